@@ -1,0 +1,122 @@
+/**
+ * The validated configuration every command works from. Produced once, before anything touches a
+ * cluster, from the YAML config file plus action inputs (see src/config/load.ts). Durations are
+ * milliseconds, percentages are fractions (10 % = 0.1). Sections are optional so the config can grow
+ * (rollback, canary) without breaking older files.
+ */
+import type { TargetRef } from '../model/result.js'
+
+export type NoDataPolicy = 'fail' | 'pass' | 'inconclusive'
+
+export interface ExpectConfig {
+  /** Expected ready pods of the current revision; defaults to spec.replicas (or desired for DaemonSets). */
+  replicas?: number
+  /** Expected image of every container (single-container workloads) */
+  image?: string
+  /** Expected image per container name. */
+  images?: Record<string, string>
+}
+
+export interface SmokeCheckConfig {
+  name: string
+  url: string
+  method: 'GET' | 'HEAD' | 'POST'
+  /** Accepted HTTP statuses. */
+  expectStatus: number[]
+  /** Response body must contain this substring. */
+  bodyContains?: string
+  /** A JSON field (dot path, e.g. `status` or `checks.db`) that must equal `equals`. */
+  json?: { path: string; equals: string | number | boolean }
+  headers: Record<string, string>
+  retries: number
+  delay: number
+  timeout: number
+}
+
+export interface GitOpsConfig {
+  argocd?: { application: string; namespace: string; revision?: string }
+  flux?: { kind: 'Kustomization' | 'HelmRelease'; name: string; namespace: string }
+  helm?: { release: string; namespace?: string }
+}
+
+export interface VerifyConfig {
+  /** Maximum wait for the rollout to complete. */
+  timeout: number
+  /** How long a terminal pod signal (CrashLoopBackOff, ImagePullBackOff, ...) may last before failing fast. */
+  failFastAfter: number
+  /** Time between polls while waiting. */
+  pollInterval: number
+  expect: ExpectConfig
+  allowRestarts: number
+  /** `any`: at least `minReady` ready addresses; `all`: every pod of the workload ready in the endpoints. */
+  endpoints: { require: 'any' | 'all'; minReady: number }
+  /** Warning event reasons to ignore (e.g. a known noisy `FailedMount`). */
+  ignoreEventReasons: string[]
+  smoke: SmokeCheckConfig[]
+  gitops: GitOpsConfig
+}
+
+export interface MetricCheckConfig {
+  name: string
+  /** Query template, e.g. with `{{namespace}}`; parsed as PromQL after templating. */
+  query: string
+  max?: number
+  min?: number
+  /** Relative limits against a pre-deploy baseline of the same query (fractions). */
+  maxIncrease?: number
+  maxDecrease?: number
+  onNoData: NoDataPolicy
+  /** NaN and ±Inf are treated as no data unless set to `fail`. */
+  onNaN: 'no-data' | 'fail'
+  dryRun: boolean
+}
+
+export interface AnalysisConfig {
+  initialDelay: number
+  interval: number
+  count: number
+  /** Failed when failures > failureLimit (Argo semantics). */
+  failureLimit: number
+  /** Inconclusive when inconclusive (incl. no-data judged inconclusive) > inconclusiveLimit. */
+  inconclusiveLimit: number
+  /** Consecutive query errors tolerated; one more makes the check inconclusive. Never a failure. */
+  errorLimit: number
+  /** Below this traffic the measurement is no-data, not a pass. */
+  minTraffic?: { query: string; min: number }
+  /** Window before the deploy used for relative (maxIncrease/maxDecrease) checks. */
+  baseline: { window: number; offset: number }
+  checks: MetricCheckConfig[]
+}
+
+export interface PrometheusConfig {
+  url: string
+  /** Bearer token (masked). */
+  token?: string
+  basicAuth?: { username: string; password: string }
+  headers: Record<string, string>
+  /** PEM CA bundle path or content. */
+  ca?: string
+  insecureSkipTlsVerify: boolean
+  /** Per-request timeout. */
+  timeout: number
+  retries: number
+}
+
+export interface DeployGuardConfig {
+  targets: TargetRef[]
+  /** User template variables for queries, in addition to namespace/target/version. */
+  variables: Record<string, string>
+  /** Version of the deploy (for `{{version}}` and reports); defaults to the image tag of the first target. */
+  version?: string
+  dryRun: boolean
+  verify: VerifyConfig
+  analysis?: AnalysisConfig
+  prometheus?: PrometheusConfig
+}
+
+/** One problem found while loading the config; all of them are reported together. */
+export interface ConfigIssue {
+  /** Dotted path, e.g. `verify.smoke[0].url` or `inputs.target`. */
+  path: string
+  message: string
+}

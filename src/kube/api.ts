@@ -1,0 +1,105 @@
+/**
+ * The one interface between deploy-guard and a Kubernetes API server. Everything that gathers from or
+ * acts on a cluster goes through it, so commands can be tested against the sandbox or a fake that
+ * behaves, and evaluation code never sees a client object.
+ *
+ * Implemented in src/kube/client.ts on top of @kubernetes/client-node (auth from kubeconfig, exec
+ * plugins, in-cluster), with retries for transient failures.
+ */
+
+/** Minimal shape shared by every Kubernetes object; kind-specific fields are read by the evaluators. */
+export interface KubeObject {
+  apiVersion?: string
+  kind?: string
+  metadata: {
+    name: string
+    namespace?: string
+    uid?: string
+    resourceVersion?: string
+    generation?: number
+    creationTimestamp?: string
+    deletionTimestamp?: string
+    labels?: Record<string, string>
+    annotations?: Record<string, string>
+    ownerReferences?: Array<{ apiVersion: string; kind: string; name: string; uid: string; controller?: boolean }>
+  }
+  // Kind-specific content stays untyped here on purpose: evaluators narrow it with their own types.
+  [key: string]: unknown
+}
+
+/** Identifies a resource collection: `apps/v1` + `deployments`, or `v1` + `pods`. */
+export interface ResourceType {
+  apiVersion: string
+  /** Lower-case plural, as in the URL. */
+  resource: string
+  kind: string
+  namespaced: boolean
+}
+
+export interface ListOptions {
+  labelSelector?: string
+  fieldSelector?: string
+  /** Page size for `limit`/`continue` pagination (default 500). */
+  pageSize?: number
+}
+
+export interface LogOptions {
+  container?: string
+  previous?: boolean
+  tailLines?: number
+}
+
+/** Why an API call failed, in terms a user can act on. */
+export type KubeErrorReason =
+  | 'not-found'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'conflict'
+  | 'invalid'
+  | 'unreachable'
+  | 'server-error'
+  | 'timeout'
+
+export class KubeApiError extends Error {
+  constructor(
+    message: string,
+    readonly reason: KubeErrorReason,
+    /** HTTP status when there was a response. */
+    readonly status: number | undefined,
+    /** e.g. `get`, `list`, `patch` — used in RBAC hints. */
+    readonly verb: string,
+    /** e.g. `deployments.apps` */
+    readonly resource: string
+  ) {
+    super(message)
+    this.name = 'KubeApiError'
+  }
+
+  /** Transient failures are retried, then reported as inconclusive (never as pass or fail). */
+  get transient(): boolean {
+    return this.reason === 'unreachable' || this.reason === 'server-error' || this.reason === 'timeout'
+  }
+}
+
+export interface KubeApi {
+  /** The server URL, for messages ("API unreachable at https://..."). */
+  readonly server: string
+  /** Maps a kind (and optional apiVersion) to its resource, using discovery for custom resources. */
+  resourceFor(kind: string, apiVersion?: string): Promise<ResourceType>
+  /** Returns undefined on 404; throws KubeApiError otherwise. */
+  get<T extends KubeObject = KubeObject>(type: ResourceType, namespace: string | undefined, name: string): Promise<T | undefined>
+  /** Lists all pages. */
+  list<T extends KubeObject = KubeObject>(type: ResourceType, namespace: string | undefined, options?: ListOptions): Promise<T[]>
+  /** Container log text (empty string when none). */
+  podLog(namespace: string, pod: string, options: LogOptions): Promise<string>
+  /** Patch with an explicit patch type; used by rollback. */
+  patch<T extends KubeObject = KubeObject>(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    body: unknown,
+    patchType: 'json' | 'merge' | 'strategic'
+  ): Promise<T>
+  /** Number of HTTP requests made so far (for benchmarks and tests). */
+  readonly requestCount: number
+}

@@ -1,0 +1,126 @@
+/**
+ * The one result model every command produces and every report renders (job summary, PR comment,
+ * outputs, JSON record). Plain data only: no clients, no class instances, JSON-serialisable.
+ */
+
+/** The overall answer of a run. A gate never lets `inconclusive` through, but it never rolls back either. */
+export type Verdict = 'passed' | 'failed' | 'inconclusive'
+
+/** What the run did to the cluster. Later commands (rollback, canary) fill the other values. */
+export type ActionTaken = 'none' | 'rolled-back' | 'promoted' | 'aborted'
+
+/** Status of one row of a checklist. `skipped` = not applicable or not configured (never counts). */
+export type CheckStatus = 'passed' | 'failed' | 'inconclusive' | 'skipped'
+
+/** A reference to a Kubernetes object the user asked us to look at. */
+export interface TargetRef {
+  kind: string
+  name: string
+  namespace: string
+  /** Only needed for custom resources; built-in kinds know their own. */
+  apiVersion?: string
+}
+
+/** Supporting evidence for a check, rendered under the table ("why did this fail?"). */
+export interface CheckDetail {
+  /** Short label, e.g. a pod name or `Warning BackOff`. */
+  title: string
+  /** Key facts as label/value pairs, e.g. waiting reason, exit code. */
+  facts?: Array<{ label: string; value: string }>
+  /** Preformatted text such as the last lines of a crashed container's previous log. */
+  text?: string
+}
+
+/** One row of a post-deploy checklist: expected vs actual, with a status and a human reason. */
+export interface CheckResult {
+  /** Stable machine id, e.g. `rollout`, `pod-count`, `smoke:health`, `argocd`. */
+  id: string
+  /** Human title, e.g. `Rollout complete`. */
+  title: string
+  expected: string
+  actual: string
+  status: CheckStatus
+  /** One sentence a human can act on; required when status is failed or inconclusive. */
+  reason?: string
+  details?: CheckDetail[]
+}
+
+/** Verification results for one target (workload or custom resource). */
+export interface TargetResult {
+  ref: TargetRef
+  /** Revision the checks were run against (Deployment revision or ControllerRevision number). */
+  revision?: string
+  /** Images of the current pod template, by container name. */
+  images?: Record<string, string>
+  checks: CheckResult[]
+}
+
+/** Phase of one PromQL measurement (Argo Rollouts vocabulary plus an explicit no-data). */
+export type MeasurementPhase = 'successful' | 'failed' | 'inconclusive' | 'error' | 'no-data'
+
+export interface Measurement {
+  /** ISO-8601 time the query was evaluated at. */
+  time: string
+  /** The scalar the condition was applied to; null when there was no usable value (no data, NaN, error). */
+  value: number | null
+  phase: MeasurementPhase
+  /** Why this phase, e.g. `0.021 > max 0.005`, `no data (onNoData: inconclusive)`, `HTTP 503`. */
+  message?: string
+  /** Warnings Prometheus returned with the result. */
+  warnings?: string[]
+}
+
+/** The condition a metric check applies, as configured (resolved baseline included when relative). */
+export interface MetricCondition {
+  max?: number
+  min?: number
+  /** Relative limits as fractions (0.1 = +10 %), compared with `baseline`. */
+  maxIncrease?: number
+  maxDecrease?: number
+  /** Value of the same query over the pre-deploy window, when a relative limit is used. */
+  baseline?: number | null
+}
+
+export interface MetricCheckResult {
+  name: string
+  /** The query exactly as sent to Prometheus (after templating). */
+  query: string
+  condition: MetricCondition
+  measurements: Measurement[]
+  /** Outcome of this check after limits; `skipped` never used here. */
+  status: Exclude<CheckStatus, 'skipped'>
+  /** e.g. `error-rate = 0.021 > max 0.005 in 3 of 10 measurements (failureLimit 0)`. */
+  reason: string
+  /** A dry-run check is reported but never affects the verdict. */
+  dryRun: boolean
+  /** Link to the Prometheus graph of the query over the analysis window, when the URL is known. */
+  graphUrl?: string
+}
+
+export interface AnalysisResult {
+  startedAt: string
+  finishedAt: string
+  checks: MetricCheckResult[]
+  /** Verdict of the analysis alone (dry-run checks excluded). */
+  verdict: Verdict
+  reasons: string[]
+}
+
+export type CommandName = 'verify' | 'analyze' | 'canary' | 'rollback'
+
+/** Everything a run produced. This is also the JSON record written for later steps and audit. */
+export interface RunResult {
+  command: CommandName
+  startedAt: string
+  finishedAt: string
+  verdict: Verdict
+  action: ActionTaken
+  /** Human reasons for the verdict, most important first. */
+  reasons: string[]
+  /** True when the whole run was a dry run: the verdict is what it would have decided. */
+  dryRun: boolean
+  targets: TargetResult[]
+  /** Run-level checks that belong to no single target: smoke checks, GitOps state, Helm release. */
+  checks: CheckResult[]
+  analysis?: AnalysisResult
+}
