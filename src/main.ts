@@ -1,5 +1,49 @@
+/**
+ * Reads the inputs, dispatches the command, reports, and fails the step when the verdict is not
+ * `passed`. Nothing else: every detail lives in the command and the modules it calls.
+ */
 import * as core from '@actions/core'
+import { readFile } from 'node:fs/promises'
+import { ConfigError } from './config/errors.js'
+import { loadConfig } from './config/load.js'
+import type { ActionInputs } from './config/inputs.js'
+import { actionInputNames } from './config/inputs.js'
+import { runCommand } from './commands/index.js'
+import { publishReports } from './report/publish.js'
+import { userMessage } from './errors.js'
+
+/** Reads every documented input as a string ('' when unset), masking secret ones before anything logs. */
+function readInputs(): ActionInputs {
+  const inputs = {} as Record<string, string>
+  for (const name of actionInputNames) inputs[name] = core.getInput(name)
+  for (const secret of ['kubeconfig', 'prometheus-token', 'github-token']) {
+    if (inputs[secret]) core.setSecret(inputs[secret])
+  }
+  return inputs as unknown as ActionInputs
+}
 
 export async function run(): Promise<void> {
-  core.info('deploy-guard')
+  try {
+    const inputs = readInputs()
+    const loaded = await loadConfig(inputs, (path) => readFile(path, 'utf8'))
+    for (const secret of loaded.secrets) core.setSecret(secret)
+    const result = await runCommand(loaded, {
+      kubeconfig: inputs.kubeconfig || undefined,
+      context: inputs.context || undefined
+    })
+    await publishReports(result)
+    if (result.verdict !== 'passed') {
+      const message = `deploy-guard ${result.command}: ${result.verdict}${result.reasons.length ? ` — ${result.reasons[0]}` : ''}`
+      if (result.dryRun) core.warning(`dry run: ${message} (the step is not failed)`)
+      else core.setFailed(message)
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      core.setOutput('verdict', 'inconclusive')
+      core.setFailed(`Invalid configuration (nothing was sent to the cluster):\n${error.message}`)
+      return
+    }
+    core.setOutput('verdict', 'inconclusive')
+    core.setFailed(userMessage(error))
+  }
 }

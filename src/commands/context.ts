@@ -1,0 +1,32 @@
+/** What every command needs from the outside world, injected so commands stay plain flows. */
+import * as core from '@actions/core'
+import type { KubeApi } from '../kube/api.js'
+
+export interface CommandContext {
+  /** Creates the Kubernetes client on first use (client-node is loaded lazily: start-up cost). */
+  kube(): Promise<KubeApi>
+  log(line: string): void
+  warn(line: string): void
+  /** Runs `fn` inside a collapsible log group. */
+  group<T>(title: string, fn: () => Promise<T>): Promise<T>
+  now(): Date
+}
+
+export interface KubeSource {
+  kubeconfig?: string
+  context?: string
+}
+
+export function actionContext(source: KubeSource): CommandContext {
+  let api: Promise<KubeApi> | undefined
+  return {
+    kube: () => {
+      api ??= import('../kube/client.js').then(({ createKubeApi }) => createKubeApi(source))
+      return api
+    },
+    log: (line) => core.info(line),
+    warn: (line) => core.warning(line),
+    group: (title, fn) => core.group(title, fn),
+    now: () => new Date()
+  }
+}

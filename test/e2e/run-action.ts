@@ -1,0 +1,83 @@
+/**
+ * Runs the committed bundle `dist/index.js` in a child process exactly as the Actions runner does:
+ * inputs as INPUT_* variables, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, the runner's Node (24).
+ */
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+export interface ActionRun {
+  exitCode: number
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  /** Parsed JSON record written by the run (outputs.report), when present. */
+  record?: Record<string, unknown>
+  /** Everything the run printed or wrote, for secret-leak assertions. */
+  everything: string
+}
+
+const bundle = resolve(process.cwd(), 'dist/index.js')
+
+/** `name<<DELIM\nvalue\nDELIM` blocks, as @actions/core writes them. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i])
+    if (!match) continue
+    const [, name, delimiter] = match
+    const value: string[] = []
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i])
+    outputs[name] = value.join('\n')
+  }
+  return outputs
+}
+
+export async function runAction(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'dg-e2e-'))
+  try {
+    const outputFile = join(dir, 'output')
+    const summaryFile = join(dir, 'summary.md')
+    await writeFile(outputFile, '')
+    await writeFile(summaryFile, '')
+    const inputEnv: Record<string, string> = {}
+    for (const [name, value] of Object.entries(inputs)) inputEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+    const childEnv: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: dir,
+      RUNNER_TEMP: dir,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_WORKSPACE: process.cwd(),
+      GITHUB_ACTIONS: 'true',
+      ...inputEnv,
+      ...env
+    }
+    const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>(
+      (resolvePromise, reject) => {
+        const child = spawn(process.execPath, [bundle], { env: childEnv, cwd: process.cwd() })
+        let out = ''
+        let err = ''
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+        child.on('error', reject)
+        child.on('close', (code) => resolvePromise({ exitCode: code ?? -1, stdout: out, stderr: err }))
+      }
+    )
+    const outputs = parseOutputFile(await readFile(outputFile, 'utf8'))
+    const summary = await readFile(summaryFile, 'utf8')
+    let record: Record<string, unknown> | undefined
+    let recordText = ''
+    if (outputs.report) {
+      recordText = await readFile(outputs.report, 'utf8').catch(() => '')
+      if (recordText) record = JSON.parse(recordText) as Record<string, unknown>
+    }
+    const everything = [stdout, stderr, summary, JSON.stringify(outputs), recordText].join('\n')
+    return { exitCode, stdout, stderr, outputs, summary, record, everything }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
