@@ -8,6 +8,8 @@
 export const BUILTIN_VARIABLES = ['namespace', 'target', 'kind', 'version'] as const
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g
+// Sticky twin for matching at one position; PLACEHOLDER itself is never exec'd, so its lastIndex stays 0.
+const PLACEHOLDER_AT = /\{\{\s*([^{}]*?)\s*\}\}/y
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 export function isVariableName(name: string): boolean {
@@ -53,9 +55,9 @@ export function renderTemplate(template: string, values: Record<string, string>)
   let i = 0
   while (i < template.length) {
     if (template.startsWith('{{', i)) {
-      PLACEHOLDER.lastIndex = i
-      const match = PLACEHOLDER.exec(template)
-      if (match && match.index === i) {
+      PLACEHOLDER_AT.lastIndex = i
+      const match = PLACEHOLDER_AT.exec(template)
+      if (match) {
         out += substitute(match[0], match[1] as string, values, quote)
         i += match[0].length
         continue
@@ -82,6 +84,7 @@ function substitute(whole: string, name: string, values: Record<string, string>,
     throw new Error(`unknown template variable {{${name}}} (known: ${Object.keys(values).join(', ')})`)
   }
   if (quote === '"' || quote === "'") return escapePromqlString(value, quote)
-  if (quote === '`' && value.includes('`')) throw new Error(`{{${name}}} contains a backtick and is used in a raw string`)
+  if (quote === '`' && value.includes('`'))
+    throw new Error(`{{${name}}} contains a backtick and is used in a raw string`)
   return value
 }

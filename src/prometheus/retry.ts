@@ -52,7 +52,10 @@ export async function withRetries<T>(
     } catch (error) {
       const last = attemptNumber > policy.retries || !isRetryable(error) || signal?.aborted === true
       if (last) throw error instanceof PrometheusError ? error.withAttempts(attemptNumber) : error
-      await sleep(backoffDelay(policy, attemptNumber, error instanceof PrometheusError ? error.retryAfterMs : undefined), signal)
+      await sleep(
+        backoffDelay(policy, attemptNumber, error instanceof PrometheusError ? error.retryAfterMs : undefined),
+        signal
+      )
     }
   }
 }

@@ -8,10 +8,7 @@ import { Agent as HttpsAgent } from 'node:https'
 import axios, { type AxiosInstance } from 'axios'
 import type { PrometheusConfig } from '../config/types.js'
 
-export type TransportConfig = Pick<
-  PrometheusConfig,
-  'token' | 'basicAuth' | 'headers' | 'ca' | 'insecureSkipTlsVerify'
->
+export type TransportConfig = Pick<PrometheusConfig, 'token' | 'basicAuth' | 'headers' | 'ca' | 'insecureSkipTlsVerify'>
 
 /** A CA given inline (PEM text) or as a path to a PEM file. */
 export function loadCa(ca: string): string {
@@ -47,8 +44,6 @@ export function createTransport(config: TransportConfig): AxiosInstance {
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
-    maxRedirects: 5,
-    // Proxy env vars would silently route around a loopback or in-cluster Prometheus.
-    proxy: false
+    maxRedirects: 5
   })
 }

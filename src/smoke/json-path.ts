@@ -14,7 +14,12 @@ export function lookupJsonPath(root: unknown, path: string): JsonPathLookup {
       const index = Number(segment)
       if (index >= current.length) return { found: false, missingAt: walked.join('.') }
       current = current[index]
-    } else if (current !== null && typeof current === 'object' && !Array.isArray(current) && Object.hasOwn(current, segment)) {
+    } else if (
+      current !== null &&
+      typeof current === 'object' &&
+      !Array.isArray(current) &&
+      Object.hasOwn(current, segment)
+    ) {
       current = (current as Record<string, unknown>)[segment]
     } else {
       return { found: false, missingAt: walked.join('.') }

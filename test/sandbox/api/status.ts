@@ -8,6 +8,7 @@ import type { ResourceDef } from '../resources.js'
 export type StatusReason =
   | 'BadRequest'
   | 'Unauthorized'
+  | 'Forbidden'
   | 'NotFound'
   | 'MethodNotAllowed'
   | 'AlreadyExists'

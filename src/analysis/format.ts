@@ -1,0 +1,35 @@
+/** Number and percentage formatting shared by measurement messages and reasons. */
+
+/** Four significant digits, no trailing zeros: 0.021, 0.005, 1235, 1.5e-7. */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value)
+  if (value === 0) return '0'
+  return String(Number(value.toPrecision(4)))
+}
+
+/** A signed percentage from a fraction: 0.55 → "+55%", -0.052 → "-5.2%". */
+export function formatPercent(fraction: number, signed = true): string {
+  if (!Number.isFinite(fraction)) return fraction > 0 ? '+∞%' : fraction < 0 ? '-∞%' : 'NaN%'
+  const percent = fraction * 100
+  const rounded = Math.abs(percent) < 10 ? Number(percent.toFixed(1)) : Math.round(percent)
+  const sign = signed && rounded > 0 ? '+' : ''
+  return `${sign}${rounded}%`
+}
+
+/** 90000 → "1m30s", 600000 → "10m", 500 → "500ms". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`
+  let rest = Math.round(ms / 1000)
+  const parts: string[] = []
+  for (const [unit, size] of [
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1]
+  ] as const) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`)
+      rest %= size
+    }
+  }
+  return parts.join('')
+}

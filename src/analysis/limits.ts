@@ -1,0 +1,204 @@
+/**
+ * The outcome of one check from its measurements so far, with Argo Rollouts' limits. Pure.
+ *
+ * - failed when failures > failureLimit (no-data counts as a failure under onNoData `fail`);
+ * - inconclusive when inconclusive > inconclusiveLimit (no-data counts here under `inconclusive`);
+ * - query errors have their own budget: more than `errorLimit` *consecutive* errors make the check
+ *   inconclusive; errors never count as failures or passes;
+ * - a check whose run ended without a single judged pass is inconclusive, never passed (the false
+ *   green of argo-rollouts#4479);
+ * - `decided` is true once no further measurement can change the status, so the loop can stop early.
+ */
+import type { NoDataPolicy } from '../config/types.js'
+import type { Measurement } from '../model/result.js'
+import type { Observed } from './evaluate.js'
+import { formatNumber as num } from './format.js'
+
+export interface Limits {
+  failureLimit: number
+  inconclusiveLimit: number
+  errorLimit: number
+}
+
+export type CheckStatus = 'running' | 'passed' | 'failed' | 'inconclusive'
+
+export interface Tally {
+  taken: number
+  successes: number
+  failures: number
+  inconclusive: number
+  errors: number
+  /** Consecutive errors at the end of the list. */
+  errorStreak: number
+  /** Longest run of consecutive errors, and the last error of it. */
+  longestErrorStreak: number
+  longestStreakError?: string
+}
+
+export interface CheckOutcome {
+  status: CheckStatus
+  decided: boolean
+  reason: string
+  tally: Tally
+}
+
+/** How a measurement counts, after the no-data policy. */
+export function counted(m: Measurement, onNoData: NoDataPolicy): 'success' | 'failure' | 'inconclusive' | 'error' {
+  switch (m.phase) {
+    case 'successful':
+      return 'success'
+    case 'failed':
+      return 'failure'
+    case 'inconclusive':
+      return 'inconclusive'
+    case 'error':
+      return 'error'
+    case 'no-data':
+      return onNoData === 'fail' ? 'failure' : onNoData === 'pass' ? 'success' : 'inconclusive'
+  }
+}
+
+export function tally(measurements: Measurement[], onNoData: NoDataPolicy): Tally {
+  const t: Tally = {
+    taken: measurements.length,
+    successes: 0,
+    failures: 0,
+    inconclusive: 0,
+    errors: 0,
+    errorStreak: 0,
+    longestErrorStreak: 0
+  }
+  for (const m of measurements) {
+    const kind = counted(m, onNoData)
+    if (kind === 'error') {
+      t.errors++
+      t.errorStreak++
+      if (t.errorStreak > t.longestErrorStreak) {
+        t.longestErrorStreak = t.errorStreak
+        t.longestStreakError = m.message
+      }
+      continue
+    }
+    t.errorStreak = 0
+    if (kind === 'success') t.successes++
+    else if (kind === 'failure') t.failures++
+    else t.inconclusive++
+  }
+  return t
+}
+
+function lastMessage(measurements: Measurement[], test: (m: Measurement) => boolean): Measurement | undefined {
+  return [...measurements].reverse().find(test)
+}
+
+/** `error-rate = 0.021 > max 0.005` when there is a value, `error-rate: no data (...)` when not. */
+function subject(name: string, m: Measurement | undefined): string {
+  if (!m) return name
+  return m.value !== null ? `${name} = ${m.message ?? num(m.value)}` : `${name}: ${m.message ?? m.phase}`
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+export interface JudgeInput {
+  name: string
+  onNoData: NoDataPolicy
+  measurements: Measurement[]
+  limits: Limits
+  /** Measurements planned for the whole run. */
+  planned: number
+  /** True when no more measurements will be taken (run finished, stopped early or cancelled). */
+  complete: boolean
+}
+
+export function judgeCheck(input: JudgeInput): CheckOutcome {
+  const { name, onNoData, measurements, limits, planned, complete } = input
+  const t = tally(measurements, onNoData)
+  const of = `in ${t.failures} of ${plural(t.taken, 'measurement')}`
+  const isFailure = (m: Measurement): boolean => counted(m, onNoData) === 'failure'
+  const isInconclusive = (m: Measurement): boolean => counted(m, onNoData) === 'inconclusive'
+
+  if (t.failures > limits.failureLimit) {
+    const last = lastMessage(measurements, isFailure)
+    return {
+      status: 'failed',
+      decided: true,
+      reason: `${subject(name, last)} ${of} (failureLimit ${limits.failureLimit})`,
+      tally: t
+    }
+  }
+  if (t.longestErrorStreak > limits.errorLimit) {
+    return {
+      status: 'inconclusive',
+      decided: true,
+      reason: `${name}: Prometheus query failed ${t.longestErrorStreak} times in a row: ${t.longestStreakError ?? 'unknown error'}`,
+      tally: t
+    }
+  }
+  if (t.inconclusive > limits.inconclusiveLimit) {
+    const last = lastMessage(measurements, isInconclusive)
+    return {
+      status: 'inconclusive',
+      decided: true,
+      reason: `${subject(name, last)} in ${t.inconclusive} of ${plural(t.taken, 'measurement')} (inconclusiveLimit ${limits.inconclusiveLimit})`,
+      tally: t
+    }
+  }
+
+  const remaining = Math.max(0, planned - t.taken)
+  const cannotChange =
+    t.successes > 0 &&
+    t.failures + remaining <= limits.failureLimit &&
+    t.inconclusive + remaining <= limits.inconclusiveLimit &&
+    t.errorStreak + remaining <= limits.errorLimit
+  if (!complete && remaining > 0 && !cannotChange) {
+    return {
+      status: 'running',
+      decided: false,
+      reason: `${name}: ${t.taken} of ${planned} measurements taken`,
+      tally: t
+    }
+  }
+
+  if (t.successes === 0) {
+    const lastError = lastMessage(measurements, (m) => m.phase === 'error')
+    const why =
+      t.taken === 0
+        ? 'no measurement was taken'
+        : `no measurement could be judged in ${plural(t.taken, 'attempt')}` +
+          (lastError ? ` (${plural(t.errors, 'query error')}, last: ${lastError.message ?? 'unknown'})` : '')
+    return { status: 'inconclusive', decided: true, reason: `${name}: ${why}`, tally: t }
+  }
+
+  const last = lastMessage(measurements, (m) => counted(m, onNoData) === 'success')
+  const tolerated: string[] = []
+  if (t.failures > 0) tolerated.push(`${t.failures} failed within failureLimit ${limits.failureLimit}`)
+  if (t.inconclusive > 0)
+    tolerated.push(`${t.inconclusive} inconclusive within inconclusiveLimit ${limits.inconclusiveLimit}`)
+  if (t.errors > 0) tolerated.push(`${plural(t.errors, 'query error')} within errorLimit ${limits.errorLimit}`)
+  const early = t.taken < planned ? ` (stopped after ${t.taken} of ${planned})` : ''
+  const extra = tolerated.length > 0 ? `; ${tolerated.join(', ')}` : ''
+  return {
+    status: 'passed',
+    decided: true,
+    reason: `${name}: passed ${t.successes} of ${plural(t.taken, 'measurement')}${early}, last ${last?.message ?? 'ok'}${extra}`,
+    tally: t
+  }
+}
+
+/**
+ * minTraffic: the traffic query's total (summed over series, traffic being additive) must reach
+ * `min`; below it, or with no data or NaN, every check's measurement at that tick is no-data.
+ */
+export function trafficGate(observed: Observed, min: number): { open: true } | { open: false; observed: Observed } {
+  if (observed.kind === 'error')
+    return { open: false, observed: { kind: 'error', message: `minTraffic query failed: ${observed.message}` } }
+  if (observed.kind === 'no-data') return { open: false, observed }
+  if (observed.values.length === 0) {
+    const what = observed.nonFinite.length > 0 ? observed.nonFinite[0] : 'no data'
+    return { open: false, observed: { kind: 'no-data', why: `traffic ${what} below minTraffic ${num(min)}` } }
+  }
+  const total = observed.values.reduce((a, b) => a + b, 0)
+  if (total < min)
+    return { open: false, observed: { kind: 'no-data', why: `traffic ${num(total)} < minTraffic ${num(min)}` } }
+  return { open: true }
+}

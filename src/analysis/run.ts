@@ -1,0 +1,173 @@
+/**
+ * The measurement loop: baselines for relative checks, then `count` ticks `interval` apart after
+ * `initialDelay`, each measuring every undecided check at one evaluation time; stops as soon as the
+ * verdict is certain. All I/O goes through `PrometheusQuerier`; time through `now`/`sleep`, so tests
+ * can drive it with a fake clock.
+ */
+import type { AnalysisConfig, MetricCheckConfig } from '../config/types.js'
+import type { AnalysisResult, Measurement, MetricCheckResult, MetricCondition } from '../model/result.js'
+import { observe } from '../prometheus/result.js'
+import type { PrometheusQuerier } from '../prometheus/types.js'
+import { type BaselineWindow, baselineRange, takeBaseline } from './baseline.js'
+import { type Baseline, evaluate, isRelative, type Observed } from './evaluate.js'
+import { judgeCheck, type Limits, trafficGate } from './limits.js'
+import { decideVerdict } from './verdict.js'
+
+/** A check whose `query` is final (templated and validated by src/config). */
+export type RenderedCheck = MetricCheckConfig
+
+export type AnalysisSettings = Pick<
+  AnalysisConfig,
+  'initialDelay' | 'interval' | 'count' | 'failureLimit' | 'inconclusiveLimit' | 'errorLimit'
+>
+
+export interface RunAnalysisOptions {
+  checks: RenderedCheck[]
+  minTraffic?: { query: string; min: number }
+  settings: AnalysisSettings
+  /** Needed by relative checks; defaults to the 10 minutes right before the analysis. */
+  baselineWindow?: BaselineWindow
+  prometheus: PrometheusQuerier
+  now?: () => Date
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  onMeasurement?: (check: string, m: Measurement) => void
+  /**
+   * Whole-run dry run: the verdict is computed the same way (the caller words it "would have"), but
+   * the loop does not stop early on a failure, so the shadow run shows the full window to tune on.
+   */
+  dryRun?: boolean
+  /** Cancels the run (e.g. the job is cancelled); the verdict is then inconclusive. */
+  signal?: AbortSignal
+}
+
+export const DEFAULT_BASELINE_WINDOW: BaselineWindow = { window: 10 * 60_000, offset: 0 }
+
+const realSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (ms <= 0 || signal?.aborted) return resolve()
+    const timer = setTimeout(done, ms)
+    function done(): void {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    signal?.addEventListener('abort', done, { once: true })
+  })
+
+interface CheckState {
+  check: RenderedCheck
+  baseline?: Baseline
+  measurements: Measurement[]
+  decided: boolean
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+async function measure(prometheus: PrometheusQuerier, query: string, time: Date): Promise<Observed> {
+  try {
+    const result = await prometheus.instantQuery(query, time)
+    return { kind: 'values', ...observe(result.data), warnings: result.warnings }
+  } catch (error) {
+    return { kind: 'error', message: errorText(error) }
+  }
+}
+
+function conditionOf(state: CheckState): MetricCondition {
+  const { max, min, maxIncrease, maxDecrease } = state.check
+  const condition: MetricCondition = {}
+  if (max !== undefined) condition.max = max
+  if (min !== undefined) condition.min = min
+  if (maxIncrease !== undefined) condition.maxIncrease = maxIncrease
+  if (maxDecrease !== undefined) condition.maxDecrease = maxDecrease
+  if (state.baseline) condition.baseline = state.baseline.value
+  return condition
+}
+
+export async function runAnalysis(options: RunAnalysisOptions): Promise<AnalysisResult> {
+  const { checks, settings, prometheus, signal } = options
+  const now = options.now ?? (() => new Date())
+  const sleep = options.sleep ?? realSleep
+  const window = options.baselineWindow ?? DEFAULT_BASELINE_WINDOW
+  const limits: Limits = settings
+  const startedAt = now()
+
+  const states: CheckState[] = await Promise.all(
+    checks.map(async (check) => ({
+      check,
+      baseline: isRelative(check) ? await takeBaseline(prometheus, check.query, check, startedAt, window) : undefined,
+      measurements: [],
+      decided: false
+    }))
+  )
+
+  const judge = (s: CheckState, complete: boolean) =>
+    judgeCheck({
+      name: s.check.name,
+      onNoData: s.check.onNoData,
+      measurements: s.measurements,
+      limits,
+      planned: settings.count,
+      complete
+    })
+
+  const certain = (): boolean => {
+    if (states.every((s) => s.decided)) return true
+    if (options.dryRun) return false
+    return (
+      states.some((s) => !s.check.dryRun && s.decided && judge(s, false).status === 'failed') ||
+      (states.some((s) => !s.check.dryRun) && states.filter((s) => !s.check.dryRun).every((s) => s.decided))
+    )
+  }
+
+  let ticks = 0
+  for (let tick = 0; tick < settings.count; tick++) {
+    const due = startedAt.getTime() + settings.initialDelay + tick * settings.interval
+    await sleep(Math.max(0, due - now().getTime()), signal)
+    if (signal?.aborted) break
+    const time = now()
+    let gated: Observed | undefined
+    if (options.minTraffic) {
+      const gate = trafficGate(await measure(prometheus, options.minTraffic.query, time), options.minTraffic.min)
+      if (!gate.open) gated = gate.observed
+    }
+    const active = states.filter((s) => !s.decided)
+    const observations = await Promise.all(
+      active.map((s) => (gated ? Promise.resolve(gated) : measure(prometheus, s.check.query, time)))
+    )
+    active.forEach((s, i) => {
+      const m = evaluate(s.check, observations[i] as Observed, time, s.baseline)
+      s.measurements.push(m)
+      s.decided = judge(s, false).decided
+      options.onMeasurement?.(s.check.name, m)
+    })
+    ticks++
+    if (certain()) break
+  }
+
+  const finishedAt = now()
+  const cancelled = signal?.aborted === true
+  const results: MetricCheckResult[] = states.map((s) => {
+    const outcome = judge(s, true)
+    const undecidedAtCancel = cancelled && !s.decided
+    const from = s.baseline
+      ? new Date(Math.min(baselineRange(startedAt, window).from.getTime(), startedAt.getTime()))
+      : startedAt
+    const to = new Date(Math.max(finishedAt.getTime(), startedAt.getTime() + settings.interval))
+    return {
+      name: s.check.name,
+      query: s.check.query,
+      condition: conditionOf(s),
+      measurements: s.measurements,
+      status: undecidedAtCancel ? 'inconclusive' : (outcome.status as MetricCheckResult['status']),
+      reason: undecidedAtCancel
+        ? `${s.check.name}: analysis cancelled after ${ticks} of ${settings.count} measurements`
+        : outcome.reason,
+      dryRun: s.check.dryRun,
+      graphUrl: prometheus.graphUrl(s.check.query, from, to)
+    }
+  })
+  const { verdict, reasons } = decideVerdict(results)
+  return { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), checks: results, verdict, reasons }
+}

@@ -1,0 +1,69 @@
+/**
+ * `verify`: did this deploy actually work? For every target: wait for the rollout, then the
+ * post-deploy checklist (src/verify/workload.ts); then smoke checks, GitOps/Helm state and, when the
+ * config has them, the PromQL checks. The flow only; every detail lives in the modules it calls.
+ */
+import type { DeployGuardConfig } from '../config/types.js'
+import { decideVerdict } from '../decide/verdict.js'
+import { checkGitOps } from '../gitops/index.js'
+import type { KubeApi } from '../kube/api.js'
+import type { AnalysisResult, CheckResult, RunResult, TargetResult } from '../model/result.js'
+import { runSmokeCheck } from '../smoke/index.js'
+import { verifyWorkload } from '../verify/workload.js'
+import { runConfiguredAnalysis } from './analysis-step.js'
+import type { CommandContext } from './context.js'
+import { kubeUnavailableTarget } from './kube-failure.js'
+import { resolveVersion } from './version.js'
+
+export async function runVerify(config: DeployGuardConfig, ctx: CommandContext): Promise<RunResult> {
+  const startedAt = ctx.now()
+  let api: KubeApi | undefined
+  let kubeError: unknown
+  try {
+    api = await ctx.kube()
+  } catch (error) {
+    kubeError = error
+  }
+
+  const targets: TargetResult[] = []
+  for (const ref of config.targets) {
+    const label = `${ref.kind.toLowerCase()}/${ref.name} in ${ref.namespace}`
+    const result = api
+      ? await ctx.group(`verify ${label}`, () =>
+          verifyWorkload(api, ref, config.verify, { startedAt, log: (line) => ctx.log(line) })
+        )
+      : kubeUnavailableTarget(ref, kubeError)
+    targets.push(result)
+  }
+
+  const checks: CheckResult[] = []
+  if (config.verify.smoke.length > 0) {
+    await ctx.group('smoke checks', async () => {
+      for (const smoke of config.verify.smoke) checks.push(await runSmokeCheck(smoke, { log: (line) => ctx.log(line) }))
+    })
+  }
+  if (api && Object.keys(config.verify.gitops).length > 0) {
+    const defaultNamespace = config.targets[0]?.namespace ?? 'default'
+    checks.push(...(await ctx.group('GitOps state', () => checkGitOps(api, config.verify.gitops, defaultNamespace))))
+  }
+
+  let analysis: AnalysisResult | undefined
+  if (config.analysis && config.analysis.checks.length > 0) {
+    const version = resolveVersion(config, targets)
+    analysis = await ctx.group('PromQL analysis', () => runConfiguredAnalysis(config, version, ctx))
+  }
+
+  const decision = decideVerdict({ targets, checks, analysis })
+  return {
+    command: 'verify',
+    startedAt: startedAt.toISOString(),
+    finishedAt: ctx.now().toISOString(),
+    verdict: decision.verdict,
+    action: 'none',
+    reasons: decision.reasons,
+    dryRun: config.dryRun,
+    targets,
+    checks,
+    analysis
+  }
+}

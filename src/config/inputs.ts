@@ -1,0 +1,180 @@
+/**
+ * The action's inputs as raw strings (read by the caller with @actions/core; '' when unset) and the
+ * parsers that turn them into typed values. Each parser throws a ConfigError whose issue path is
+ * `inputs.<name>`, so loadConfig can collect every problem before reporting.
+ */
+import { parse as parseYaml } from 'yaml'
+import type { CommandName, TargetRef } from '../model/result.js'
+import { tryParseDuration, DURATION_EXPECTED } from './duration.js'
+import { ConfigError } from './errors.js'
+import { builtinKind, isHttpUrl, isK8sName, isNamespace, NAMESPACE_EXPECTED, URL_EXPECTED } from './schema-parts.js'
+
+export const ACTION_INPUT_NAMES = [
+  'command',
+  'target',
+  'namespace',
+  'config',
+  'kubeconfig',
+  'context',
+  'timeout',
+  'github-token',
+  'prometheus-url',
+  'prometheus-token',
+  'prometheus-headers',
+  'version',
+  'dry-run',
+  'fail-fast-after'
+] as const
+
+/** Same list under the name src/main.ts imports. */
+export const actionInputNames: readonly ActionInputName[] = ACTION_INPUT_NAMES
+
+export type ActionInputName = (typeof ACTION_INPUT_NAMES)[number]
+/** Every input as the runner gives it: a string, '' when unset. */
+export type ActionInputs = Record<ActionInputName, string>
+
+/** All inputs unset, with some given: for callers that build inputs by hand and for tests. */
+export function actionInputs(values: Partial<ActionInputs> = {}): ActionInputs {
+  const inputs = Object.fromEntries(ACTION_INPUT_NAMES.map((name) => [name, ''])) as ActionInputs
+  return { ...inputs, ...values }
+}
+
+function fail(name: ActionInputName, message: string): never {
+  throw new ConfigError([{ path: `inputs.${name}`, message }])
+}
+
+export const COMMANDS: readonly CommandName[] = ['verify', 'analyze', 'canary', 'rollback']
+/** Commands this release can run; the others are accepted names but reported as not implemented. */
+export const IMPLEMENTED_COMMANDS: readonly CommandName[] = ['verify', 'analyze']
+
+/** `verify` (the default when unset), `analyze`, `canary` or `rollback`, case-insensitive. */
+export function parseCommand(value: string): CommandName {
+  const text = value.trim().toLowerCase()
+  if (text === '') return 'verify'
+  const command = COMMANDS.find((name) => name === text)
+  if (!command) fail('command', `expected one of ${COMMANDS.join(', ')}, got ${JSON.stringify(value)}`)
+  return command
+}
+
+const TARGET_EXPECTED = 'expected kind/name such as deployment/api'
+
+/**
+ * Targets from the `target` input: one per line or comma-separated, each `kind/name` or
+ * `namespace/kind/name` (e.g. `deployment/api`, `production/statefulset/db`). Without a namespace the
+ * `defaultNamespace` applies. Only built-in kinds (deployment, statefulset, daemonset and their short
+ * names) are accepted here; custom resources need an apiVersion and go in the config file's `targets`.
+ */
+export function parseTargets(value: string, defaultNamespace: string): TargetRef[] {
+  const entries = value
+    .split(/[\n,]/)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+  const targets: TargetRef[] = []
+  const problems: string[] = []
+  for (const entry of entries) {
+    const parts = entry.split('/')
+    if (parts.length < 2 || parts.length > 3 || parts.some((part) => part === '')) {
+      problems.push(`${TARGET_EXPECTED} (optionally namespace/kind/name), got ${JSON.stringify(entry)}`)
+      continue
+    }
+    const [namespace, kindText, name] =
+      parts.length === 3
+        ? (parts as [string, string, string])
+        : [defaultNamespace, parts[0] as string, parts[1] as string]
+    const kind = builtinKind(kindText)
+    if (!kind) {
+      problems.push(
+        `unknown kind "${kindText}" in ${JSON.stringify(entry)}: use deployment, statefulset or daemonset here; list custom resources under targets in the config file`
+      )
+    } else if (!isK8sName(name)) {
+      problems.push(
+        `expected a Kubernetes name (lower-case RFC 1123) in ${JSON.stringify(entry)}, got ${JSON.stringify(name)}`
+      )
+    } else if (!isNamespace(namespace)) {
+      problems.push(`${NAMESPACE_EXPECTED} in ${JSON.stringify(entry)}, got ${JSON.stringify(namespace)}`)
+    } else {
+      targets.push({ kind, name, namespace })
+    }
+  }
+  if (entries.length === 0) problems.push(`${TARGET_EXPECTED}, got an empty value`)
+  if (problems.length > 0) throw new ConfigError(problems.map((message) => ({ path: 'inputs.target', message })))
+  return targets
+}
+
+/** The `namespace` input, `default` when unset. */
+export function parseNamespace(value: string): string {
+  const text = value.trim()
+  if (text === '') return 'default'
+  if (!isNamespace(text)) fail('namespace', `${NAMESPACE_EXPECTED}, got ${JSON.stringify(value)}`)
+  return text
+}
+
+const TRUE = ['true', 'yes', 'on']
+const FALSE = ['false', 'no', 'off']
+
+/** YAML-ish booleans (`true|false|yes|no|on|off`, any case); undefined when unset. */
+export function parseBooleanInput(name: ActionInputName, value: string): boolean | undefined {
+  const text = value.trim().toLowerCase()
+  if (text === '') return undefined
+  if (TRUE.includes(text)) return true
+  if (FALSE.includes(text)) return false
+  return fail(name, `expected true or false, got ${JSON.stringify(value)}`)
+}
+
+/** A duration input (`10m`, `1h30m`, or a bare number of seconds) in ms; undefined when unset. */
+export function parseDurationInput(name: ActionInputName, value: string): number | undefined {
+  if (value.trim() === '') return undefined
+  const ms = tryParseDuration(value)
+  if (ms === undefined || ms === 0) fail(name, `${DURATION_EXPECTED}, got ${JSON.stringify(value)}`)
+  return ms
+}
+
+/** The `prometheus-url` input; undefined when unset. */
+export function parseUrlInput(name: ActionInputName, value: string): string | undefined {
+  const text = value.trim()
+  if (text === '') return undefined
+  if (!isHttpUrl(text)) fail(name, `${URL_EXPECTED}, got ${JSON.stringify(value)}`)
+  return text
+}
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+
+/**
+ * Headers from a YAML or JSON mapping (`{"X-Scope-OrgID": "t1"}`) or `Name: value` lines; lines that
+ * are not valid YAML (e.g. a value with `: ` inside) are split at their first colon.
+ */
+export function parseHeaders(name: ActionInputName, value: string): Record<string, string> {
+  if (value.trim() === '') return {}
+  const headers = headersFromYaml(value) ?? headersFromLines(name, value)
+  const bad = Object.keys(headers).filter((header) => !HEADER_NAME.test(header))
+  if (bad.length > 0)
+    fail(name, `expected HTTP header names, got ${bad.map((header) => JSON.stringify(header)).join(', ')}`)
+  return headers
+}
+
+function headersFromYaml(value: string): Record<string, string> | undefined {
+  let parsed: unknown
+  try {
+    parsed = parseYaml(value)
+  } catch {
+    return undefined
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined
+  const entries = Object.entries(parsed as Record<string, unknown>)
+  if (entries.some(([, v]) => typeof v === 'object' && v !== null)) return undefined
+  return Object.fromEntries(entries.map(([k, v]) => [k, v === null ? '' : String(v)]))
+}
+
+function headersFromLines(name: ActionInputName, value: string): Record<string, string> {
+  const headers: Record<string, string> = {}
+  const lines = value.split('\n')
+  for (const [index, raw] of lines.entries()) {
+    const line = raw.trim()
+    if (line === '') continue
+    const colon = line.indexOf(':')
+    // The line itself is not echoed: it may hold a credential.
+    if (colon <= 0) fail(name, `expected "Name: value" lines or a YAML/JSON mapping; line ${index + 1} has no "Name:"`)
+    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim()
+  }
+  return headers
+}

@@ -1,0 +1,267 @@
+/**
+ * Loads the config once, before anything touches a cluster: action inputs + YAML file → one validated
+ * DeployGuardConfig, or a ConfigError listing every problem with its path.
+ *
+ * Inputs win over the file: `target` REPLACES the file's targets when given; `namespace` is the default
+ * namespace for targets that name none; `timeout`, `fail-fast-after`, `dry-run`, `version` and
+ * `prometheus-url`/`-token` override their file keys; `prometheus-headers` are merged over the file's.
+ * Input values are validated first (issues at `inputs.<name>`), then merged into the file's data so
+ * the schema applies defaults and cross-checks to the result as a whole.
+ */
+import { isMap, parseDocument } from 'yaml'
+import type { CommandName, TargetRef } from '../model/result.js'
+import { ConfigError } from './errors.js'
+import {
+  IMPLEMENTED_COMMANDS,
+  parseBooleanInput,
+  parseCommand,
+  parseDurationInput,
+  parseHeaders,
+  parseNamespace,
+  parseTargets,
+  parseUrlInput,
+  type ActionInputs
+} from './inputs.js'
+import { zodIssuesToConfigIssues } from './issues.js'
+import { configSchema } from './schema.js'
+import { collectSecrets, redact, secretsInTree } from './secrets.js'
+import { BUILTIN_VARIABLES, isVariableName } from './template.js'
+import type { ConfigIssue, DeployGuardConfig } from './types.js'
+
+export interface LoadedConfig {
+  command: CommandName
+  config: DeployGuardConfig
+  /** Every secret value found (tokens, passwords, credential headers) for the caller to mask. */
+  secrets: string[]
+}
+
+type RawMap = Record<string, unknown>
+
+/** Values the parsed inputs contribute; undefined = not given. */
+interface InputValues {
+  command?: CommandName
+  namespace: string
+  targets?: TargetRef[]
+  timeout?: number
+  failFastAfter?: number
+  dryRun?: boolean
+  version?: string
+  prometheusUrl?: string
+  prometheusToken?: string
+  prometheusHeaders: Record<string, string>
+}
+
+export async function loadConfig(
+  inputs: ActionInputs,
+  readFile: (path: string) => Promise<string>
+): Promise<LoadedConfig> {
+  const issues: ConfigIssue[] = []
+  const values = parseInputs(inputs, issues)
+  const raw = inputs.config.trim() === '' ? {} : await readConfigFile(inputs.config.trim(), readFile, issues)
+
+  let config: DeployGuardConfig | undefined
+  if (raw !== undefined) {
+    const merged = mergeInputs(raw, values)
+    issues.push(...requirements(values.command, merged, inputs.target.trim() !== ''))
+    const result = configSchema({
+      defaultNamespace: values.namespace,
+      templateValues: templateStandIns(merged, values)
+    }).safeParse(merged, {
+      reportInput: true
+    })
+    if (result.success) config = result.data
+    else issues.push(...zodIssuesToConfigIssues(result.error.issues))
+  }
+
+  if (issues.length > 0 || !config || !values.command) {
+    const secrets = [...collectSecrets(inputs), ...secretsInTree(raw)]
+    throw new ConfigError(issues.map((issue) => ({ ...issue, message: redact(issue.message, secrets) })))
+  }
+  return { command: values.command, config, secrets: collectSecrets(inputs, config) }
+}
+
+/** Run one input parser, turning its ConfigError into collected issues. */
+function attempt<T>(issues: ConfigIssue[], parse: () => T): T | undefined {
+  try {
+    return parse()
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    issues.push(...error.issues)
+    return undefined
+  }
+}
+
+function parseInputs(inputs: ActionInputs, issues: ConfigIssue[]): InputValues {
+  const command = attempt(issues, () => parseCommand(inputs.command))
+  if (command && !IMPLEMENTED_COMMANDS.includes(command)) {
+    issues.push({
+      path: 'inputs.command',
+      message: `"${command}" is not implemented yet (available: ${IMPLEMENTED_COMMANDS.join(', ')})`
+    })
+  }
+  const namespace = attempt(issues, () => parseNamespace(inputs.namespace)) ?? 'default'
+  const version = inputs.version.trim()
+  const token = inputs['prometheus-token'].trim()
+  const values: InputValues = {
+    namespace,
+    prometheusHeaders: attempt(issues, () => parseHeaders('prometheus-headers', inputs['prometheus-headers'])) ?? {}
+  }
+  const optional: Partial<InputValues> = {
+    command,
+    targets: inputs.target.trim() === '' ? undefined : attempt(issues, () => parseTargets(inputs.target, namespace)),
+    timeout: attempt(issues, () => parseDurationInput('timeout', inputs.timeout)),
+    failFastAfter: attempt(issues, () => parseDurationInput('fail-fast-after', inputs['fail-fast-after'])),
+    dryRun: attempt(issues, () => parseBooleanInput('dry-run', inputs['dry-run'])),
+    prometheusUrl: attempt(issues, () => parseUrlInput('prometheus-url', inputs['prometheus-url'])),
+    version: version === '' ? undefined : version,
+    prometheusToken: token === '' ? undefined : token
+  }
+  for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(values, { [key]: value })
+  return values
+}
+
+async function readConfigFile(
+  path: string,
+  readFile: (path: string) => Promise<string>,
+  issues: ConfigIssue[]
+): Promise<RawMap | undefined> {
+  let text: string
+  try {
+    text = await readFile(path)
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    const message =
+      code === 'ENOENT'
+        ? `file ${JSON.stringify(path)} not found`
+        : code === 'EISDIR'
+          ? `${JSON.stringify(path)} is a directory, expected a YAML file`
+          : `cannot read ${JSON.stringify(path)}: ${error instanceof Error ? error.message : String(error)}`
+    issues.push({ path: 'inputs.config', message })
+    return undefined
+  }
+  const doc = parseDocument(text, { prettyErrors: false })
+  const first = doc.errors[0]
+  if (first) {
+    const { line, col } = lineCol(text, first.pos[0])
+    const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more after it)` : ''
+    issues.push({
+      path: 'inputs.config',
+      message: `YAML syntax error in ${JSON.stringify(path)} at ${line}:${col}: ${first.message}${more}`
+    })
+    return undefined
+  }
+  if (doc.contents === null) return {}
+  if (!isMap(doc.contents)) {
+    issues.push({
+      path: 'inputs.config',
+      message: `expected ${JSON.stringify(path)} to hold a mapping of sections (targets, verify, analysis, prometheus)`
+    })
+    return undefined
+  }
+  return doc.toJS() as RawMap
+}
+
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset).split('\n')
+  return { line: before.length, col: (before[before.length - 1] as string).length + 1 }
+}
+
+function isMapValue(value: unknown): value is RawMap {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** The file's data with input values applied. Sections of the wrong type are left for the schema to report. */
+function mergeInputs(raw: RawMap, values: InputValues): RawMap {
+  const merged: RawMap = { ...raw }
+  if (values.targets) merged.targets = values.targets
+  if (values.dryRun !== undefined) merged.dryRun = values.dryRun
+  if (values.version !== undefined) merged.version = values.version
+  if (values.timeout !== undefined || values.failFastAfter !== undefined) {
+    const verify = merged.verify ?? {}
+    if (isMapValue(verify)) {
+      merged.verify = {
+        ...verify,
+        ...(values.timeout !== undefined ? { timeout: `${values.timeout}ms` } : {}),
+        ...(values.failFastAfter !== undefined ? { failFastAfter: `${values.failFastAfter}ms` } : {})
+      }
+    }
+  }
+  const fromInputs =
+    values.prometheusUrl !== undefined ||
+    values.prometheusToken !== undefined ||
+    Object.keys(values.prometheusHeaders).length > 0
+  const prometheus = merged.prometheus ?? (fromInputs ? {} : undefined)
+  if (fromInputs && isMapValue(prometheus)) {
+    const headers = isMapValue(prometheus.headers) ? prometheus.headers : {}
+    merged.prometheus = {
+      ...prometheus,
+      ...(values.prometheusUrl !== undefined ? { url: values.prometheusUrl } : {}),
+      ...(values.prometheusToken !== undefined ? { token: values.prometheusToken } : {}),
+      ...(Object.keys(values.prometheusHeaders).length > 0
+        ? { headers: { ...headers, ...values.prometheusHeaders } }
+        : {})
+    }
+  }
+  return merged
+}
+
+/** What each command needs beyond a valid file, checked on the merged data so it is reported with the rest. */
+function requirements(command: CommandName | undefined, merged: RawMap, targetInputGiven: boolean): ConfigIssue[] {
+  const issues: ConfigIssue[] = []
+  const targets = merged.targets
+  // A bad target input is already reported; "no targets" on top of it would only add noise.
+  if (
+    command === 'verify' &&
+    !targetInputGiven &&
+    (targets === undefined || (Array.isArray(targets) && targets.length === 0))
+  ) {
+    issues.push({
+      path: 'targets',
+      message:
+        'at least one target is required for verify: set the target input (e.g. deployment/api) or targets in the config file'
+    })
+  }
+  if (command === 'analyze') {
+    const analysis = merged.analysis
+    const checks = isMapValue(analysis) ? analysis.checks : undefined
+    if (checks === undefined || (Array.isArray(checks) && checks.length === 0)) {
+      issues.push({ path: 'analysis.checks', message: 'at least one check is required for analyze' })
+    }
+    const prometheus = merged.prometheus
+    if (prometheus === undefined || (isMapValue(prometheus) && prometheus.url === undefined)) {
+      issues.push({
+        path: 'prometheus.url',
+        message: 'required for analyze: set the prometheus-url input or prometheus.url in the config file'
+      })
+    }
+  }
+  return issues
+}
+
+/**
+ * Stand-in values to check query templates with: the real value where it is known now (namespace,
+ * first target, user variables), a plausible one otherwise (version → `v0`).
+ */
+function templateStandIns(merged: RawMap, values: InputValues): Record<string, string> {
+  const first = Array.isArray(merged.targets) && isMapValue(merged.targets[0]) ? merged.targets[0] : {}
+  const text = (value: unknown, fallback: string): string =>
+    typeof value === 'string' && value !== '' ? value : fallback
+  const standIns: Record<string, string> = {
+    namespace: text(first.namespace, values.namespace),
+    target: text(first.name, 'target'),
+    kind: text(first.kind, 'Deployment'),
+    version: text(merged.version, 'v0')
+  }
+  if (isMapValue(merged.variables)) {
+    for (const [name, value] of Object.entries(merged.variables)) {
+      if (
+        isVariableName(name) &&
+        !(BUILTIN_VARIABLES as readonly string[]).includes(name) &&
+        ['string', 'number', 'boolean'].includes(typeof value)
+      ) {
+        standIns[name] = String(value)
+      }
+    }
+  }
+  return standIns
+}

@@ -1,0 +1,76 @@
+/**
+ * Row 5: every Service that selects the workload's pods has ready endpoints: at least `minReady`
+ * (`require: any`) or every current pod (`require: all`). EndpointSlices first (label
+ * kubernetes.io/service-name), the legacy Endpoints object when a Service has no slice. Pure.
+ */
+import type { CheckDetail, CheckResult } from '../../model/result.js'
+import { serviceSelects } from '../selector.js'
+import type { Service } from '../k8s-types.js'
+import type { CheckContext } from './context.js'
+
+interface ReadyEndpoint {
+  ip?: string
+  podUid?: string
+  podName?: string
+}
+
+function readyEndpoints(ctx: CheckContext, service: Service): ReadyEndpoint[] {
+  const name = service.metadata.name
+  const slices = ctx.snapshot.endpointSlices.filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === name)
+  if (slices.length > 0) {
+    // `ready` unset means ready (EndpointConditions API doc); terminating endpoints are not ready.
+    return slices.flatMap((s) =>
+      (s.endpoints ?? [])
+        .filter((e) => e.conditions?.ready !== false)
+        .map((e) => ({ ip: e.addresses?.[0], podUid: e.targetRef?.uid, podName: e.targetRef?.name }))
+    )
+  }
+  const legacy = ctx.snapshot.endpoints.find((e) => e.metadata.name === name)
+  return (legacy?.subsets ?? []).flatMap((s) =>
+    (s.addresses ?? []).map((a) => ({ ip: a.ip, podUid: a.targetRef?.uid, podName: a.targetRef?.name }))
+  )
+}
+
+export function endpointsCheck(ctx: CheckContext): CheckResult {
+  const labels = ctx.kind.templateLabels(ctx.snapshot.object)
+  const services = ctx.snapshot.services.filter((s) => serviceSelects(s.spec?.selector, labels))
+  const { require, minReady } = ctx.settings.endpoints
+  const expected = require === 'all' ? 'every current pod ready in each Service' : `≥ ${minReady} ready per Service`
+  const row = { id: 'endpoints', title: 'Service endpoints', expected }
+  if (services.length === 0) {
+    return { ...row, actual: 'no Service selects this workload', status: 'skipped', reason: 'no Service selects this workload' }
+  }
+  const currentPods = ctx.snapshot.pods.filter((p) => !p.metadata.deletionTimestamp)
+  const failing: CheckDetail[] = []
+  const actual: string[] = []
+  for (const service of services) {
+    const ready = readyEndpoints(ctx, service)
+    const name = service.metadata.name
+    actual.push(`${name}: ${ready.length} ready`)
+    if (require === 'all') {
+      const missing = currentPods.filter(
+        (p) => !ready.some((e) => (e.podUid && e.podUid === p.metadata.uid) || e.podName === p.metadata.name || (e.ip && e.ip === p.status?.podIP))
+      )
+      if (missing.length > 0 || currentPods.length === 0) {
+        failing.push({
+          title: `Service ${name}`,
+          facts: [
+            { label: 'ready endpoints', value: String(ready.length) },
+            { label: 'pods not ready in endpoints', value: missing.slice(0, 10).map((p) => p.metadata.name).join(', ') + (missing.length > 10 ? ` and ${missing.length - 10} more` : '') }
+          ]
+        })
+      }
+    } else if (ready.length < minReady) {
+      failing.push({ title: `Service ${name}`, facts: [{ label: 'ready endpoints', value: `${ready.length} (minimum ${minReady})` }] })
+    }
+  }
+  if (failing.length === 0) return { ...row, actual: actual.join(', '), status: 'passed' }
+  const names = failing.map((d) => d.title.replace(/^Service /, '')).join(', ')
+  return {
+    ...row,
+    actual: actual.join(', '),
+    status: 'failed',
+    reason: `Service${failing.length > 1 ? 's' : ''} ${names} ${failing.length > 1 ? 'do' : 'does'} not have the required ready endpoints.`,
+    details: failing.slice(0, 10)
+  }
+}

@@ -1,0 +1,47 @@
+/** The plain data a workload verification is judged on (gathered by src/kube/gather.ts). Types only. */
+import type { KubeObject } from '../kube/api.js'
+import type { RevisionInfo, RolloutStatus } from '../kube/kinds/types.js'
+import type { VerifyConfig } from '../config/types.js'
+import type { TargetRef } from '../model/result.js'
+import type { EndpointSlice, Endpoints, KubeEvent, Pod, Service } from './k8s-types.js'
+
+export interface PodLog {
+  pod: string
+  container: string
+  /** Last lines of the previous (crashed) container instance, already bounded. */
+  text: string
+}
+
+export interface WorkloadSnapshot {
+  ref: TargetRef
+  object: KubeObject
+  /** ReplicaSets or ControllerRevisions controlled by the object. */
+  owned: KubeObject[]
+  /** The revision being rolled out; undefined when its owner object does not exist yet. */
+  revision?: RevisionInfo
+  /** Pods of the current revision (terminating ones included; checks skip them). */
+  pods: Pod[]
+  services: Service[]
+  endpointSlices: EndpointSlice[]
+  /** Legacy Endpoints, only gathered when a selecting Service has no EndpointSlice. */
+  endpoints: Endpoints[]
+  /** Warning events of the namespace (filtered by the events check). */
+  events: KubeEvent[]
+  logs: PodLog[]
+  takenAt: string
+}
+
+/** restartCount per pod uid and container name, taken when the verify began. */
+export type RestartBaseline = Record<string, Record<string, number>>
+
+/** How the wait for the rollout ended. */
+export interface WaitOutcome {
+  end: 'done' | 'error' | 'fail-fast' | 'timeout'
+  /** The last rollout status seen. */
+  status: RolloutStatus
+  elapsedMs: number
+  /** The persisting pod signal that ended the wait early. */
+  failFast?: { pod: string; reason: string; container?: string; forMs: number }
+}
+
+export type WorkloadVerifySettings = Pick<VerifyConfig, 'timeout' | 'failFastAfter' | 'expect' | 'allowRestarts' | 'endpoints' | 'ignoreEventReasons'>

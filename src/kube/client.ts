@@ -1,0 +1,238 @@
+/**
+ * The KubeApi on top of @kubernetes/client-node 2.x: the library supplies credentials (kubeconfig,
+ * exec plugins, in-cluster), TLS and its undici fetch; requests themselves are plain REST paths so one
+ * small client covers GET/LIST (selectors, pagination), pod logs and every patch type. Transient
+ * failures are retried with exponential backoff, then thrown as transient KubeApiErrors.
+ */
+import pRetry from 'p-retry'
+import { KubeApiError, type KubeApi, type KubeObject, type ListOptions, type LogOptions, type ResourceType } from './api.js'
+import { Discovery } from './discovery.js'
+import { RetryAfterKubeApiError, errorForStatus, errorForTransport, type RequestDescription } from './errors.js'
+import { loadKubeConfig, type KubeSource } from './kubeconfig.js'
+import { groupOf, resourcePath } from './resources.js'
+
+export type { KubeSource } from './kubeconfig.js'
+
+export interface ClientOptions {
+  /** Retries after the first attempt for transient failures (default 4). */
+  retries?: number
+  /** First backoff delay (default 200 ms), doubled per retry up to maxRetryDelayMs (default 3 s). */
+  minRetryDelayMs?: number
+  maxRetryDelayMs?: number
+  /** Longest Retry-After we honour (default 5 s); longer asks are capped. */
+  maxRetryAfterMs?: number
+  /** Per-request timeout (default 30 s). */
+  requestTimeoutMs?: number
+}
+
+/** A KubeApi that holds connections; close it when done. */
+export interface KubeClient extends KubeApi {
+  close(): Promise<void>
+}
+
+interface HttpResponse {
+  status: number
+  headers: Record<string, string>
+  text: string
+}
+
+interface RequestSpec {
+  method: 'GET' | 'PATCH'
+  path: string
+  query?: Record<string, string | number | boolean | undefined>
+  body?: string
+  contentType?: string
+  accept?: string
+  describe: Omit<RequestDescription, 'server'>
+}
+
+const PATCH_TYPES = {
+  json: 'application/json-patch+json',
+  merge: 'application/merge-patch+json',
+  strategic: 'application/strategic-merge-patch+json'
+} as const
+
+interface Closable {
+  close?: () => Promise<void>
+}
+
+export async function createKubeApi(source: KubeSource, options: ClientOptions = {}): Promise<KubeClient> {
+  // Imported here, not at the top: client-node costs ~0.4 s to load and only cluster commands need it.
+  // The deep imports skip the index (every generated API) that we do not use.
+  const [{ KubeConfig }, { RequestContext, IsomorphicFetchHttpLibrary }] = await Promise.all([
+    import('@kubernetes/client-node/dist/config.js'),
+    import('@kubernetes/client-node/dist/gen/http/http.js')
+  ])
+  const kc = new KubeConfig()
+  loadKubeConfig(kc, source)
+  const server = (kc.getCurrentCluster()?.server ?? '').replace(/\/+$/, '')
+  const http = new IsomorphicFetchHttpLibrary()
+  const retries = options.retries ?? 4
+  const minTimeout = options.minRetryDelayMs ?? 200
+  const maxTimeout = options.maxRetryDelayMs ?? 3000
+  const maxRetryAfter = options.maxRetryAfterMs ?? 5000
+  const timeoutMs = options.requestTimeoutMs ?? 30_000
+  let dispatcher: unknown
+  let requestCount = 0
+
+  async function attempt(spec: RequestSpec): Promise<HttpResponse> {
+    const describe = { ...spec.describe, server }
+    const ctx = new RequestContext(`${server}${spec.path}`, spec.method as never)
+    for (const [key, value] of Object.entries(spec.query ?? {})) if (value !== undefined) ctx.setQueryParam(key, String(value))
+    ctx.setHeaderParam('Accept', spec.accept ?? 'application/json')
+    if (spec.body !== undefined) {
+      ctx.setHeaderParam('Content-Type', spec.contentType ?? 'application/json')
+      ctx.setBody(spec.body)
+    }
+    try {
+      await kc.applySecurityAuthentication(ctx)
+    } catch (error) {
+      // e.g. an exec credential plugin that is missing or failed: not something a retry fixes.
+      const message = error instanceof Error ? error.message : String(error)
+      throw new KubeApiError(`could not get credentials for the Kubernetes API at ${server}: ${message}`, 'unauthorized', undefined, describe.verb, describe.resource)
+    }
+    // client-node builds a new connection pool per request; keep the first so connections are reused.
+    if (dispatcher === undefined) dispatcher = ctx.getDispatcher()
+    else ctx.setDispatcher(dispatcher as never)
+    ctx.setSignal(AbortSignal.timeout(timeoutMs))
+    requestCount++
+    let status: number
+    let headers: Record<string, string>
+    let text: string
+    try {
+      const response = await http.send(ctx).toPromise()
+      status = response.httpStatusCode
+      headers = response.headers
+      text = await response.body.text()
+    } catch (error) {
+      throw errorForTransport(error, describe)
+    }
+    if (status >= 200 && status < 300) return { status, headers, text }
+    throw errorForStatus(status, text, describe, headers)
+  }
+
+  async function request(spec: RequestSpec): Promise<HttpResponse> {
+    return pRetry(() => attempt(spec), {
+      retries,
+      minTimeout,
+      maxTimeout,
+      factor: 2,
+      shouldRetry: ({ error }) => error instanceof KubeApiError && error.transient,
+      onFailedAttempt: async ({ error, retriesLeft }) => {
+        // Honour Retry-After on top of the backoff p-retry applies next.
+        if (retriesLeft > 0 && error instanceof RetryAfterKubeApiError) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(error.retryAfterMs, maxRetryAfter)))
+        }
+      }
+    }).catch((error: unknown) => {
+      if (error instanceof KubeApiError && error.transient && retries > 0) {
+        throw new KubeApiError(`${error.message} (after ${retries} retries)`, error.reason, error.status, error.verb, error.resource)
+      }
+      throw error
+    })
+  }
+
+  const describeFor = (type: ResourceType, verb: string, namespace?: string, name?: string): RequestSpec['describe'] => ({
+    verb,
+    resource: type.resource,
+    group: groupOf(type.apiVersion),
+    namespace: type.namespaced ? namespace : undefined,
+    name
+  })
+
+  const getJson = async (path: string): Promise<unknown> => {
+    const response = await request({ method: 'GET', path, describe: { verb: 'get', resource: path, group: '' } })
+    return JSON.parse(response.text) as unknown
+  }
+  const discovery = new Discovery(getJson)
+
+  const api: KubeClient = {
+    server,
+    get requestCount() {
+      return requestCount
+    },
+    resourceFor: (kind, apiVersion) => discovery.resourceFor(kind, apiVersion),
+
+    async get<T extends KubeObject>(type: ResourceType, namespace: string | undefined, name: string): Promise<T | undefined> {
+      try {
+        const response = await request({ method: 'GET', path: resourcePath(type, namespace, name), describe: describeFor(type, 'get', namespace, name) })
+        return withTypeMeta(JSON.parse(response.text) as T, type)
+      } catch (error) {
+        if (error instanceof KubeApiError && error.reason === 'not-found') return undefined
+        throw error
+      }
+    },
+
+    async list<T extends KubeObject>(type: ResourceType, namespace: string | undefined, opts: ListOptions = {}): Promise<T[]> {
+      const items: T[] = []
+      let token: string | undefined
+      let restarted = false
+      do {
+        let page: { items?: T[]; metadata?: { continue?: string } }
+        try {
+          const response = await request({
+            method: 'GET',
+            path: resourcePath(type, namespace),
+            query: { labelSelector: opts.labelSelector || undefined, fieldSelector: opts.fieldSelector || undefined, limit: opts.pageSize ?? 500, continue: token },
+            describe: describeFor(type, 'list', namespace)
+          })
+          page = JSON.parse(response.text) as typeof page
+        } catch (error) {
+          // 410 Gone: the continue token expired (compaction); a fresh list is consistent again.
+          if (error instanceof KubeApiError && error.status === 410 && token && !restarted) {
+            restarted = true
+            items.length = 0
+            token = undefined
+            continue
+          }
+          throw error
+        }
+        for (const item of page.items ?? []) items.push(withTypeMeta(item, type))
+        token = page.metadata?.continue || undefined
+      } while (token)
+      return items
+    },
+
+    async podLog(namespace: string, pod: string, opts: LogOptions): Promise<string> {
+      try {
+        const response = await request({
+          method: 'GET',
+          path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`,
+          query: { container: opts.container, previous: opts.previous || undefined, tailLines: opts.tailLines, limitBytes: 64 * 1024 },
+          accept: '*/*',
+          describe: { verb: 'get', resource: 'pods/log', group: '', namespace, name: pod }
+        })
+        return response.text
+      } catch (error) {
+        // 400: no previous container instance yet; 404: the pod is gone. Neither is an API failure.
+        if (error instanceof KubeApiError && (error.status === 400 || error.status === 404)) return ''
+        throw error
+      }
+    },
+
+    async patch<T extends KubeObject>(type: ResourceType, namespace: string | undefined, name: string, body: unknown, patchType: 'json' | 'merge' | 'strategic'): Promise<T> {
+      const response = await request({
+        method: 'PATCH',
+        path: resourcePath(type, namespace, name),
+        body: JSON.stringify(body),
+        contentType: PATCH_TYPES[patchType],
+        describe: describeFor(type, 'patch', namespace, name)
+      })
+      return withTypeMeta(JSON.parse(response.text) as T, type)
+    },
+
+    async close() {
+      await (dispatcher as Closable | undefined)?.close?.()
+      dispatcher = undefined
+    }
+  }
+  return api
+}
+
+/** List items come without apiVersion/kind; put them back so objects describe themselves. */
+function withTypeMeta<T extends KubeObject>(obj: T, type: ResourceType): T {
+  if (!obj.apiVersion) obj.apiVersion = type.apiVersion
+  if (!obj.kind) obj.kind = type.kind
+  return obj
+}
+

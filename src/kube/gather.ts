@@ -1,0 +1,100 @@
+/**
+ * Gathering for workload verification (I/O). Returns plain data. Requests stay few: LISTs grow with
+ * pages (500 items each), never with pods; the only per-pod requests are a bounded number of log tails.
+ */
+import { KubeApiError, type KubeApi, type KubeObject } from './api.js'
+import type { WorkloadKind, RevisionInfo } from './kinds/types.js'
+import { RESOURCES } from './resources.js'
+import type { EndpointSlice, Endpoints, KubeEvent, Pod, Service } from '../evaluate/k8s-types.js'
+import { crashedContainer, podHealth } from '../evaluate/pod-signals.js'
+import { serviceSelects, selectorToString } from '../evaluate/selector.js'
+import type { PodLog, RestartBaseline, WorkloadSnapshot } from '../evaluate/snapshot.js'
+import type { TargetRef } from '../model/result.js'
+
+export interface GatherOptions {
+  /** Crashed containers whose previous log is fetched (default 3). */
+  maxLogs?: number
+  /** Lines of each previous log (default 20). */
+  logTailLines?: number
+}
+
+export interface RevisionState {
+  object: KubeObject
+  owned: KubeObject[]
+  revision?: RevisionInfo
+  pods: Pod[]
+}
+
+/** The workload's history objects, its current revision and that revision's pods (2+ LISTs). */
+export async function gatherRevision(api: KubeApi, kind: WorkloadKind, object: KubeObject, known?: { owned: KubeObject[]; revision?: RevisionInfo }): Promise<RevisionState> {
+  const namespace = object.metadata.namespace
+  const owned = known?.owned ?? (await api.list(kind.historyResource, namespace, { labelSelector: selectorToString(kind.selector(object)) }))
+  const revision = known ? known.revision : kind.currentRevision({ object, owned })
+  if (!revision) return { object, owned, revision, pods: [] }
+  const pods = await api.list<Pod>(RESOURCES.Pod, namespace, { labelSelector: kind.podSelectorForRevision(object, revision) })
+  return { object, owned, revision, pods: pods.filter((p) => kind.ownsPod(object, revision, p)) }
+}
+
+/** restartCount of every pod the workload selects right now (all revisions), for "restarts since". */
+export async function restartBaseline(api: KubeApi, kind: WorkloadKind, object: KubeObject): Promise<RestartBaseline> {
+  const pods = await api.list<Pod>(RESOURCES.Pod, object.metadata.namespace, { labelSelector: selectorToString(kind.selector(object)) })
+  const baseline: RestartBaseline = {}
+  for (const pod of pods) {
+    if (!pod.metadata.uid) continue
+    const counts: Record<string, number> = {}
+    for (const s of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) counts[s.name] = s.restartCount ?? 0
+    baseline[pod.metadata.uid] = counts
+  }
+  return baseline
+}
+
+/** Previous logs of up to `max` crashed containers, pods with failure signals first. */
+async function crashLogs(api: KubeApi, namespace: string, pods: Pod[], max: number, tailLines: number): Promise<PodLog[]> {
+  const candidates = pods
+    .map(podHealth)
+    .map((h) => ({ h, container: crashedContainer(h) }))
+    .filter((c): c is { h: ReturnType<typeof podHealth>; container: string } => c.container !== undefined)
+    .sort((a, b) => b.h.signals.length - a.h.signals.length)
+    .slice(0, max)
+  return Promise.all(
+    candidates.map(async ({ h, container }) => ({
+      pod: h.name,
+      container,
+      text: await api.podLog(namespace, h.name, { container, previous: true, tailLines })
+    }))
+  )
+}
+
+/** Everything the workload checks read, gathered once after the wait. */
+export async function gatherWorkload(api: KubeApi, ref: TargetRef, kind: WorkloadKind, options: GatherOptions = {}): Promise<WorkloadSnapshot> {
+  const namespace = ref.namespace
+  const object = await api.get(kind.resource, namespace, ref.name)
+  if (!object) throw new KubeApiError(`${kind.kind.toLowerCase()} "${ref.name}" not found in namespace "${namespace}"`, 'not-found', 404, 'get', kind.resource.resource)
+  const [state, services, endpointSlices, events] = await Promise.all([
+    gatherRevision(api, kind, object),
+    api.list<Service>(RESOURCES.Service, namespace),
+    api.list<EndpointSlice>(RESOURCES.EndpointSlice, namespace),
+    api.list<KubeEvent>(RESOURCES.Event, namespace, { fieldSelector: 'type=Warning' })
+  ])
+  const labels = kind.templateLabels(object)
+  const sliced = new Set(endpointSlices.map((s) => s.metadata.labels?.['kubernetes.io/service-name']))
+  const unsliced = services.some((s) => serviceSelects(s.spec?.selector, labels) && !sliced.has(s.metadata.name))
+  const [endpoints, logs] = await Promise.all([
+    // Only clusters without EndpointSlices for a Service need the legacy objects.
+    unsliced ? api.list<Endpoints>(RESOURCES.Endpoints, namespace) : Promise.resolve([] as Endpoints[]),
+    crashLogs(api, namespace, state.pods, options.maxLogs ?? 3, options.logTailLines ?? 20)
+  ])
+  return {
+    ref,
+    object: state.object,
+    owned: state.owned,
+    revision: state.revision,
+    pods: state.pods,
+    services,
+    endpointSlices,
+    endpoints,
+    events,
+    logs,
+    takenAt: new Date().toISOString()
+  }
+}

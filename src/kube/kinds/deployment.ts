@@ -1,0 +1,86 @@
+/** Deployment: rollout status, current ReplicaSet and its pods (kubectl DeploymentStatusViewer, deploymentutil). */
+import type { KubeObject } from '../api.js'
+import type { Deployment, Pod, PodTemplate, ReplicaSet } from '../../evaluate/k8s-types.js'
+import { RESOURCES } from '../resources.js'
+import { byCreation, controlledBy, jsonEqual, podControlledBy, selectorWith, specOf, templateImages, templateLabels } from './common.js'
+import type { RevisionInfo, RolloutStatus, WorkloadKind } from './types.js'
+
+export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision'
+const HASH_LABEL = 'pod-template-hash'
+
+function rolloutStatus(obj: KubeObject, revision?: number): RolloutStatus {
+  const d = obj as Deployment
+  const name = d.metadata.name
+  const status = d.status ?? {}
+  if (revision !== undefined && revision > 0) {
+    const raw = d.metadata.annotations?.[REVISION_ANNOTATION]
+    const running = raw === undefined ? 0 : Number(raw)
+    if (!Number.isInteger(running)) {
+      return fail(`cannot get the revision of deployment "${name}": invalid revision annotation "${raw}"`)
+    }
+    if (running !== revision) return fail(`desired revision (${revision}) is different from the running revision (${running})`)
+  }
+  if ((d.metadata.generation ?? 0) <= (status.observedGeneration ?? 0)) {
+    const progressing = status.conditions?.find((c) => c.type === 'Progressing')
+    // kubectl checks only the reason here, not the condition's status.
+    if (progressing?.reason === 'ProgressDeadlineExceeded') return fail(`deployment "${name}" exceeded its progress deadline`)
+    const spec = d.spec?.replicas
+    const updated = status.updatedReplicas ?? 0
+    const replicas = status.replicas ?? 0
+    const available = status.availableReplicas ?? 0
+    const waiting = `Waiting for deployment "${name}" rollout to finish:`
+    if (spec !== undefined && updated < spec) return wait(`${waiting} ${updated} out of ${spec} new replicas have been updated...`)
+    if (replicas > updated) return wait(`${waiting} ${replicas - updated} old replicas are pending termination...`)
+    if (available < updated) return wait(`${waiting} ${available} of ${updated} updated replicas are available...`)
+    return { done: true, message: `deployment "${name}" successfully rolled out` }
+  }
+  return wait('Waiting for deployment spec update to be observed...')
+}
+
+const wait = (message: string): RolloutStatus => ({ done: false, message })
+const fail = (error: string): RolloutStatus => ({ done: false, message: error, error })
+
+/** Template equality ignoring pod-template-hash (kubectl EqualIgnoreHash). */
+function equalIgnoreHash(a: PodTemplate | undefined, b: PodTemplate | undefined): boolean {
+  const strip = (t: PodTemplate | undefined): PodTemplate => {
+    const labels = { ...(t?.metadata?.labels ?? {}) }
+    delete labels[HASH_LABEL]
+    return { ...t, metadata: { ...t?.metadata, labels } }
+  }
+  return jsonEqual(strip(a), strip(b))
+}
+
+function toRevision(rs: ReplicaSet): RevisionInfo {
+  return {
+    owner: { kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid },
+    revision: rs.metadata.annotations?.[REVISION_ANNOTATION] ?? '',
+    podLabel: { key: HASH_LABEL, value: rs.metadata.labels?.[HASH_LABEL] ?? '' },
+    createdAt: rs.metadata.creationTimestamp
+  }
+}
+
+export const deploymentKind: WorkloadKind = {
+  kind: 'Deployment',
+  resource: RESOURCES.Deployment,
+  historyResource: RESOURCES.ReplicaSet,
+  rolloutStatus,
+  currentRevision({ object, owned }) {
+    const d = object as Deployment
+    const sets = (owned as ReplicaSet[]).filter((rs) => controlledBy(rs, object)).sort(byCreation)
+    const byTemplate = sets.find((rs) => equalIgnoreHash(rs.spec?.template, d.spec?.template))
+    if (byTemplate) return toRevision(byTemplate)
+    // Fallback for servers that default templates differently; only once the controller has caught up,
+    // otherwise the annotation still names the previous revision.
+    if ((d.metadata.generation ?? 0) > (d.status?.observedGeneration ?? 0)) return undefined
+    const wanted = d.metadata.annotations?.[REVISION_ANNOTATION]
+    const byAnnotation = wanted === undefined ? undefined : sets.find((rs) => rs.metadata.annotations?.[REVISION_ANNOTATION] === wanted)
+    return byAnnotation ? toRevision(byAnnotation) : undefined
+  },
+  podSelectorForRevision: (obj, revision) => selectorWith(obj, revision.podLabel.key, revision.podLabel.value),
+  ownsPod: (_obj, revision, pod: Pod) =>
+    pod.metadata.labels?.[revision.podLabel.key] === revision.podLabel.value && podControlledBy(pod, revision.owner),
+  desiredReplicas: (obj) => (obj as Deployment).spec?.replicas ?? 1,
+  templateImages,
+  selector: (obj) => specOf(obj)?.selector,
+  templateLabels
+}

@@ -1,0 +1,83 @@
+/** StatefulSet: rollout status and current ControllerRevision (kubectl StatefulSetStatusViewer, history.go). */
+import type { KubeObject } from '../api.js'
+import type { ControllerRevision, Pod, StatefulSet } from '../../evaluate/k8s-types.js'
+import { RESOURCES } from '../resources.js'
+import { controlledBy, podControlledBy, selectorWith, specOf, templateImages, templateLabels } from './common.js'
+import type { RevisionInfo, RolloutStatus, WorkloadKind } from './types.js'
+
+/** StatefulSet pods carry the full ControllerRevision name in this label. */
+const REVISION_LABEL = 'controller-revision-hash'
+
+function rolloutStatus(obj: KubeObject): RolloutStatus {
+  const s = obj as StatefulSet
+  const strategy = s.spec?.updateStrategy
+  const status = s.status ?? {}
+  // An absent type means the server did not default it; the API default is RollingUpdate.
+  if ((strategy?.type ?? 'RollingUpdate') !== 'RollingUpdate') {
+    const error = 'rollout status is only available for RollingUpdate strategy type'
+    return { done: true, message: error, error }
+  }
+  const observed = status.observedGeneration ?? 0
+  if (observed === 0 || (s.metadata.generation ?? 0) > observed) {
+    return { done: false, message: 'Waiting for statefulset spec update to be observed...' }
+  }
+  const replicas = s.spec?.replicas
+  const ready = status.readyReplicas ?? 0
+  const updated = status.updatedReplicas ?? 0
+  if (replicas !== undefined && ready < replicas) return { done: false, message: `Waiting for ${replicas - ready} pods to be ready...` }
+  if (strategy?.rollingUpdate) {
+    const partition = strategy.rollingUpdate.partition
+    if (replicas !== undefined && partition !== undefined && updated < replicas - partition) {
+      return {
+        done: false,
+        message: `Waiting for partitioned roll out to finish: ${updated} out of ${replicas - partition} new pods have been updated...`
+      }
+    }
+    return { done: true, message: `partitioned roll out complete: ${updated} new pods have been updated...` }
+  }
+  if (status.updateRevision !== status.currentRevision) {
+    return {
+      done: false,
+      message: `waiting for statefulset rolling update to complete ${updated} pods at revision ${status.updateRevision ?? ''}...`
+    }
+  }
+  return {
+    done: true,
+    message: `statefulset rolling update complete ${status.currentReplicas ?? 0} pods at revision ${status.currentRevision ?? ''}...`
+  }
+}
+
+/** The newest owned ControllerRevision by `.revision` (ties: later name). */
+export function newestRevision(revisions: ControllerRevision[]): ControllerRevision | undefined {
+  return [...revisions].sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0) || a.metadata.name.localeCompare(b.metadata.name)).at(-1)
+}
+
+export function revisionInfo(cr: ControllerRevision, podLabelValue: string): RevisionInfo {
+  return {
+    owner: { kind: 'ControllerRevision', name: cr.metadata.name, uid: cr.metadata.uid },
+    revision: cr.revision === undefined ? '' : String(cr.revision),
+    podLabel: { key: REVISION_LABEL, value: podLabelValue },
+    createdAt: cr.metadata.creationTimestamp
+  }
+}
+
+export const statefulSetKind: WorkloadKind = {
+  kind: 'StatefulSet',
+  resource: RESOURCES.StatefulSet,
+  historyResource: RESOURCES.ControllerRevision,
+  rolloutStatus,
+  currentRevision({ object, owned }) {
+    const revisions = (owned as ControllerRevision[]).filter((cr) => controlledBy(cr, object))
+    const updateRevision = (object as StatefulSet).status?.updateRevision
+    const cr = revisions.find((r) => r.metadata.name === updateRevision) ?? newestRevision(revisions)
+    return cr ? revisionInfo(cr, cr.metadata.name) : undefined
+  },
+  podSelectorForRevision: (obj, revision) => selectorWith(obj, revision.podLabel.key, revision.podLabel.value),
+  ownsPod: (obj: KubeObject, revision, pod: Pod) =>
+    pod.metadata.labels?.[revision.podLabel.key] === revision.podLabel.value &&
+    podControlledBy(pod, { kind: 'StatefulSet', name: obj.metadata.name, uid: obj.metadata.uid }),
+  desiredReplicas: (obj) => (obj as StatefulSet).spec?.replicas ?? 1,
+  templateImages,
+  selector: (obj) => specOf(obj)?.selector,
+  templateLabels
+}

@@ -1,0 +1,55 @@
+/**
+ * Per-kind workload behaviour behind one interface, one file per kind (kubectl polymorphichelpers:
+ * StatusViewer, HistoryViewer, Rollbacker). Everything here is pure: it reads plain objects.
+ */
+import type { KubeObject, ResourceType } from '../api.js'
+import type { LabelSelector, Pod } from '../../evaluate/k8s-types.js'
+
+/** One evaluation of `kubectl rollout status`: its message, whether it is done, and the error it would exit with. */
+export interface RolloutStatus {
+  done: boolean
+  /** kubectl's message without the trailing newline (the error text when `error` is set). */
+  message: string
+  /** Set when kubectl would fail (progress deadline, unsupported strategy, revision mismatch). */
+  error?: string
+}
+
+/** The revision the workload is rolling out to, and how its pods are recognised. */
+export interface RevisionInfo {
+  /** The object that owns this revision's pods or records it: the new ReplicaSet, or a ControllerRevision. */
+  owner: { kind: 'ReplicaSet' | 'ControllerRevision'; name: string; uid?: string }
+  /** Deployment revision annotation or ControllerRevision.revision, as a string ('' when unknown). */
+  revision: string
+  /** The label every pod of this revision carries. */
+  podLabel: { key: string; value: string }
+  /** When this revision's owner object was created (an upper bound for the rollout start). */
+  createdAt?: string
+}
+
+/** The workload plus the objects it controls (ReplicaSets or ControllerRevisions). */
+export interface OwnedSnapshot {
+  object: KubeObject
+  owned: KubeObject[]
+}
+
+export interface WorkloadKind {
+  kind: 'Deployment' | 'StatefulSet' | 'DaemonSet'
+  resource: ResourceType
+  /** What records the revisions: ReplicaSets for Deployments, ControllerRevisions otherwise. */
+  historyResource: ResourceType
+  /** kubectl `rollout status` for this kind, same order of checks and same messages. */
+  rolloutStatus(obj: KubeObject, revision?: number): RolloutStatus
+  /** The revision being rolled out, or undefined when its owner object does not exist yet. */
+  currentRevision(snapshot: OwnedSnapshot): RevisionInfo | undefined
+  /** Label selector (string form) for the pods of one revision. */
+  podSelectorForRevision(obj: KubeObject, revision: RevisionInfo): string
+  /** True when the pod belongs to this revision (label and controller reference). */
+  ownsPod(obj: KubeObject, revision: RevisionInfo, pod: Pod): boolean
+  /** Replicas the workload wants (DaemonSet: status.desiredNumberScheduled). */
+  desiredReplicas(obj: KubeObject): number
+  /** Images of the pod template's containers, by container name. */
+  templateImages(obj: KubeObject): Record<string, string>
+  selector(obj: KubeObject): LabelSelector | undefined
+  templateLabels(obj: KubeObject): Record<string, string>
+  // Rollback joins here later (kubectl Rollbacker, reference §1): rollback(api, obj, toRevision) per kind.
+}

@@ -1,0 +1,154 @@
+/**
+ * Plain-text formatting shared by every surface: numbers, times, status words and icons, target
+ * labels, metric conditions. Output is unescaped text; renderers escape it where it lands.
+ */
+import type {
+  CheckStatus,
+  MeasurementPhase,
+  MetricCondition,
+  TargetRef,
+  Verdict,
+  ActionTaken
+} from '../model/result.js'
+
+/** Compact number for humans: `0.0051`, `1.2e-5`, `12345`, `+Inf`; null → `—`. */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—'
+  if (Number.isNaN(value)) return 'NaN'
+  if (!Number.isFinite(value)) return value > 0 ? '+Inf' : '-Inf'
+  if (value === 0) return '0'
+  const abs = Math.abs(value)
+  if (Number.isInteger(value) && abs < 1e15) return String(value)
+  if (abs >= 1e-3 && abs < 1e6) return String(Number(value.toPrecision(4)))
+  // toExponential gives `1.20e-5`; drop trailing zeros of the mantissa and the `+` of the exponent.
+  const [mantissa = '', exponent = ''] = value.toExponential(2).split('e')
+  const trimmed = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa
+  return `${trimmed}e${exponent.replace('+', '')}`
+}
+
+/**
+ * A plain decimal (no exponent) with about eight significant digits, for syntaxes that reject `1e-5`
+ * (Mermaid's xychart grammar only accepts digits with an optional fraction).
+ */
+export function formatDecimal(value: number): string {
+  if (!Number.isFinite(value) || value === 0) return '0'
+  const abs = Math.abs(value)
+  if (abs >= 1e21) return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 })
+  const digits = Math.min(100, Math.max(0, 7 - Math.floor(Math.log10(abs))))
+  const fixed = value.toFixed(digits)
+  const trimmed = fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed
+  return trimmed === '-0' ? '0' : trimmed
+}
+
+/** `HH:MM:SS` (UTC) of an ISO time, or the input unchanged when it does not parse. */
+export function formatClock(iso: string): string {
+  const ms = Date.parse(iso)
+  return Number.isNaN(ms) ? iso : new Date(ms).toISOString().slice(11, 19)
+}
+
+/** `2m 5s`, `850ms`; empty when either time does not parse. */
+export function formatDuration(fromIso: string, toIso: string): string {
+  const ms = Date.parse(toIso) - Date.parse(fromIso)
+  if (Number.isNaN(ms) || ms < 0) return ''
+  if (ms < 1000) return `${ms}ms`
+  const seconds = Math.round(ms / 1000)
+  const h = Math.floor(seconds / 3600)
+  const m = Math.floor((seconds % 3600) / 60)
+  const s = seconds % 60
+  return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].filter(Boolean).join(' ')
+}
+
+export const VERDICT_ICON: Record<Verdict, string> = { passed: '✅', failed: '❌', inconclusive: '⚠️' }
+
+export const STATUS_ICON: Record<CheckStatus, string> = {
+  passed: '✅',
+  failed: '❌',
+  inconclusive: '⚠️',
+  skipped: '➖'
+}
+
+export const PHASE_ICON: Record<MeasurementPhase, string> = {
+  successful: '✅',
+  failed: '❌',
+  inconclusive: '⚠️',
+  error: '❗',
+  'no-data': '➖'
+}
+
+export const PHASE_LABEL: Record<MeasurementPhase, string> = {
+  successful: 'successful',
+  failed: 'failed',
+  inconclusive: 'inconclusive',
+  error: 'error',
+  'no-data': 'no data'
+}
+
+/** What the run did, in words; `none` reads as "no action". */
+export const ACTION_LABEL: Record<ActionTaken, string> = {
+  none: 'no action',
+  'rolled-back': 'rolled back',
+  promoted: 'promoted',
+  aborted: 'aborted'
+}
+
+/** What a dry run would have done, for the "dry run — would have …" banner. */
+export function wouldHave(verdict: Verdict, action: ActionTaken): string {
+  switch (action) {
+    case 'rolled-back':
+      return 'rolled back'
+    case 'promoted':
+      return 'promoted the canary'
+    case 'aborted':
+      return 'aborted the canary'
+    case 'none':
+      return verdict === 'passed' ? 'let this deploy through' : `stopped here (verdict ${verdict}), without changing the cluster`
+  }
+}
+
+/** `deployment/api`, the form users type into `target:` (kubectl style). */
+export function targetLabel(ref: TargetRef): string {
+  return `${ref.kind.toLowerCase()}/${ref.name}`
+}
+
+/** Threshold lines implied by a condition, in the order they are shown. */
+export function conditionThresholds(condition: MetricCondition): Array<{ label: string; value: number }> {
+  const lines: Array<{ label: string; value: number }> = []
+  if (condition.max !== undefined) lines.push({ label: 'max', value: condition.max })
+  if (condition.min !== undefined) lines.push({ label: 'min', value: condition.min })
+  const baseline = condition.baseline
+  if (typeof baseline === 'number' && Number.isFinite(baseline)) {
+    if (condition.maxIncrease !== undefined) {
+      lines.push({ label: `baseline +${formatPercent(condition.maxIncrease)}`, value: baseline * (1 + condition.maxIncrease) })
+    }
+    if (condition.maxDecrease !== undefined) {
+      lines.push({ label: `baseline -${formatPercent(condition.maxDecrease)}`, value: baseline * (1 - condition.maxDecrease) })
+    }
+  }
+  return lines
+}
+
+function formatPercent(fraction: number): string {
+  return `${formatNumber(fraction * 100)} %`
+}
+
+/** `≤ 0.005 (max) and ≥ 1 (min)`; relative limits name their baseline. */
+export function formatCondition(condition: MetricCondition): string {
+  const parts: string[] = []
+  if (condition.max !== undefined) parts.push(`≤ ${formatNumber(condition.max)} (max)`)
+  if (condition.min !== undefined) parts.push(`≥ ${formatNumber(condition.min)} (min)`)
+  const relative = condition.maxIncrease !== undefined || condition.maxDecrease !== undefined
+  if (relative) {
+    const baseline = condition.baseline
+    const known = typeof baseline === 'number' && Number.isFinite(baseline)
+    const base = known ? `baseline ${formatNumber(baseline)}` : 'baseline (unavailable)'
+    if (condition.maxIncrease !== undefined) {
+      const limit = known ? ` = ${formatNumber(baseline * (1 + condition.maxIncrease))}` : ''
+      parts.push(`≤ ${base} +${formatPercent(condition.maxIncrease)}${limit}`)
+    }
+    if (condition.maxDecrease !== undefined) {
+      const limit = known ? ` = ${formatNumber(baseline * (1 - condition.maxDecrease))}` : ''
+      parts.push(`≥ ${base} -${formatPercent(condition.maxDecrease)}${limit}`)
+    }
+  }
+  return parts.length ? parts.join(' and ') : 'no limit (recorded only)'
+}

@@ -1,0 +1,109 @@
+/**
+ * The PromQL analysis: an overview table, then per metric check the query as sent, the condition,
+ * the outcome, a chart of the values against the thresholds and the same values as a plain table
+ * (Mermaid in job summaries works but is undocumented, so the table is the dependable view).
+ */
+import type { AnalysisResult, Measurement, MetricCheckResult } from '../../model/result.js'
+import type { Budget } from '../budget.js'
+import { renderXyChart } from '../chart.js'
+import { escapeMarkdownCell, escapeMarkdownText, fence, link, truncate } from '../escape.js'
+import {
+  PHASE_ICON,
+  PHASE_LABEL,
+  STATUS_ICON,
+  VERDICT_ICON,
+  conditionThresholds,
+  formatClock,
+  formatCondition,
+  formatNumber
+} from '../format.js'
+import { omittedNote, selectItems, table } from '../markdown.js'
+
+const numeric = (m: Measurement): boolean => typeof m.value === 'number' && Number.isFinite(m.value)
+
+function lastValue(check: MetricCheckResult): string {
+  const last = [...check.measurements].reverse().find(numeric)
+  return last ? formatNumber(last.value) : '—'
+}
+
+function statusText(check: MetricCheckResult): string {
+  return `${STATUS_ICON[check.status]} ${check.status}${check.dryRun ? ' (dry run)' : ''}`
+}
+
+function renderOverview(analysis: AnalysisResult, budget: Budget): string {
+  const cell = (text: string): string => escapeMarkdownCell(truncate(text, budget.maxCellChars))
+  const { items, omitted } = selectItems(analysis.checks, budget.maxTableRows, (c) => c.status !== 'passed' && !c.dryRun)
+  const rows = items.map((check) => [
+    cell(check.name),
+    cell(formatCondition(check.condition)),
+    cell(lastValue(check)),
+    `${statusText(check)}<br>${cell(check.reason)}`
+  ])
+  const rendered = table(['Metric', 'Condition', 'Last value', 'Status'], rows)
+  return omitted ? `${rendered}\n\n${omittedNote(omitted)}` : rendered
+}
+
+function renderSeries(check: MetricCheckResult, budget: Budget): string {
+  const parts: string[] = []
+  const measurements = check.measurements
+  const chart = renderXyChart({
+    title: check.name,
+    xLabels: measurements.map((m) => formatClock(m.time)),
+    values: measurements.map((m) => m.value),
+    thresholds: conditionThresholds(check.condition)
+  })
+  const missing = measurements.filter((m) => !numeric(m)).length
+  if (chart) {
+    parts.push(chart)
+    if (missing) parts.push(`_${missing} of ${measurements.length} measurements had no value (no data or error) and are not plotted; the table lists them._`)
+  } else if (measurements.length) {
+    parts.push('_No chart: fewer than 2 measurements had a value._')
+  }
+  if (measurements.length) {
+    const cell = (text: string): string => escapeMarkdownCell(truncate(text, budget.maxCellChars))
+    // A capped series keeps its latest measurements: those decided the outcome.
+    const shown = Math.min(measurements.length, budget.maxSeriesRows)
+    const rows = measurements.slice(measurements.length - shown).map((m) => [
+      cell(formatClock(m.time)),
+      cell(formatNumber(m.value)),
+      `${PHASE_ICON[m.phase]} ${PHASE_LABEL[m.phase]}`,
+      cell([m.message ?? '', ...(m.warnings ?? []).map((w) => `warning: ${w}`)].filter(Boolean).join('\n'))
+    ])
+    parts.push(table(['Time (UTC)', 'Value', 'Phase', 'Note'], rows))
+    if (shown < measurements.length) parts.push(omittedNote(measurements.length - shown, 'earlier measurements'))
+  }
+  return parts.join('\n\n')
+}
+
+function renderMetric(check: MetricCheckResult, budget: Budget): string {
+  const parts = [`#### ${STATUS_ICON[check.status]} ${escapeMarkdownText(check.name)}`]
+  const outcome = `**Outcome:** ${statusText(check)} — ${escapeMarkdownText(truncate(check.reason, budget.maxReasonChars))}`
+  const lines = [outcome, `**Condition:** ${escapeMarkdownText(formatCondition(check.condition))}`]
+  if (check.dryRun) lines.push('_Dry-run check: reported, never part of the verdict._')
+  if (check.graphUrl) lines.push(link(check.graphUrl, 'Open the query in Prometheus'))
+  parts.push(lines.join('<br>\n'))
+  parts.push(`Query as sent:\n\n${fence(truncate(check.query, Math.max(budget.maxCellChars, 2000)), 'promql')}`)
+  if (budget.includeSeries) {
+    const series = renderSeries(check, budget)
+    if (series) parts.push(series)
+  }
+  return parts.join('\n\n')
+}
+
+export function renderAnalysis(analysis: AnalysisResult, budget: Budget): string {
+  const parts = [`### 📈 Analysis: ${VERDICT_ICON[analysis.verdict]} ${analysis.verdict}`]
+  const { items, omitted } = selectItems(analysis.reasons, budget.maxReasons)
+  if (items.length) {
+    parts.push(items.map((r) => `- ${escapeMarkdownText(truncate(r, budget.maxReasonChars))}`).join('\n'))
+  }
+  if (omitted) parts.push(omittedNote(omitted, 'reasons'))
+  if (!analysis.checks.length) {
+    parts.push('_No metric checks were configured._')
+    return parts.join('\n\n')
+  }
+  parts.push(renderOverview(analysis, budget))
+  const metrics = selectItems(analysis.checks, budget.maxTableRows, (c) => c.status !== 'passed' && !c.dryRun)
+  parts.push(...metrics.items.map((check) => renderMetric(check, budget)))
+  if (metrics.omitted) parts.push(omittedNote(metrics.omitted, 'metric checks'))
+  return parts.join('\n\n')
+}

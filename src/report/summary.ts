@@ -1,0 +1,88 @@
+/**
+ * The job summary: verdict first, then the checklists, the analysis and the evidence of failures.
+ * Pure: RunResult in, Markdown (with minimal HTML) out, always within `maxBytes` of UTF-8.
+ */
+import type { RunResult } from '../model/result.js'
+import { BUDGETS, type Budget } from './budget.js'
+import { escapeMarkdownText } from './escape.js'
+import { formatClock } from './format.js'
+import { renderAnalysis } from './sections/analysis.js'
+import { renderChecks } from './sections/checks.js'
+import { renderDetails } from './sections/details.js'
+import { renderVerdict } from './sections/verdict.js'
+
+export interface SummaryOptions {
+  /** UTF-8 byte limit; GitHub rejects a step summary above 1 MiB. A byte cap also bounds characters (PR comments). */
+  maxBytes?: number
+  /** Replaces `deploy-guard <command>` in the heading. */
+  title?: string
+}
+
+export const DEFAULT_SUMMARY_MAX_BYTES = 1_000_000
+
+const byteLength = (text: string): number => Buffer.byteLength(text, 'utf8')
+
+function footer(result: RunResult): string {
+  const window = `${formatClock(result.startedAt)} → ${formatClock(result.finishedAt)} UTC`
+  return `<sub>deploy-guard ${result.command} · ${escapeMarkdownText(window)} · ${escapeMarkdownText(result.startedAt.slice(0, 10))}</sub>`
+}
+
+/**
+ * The summary for one budget, or null when it does not fit: the core (verdict, tables, analysis)
+ * must fit whole, and the evidence must fit whole unless `partialDetails` allows filling what is left.
+ */
+function render(result: RunResult, title: string, budget: Budget, maxBytes: number, partialDetails: boolean): string | null {
+  const core = [renderVerdict(result, title, budget), renderChecks(result, budget)]
+  if (result.analysis) core.push(renderAnalysis(result.analysis, budget))
+  const end = footer(result)
+  const fixed = byteLength(core.join('\n\n')) + byteLength(end) + 6
+  if (fixed > maxBytes) return null
+  const details = renderDetails(result, budget, maxBytes - fixed)
+  if (!details.complete && !partialDetails) return null
+  return `${[...core, details.text, end].filter(Boolean).join('\n\n')}\n`
+}
+
+/** The fence still open at the end of `text`, if any (so a cut can close it). */
+function openFence(text: string): string {
+  let open = ''
+  for (const line of text.split('\n')) {
+    const run = /^(`{3,})/.exec(line)?.[1]
+    if (!run) continue
+    if (!open) open = run
+    else if (run.length >= open.length && line.trim() === run) open = ''
+  }
+  return open
+}
+
+/** Last resort when even the leanest profile is too big: cut at a line boundary and say so. */
+function hardCut(text: string, maxBytes: number): string {
+  const note = '\n\n_… summary cut to stay under the size limit; the JSON record has everything._\n'
+  // Decoding a cut buffer may end in a broken character; drop it.
+  const head = (s: string, bytes: number): string =>
+    Buffer.from(s, 'utf8').subarray(0, Math.max(0, bytes)).toString('utf8').replace(/\uFFFD+$/, '')
+  if (byteLength(note) >= maxBytes) return head(note.trim(), maxBytes)
+  let cut = head(text, maxBytes - byteLength(note))
+  for (;;) {
+    const lastBreak = cut.lastIndexOf('\n')
+    cut = lastBreak > 0 ? cut.slice(0, lastBreak) : ''
+    // An unclosed fence would swallow the note, so close it.
+    const marker = openFence(cut)
+    const candidate = `${cut}${marker ? `\n${marker}` : ''}${note}`
+    // With nothing left, candidate is the note alone, which fits (checked above).
+    if (byteLength(candidate) <= maxBytes || !cut) return candidate
+  }
+}
+
+export function renderSummary(result: RunResult, options: SummaryOptions = {}): string {
+  const maxBytes = options.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES
+  const title = options.title ?? `deploy-guard ${result.command}`
+  // The last budget that still shows details may fill the room with part of them.
+  const lastWithDetails = BUDGETS.map((b) => b.includeDetails).lastIndexOf(true)
+  for (const [i, budget] of BUDGETS.entries()) {
+    const text = render(result, title, budget, maxBytes, i === lastWithDetails)
+    if (text !== null && byteLength(text) <= maxBytes) return text
+  }
+  const leanest = BUDGETS[BUDGETS.length - 1] as Budget
+  const core = [renderVerdict(result, title, leanest), renderChecks(result, leanest)].join('\n\n')
+  return hardCut(core, maxBytes)
+}

@@ -1,0 +1,98 @@
+/**
+ * The I/O loop of one smoke check: request, judge (evaluate.ts), retry with a delay, build the row.
+ */
+import axios from 'axios'
+import type { SmokeCheckConfig } from '../config/types.js'
+import type { CheckDetail, CheckResult } from '../model/result.js'
+import {
+  describeAttempts,
+  describeSmokeExpectation,
+  displayUrl,
+  evaluateSmokeError,
+  evaluateSmokeResponse,
+  transportHint,
+  type SmokeEvaluation
+} from './evaluate.js'
+
+export interface SmokeRunOptions {
+  /** Waits between attempts; injectable so tests can observe or shorten the delay. */
+  sleep?: (ms: number) => Promise<void>
+  /** Progress lines (one per attempt). Never receives header values. */
+  log?: (line: string) => void
+}
+
+/** Health bodies are small; a cap keeps a misrouted download from filling memory. */
+const MAX_BODY_BYTES = 5 * 1024 * 1024
+/** Attempts listed in the row's details; enough to show a pattern without flooding the summary. */
+const MAX_LISTED_ATTEMPTS = 10
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function attemptOnce(check: SmokeCheckConfig): Promise<SmokeEvaluation> {
+  try {
+    const response = await axios.request<string>({
+      url: check.url,
+      method: check.method,
+      headers: { 'User-Agent': 'deploy-guard', ...check.headers },
+      timeout: check.timeout,
+      // Judge every status ourselves; a 503 is an answer, not an exception.
+      validateStatus: () => true,
+      responseType: 'text',
+      transformResponse: (data: unknown) => data,
+      maxContentLength: MAX_BODY_BYTES,
+      // Report a timeout as ETIMEDOUT instead of the ambiguous ECONNABORTED.
+      transitional: { clarifyTimeoutError: true }
+    })
+    const body = typeof response.data === 'string' ? response.data : ''
+    return evaluateSmokeResponse(check, { status: response.status, body })
+  } catch (error) {
+    return evaluateSmokeError(transportErrorOf(error))
+  }
+}
+
+function transportErrorOf(error: unknown): { code: string; message: string } {
+  if (error instanceof Error) {
+    const cause = (error as Error & { cause?: { code?: unknown } }).cause
+    const code = (error as Error & { code?: unknown }).code ?? cause?.code
+    return { code: typeof code === 'string' && code ? code : 'ERROR', message: error.message }
+  }
+  return { code: 'ERROR', message: String(error) }
+}
+
+function failureReason(check: SmokeCheckConfig, last: SmokeEvaluation, attempts: number): string {
+  const request = `${check.method} ${displayUrl(check.url)}`
+  const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}`
+  if (last.transport) {
+    const hint = transportHint(last.outcome)
+    return `${request} got no response in ${tries} (${last.outcome})${hint ? `: ${hint}` : ''}.`
+  }
+  return `${request} did not meet the expectation in ${tries}; last response: ${last.outcome}.`
+}
+
+/** Runs one smoke check with `retries` extra attempts `delay` ms apart; one row, passed or failed. */
+export async function runSmokeCheck(check: SmokeCheckConfig, options: SmokeRunOptions = {}): Promise<CheckResult> {
+  const sleep = options.sleep ?? defaultSleep
+  const log = options.log ?? (() => undefined)
+  const total = Math.max(1, check.retries + 1)
+  const history: Array<{ label: string; value: string }> = []
+
+  for (let attempt = 1; ; attempt++) {
+    const result = await attemptOnce(check)
+    history.push({ label: `#${attempt}`, value: result.outcome })
+    log(`smoke ${check.name}: attempt ${attempt}/${total}: ${result.outcome}`)
+
+    const row: CheckResult = {
+      id: `smoke:${check.name}`,
+      title: `Smoke: ${check.name}`,
+      expected: describeSmokeExpectation(check),
+      actual: describeAttempts(result, attempt),
+      status: result.ok ? 'passed' : 'failed'
+    }
+    if (result.ok) return row
+    if (attempt >= total) {
+      const details: CheckDetail[] = [{ title: 'Attempts', facts: history.slice(-MAX_LISTED_ATTEMPTS) }]
+      return { ...row, reason: failureReason(check, result, attempt), details }
+    }
+    await sleep(check.delay)
+  }
+}

@@ -1,0 +1,40 @@
+/** Result rows for the ways a workload verification can end before its checks run. */
+import { KubeApiError, type KubeApi, type ResourceType } from '../kube/api.js'
+import type { CheckResult, TargetRef, TargetResult } from '../model/result.js'
+import { WORKLOAD_CHECKS } from '../evaluate/workload-checks.js'
+
+export const KSTATUS_ROW = { id: 'kstatus', title: 'Resource status (kstatus)' }
+
+/** `deployment "apii" not found in namespace "prod"; deployments there: api, web`. */
+export async function notFoundResult(api: KubeApi, ref: TargetRef, type: ResourceType): Promise<TargetResult> {
+  const what = `${type.kind.toLowerCase()} "${ref.name}" not found in namespace "${ref.namespace}"`
+  let there = ''
+  try {
+    const names = (await api.list(type, ref.namespace)).map((o) => o.metadata.name).sort()
+    there = `; ${type.resource} there: ${names.length > 0 ? names.slice(0, 20).join(', ') + (names.length > 20 ? `, and ${names.length - 20} more` : '') : 'none'}`
+  } catch {
+    // Listing is only a hint; without list permission the plain message stands.
+  }
+  return {
+    ref,
+    checks: [{ id: 'target', title: 'Target found', expected: `${ref.kind}/${ref.name} exists`, actual: 'not found', status: 'failed', reason: `${what}${there}` }]
+  }
+}
+
+/** Why we could not check, for API failures: we never pass or fail what we could not see. */
+export function apiFailureReason(error: KubeApiError, server: string): string {
+  if (error.transient) return `Kubernetes API unreachable at ${server} after retries: ${error.message}`
+  if (error.reason === 'forbidden') return `could not check, permission missing: ${error.message}`
+  return `could not check: ${error.message}`
+}
+
+export function inconclusiveResult(ref: TargetRef, error: KubeApiError, server: string, workload: boolean): TargetResult {
+  const reason = apiFailureReason(error, server)
+  const rows = workload ? WORKLOAD_CHECKS : [KSTATUS_ROW]
+  const checks: CheckResult[] = rows.map((row) => ({ ...row, expected: 'checked against the cluster', actual: 'not checked', status: 'inconclusive', reason }))
+  return { ref, checks }
+}
+
+export function isKubeApiError(error: unknown): error is KubeApiError {
+  return error instanceof KubeApiError
+}

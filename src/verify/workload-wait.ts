@@ -1,0 +1,83 @@
+/**
+ * The wait for a workload rollout: poll (GET the object, LIST its current pods) until kubectl's rollout
+ * status is done or failed, a terminal pod signal has persisted longer than failFastAfter, or the timeout.
+ * Polling, not watching: a poll survives dropped watches and proxies, and the cost is 2–3 requests a poll.
+ */
+import type { KubeApi, KubeObject } from '../kube/api.js'
+import type { RevisionInfo, WorkloadKind } from '../kube/kinds/types.js'
+import { gatherRevision } from '../kube/gather.js'
+import { podHealth } from '../evaluate/pod-signals.js'
+import type { WaitOutcome, WorkloadVerifySettings } from '../evaluate/snapshot.js'
+import { formatDuration } from '../evaluate/format.js'
+import { ProgressLog } from './workload-progress.js'
+
+export interface WaitContext {
+  api: KubeApi
+  kind: WorkloadKind
+  object: KubeObject
+  settings: Pick<WorkloadVerifySettings, 'timeout' | 'failFastAfter'> & { pollInterval: number }
+  startedAt: Date
+  log: (line: string) => void
+  sleep: (ms: number) => Promise<void>
+  now: () => number
+}
+
+/** Result of the wait; `deleted` when the object disappeared while we waited. */
+export type WaitResult = WaitOutcome | { end: 'deleted' }
+
+interface Sighting {
+  firstSeen: number
+  pod: string
+  reason: string
+  container?: string
+}
+
+export async function waitForRollout(ctx: WaitContext): Promise<WaitResult> {
+  const { api, kind, settings } = ctx
+  const start = ctx.startedAt.getTime()
+  const deadline = start + settings.timeout
+  const progress = new ProgressLog(ctx.log, `${kind.kind.toLowerCase()} "${ctx.object.metadata.name}"`)
+  const sightings = new Map<string, Sighting>()
+  // The current revision only changes with a new generation; reuse it while the generation stands.
+  let cached: { generation: number; owned: KubeObject[]; revision?: RevisionInfo } | undefined
+  let object: KubeObject | undefined = ctx.object
+
+  for (;;) {
+    const generation = object.metadata.generation ?? 0
+    const observed = (object as { status?: { observedGeneration?: number } }).status?.observedGeneration ?? 0
+    const reuse = cached && cached.generation === generation && cached.revision ? cached : undefined
+    const state = await gatherRevision(api, kind, object, reuse)
+    if (!reuse && state.revision && observed >= generation) cached = { generation, owned: state.owned, revision: state.revision }
+
+    const now = ctx.now()
+    const status = kind.rolloutStatus(object)
+    progress.update(status.message, now - start, now)
+    const seen = new Set<string>()
+    for (const pod of state.pods.map(podHealth)) {
+      if (pod.terminating) continue
+      for (const signal of pod.signals) {
+        const key = `${pod.name}\u0000${signal.reason}\u0000${signal.container ?? ''}`
+        seen.add(key)
+        if (!sightings.has(key)) {
+          sightings.set(key, { firstSeen: now, pod: pod.name, reason: signal.reason, container: signal.container })
+          ctx.log(`pod ${pod.name}: ${signal.reason}${signal.container ? ` (container ${signal.container})` : ''}${signal.message ? `: ${signal.message}` : ''}; failing in ${formatDuration(settings.failFastAfter)} unless it recovers`)
+        }
+      }
+    }
+    // A signal that went away (the pod recovered or was replaced) starts from zero if it comes back.
+    for (const key of [...sightings.keys()]) if (!seen.has(key)) sightings.delete(key)
+
+    const elapsedMs = now - start
+    if (status.error) return { end: 'error', status, elapsedMs }
+    if (status.done) return { end: 'done', status, elapsedMs }
+    const persisting = [...sightings.values()].find((s) => now - s.firstSeen >= settings.failFastAfter)
+    if (persisting) {
+      return { end: 'fail-fast', status, elapsedMs, failFast: { pod: persisting.pod, reason: persisting.reason, container: persisting.container, forMs: now - persisting.firstSeen } }
+    }
+    if (now >= deadline) return { end: 'timeout', status, elapsedMs }
+
+    await ctx.sleep(Math.max(0, Math.min(settings.pollInterval, deadline - now)))
+    object = await api.get(kind.resource, object.metadata.namespace, object.metadata.name)
+    if (!object) return { end: 'deleted' }
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Verifies one target: wait for the rollout (kubectl rollout status semantics, fail-fast pod signals),
+ * then gather one full snapshot and judge it with the pure workload checks. Custom resources are
+ * judged by kstatus. API failures make the rows inconclusive, never passed or failed.
+ */
+import type { KubeApi } from '../kube/api.js'
+import type { VerifyConfig } from '../config/types.js'
+import type { TargetRef, TargetResult } from '../model/result.js'
+import { workloadKind, type WorkloadKind } from '../kube/kinds/index.js'
+import { gatherWorkload, restartBaseline } from '../kube/gather.js'
+import { rolloutSince } from '../evaluate/events.js'
+import { evaluateWorkload } from '../evaluate/workload-checks.js'
+import { verifyCustomResource } from './workload-custom.js'
+import { inconclusiveResult, isKubeApiError, notFoundResult } from './workload-results.js'
+import { waitForRollout } from './workload-wait.js'
+
+export interface VerifyWorkloadOptions {
+  /** When the verify began: the timeout runs from here, and it bounds "since the rollout began". */
+  startedAt: Date
+  log: (line: string) => void
+  sleep?: (ms: number) => Promise<void>
+  now?: () => number
+}
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+export async function verifyWorkload(api: KubeApi, ref: TargetRef, config: VerifyConfig, options: VerifyWorkloadOptions): Promise<TargetResult> {
+  const opts: Required<VerifyWorkloadOptions> = { sleep: realSleep, now: Date.now, ...options }
+  const kind = workloadKind(ref.kind, ref.apiVersion)
+  try {
+    return kind ? await verifyBuiltin(api, ref, kind, config, opts) : await verifyCustomResource(api, ref, config, opts)
+  } catch (error) {
+    if (isKubeApiError(error)) {
+      opts.log(`${ref.kind}/${ref.name}: ${error.message}`)
+      return inconclusiveResult(ref, error, api.server, kind !== undefined)
+    }
+    throw error
+  }
+}
+
+async function verifyBuiltin(api: KubeApi, ref: TargetRef, kind: WorkloadKind, config: VerifyConfig, opts: Required<VerifyWorkloadOptions>): Promise<TargetResult> {
+  const object = await api.get(kind.resource, ref.namespace, ref.name)
+  if (!object) return notFoundResult(api, ref, kind.resource)
+  const baseline = await restartBaseline(api, kind, object)
+  const wait = await waitForRollout({ api, kind, object, settings: config, startedAt: opts.startedAt, log: opts.log, sleep: opts.sleep, now: opts.now })
+  if (wait.end === 'deleted') {
+    return {
+      ref,
+      checks: [{ id: 'target', title: 'Target found', expected: `${ref.kind}/${ref.name} exists`, actual: 'deleted', status: 'failed', reason: `${kind.kind.toLowerCase()} "${ref.name}" was deleted while waiting for its rollout.` }]
+    }
+  }
+  const snapshot = await gatherWorkload(api, ref, kind)
+  const since = rolloutSince(opts.startedAt, snapshot.revision?.createdAt)
+  const checks = evaluateWorkload({ snapshot, kind, wait, settings: config, since, restartBaseline: baseline })
+  return { ref, revision: snapshot.revision?.revision || undefined, images: kind.templateImages(snapshot.object), checks }
+}

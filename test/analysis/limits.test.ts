@@ -1,0 +1,249 @@
+import { describe, expect, it } from '@jest/globals'
+import { judgeCheck, type Limits, trafficGate } from '../../src/analysis/limits.js'
+import type { NoDataPolicy } from '../../src/config/types.js'
+import type { Measurement, MeasurementPhase } from '../../src/model/result.js'
+
+const at = '2025-01-01T00:00:00.000Z'
+const ok: Measurement = { time: at, value: 0.001, phase: 'successful', message: '0.001 <= max 0.005' }
+const bad: Measurement = { time: at, value: 0.021, phase: 'failed', message: '0.021 > max 0.005' }
+const maybe: Measurement = { time: at, value: 0.5, phase: 'inconclusive', message: '0.5; no baseline' }
+const err = (n = 1): Measurement => ({ time: at, value: null, phase: 'error', message: `HTTP 503 #${n}` })
+const none = (policy: NoDataPolicy): Measurement => ({
+  time: at,
+  value: null,
+  phase: 'no-data',
+  message: `no data (onNoData: ${policy})`
+})
+const limits = (l: Partial<Limits> = {}): Limits => ({ failureLimit: 0, inconclusiveLimit: 0, errorLimit: 4, ...l })
+
+type Row = [string, Measurement[], Partial<Limits>, NoDataPolicy, number, boolean, string, boolean, string]
+
+describe('judgeCheck', () => {
+  const rows: Row[] = [
+    [
+      'first failure fails with failureLimit 0',
+      [ok, bad],
+      {},
+      'inconclusive',
+      10,
+      false,
+      'failed',
+      true,
+      'error-rate = 0.021 > max 0.005 in 1 of 2 measurements (failureLimit 0)'
+    ],
+    [
+      'failures within the limit keep running',
+      [bad, ok],
+      { failureLimit: 1 },
+      'inconclusive',
+      10,
+      false,
+      'running',
+      false,
+      'error-rate: 2 of 10 measurements taken'
+    ],
+    [
+      'failures > failureLimit fail (3 of 10)',
+      [bad, ok, bad, ok, ok, ok, ok, ok, ok, bad],
+      { failureLimit: 2 },
+      'inconclusive',
+      10,
+      true,
+      'failed',
+      true,
+      'error-rate = 0.021 > max 0.005 in 3 of 10 measurements (failureLimit 2)'
+    ],
+    [
+      'tolerated failures are named in a pass',
+      [ok, bad, ok],
+      { failureLimit: 1 },
+      'inconclusive',
+      3,
+      true,
+      'passed',
+      true,
+      'error-rate: passed 2 of 3 measurements, last 0.001 <= max 0.005; 1 failed within failureLimit 1'
+    ],
+    [
+      'all fine and complete: passed',
+      [ok, ok, ok],
+      {},
+      'inconclusive',
+      3,
+      false,
+      'passed',
+      true,
+      'error-rate: passed 3 of 3 measurements, last 0.001 <= max 0.005'
+    ],
+    [
+      'inconclusive > inconclusiveLimit',
+      [ok, maybe, maybe],
+      { inconclusiveLimit: 1 },
+      'inconclusive',
+      10,
+      false,
+      'inconclusive',
+      true,
+      'error-rate = 0.5; no baseline in 2 of 3 measurements (inconclusiveLimit 1)'
+    ],
+    [
+      'no-data under fail counts as a failure',
+      [none('fail')],
+      {},
+      'fail',
+      5,
+      false,
+      'failed',
+      true,
+      'error-rate: no data (onNoData: fail) in 1 of 1 measurement (failureLimit 0)'
+    ],
+    [
+      'no-data under inconclusive counts as inconclusive',
+      [none('inconclusive')],
+      {},
+      'inconclusive',
+      5,
+      false,
+      'inconclusive',
+      true,
+      'error-rate: no data (onNoData: inconclusive) in 1 of 1 measurement (inconclusiveLimit 0)'
+    ],
+    [
+      'no-data under pass counts as a pass',
+      [none('pass'), none('pass')],
+      {},
+      'pass',
+      2,
+      true,
+      'passed',
+      true,
+      'error-rate: passed 2 of 2 measurements, last no data (onNoData: pass)'
+    ],
+    [
+      'errors within errorLimit are neither pass nor failure',
+      [err(1), err(2), ok],
+      { errorLimit: 2 },
+      'inconclusive',
+      3,
+      true,
+      'passed',
+      true,
+      'error-rate: passed 1 of 3 measurements, last 0.001 <= max 0.005; 2 query errors within errorLimit 2'
+    ],
+    [
+      'consecutive errors > errorLimit: inconclusive with the last error',
+      [ok, err(1), err(2), err(3)],
+      { errorLimit: 2 },
+      'inconclusive',
+      10,
+      false,
+      'inconclusive',
+      true,
+      'error-rate: Prometheus query failed 3 times in a row: HTTP 503 #3'
+    ],
+    [
+      'non-consecutive errors do not add up',
+      [err(1), err(2), ok, err(3), err(4), ok],
+      { errorLimit: 2 },
+      'inconclusive',
+      10,
+      false,
+      'running',
+      false,
+      'error-rate: 6 of 10 measurements taken'
+    ],
+    [
+      'only errors, under the budget: never a pass',
+      [err(1), err(2)],
+      { errorLimit: 4 },
+      'inconclusive',
+      2,
+      true,
+      'inconclusive',
+      true,
+      'error-rate: no measurement could be judged in 2 attempts (2 query errors, last: HTTP 503 #2)'
+    ],
+    ['nothing taken', [], {}, 'inconclusive', 3, true, 'inconclusive', true, 'error-rate: no measurement was taken'],
+    [
+      'stopped early (another check failed) with good data',
+      [ok, ok],
+      {},
+      'inconclusive',
+      10,
+      true,
+      'passed',
+      true,
+      'error-rate: passed 2 of 2 measurements (stopped after 2 of 10), last 0.001 <= max 0.005'
+    ],
+    [
+      'early exit: remaining measurements cannot fail it',
+      [ok, ok, ok, ok],
+      { failureLimit: 1, inconclusiveLimit: 1, errorLimit: 1 },
+      'inconclusive',
+      5,
+      false,
+      'passed',
+      true,
+      'error-rate: passed 4 of 4 measurements (stopped after 4 of 5), last 0.001 <= max 0.005'
+    ],
+    [
+      'no early exit while one more failure would still count',
+      [ok, ok, ok],
+      { failureLimit: 1, inconclusiveLimit: 1 },
+      'inconclusive',
+      5,
+      false,
+      'running',
+      false,
+      'error-rate: 3 of 5 measurements taken'
+    ]
+  ]
+
+  it.each(rows)('%s', (_name, measurements, l, onNoData, planned, complete, status, decided, reason) => {
+    const outcome = judgeCheck({ name: 'error-rate', onNoData, measurements, limits: limits(l), planned, complete })
+    expect({ status: outcome.status, decided: outcome.decided, reason: outcome.reason }).toEqual({
+      status,
+      decided,
+      reason
+    })
+  })
+
+  it('errors are never counted as failures or successes', () => {
+    const phases: MeasurementPhase[] = ['error', 'error', 'error']
+    const measurements = phases.map((_, i) => err(i))
+    const outcome = judgeCheck({
+      name: 'x',
+      onNoData: 'fail',
+      measurements,
+      limits: limits({ errorLimit: 5 }),
+      planned: 10,
+      complete: false
+    })
+    expect(outcome.tally).toMatchObject({ failures: 0, successes: 0, errors: 3, errorStreak: 3 })
+  })
+})
+
+describe('trafficGate', () => {
+  const vals = (v: number[], nonFinite: string[] = []) => ({
+    kind: 'values' as const,
+    values: v,
+    nonFinite,
+    series: v.length + nonFinite.length
+  })
+  it.each([
+    ['enough traffic', vals([3]), 1, true, undefined],
+    ['traffic summed over series', vals([0.4, 0.7]), 1, true, undefined],
+    ['below the floor', vals([0.2]), 1, false, 'traffic 0.2 < minTraffic 1'],
+    ['no traffic series', vals([]), 1, false, 'traffic no data below minTraffic 1'],
+    ['NaN traffic', vals([], ['NaN']), 1, false, 'traffic NaN below minTraffic 1']
+  ])('%s', (_name, observed, min, open, why) => {
+    const gate = trafficGate(observed, min)
+    expect(gate.open).toBe(open)
+    if (!gate.open) expect(gate.observed).toEqual({ kind: 'no-data', why })
+  })
+
+  it('a failing traffic query is an error for every check', () => {
+    const gate = trafficGate({ kind: 'error', message: 'HTTP 503' }, 1)
+    expect(gate).toEqual({ open: false, observed: { kind: 'error', message: 'minTraffic query failed: HTTP 503' } })
+  })
+})

@@ -1,0 +1,203 @@
+import { describe, expect, test } from '@jest/globals'
+import { renderSummary } from '../../src/report/summary.js'
+import { analysisRun, dryRun, failedVerify, hugeFailure, maliciousVerify, MALICIOUS, passedVerify } from './fixtures.js'
+import { mermaidBlocks, parseMermaidBlock } from './mermaid-parser.js'
+import { renderToDom } from './render-html.js'
+
+const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
+
+/** Rows of the table that follows the heading whose text contains `heading`. */
+function tableAfter(doc: Document, heading: string): string[][] {
+  const h = [...doc.querySelectorAll('h3, h4')].find((e) => e.textContent?.includes(heading))
+  let el = h?.nextElementSibling
+  while (el && el.tagName !== 'TABLE') el = el.nextElementSibling
+  if (!el) throw new Error(`no table after ${heading}`)
+  return [...el.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? ''))
+}
+
+describe('renderSummary: layout', () => {
+  test('verdict first, then reasons, action, target table, run-level checks', () => {
+    const md = renderSummary(failedVerify())
+    expect(md.split('\n')[0]).toBe('## ❌ deploy-guard verify: failed')
+    const order = ['## ❌', '- deployment/api: 2 pods', '**Action taken:** rolled back', '### <code>deployment/api</code>', '### Run-level checks', '### Details of failures']
+    const positions = order.map((s) => md.indexOf(s))
+    expect(positions.every((p) => p >= 0)).toBe(true)
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions)
+  })
+
+  test('a passed run: checklist with status icons and no failure section', () => {
+    const md = renderSummary(passedVerify())
+    expect(md.startsWith('## ✅ deploy-guard verify: passed\n')).toBe(true)
+    expect(md).not.toContain('Details of failures')
+    const rows = tableAfter(renderToDom(md), 'deployment/api')
+    expect(rows[0]).toEqual(['Check', 'Expected', 'Actual', 'Status'])
+    expect(rows[2]).toEqual(['Pod count', '4', '4', '✅ passed'])
+    expect(rows.at(-1)).toEqual(['HPA', 'not configured', '—', '➖ skipped'])
+    expect(md).toContain('<code>registry.example.com/api:v1.2.3</code>')
+  })
+
+  test('failed rows carry their reason; details are collapsible with fenced log tails', () => {
+    const doc = renderToDom(renderSummary(failedVerify()))
+    const rows = tableAfter(doc, 'deployment/api')
+    expect(rows.find((r) => r[0] === 'All pods Running')?.[3]).toBe('❌ failed2 pods are in CrashLoopBackOff (container api exits with code 1).')
+    const summaries = [...doc.querySelectorAll('details > summary')].map((s) => s.textContent)
+    expect(summaries).toContain('❌ deployment/api · All pods Running (2)')
+    // The log contains ``` itself; the fence must hold it whole.
+    const logs = [...doc.querySelectorAll('details pre code')].map((c) => c.textContent)
+    expect(logs).toContain(`${'starting api v1.2.3'}\nloading config from /etc/api/config.yaml\nError: connect ECONNREFUSED 10.0.0.12:5432\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1607:16)\n\`\`\`\nexit 1\n`)
+    expect(doc.body.textContent).toContain('Waiting: CrashLoopBackOff')
+  })
+
+  test('dry run banner says what would have happened', () => {
+    const md = renderSummary(dryRun())
+    expect(md).toContain('> 🧪 **Dry run** — would have rolled back. Nothing was changed.')
+    expect(md).toContain('**Action taken:** none (dry run)')
+    expect(md.indexOf('Dry run')).toBeLessThan(md.indexOf('- deployment/api'))
+  })
+
+  test('custom title', () => {
+    expect(renderSummary(passedVerify(), { title: 'api <prod>' }).split('\n')[0]).toBe('## ✅ api &lt;prod&gt;: passed')
+  })
+})
+
+describe('renderSummary: outside strings are inert', () => {
+  const md = renderSummary(maliciousVerify())
+  const doc = renderToDom(md)
+
+  test('no injected elements', () => {
+    // Raw markup may appear only inside fenced code, where it is text.
+    const outsideFences = md.replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, '')
+    expect(outsideFences).not.toContain('<script>')
+    expect(outsideFences).not.toContain('</td>')
+    expect(doc.querySelectorAll('script, img, h1')).toHaveLength(0)
+    // The only links are GFM autolinks of plain https URLs in our fixture's reasons.
+    for (const a of doc.querySelectorAll('a')) expect(a.getAttribute('href')).toBe(a.textContent)
+    expect([...doc.querySelectorAll('a')].every((a) => a.getAttribute('href')?.startsWith('https://'))).toBe(true)
+    // Only our own <details> blocks exist: one per failing check with details.
+    expect(doc.querySelectorAll('details')).toHaveLength(3)
+  })
+
+  test('every table row keeps exactly four cells and the hostile text verbatim', () => {
+    const rows = tableAfter(doc, 'deployment/')
+    expect(rows.every((r) => r.length === 4)).toBe(true)
+    expect(rows[1]?.[0]).toBe(`Rollout ${MALICIOUS}`)
+    expect(rows[1]?.[1]).toBe('a|b')
+    expect(rows[1]?.[2]).toBe('line1line2 `tick` **bold** [link](javascript:alert(1))')
+  })
+
+  test('headings, reasons and detail summaries show the text literally', () => {
+    expect(doc.querySelector('h3')?.textContent).toBe(`deployment/${MALICIOUS} in a|b`)
+    const reasons = [...doc.querySelectorAll('ul')][0]?.querySelectorAll(':scope > li')
+    expect([...(reasons ?? [])].map((li) => li.textContent)).toEqual([`${MALICIOUS} and a|b`, '- not a list # not a heading', '1. not ordered'])
+    expect([...doc.querySelectorAll('summary')].map((s) => s.textContent)).toContain(`❌ deployment/${MALICIOUS} · Rollout ${MALICIOUS} (1)`)
+    expect(doc.body.textContent).toContain(`l|abel: ${MALICIOUS}  # heading`)
+    expect([...doc.querySelectorAll('pre code')].map((c) => c.textContent)).toContain('log with ``` fence\n</details><script>x</script>\n')
+  })
+})
+
+describe('renderSummary: analysis', () => {
+  const md = renderSummary(analysisRun())
+  const doc = renderToDom(md)
+
+  test('overview table, then each metric with query, condition, outcome, graph link', () => {
+    const overview = tableAfter(doc, 'Analysis')
+    expect(overview[0]).toEqual(['Metric', 'Condition', 'Last value', 'Status'])
+    expect(overview[1]).toEqual(['error-rate', '≤ 0.005 (max)', '0.03', '❌ failederror-rate = 0.021 > max 0.005 in 3 of 5 measurements (failureLimit 0)'])
+    expect(overview[2]?.[1]).toBe('≤ baseline 0.2 +10 % = 0.22')
+    expect(overview[4]?.[3]).toMatch(/^⚠️ inconclusive \(dry run\)/)
+    const queries = [...doc.querySelectorAll('pre code.language-promql')].map((c) => c.textContent)
+    expect(queries).toContain('sum(rate(http_requests_total{status=~"5..",version="v1.2.4"}[1m])) / sum(rate(http_requests_total{version="v1.2.4"}[1m]))\n')
+    const a = doc.querySelector('a')
+    expect(a?.getAttribute('href')).toBe('https://prometheus.example.com/graph?g0.expr=sum(rate(x%7Ba%3D%22b%22%7D[1m]))&g0.tab=0')
+    expect(md).toContain('**Condition:** ≤ 0.005 (max)')
+  })
+
+  test('values table beside the chart, with no-data, error and warnings visible', () => {
+    const rows = tableAfter(doc, 'error-rate')
+    expect(rows[0]).toEqual(['Time (UTC)', 'Value', 'Phase', 'Note'])
+    expect(rows.slice(1).map((r) => r.slice(0, 3))).toEqual([
+      ['10:00:00', '0.001', '✅ successful'],
+      ['10:00:30', '0.0051', '❌ failed'],
+      ['10:01:00', '0.021', '❌ failed'],
+      ['10:01:30', '—', '➖ no data'],
+      ['10:02:00', '0.03', '❌ failed']
+    ])
+    expect(md).toContain('_1 of 5 measurements had no value (no data or error) and are not plotted; the table lists them._')
+    const queue = tableAfter(doc, 'queue-depth')
+    expect(queue[1]?.slice(2)).toEqual(['❗ error', 'HTTP 503'])
+    expect(queue[2]?.[3]).toBe('warning: PromQL info: metric might not be a counter')
+    expect(md).toContain('_No chart: fewer than 2 measurements had a value._')
+  })
+
+  test('every Mermaid chart in the summary parses', async () => {
+    const blocks = mermaidBlocks(md)
+    expect(blocks).toHaveLength(2) // error-rate and latency; saturation and queue-depth have < 2 values
+    for (const block of blocks) await expect(parseMermaidBlock(block)).resolves.toBeDefined()
+    expect(blocks[1]).toContain('line "baseline +10 %" [0.22, 0.22, 0.22, 0.22]')
+    expect(blocks[1]).toContain(`title "latency-p95 'quoted'"`)
+  })
+})
+
+describe('renderSummary: size cap', () => {
+  const huge = hugeFailure()
+
+  test('5,000 pods of details and 20,000 events stay under the default cap, verdict and tables kept', () => {
+    const md = renderSummary(huge)
+    expect(bytes(md)).toBeLessThanOrEqual(1_000_000)
+    expect(md.split('\n')[0]).toBe('## ❌ deploy-guard verify: failed')
+    expect(md).toContain('- deployment/api: 2 pods are in CrashLoopBackOff')
+    expect(md).toContain('| All pods Running | 4 Running |')
+    expect(md).toContain('### Run-level checks')
+    // Log tails and detail lists are cut before anything else goes.
+    expect(md).toContain('### Details of failures')
+    expect(md).toMatch(/more details omitted/)
+    expect(md).toMatch(/earlier lines omitted|earlier characters omitted/)
+  })
+
+  test.each([200_000, 50_000, 20_000, 8_000, 4_000])('maxBytes %d is honoured and the output still renders', (maxBytes) => {
+    const md = renderSummary(huge, { maxBytes })
+    expect(bytes(md)).toBeLessThanOrEqual(maxBytes)
+    expect(md.startsWith('## ❌ deploy-guard verify: failed')).toBe(true)
+    expect(md).toContain('All pods Running')
+    // Markup stays balanced: every <details> is closed.
+    expect(md.match(/<details/g)?.length ?? 0).toBe(md.match(/<\/details>/g)?.length ?? 0)
+  })
+
+  test('details shrink, then are dropped with a note, as the limit tightens', () => {
+    const outcomes = [40_000, 12_000, 6_000, 3_500].map((maxBytes) => renderSummary(huge, { maxBytes }))
+    expect(outcomes[0]).toMatch(/earlier lines omitted/)
+    const dropped = outcomes.filter((md) => !md.includes('<details'))
+    expect(dropped.length).toBeGreaterThan(0)
+    for (const md of dropped) expect(md).toContain('Details were left out to stay under the size limit')
+    for (const md of outcomes) expect(md).toContain('| All pods Running |')
+  })
+
+  test('long check tables are capped with a row count, failed rows first', () => {
+    const result = passedVerify()
+    result.checks = Array.from({ length: 3000 }, (_v, i) => ({
+      id: `smoke:${i}`,
+      title: `Smoke ${i}`,
+      expected: 'HTTP 200',
+      actual: i === 2999 ? 'HTTP 500' : 'HTTP 200',
+      status: i === 2999 ? ('failed' as const) : ('passed' as const),
+      reason: i === 2999 ? 'last one failed' : undefined
+    }))
+    const md = renderSummary(result, { maxBytes: 30_000 })
+    expect(bytes(md)).toBeLessThanOrEqual(30_000)
+    expect(md).toMatch(/_… [\d,]+ more rows omitted/)
+    expect(md).toContain('| Smoke 2999 |')
+  })
+
+  test('even absurd limits and absurd reasons hold', () => {
+    const result = hugeFailure()
+    result.reasons = Array.from({ length: 10_000 }, (_v, i) => `reason ${i} ${'ü'.repeat(500)}`)
+    for (const maxBytes of [3_000, 500, 80]) {
+      expect(bytes(renderSummary(result, { maxBytes }))).toBeLessThanOrEqual(maxBytes)
+    }
+  })
+
+  test('a small result is not degraded', () => {
+    const md = renderSummary(failedVerify())
+    expect(md).not.toContain('omitted')
+  })
+})

@@ -1,0 +1,93 @@
+/** The `/status`, `/scale` and pods' `/log` sub-resources. */
+import type { ResourceDef } from '../resources.js'
+import type { StoredObject } from '../store.js'
+import { admitUpdate } from './admit.js'
+import { decodeObject } from './body.js'
+import { json, type ApiContext, type Reply, type ResourceRequest } from './context.js'
+import { applyPatch } from './patch/index.js'
+import { getObject } from './read.js'
+import { ApiError, notFound } from './status.js'
+import { formatLabelSelector } from './validate.js'
+import { isDryRun, patchObject, replaceObject } from './write.js'
+
+const scaleResource: ResourceDef = { group: 'autoscaling', version: 'v1', resource: 'scale', kind: 'Scale', singular: 'scale', namespaced: true }
+
+function toScale(o: StoredObject): StoredObject {
+  const spec = (o.spec ?? {}) as Record<string, unknown>
+  const status = (o.status ?? {}) as Record<string, unknown>
+  const { name, namespace, uid, resourceVersion, creationTimestamp } = o.metadata
+  return {
+    kind: 'Scale',
+    apiVersion: 'autoscaling/v1',
+    metadata: { name, namespace, uid, resourceVersion, creationTimestamp },
+    spec: { replicas: typeof spec.replicas === 'number' ? spec.replicas : 1 },
+    status: { replicas: typeof status.replicas === 'number' ? status.replicas : 0, selector: formatLabelSelector(spec.selector) }
+  }
+}
+
+function scale(ctx: ApiContext, req: ResourceRequest): Reply {
+  const current = ctx.store.get(req.resource, req.namespace, req.name!)
+  if (!current) throw notFound(req.resource, req.name!)
+  if (req.method === 'GET') return json(200, toScale(current))
+  let desired: StoredObject
+  if (req.method === 'PUT') desired = decodeObject(req.body, req.contentType)
+  else if (req.method === 'PATCH') desired = applyPatch(req.contentType ?? '', scaleResource, toScale(current), req.body, req.name!)
+  else throw methodNotAllowed(req)
+  const replicas = (desired.spec as Record<string, unknown> | undefined)?.replicas
+  if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
+    throw new ApiError(422, 'Invalid', `Scale.autoscaling "${req.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`)
+  }
+  const next = structuredClone(current)
+  next.spec = { ...(next.spec ?? {}), replicas }
+  // the Scale's resourceVersion is the parent's: a stale one conflicts like any update
+  next.metadata.resourceVersion = desired.metadata?.resourceVersion ?? current.metadata.resourceVersion
+  const updated = admitUpdate(ctx.store, req.resource, req.namespace, req.name!, next, { dryRun: isDryRun(req.query) })
+  return json(200, toScale(updated))
+}
+
+function log(ctx: ApiContext, req: ResourceRequest): Reply {
+  if (req.method !== 'GET') throw methodNotAllowed(req)
+  const pod = ctx.store.get(req.resource, req.namespace, req.name!)
+  if (!pod) throw notFound(req.resource, req.name!)
+  const container = req.query.get('container') || undefined
+  const previous = ['1', 'true'].includes(req.query.get('previous') ?? '')
+  const text = ctx.podLog(req.namespace ?? 'default', req.name!, container, previous)
+  if (text === undefined) {
+    const which = previous ? 'previous terminated container' : 'container'
+    throw new ApiError(404, 'NotFound', `${which} "${container ?? ''}" in pod "${req.name}" not found`, { name: req.name, kind: 'pods' })
+  }
+  return { status: 200, raw: true, body: tail(text, req.query.get('tailLines')), contentType: 'text/plain' }
+}
+
+/** The last `n` lines, like kubectl logs --tail (a trailing newline is not an extra line). */
+export function tail(text: string, tailLines: string | null): string {
+  if (tailLines === null || tailLines === '') return text
+  const n = Number(tailLines)
+  if (!Number.isInteger(n) || n < 0) return text
+  const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n')
+  if (n === 0) return ''
+  return `${lines.slice(-n).join('\n')}${text.endsWith('\n') ? '\n' : ''}`
+}
+
+const methodNotAllowed = (req: ResourceRequest): ApiError =>
+  new ApiError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${req.method} ${req.resource.resource}/${req.subresource})`)
+
+export function handleSubresource(ctx: ApiContext, req: ResourceRequest): Reply {
+  const sub = req.subresource!
+  if (!req.resource.subresources?.includes(sub)) {
+    throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', { name: req.name, group: req.resource.group, kind: req.resource.resource })
+  }
+  switch (sub) {
+    case 'status':
+      if (req.method === 'GET') return getObject(ctx, req)
+      if (req.method === 'PUT') return replaceObject(ctx, req, 'status')
+      if (req.method === 'PATCH') return patchObject(ctx, req, 'status')
+      throw methodNotAllowed(req)
+    case 'scale':
+      return scale(ctx, req)
+    case 'log':
+      return log(ctx, req)
+    default:
+      throw new ApiError(404, 'NotFound', 'the server could not find the requested resource')
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * ControllerRevision history shared by the StatefulSet and DaemonSet controllers
+ * (kubernetes/pkg/controller/history): one revision per distinct template, `data` holding the
+ * strategic-merge patch kubectl rollout undo applies, and re-numbering when an old template returns.
+ */
+import type { StoredObject } from '../store.js'
+import type { Ctx } from './context.js'
+import { computeHash } from './hash.js'
+import type { PodTemplate } from './types.js'
+import { controllerRef, semanticEqual } from './util.js'
+
+export const HASH_LABEL = 'controller.kubernetes.io/hash'
+
+export interface RevisionData {
+  spec: { template: PodTemplate & { $patch: 'replace' } }
+}
+
+export const revisionNumber = (r: StoredObject): number => Number(r.revision ?? 0)
+
+export function revisionData(template: PodTemplate | undefined): RevisionData {
+  return { spec: { template: { ...structuredClone(template ?? {}), $patch: 'replace' } } }
+}
+
+/** The template a revision records (without the `$patch` directive). */
+export function templateOf(revision: StoredObject): PodTemplate {
+  const { $patch: _replace, ...template } = (revision.data as RevisionData | undefined)?.spec?.template ?? { $patch: 'replace' }
+  return template
+}
+
+export function ownedRevisions(ctx: Ctx, owner: StoredObject): StoredObject[] {
+  return ctx.cache.ownedBy('controllerrevisions', owner.metadata.uid).sort((a, b) => revisionNumber(a) - revisionNumber(b))
+}
+
+/**
+ * Finds or creates the revision of the owner's current template; an equal older revision is moved to
+ * the top (max+1), as a rollback does. Undefined when a hash collision needs another pass.
+ */
+export function syncUpdateRevision(ctx: Ctx, owner: StoredObject, template: PodTemplate | undefined, collisionCount = 0): StoredObject | undefined {
+  const revisions = ownedRevisions(ctx, owner)
+  const data = revisionData(template)
+  const latest = revisions.at(-1)
+  const next = (latest ? revisionNumber(latest) : 0) + 1
+  const equal = revisions.filter((r) => semanticEqual(r.data, data))
+  const match = equal.at(-1)
+  if (match && match === latest) return match
+  if (match) return ctx.update('controllerrevisions', { ...structuredClone(match), revision: next })
+  const hash = computeHash(data, collisionCount)
+  const name = `${owner.metadata.name}-${hash}`
+  if (ctx.cache.get('controllerrevisions', owner.metadata.namespace, name)) {
+    ctx.due(ctx.now)
+    return undefined
+  }
+  return ctx.create('controllerrevisions', {
+    apiVersion: 'apps/v1',
+    kind: 'ControllerRevision',
+    metadata: {
+      name,
+      namespace: owner.metadata.namespace,
+      labels: { ...(template?.metadata?.labels ?? {}), [HASH_LABEL]: hash },
+      ownerReferences: [controllerRef(owner)]
+    },
+    data,
+    revision: next
+  })
+}
+
+/** truncateHistory: drops the oldest revisions no pod uses beyond revisionHistoryLimit (default 10). */
+export function truncateHistory(ctx: Ctx, owner: StoredObject, live: Set<string>, limit = 10): void {
+  const history = ownedRevisions(ctx, owner).filter((r) => !live.has(r.metadata.name))
+  const excess = history.length - limit
+  for (const r of history.slice(0, Math.max(0, excess))) ctx.remove('controllerrevisions', r)
+}

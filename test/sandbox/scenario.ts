@@ -1,0 +1,49 @@
+/**
+ * Loads a scenario (multi-document YAML of Kubernetes objects) into the store through the same
+ * admission path as the API (defaults, validation). Namespaces come first, then the namespaces the
+ * objects imply, then everything else in document order; `List` documents are flattened.
+ */
+import YAML from 'yaml'
+import { resourceForKind, type ResourceDef } from './resources.js'
+import type { ObjectStore, StoredObject } from './store.js'
+import { admitCreate } from './api/admit.js'
+
+function documents(text: string): StoredObject[] {
+  const out: StoredObject[] = []
+  for (const doc of YAML.parseAllDocuments(text)) {
+    if (doc.errors.length > 0) throw new Error(`scenario YAML: ${doc.errors[0]!.message}`)
+    const value = doc.toJS() as unknown
+    if (value === null || value === undefined) continue
+    if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`scenario document is not an object: ${JSON.stringify(value).slice(0, 80)}`)
+    const object = value as StoredObject
+    if (object.kind === 'List' && Array.isArray(object.items)) out.push(...(object.items as StoredObject[]))
+    else out.push(object)
+  }
+  return out
+}
+
+export function loadScenario(store: ObjectStore, resources: readonly ResourceDef[], text: string): StoredObject[] {
+  const objects = documents(text)
+  const nsResource = resources.find((r) => r.group === '' && r.resource === 'namespaces')!
+  const resolved = objects.map((o, i) => {
+    const r = resourceForKind([...resources], String(o.apiVersion ?? ''), String(o.kind ?? ''))
+    if (!r) throw new Error(`scenario document ${i + 1}: unknown kind ${String(o.apiVersion)}/${String(o.kind)} (not in resources.ts)`)
+    if (!o.metadata || typeof o.metadata !== 'object') throw new Error(`scenario document ${i + 1}: metadata missing`)
+    return { r, o }
+  })
+  const created: StoredObject[] = []
+  const ensureNamespace = (name: string): void => {
+    if (!store.get(nsResource, undefined, name)) created.push(admitCreate(store, resources, nsResource, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }))
+  }
+  for (const { r, o } of resolved) if (r === nsResource && !store.get(nsResource, undefined, o.metadata.name)) created.push(admitCreate(store, resources, r, undefined, o))
+  for (const { r, o } of resolved) if (r.namespaced) ensureNamespace(o.metadata.namespace || 'default')
+  for (const { r, o } of resolved) {
+    if (r === nsResource) continue
+    try {
+      created.push(admitCreate(store, resources, r, r.namespaced ? o.metadata.namespace || 'default' : undefined, o))
+    } catch (error) {
+      throw new Error(`scenario: cannot create ${r.kind} "${o.metadata.name}": ${(error as Error).message}`)
+    }
+  }
+  return created
+}
