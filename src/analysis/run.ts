@@ -112,13 +112,14 @@ export async function runAnalysis(options: RunAnalysisOptions): Promise<Analysis
       complete
     })
 
+  // The verdict is certain once every check is decided, or (unless this is a whole-run dry run,
+  // which shows the full window) once an enforced check failed or every enforced check is decided.
+  const enforced = states.filter((s) => !s.check.dryRun)
   const certain = (): boolean => {
     if (states.every((s) => s.decided)) return true
     if (options.dryRun) return false
-    return (
-      states.some((s) => !s.check.dryRun && s.decided && judge(s, false).status === 'failed') ||
-      (states.some((s) => !s.check.dryRun) && states.filter((s) => !s.check.dryRun).every((s) => s.decided))
-    )
+    if (enforced.some((s) => s.decided && judge(s, false).status === 'failed')) return true
+    return enforced.length > 0 && enforced.every((s) => s.decided)
   }
 
   let ticks = 0
@@ -160,7 +161,8 @@ export async function runAnalysis(options: RunAnalysisOptions): Promise<Analysis
       query: s.check.query,
       condition: conditionOf(s),
       measurements: s.measurements,
-      status: undecidedAtCancel ? 'inconclusive' : (outcome.status as MetricCheckResult['status']),
+      // A complete judgement is never 'running'; the fallback only satisfies the type.
+      status: undecidedAtCancel || outcome.status === 'running' ? 'inconclusive' : outcome.status,
       reason: undecidedAtCancel
         ? `${s.check.name}: analysis cancelled after ${ticks} of ${settings.count} measurements`
         : outcome.reason,

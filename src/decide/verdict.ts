@@ -36,10 +36,19 @@ export function decideVerdict(input: VerdictInput): Decision {
     if (check.status === 'failed') failed.push(describe(check))
     if (check.status === 'inconclusive') inconclusive.push(describe(check))
   }
-  for (const metric of input.analysis?.checks ?? []) {
-    if (metric.dryRun) continue
-    if (metric.status === 'failed') failed.push(metric.reason)
-    if (metric.status === 'inconclusive') inconclusive.push(metric.reason)
+  const analysis = input.analysis
+  if (analysis) {
+    const before = failed.length + inconclusive.length
+    for (const metric of analysis.checks) {
+      if (metric.dryRun) continue
+      if (metric.status === 'failed') failed.push(metric.reason)
+      if (metric.status === 'inconclusive') inconclusive.push(metric.reason)
+    }
+    // An analysis that could not run at all (no Prometheus, unknown version) has no check rows but
+    // still has a verdict: it must never read as a pass.
+    if (failed.length + inconclusive.length === before && analysis.verdict !== 'passed') {
+      ;(analysis.verdict === 'failed' ? failed : inconclusive).push(...analysis.reasons)
+    }
   }
   if (failed.length > 0) return { verdict: 'failed', reasons: [...failed, ...inconclusive] }
   if (inconclusive.length > 0) return { verdict: 'inconclusive', reasons: inconclusive }

@@ -79,6 +79,8 @@ export function errorForTransport(error: unknown, d: RequestDescription): KubeAp
     return new KubeApiError(`the Kubernetes API at ${d.server} did not answer ${d.verb} ${qualified(d)} in time`, 'timeout', undefined, d.verb, qualified(d))
   }
   const cause = e?.cause
-  const detail = cause?.code ? `${cause.code}${cause.message && !cause.message.includes(cause.code) ? ` ${cause.message}` : ''}` : (cause?.message ?? e?.message ?? String(error))
+  // Node's messages usually embed the code ("connect ECONNREFUSED 127.0.0.1:6443"); add it when they do not.
+  const message = cause?.message ?? e?.message ?? String(error)
+  const detail = cause?.code && !message.includes(cause.code) ? `${cause.code}: ${message}` : message
   return new KubeApiError(`cannot reach the Kubernetes API at ${d.server}: ${detail}`, 'unreachable', undefined, d.verb, qualified(d))
 }

@@ -16,6 +16,8 @@ export interface GatherOptions {
   maxLogs?: number
   /** Lines of each previous log (default 20). */
   logTailLines?: number
+  /** The workload, its history and current pods from a poll that just happened; not listed again. */
+  state?: RevisionState
 }
 
 export interface RevisionState {
@@ -68,15 +70,18 @@ async function crashLogs(api: KubeApi, namespace: string, pods: Pod[], max: numb
 /** Everything the workload checks read, gathered once after the wait. */
 export async function gatherWorkload(api: KubeApi, ref: TargetRef, kind: WorkloadKind, options: GatherOptions = {}): Promise<WorkloadSnapshot> {
   const namespace = ref.namespace
-  const object = await api.get(kind.resource, namespace, ref.name)
-  if (!object) throw new KubeApiError(`${kind.kind.toLowerCase()} "${ref.name}" not found in namespace "${namespace}"`, 'not-found', 404, 'get', kind.resource.resource)
+  const fresh = async (): Promise<RevisionState> => {
+    const object = await api.get(kind.resource, namespace, ref.name)
+    if (!object) throw new KubeApiError(`${kind.kind.toLowerCase()} "${ref.name}" not found in namespace "${namespace}"`, 'not-found', 404, 'get', kind.resource.resource)
+    return gatherRevision(api, kind, object)
+  }
   const [state, services, endpointSlices, events] = await Promise.all([
-    gatherRevision(api, kind, object),
+    options.state ? Promise.resolve(options.state) : fresh(),
     api.list<Service>(RESOURCES.Service, namespace),
     api.list<EndpointSlice>(RESOURCES.EndpointSlice, namespace),
     api.list<KubeEvent>(RESOURCES.Event, namespace, { fieldSelector: 'type=Warning' })
   ])
-  const labels = kind.templateLabels(object)
+  const labels = kind.templateLabels(state.object)
   const sliced = new Set(endpointSlices.map((s) => s.metadata.labels?.['kubernetes.io/service-name']))
   const unsliced = services.some((s) => serviceSelects(s.spec?.selector, labels) && !sliced.has(s.metadata.name))
   const [endpoints, logs] = await Promise.all([

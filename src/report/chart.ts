@@ -6,7 +6,7 @@
  * (reference/anchors-actions.md §2). Mermaid cannot plot gaps, so points without a numeric value are
  * left out; callers show every measurement in a table beside the chart.
  */
-import { fence } from './escape.js'
+import { escapeMermaidString, fence } from './escape.js'
 import { formatDecimal } from './format.js'
 
 export interface XyChartInput {
@@ -22,19 +22,11 @@ export interface XyChartInput {
 // Values first (blue), then thresholds (red, orange, purple); xychart takes colours only via init.
 const PALETTE = '#1f77b4, #d62728, #ff7f0e, #9467bd, #8c564b'
 
-/**
- * Mermaid strings are double-quoted with no escape syntax, so quotes become apostrophes; backticks
- * go too (so the ``` fence can never be closed from inside) and so do newlines.
- */
-export function escapeMermaidString(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/["`]/g, "'")
-    .trim()
-}
-
 /** The points that can be plotted: labels and values with a finite number. */
-export function plottablePoints(xLabels: string[], values: Array<number | null>): { labels: string[]; values: number[] } {
+export function plottablePoints(
+  xLabels: string[],
+  values: Array<number | null>
+): { labels: string[]; values: number[] } {
   const labels: string[] = []
   const numbers: number[] = []
   values.forEach((value, i) => {

@@ -19,7 +19,9 @@ export function escapeHtml(text: string): string {
 
 // C0 controls (except tab/newline) and DEL render as garbage or are dropped by GitHub; ANSI colour
 // codes are common in container logs.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]/g
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
 
 /** Removes ANSI escape sequences and control characters; normalises line endings to `\n`. */
@@ -48,9 +50,11 @@ const MD_ENTITIES: Record<string, string> = {
 
 function escapeInline(text: string): string {
   const escaped = escapeHtml(stripControl(text)).replace(/[\\`*_[\]|~!#$]/g, (c) => MD_ENTITIES[c] ?? c)
-  // A leading `-`, `+`, `=` or `1.` would start a list or heading when the text begins a line or list item.
-  return escaped.replace(/^(\s*)([-+=])/, (_m, ws: string, c: string) => `${ws}&#${c.charCodeAt(0)};`)
-    .replace(/^(\s*\d+)([.)])/, (_m, num: string, c: string) => `${num}&#${c.charCodeAt(0)};`)
+  // A leading `- `, `+ `, `1. ` (or a run like `---`) would start a list, heading or rule when the text
+  // begins a line or list item; `-5` or `0.03` would not, and stay readable.
+  return escaped
+    .replace(/^(\s*)([-+=])(?=\s|$|\2)/, (_m, ws: string, c: string) => `${ws}&#${c.charCodeAt(0)};`)
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, (_m, num: string, c: string) => `${num}&#${c.charCodeAt(0)};`)
 }
 
 /** Inline Markdown text (list items, paragraphs): all markup inert, newlines become spaces. */
@@ -90,6 +94,17 @@ export function fence(text: string, lang = ''): string {
 export function link(url: string, text: string): string {
   if (!/^https?:\/\//i.test(url)) return escapeMarkdownText(text)
   return `<a href="${escapeHtml(url)}">${escapeMarkdownText(text)}</a>`
+}
+
+/**
+ * A double-quoted Mermaid string (titles, axis labels). Mermaid has no escape syntax inside quotes,
+ * so quotes become apostrophes; backticks go too, so the ``` fence can never be closed from inside.
+ */
+export function escapeMermaidString(text: string): string {
+  return stripControl(text)
+    .replace(/[\n\t]+/g, ' ')
+    .replace(/["`]/g, "'")
+    .trim()
 }
 
 /** One line for the job log: no newlines, so a value can never start a `::workflow-command::` line. */

@@ -91,7 +91,7 @@ export const ACTION_LABEL: Record<ActionTaken, string> = {
   aborted: 'aborted'
 }
 
-/** What a dry run would have done, for the "dry run — would have …" banner. */
+/** What a dry run would have done, for the "dry run — would have …" banner (a dry run never fails the step). */
 export function wouldHave(verdict: Verdict, action: ActionTaken): string {
   switch (action) {
     case 'rolled-back':
@@ -101,8 +101,14 @@ export function wouldHave(verdict: Verdict, action: ActionTaken): string {
     case 'aborted':
       return 'aborted the canary'
     case 'none':
-      return verdict === 'passed' ? 'let this deploy through' : `stopped here (verdict ${verdict}), without changing the cluster`
+      return verdict === 'passed' ? 'passed this step' : `failed this step (verdict ${verdict})`
   }
+}
+
+/** The action in words, the same on every surface: `rolled back`, `none (dry run; would have rolled back)`. */
+export function actionText(dryRun: boolean, action: ActionTaken): string {
+  if (!dryRun) return ACTION_LABEL[action]
+  return action === 'none' ? 'none (dry run)' : `none (dry run; would have ${ACTION_LABEL[action]})`
 }
 
 /** `deployment/api`, the form users type into `target:` (kubectl style). */
@@ -118,10 +124,16 @@ export function conditionThresholds(condition: MetricCondition): Array<{ label: 
   const baseline = condition.baseline
   if (typeof baseline === 'number' && Number.isFinite(baseline)) {
     if (condition.maxIncrease !== undefined) {
-      lines.push({ label: `baseline +${formatPercent(condition.maxIncrease)}`, value: baseline * (1 + condition.maxIncrease) })
+      lines.push({
+        label: `baseline +${formatPercent(condition.maxIncrease)}`,
+        value: baseline * (1 + condition.maxIncrease)
+      })
     }
     if (condition.maxDecrease !== undefined) {
-      lines.push({ label: `baseline -${formatPercent(condition.maxDecrease)}`, value: baseline * (1 - condition.maxDecrease) })
+      lines.push({
+        label: `baseline -${formatPercent(condition.maxDecrease)}`,
+        value: baseline * (1 - condition.maxDecrease)
+      })
     }
   }
   return lines

@@ -1,7 +1,7 @@
 /** The compact lines printed to the job log at the end of a run. */
 import type { CheckStatus, RunResult } from '../model/result.js'
 import { escapeLogLine } from './escape.js'
-import { ACTION_LABEL, STATUS_ICON, targetLabel } from './format.js'
+import { STATUS_ICON, actionText, targetLabel } from './format.js'
 
 const attention = (status: CheckStatus): boolean => status === 'failed' || status === 'inconclusive'
 
@@ -11,7 +11,9 @@ const attention = (status: CheckStatus): boolean => status === 'failed' || statu
  */
 export function renderLogSummary(result: RunResult): string[] {
   const dry = result.dryRun ? ' [dry run]' : ''
-  const lines = [`deploy-guard ${result.command}: ${result.verdict.toUpperCase()}${dry} (action: ${ACTION_LABEL[result.action]})`]
+  const lines = [
+    `deploy-guard ${result.command}: ${result.verdict.toUpperCase()}${dry} (action: ${actionText(result.dryRun, result.action)})`
+  ]
   const row = (status: CheckStatus, where: string, reason: string | undefined): string =>
     `  ${STATUS_ICON[status]} ${where}: ${status}${reason ? ` — ${reason}` : ''}`
   for (const target of result.targets) {

@@ -12,7 +12,11 @@ export function omittedNote(count: number, noun = 'rows'): string {
  * Picks at most `max` items, preferring the important ones (failures) and keeping the original order.
  * Returns the chosen items and how many were left out.
  */
-export function selectItems<T>(items: T[], max: number, important: (item: T) => boolean = () => false): { items: T[]; omitted: number } {
+export function selectItems<T>(
+  items: T[],
+  max: number,
+  important: (item: T) => boolean = () => false
+): { items: T[]; omitted: number } {
   if (items.length <= max) return { items, omitted: 0 }
   const keep = new Set<number>()
   items.forEach((item, i) => {

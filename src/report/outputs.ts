@@ -4,7 +4,7 @@
  */
 import type { CheckStatus, MetricCheckResult, MetricCondition, RunResult } from '../model/result.js'
 import { escapeLogLine } from './escape.js'
-import { ACTION_LABEL, formatCondition, formatNumber, targetLabel } from './format.js'
+import { actionText, formatCondition, formatNumber, targetLabel } from './format.js'
 
 /** One row of the `failed-checks` output. */
 export interface FailedCheckOutput {
@@ -33,12 +33,15 @@ export interface AnalysisCheckOutput {
 
 export type OutputName = 'verdict' | 'action' | 'failed-checks' | 'analysis' | 'report' | 'summary'
 
-const attention = (status: CheckStatus): status is 'failed' | 'inconclusive' => status === 'failed' || status === 'inconclusive'
+const attention = (status: CheckStatus): status is 'failed' | 'inconclusive' =>
+  status === 'failed' || status === 'inconclusive'
 
 function metricActual(check: MetricCheckResult): string {
   const values = check.measurements.map((m) => m.value).filter((v): v is number => typeof v === 'number')
   const last = values[values.length - 1]
-  return last === undefined ? 'no value' : `last ${formatNumber(last)} (${values.length} of ${check.measurements.length} measurements with a value)`
+  return last === undefined
+    ? 'no value'
+    : `last ${formatNumber(last)} (${values.length} of ${check.measurements.length} measurements with a value)`
 }
 
 export function failedChecks(result: RunResult): FailedCheckOutput[] {
@@ -46,16 +49,40 @@ export function failedChecks(result: RunResult): FailedCheckOutput[] {
   for (const target of result.targets) {
     for (const c of target.checks) {
       if (!attention(c.status)) continue
-      rows.push({ target: targetLabel(target.ref), namespace: target.ref.namespace, id: c.id, title: c.title, expected: c.expected, actual: c.actual, status: c.status, reason: c.reason ?? '' })
+      rows.push({
+        target: targetLabel(target.ref),
+        namespace: target.ref.namespace,
+        id: c.id,
+        title: c.title,
+        expected: c.expected,
+        actual: c.actual,
+        status: c.status,
+        reason: c.reason ?? ''
+      })
     }
   }
   for (const c of result.checks) {
-    if (attention(c.status)) rows.push({ id: c.id, title: c.title, expected: c.expected, actual: c.actual, status: c.status, reason: c.reason ?? '' })
+    if (attention(c.status))
+      rows.push({
+        id: c.id,
+        title: c.title,
+        expected: c.expected,
+        actual: c.actual,
+        status: c.status,
+        reason: c.reason ?? ''
+      })
   }
   // Dry-run metric checks never affect the verdict, so they are not listed as its causes.
   for (const m of result.analysis?.checks ?? []) {
     if (m.dryRun || !attention(m.status)) continue
-    rows.push({ id: `metric:${m.name}`, title: m.name, expected: formatCondition(m.condition), actual: metricActual(m), status: m.status, reason: m.reason })
+    rows.push({
+      id: `metric:${m.name}`,
+      title: m.name,
+      expected: formatCondition(m.condition),
+      actual: metricActual(m),
+      status: m.status,
+      reason: m.reason
+    })
   }
   return rows
 }
@@ -76,7 +103,9 @@ export function summaryLine(result: RunResult): string {
   const [first, ...rest] = result.reasons
   const why = first ? `: ${first}${rest.length ? ` (+${rest.length} more)` : ''}` : ''
   const prefix = result.dryRun ? '[dry run] ' : ''
-  return escapeLogLine(`${prefix}deploy-guard ${result.command} ${result.verdict}${why}; action: ${ACTION_LABEL[result.action]}`)
+  return escapeLogLine(
+    `${prefix}deploy-guard ${result.command} ${result.verdict}${why}; action: ${actionText(result.dryRun, result.action)}`
+  )
 }
 
 export function buildOutputs(result: RunResult, reportPath: string): Record<OutputName, string> {

@@ -12,7 +12,10 @@ export type RunRecord = { schemaVersion: number } & RunResult
 export function recordTimestamp(iso: string): string {
   const ms = Date.parse(iso)
   const date = Number.isNaN(ms) ? new Date() : new Date(ms)
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '')
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '')
 }
 
 /**

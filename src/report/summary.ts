@@ -31,7 +31,13 @@ function footer(result: RunResult): string {
  * The summary for one budget, or null when it does not fit: the core (verdict, tables, analysis)
  * must fit whole, and the evidence must fit whole unless `partialDetails` allows filling what is left.
  */
-function render(result: RunResult, title: string, budget: Budget, maxBytes: number, partialDetails: boolean): string | null {
+function render(
+  result: RunResult,
+  title: string,
+  budget: Budget,
+  maxBytes: number,
+  partialDetails: boolean
+): string | null {
   const core = [renderVerdict(result, title, budget), renderChecks(result, budget)]
   if (result.analysis) core.push(renderAnalysis(result.analysis, budget))
   const end = footer(result)
@@ -59,7 +65,10 @@ function hardCut(text: string, maxBytes: number): string {
   const note = '\n\n_… summary cut to stay under the size limit; the JSON record has everything._\n'
   // Decoding a cut buffer may end in a broken character; drop it.
   const head = (s: string, bytes: number): string =>
-    Buffer.from(s, 'utf8').subarray(0, Math.max(0, bytes)).toString('utf8').replace(/\uFFFD+$/, '')
+    Buffer.from(s, 'utf8')
+      .subarray(0, Math.max(0, bytes))
+      .toString('utf8')
+      .replace(/\uFFFD+$/, '')
   if (byteLength(note) >= maxBytes) return head(note.trim(), maxBytes)
   let cut = head(text, maxBytes - byteLength(note))
   for (;;) {

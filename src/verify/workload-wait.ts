@@ -5,7 +5,7 @@
  */
 import type { KubeApi, KubeObject } from '../kube/api.js'
 import type { RevisionInfo, WorkloadKind } from '../kube/kinds/types.js'
-import { gatherRevision } from '../kube/gather.js'
+import { gatherRevision, type RevisionState } from '../kube/gather.js'
 import { podHealth } from '../evaluate/pod-signals.js'
 import type { WaitOutcome, WorkloadVerifySettings } from '../evaluate/snapshot.js'
 import { formatDuration } from '../evaluate/format.js'
@@ -22,8 +22,8 @@ export interface WaitContext {
   now: () => number
 }
 
-/** Result of the wait; `deleted` when the object disappeared while we waited. */
-export type WaitResult = WaitOutcome | { end: 'deleted' }
+/** Result of the wait with the last poll's state (fresh, so gathering can reuse it); `deleted` when the object went away. */
+export type WaitResult = { outcome: WaitOutcome; state: RevisionState } | { end: 'deleted' }
 
 interface Sighting {
   firstSeen: number
@@ -68,13 +68,14 @@ export async function waitForRollout(ctx: WaitContext): Promise<WaitResult> {
     for (const key of [...sightings.keys()]) if (!seen.has(key)) sightings.delete(key)
 
     const elapsedMs = now - start
-    if (status.error) return { end: 'error', status, elapsedMs }
-    if (status.done) return { end: 'done', status, elapsedMs }
+    if (status.error) return { outcome: { end: 'error', status, elapsedMs }, state }
+    if (status.done) return { outcome: { end: 'done', status, elapsedMs }, state }
     const persisting = [...sightings.values()].find((s) => now - s.firstSeen >= settings.failFastAfter)
     if (persisting) {
-      return { end: 'fail-fast', status, elapsedMs, failFast: { pod: persisting.pod, reason: persisting.reason, container: persisting.container, forMs: now - persisting.firstSeen } }
+      const failFast = { pod: persisting.pod, reason: persisting.reason, container: persisting.container, forMs: now - persisting.firstSeen }
+      return { outcome: { end: 'fail-fast', status, elapsedMs, failFast }, state }
     }
-    if (now >= deadline) return { end: 'timeout', status, elapsedMs }
+    if (now >= deadline) return { outcome: { end: 'timeout', status, elapsedMs }, state }
 
     await ctx.sleep(Math.max(0, Math.min(settings.pollInterval, deadline - now)))
     object = await api.get(kind.resource, object.metadata.namespace, object.metadata.name)

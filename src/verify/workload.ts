@@ -43,14 +43,14 @@ async function verifyBuiltin(api: KubeApi, ref: TargetRef, kind: WorkloadKind, c
   if (!object) return notFoundResult(api, ref, kind.resource)
   const baseline = await restartBaseline(api, kind, object)
   const wait = await waitForRollout({ api, kind, object, settings: config, startedAt: opts.startedAt, log: opts.log, sleep: opts.sleep, now: opts.now })
-  if (wait.end === 'deleted') {
+  if ('end' in wait) {
     return {
       ref,
       checks: [{ id: 'target', title: 'Target found', expected: `${ref.kind}/${ref.name} exists`, actual: 'deleted', status: 'failed', reason: `${kind.kind.toLowerCase()} "${ref.name}" was deleted while waiting for its rollout.` }]
     }
   }
-  const snapshot = await gatherWorkload(api, ref, kind)
+  const snapshot = await gatherWorkload(api, ref, kind, { state: wait.state })
   const since = rolloutSince(opts.startedAt, snapshot.revision?.createdAt)
-  const checks = evaluateWorkload({ snapshot, kind, wait, settings: config, since, restartBaseline: baseline })
+  const checks = evaluateWorkload({ snapshot, kind, wait: wait.outcome, settings: config, since, restartBaseline: baseline })
   return { ref, revision: snapshot.revision?.revision || undefined, images: kind.templateImages(snapshot.object), checks }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
-import { escapeMermaidString, renderXyChart } from '../../src/report/chart.js'
+import { renderXyChart } from '../../src/report/chart.js'
+import { escapeMermaidString } from '../../src/report/escape.js'
 import { formatDecimal, formatNumber } from '../../src/report/format.js'
 import { parseMermaidBlock } from './mermaid-parser.js'
 
@@ -7,7 +8,12 @@ const labels = ['10:00:00', '10:00:30', '10:01:00', '10:01:30']
 
 describe('renderXyChart', () => {
   test('a values line and one constant line per threshold, in a mermaid fence', async () => {
-    const chart = renderXyChart({ title: 'error-rate', xLabels: labels, values: [0.001, 0.0051, 0.021, 0.03], thresholds: [{ label: 'max', value: 0.005 }] })
+    const chart = renderXyChart({
+      title: 'error-rate',
+      xLabels: labels,
+      values: [0.001, 0.0051, 0.021, 0.03],
+      thresholds: [{ label: 'max', value: 0.005 }]
+    })
     expect(chart.startsWith('```mermaid\n')).toBe(true)
     expect(chart).toContain('xychart-beta')
     expect(chart).toContain('line "value" [0.001, 0.0051, 0.021, 0.03]')
@@ -17,7 +23,15 @@ describe('renderXyChart', () => {
   })
 
   test('y-axis covers values and thresholds', () => {
-    const chart = renderXyChart({ title: 't', xLabels: labels.slice(0, 2), values: [1, 2], thresholds: [{ label: 'max', value: 10 }, { label: 'min', value: -5 }] })
+    const chart = renderXyChart({
+      title: 't',
+      xLabels: labels.slice(0, 2),
+      values: [1, 2],
+      thresholds: [
+        { label: 'max', value: 10 },
+        { label: 'min', value: -5 }
+      ]
+    })
     const [, lo, hi] = /y-axis "value" (\S+) --> (\S+)/.exec(chart) ?? []
     expect(Number(lo)).toBeLessThanOrEqual(-5)
     expect(Number(hi)).toBeGreaterThanOrEqual(10)
@@ -29,7 +43,12 @@ describe('renderXyChart', () => {
   })
 
   test('tiny values are written as decimals (Mermaid rejects 1.2e-5) and still parse', async () => {
-    const chart = renderXyChart({ title: 'tiny', xLabels: labels, values: [1.2e-5, 3e-7, 2.5e-5, 0], thresholds: [{ label: 'max', value: 2e-5 }] })
+    const chart = renderXyChart({
+      title: 'tiny',
+      xLabels: labels,
+      values: [1.2e-5, 3e-7, 2.5e-5, 0],
+      thresholds: [{ label: 'max', value: 2e-5 }]
+    })
     expect(chart).not.toMatch(/\de[-+]?\d/)
     expect(chart).toContain('0.000012')
     await expect(parseMermaidBlock(chart)).resolves.toBeDefined()
@@ -66,7 +85,9 @@ describe('renderXyChart', () => {
 
   test('the parser check is not vacuous: a broken chart is rejected', async () => {
     const good = renderXyChart({ title: 't', xLabels: labels.slice(0, 2), values: [1, 2] })
-    await expect(parseMermaidBlock(good.replace('line "value" [1, 2]', 'line "value" [1, oops]'))).rejects.toThrow(/Parse error/)
+    await expect(parseMermaidBlock(good.replace('line "value" [1, 2]', 'line "value" [1, oops]'))).rejects.toThrow(
+      /Parse error/
+    )
     await expect(parseMermaidBlock(good.replace('title "t"', 'title "a "quoted" b"'))).rejects.toThrow()
     await expect(parseMermaidBlock(good.replace('[1, 2]', '[1.2e-5, 2]'))).rejects.toThrow()
   })

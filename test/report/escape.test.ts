@@ -20,7 +20,14 @@ describe('escapeHtml', () => {
 })
 
 describe('escapeMarkdownCell', () => {
-  const hostile = [MALICIOUS, 'a|b', 'tick ` and ``` run', 'two\nlines', '**bold** _it_ [l](javascript:alert(1)) ![i](x)', '$x$ ~~s~~ #h']
+  const hostile = [
+    MALICIOUS,
+    'a|b',
+    'tick ` and ``` run',
+    'two\nlines',
+    '**bold** _it_ [l](javascript:alert(1)) ![i](x)',
+    '$x$ ~~s~~ #h'
+  ]
   test.each(hostile)('%j has no raw markup characters left', (value) => {
     const cell = escapeMarkdownCell(value)
     expect(cell.replace(/<br>/g, '')).not.toMatch(/[<>|`*_[\]\n$~!]/)
@@ -32,7 +39,11 @@ describe('escapeMarkdownCell', () => {
 
   test('a table of hostile cells renders with exactly its cells and the original text', () => {
     const row = hostile.map(escapeMarkdownCell)
-    const md = [`| ${hostile.map((_v, i) => `c${i}`).join(' | ')} |`, `|${hostile.map(() => '---').join('|')}|`, `| ${row.join(' | ')} |`].join('\n')
+    const md = [
+      `| ${hostile.map((_v, i) => `c${i}`).join(' | ')} |`,
+      `|${hostile.map(() => '---').join('|')}|`,
+      `| ${row.join(' | ')} |`
+    ].join('\n')
     const doc = renderToDom(md)
     expect(doc.querySelectorAll('script, a, img, strong, em, del, h1, code')).toHaveLength(0)
     const cells = [...doc.querySelectorAll('tbody td')]
@@ -43,10 +54,20 @@ describe('escapeMarkdownCell', () => {
 
 describe('escapeMarkdownText', () => {
   test('block markers at the start are inert inside a list item', () => {
-    const doc = renderToDom(['- not a list', '# not a heading', '1. not ordered', '> not a quote', '+ plus'].map((t) => `- ${escapeMarkdownText(t)}`).join('\n'))
+    const doc = renderToDom(
+      ['- not a list', '# not a heading', '1. not ordered', '> not a quote', '+ plus']
+        .map((t) => `- ${escapeMarkdownText(t)}`)
+        .join('\n')
+    )
     expect(doc.querySelectorAll('li')).toHaveLength(5)
     expect(doc.querySelectorAll('ul ul, ol, h1, blockquote')).toHaveLength(0)
-    expect([...doc.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['- not a list', '# not a heading', '1. not ordered', '> not a quote', '+ plus'])
+    expect([...doc.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '- not a list',
+      '# not a heading',
+      '1. not ordered',
+      '> not a quote',
+      '+ plus'
+    ])
   })
 
   test('newlines become spaces', () => {

@@ -9,7 +9,13 @@ const api = { kind: 'Deployment', name: 'api', namespace: 'production' }
 
 function healthyChecks(): CheckResult[] {
   return [
-    { id: 'rollout', title: 'Rollout complete', expected: 'revision 7 available', actual: 'revision 7 available', status: 'passed' },
+    {
+      id: 'rollout',
+      title: 'Rollout complete',
+      expected: 'revision 7 available',
+      actual: 'revision 7 available',
+      status: 'passed'
+    },
     { id: 'pod-count', title: 'Pod count', expected: '4', actual: '4', status: 'passed' },
     { id: 'pods-running', title: 'All pods Running', expected: '4 Running', actual: '4 Running', status: 'passed' },
     { id: 'containers-ready', title: 'All containers Ready', expected: '4/4', actual: '4/4', status: 'passed' },
@@ -20,7 +26,12 @@ function healthyChecks(): CheckResult[] {
 }
 
 export function passedVerify(): RunResult {
-  const target: TargetResult = { ref: api, revision: '7', images: { api: 'registry.example.com/api:v1.2.3' }, checks: healthyChecks() }
+  const target: TargetResult = {
+    ref: api,
+    revision: '7',
+    images: { api: 'registry.example.com/api:v1.2.3' },
+    checks: healthyChecks()
+  }
   return {
     command: 'verify',
     ...times,
@@ -29,7 +40,15 @@ export function passedVerify(): RunResult {
     reasons: [],
     dryRun: false,
     targets: [target],
-    checks: [{ id: 'smoke:health', title: 'Smoke GET /health', expected: 'HTTP 200', actual: 'HTTP 200 in 35 ms', status: 'passed' }]
+    checks: [
+      {
+        id: 'smoke:health',
+        title: 'Smoke GET /health',
+        expected: 'HTTP 200',
+        actual: 'HTTP 200 in 35 ms',
+        status: 'passed'
+      }
+    ]
   }
 }
 
@@ -55,7 +74,10 @@ function crashPod(i: number, log = CRASH_LOG): CheckDetail {
 }
 
 function warningEvent(i: number): CheckDetail {
-  return { title: `Warning BackOff #${i}`, facts: [{ label: 'message', value: `Back-off restarting failed container api in pod api-7d9f8c6b5-${i}` }] }
+  return {
+    title: `Warning BackOff #${i}`,
+    facts: [{ label: 'message', value: `Back-off restarting failed container api in pod api-7d9f8c6b5-${i}` }]
+  }
 }
 
 export function failedVerify(pods = 2, events = 3): RunResult {
@@ -83,12 +105,29 @@ export function failedVerify(pods = 2, events = 3): RunResult {
     ...times,
     verdict: 'failed',
     action: 'rolled-back',
-    reasons: ['deployment/api: 2 pods are in CrashLoopBackOff (container api exits with code 1).', 'deployment/api: Warning events since the deploy.'],
+    reasons: [
+      'deployment/api: 2 pods are in CrashLoopBackOff (container api exits with code 1).',
+      'deployment/api: Warning events since the deploy.'
+    ],
     dryRun: false,
     targets: [{ ref: api, revision: '8', images: { api: 'registry.example.com/api:v1.2.4' }, checks }],
     checks: [
-      { id: 'smoke:health', title: 'Smoke GET /health', expected: 'HTTP 200', actual: 'HTTP 503', status: 'failed', reason: 'GET https://api.example.com/health returned 503 after 10 tries.' },
-      { id: 'argocd', title: 'Argo CD application api', expected: 'Synced / Healthy', actual: 'Synced / Degraded', status: 'inconclusive', reason: 'Argo CD reports Degraded.' }
+      {
+        id: 'smoke:health',
+        title: 'Smoke GET /health',
+        expected: 'HTTP 200',
+        actual: 'HTTP 503',
+        status: 'failed',
+        reason: 'GET https://api.example.com/health returned 503 after 10 tries.'
+      },
+      {
+        id: 'argocd',
+        title: 'Argo CD application api',
+        expected: 'Synced / Healthy',
+        actual: 'Synced / Degraded',
+        status: 'inconclusive',
+        reason: 'Argo CD reports Degraded.'
+      }
     ]
   }
 }
@@ -105,13 +144,22 @@ export function maliciousVerify(): RunResult {
     actual: 'line1\nline2 `tick` **bold** [link](javascript:alert(1))',
     status: 'failed',
     reason: `label value ${MALICIOUS} | pipe`,
-    details: [{ title: MALICIOUS, facts: [{ label: 'l|abel', value: `${MALICIOUS}\n\n# heading` }], text: 'log with ``` fence\n</details><script>x</script>' }]
+    details: [
+      {
+        title: MALICIOUS,
+        facts: [{ label: 'l|abel', value: `${MALICIOUS}\n\n# heading` }],
+        text: 'log with ``` fence\n</details><script>x</script>'
+      }
+    ]
   }
   result.reasons = [`${MALICIOUS} and a|b`, '- not a list\n# not a heading', '1. not ordered']
   return result
 }
 
-function measurementsOf(values: Array<number | null>, phaseOf: (v: number | null, i: number) => MetricCheckResult['measurements'][number]['phase']): MetricCheckResult['measurements'] {
+function measurementsOf(
+  values: Array<number | null>,
+  phaseOf: (v: number | null, i: number) => MetricCheckResult['measurements'][number]['phase']
+): MetricCheckResult['measurements'] {
   return values.map((value, i) => ({
     time: new Date(Date.parse('2025-03-04T10:00:00Z') + i * 30_000).toISOString(),
     value,
@@ -123,9 +171,12 @@ function measurementsOf(values: Array<number | null>, phaseOf: (v: number | null
 export function analysisRun(): RunResult {
   const errorRate: MetricCheckResult = {
     name: 'error-rate',
-    query: 'sum(rate(http_requests_total{status=~"5..",version="v1.2.4"}[1m])) / sum(rate(http_requests_total{version="v1.2.4"}[1m]))',
+    query:
+      'sum(rate(http_requests_total{status=~"5..",version="v1.2.4"}[1m])) / sum(rate(http_requests_total{version="v1.2.4"}[1m]))',
     condition: { max: 0.005 },
-    measurements: measurementsOf([0.001, 0.0051, 0.021, null, 0.03], (v) => (v === null ? 'no-data' : v > 0.005 ? 'failed' : 'successful')),
+    measurements: measurementsOf([0.001, 0.0051, 0.021, null, 0.03], (v) =>
+      v === null ? 'no-data' : v > 0.005 ? 'failed' : 'successful'
+    ),
     status: 'failed',
     reason: 'error-rate = 0.021 > max 0.005 in 3 of 5 measurements (failureLimit 0)',
     dryRun: false,
@@ -155,7 +206,12 @@ export function analysisRun(): RunResult {
     condition: { max: 100 },
     measurements: [
       { time: '2025-03-04T10:00:00.000Z', value: null, phase: 'error', message: 'HTTP 503' },
-      { time: '2025-03-04T10:00:30.000Z', value: 12, phase: 'successful', warnings: ['PromQL info: metric might not be a counter'] }
+      {
+        time: '2025-03-04T10:00:30.000Z',
+        value: 12,
+        phase: 'successful',
+        warnings: ['PromQL info: metric might not be a counter']
+      }
     ],
     status: 'inconclusive',
     reason: 'queue-depth: 1 query error (errorLimit 0)',

@@ -19,7 +19,14 @@ describe('renderSummary: layout', () => {
   test('verdict first, then reasons, action, target table, run-level checks', () => {
     const md = renderSummary(failedVerify())
     expect(md.split('\n')[0]).toBe('## ❌ deploy-guard verify: failed')
-    const order = ['## ❌', '- deployment/api: 2 pods', '**Action taken:** rolled back', '### <code>deployment/api</code>', '### Run-level checks', '### Details of failures']
+    const order = [
+      '## ❌',
+      '- deployment/api: 2 pods',
+      '**Action taken:** rolled back',
+      '### <code>deployment/api</code>',
+      '### Run-level checks',
+      '### Details of failures'
+    ]
     const positions = order.map((s) => md.indexOf(s))
     expect(positions.every((p) => p >= 0)).toBe(true)
     expect([...positions].sort((a, b) => a - b)).toEqual(positions)
@@ -39,20 +46,29 @@ describe('renderSummary: layout', () => {
   test('failed rows carry their reason; details are collapsible with fenced log tails', () => {
     const doc = renderToDom(renderSummary(failedVerify()))
     const rows = tableAfter(doc, 'deployment/api')
-    expect(rows.find((r) => r[0] === 'All pods Running')?.[3]).toBe('❌ failed2 pods are in CrashLoopBackOff (container api exits with code 1).')
+    expect(rows.find((r) => r[0] === 'All pods Running')?.[3]).toBe(
+      '❌ failed2 pods are in CrashLoopBackOff (container api exits with code 1).'
+    )
     const summaries = [...doc.querySelectorAll('details > summary')].map((s) => s.textContent)
     expect(summaries).toContain('❌ deployment/api · All pods Running (2)')
     // The log contains ``` itself; the fence must hold it whole.
     const logs = [...doc.querySelectorAll('details pre code')].map((c) => c.textContent)
-    expect(logs).toContain(`${'starting api v1.2.3'}\nloading config from /etc/api/config.yaml\nError: connect ECONNREFUSED 10.0.0.12:5432\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1607:16)\n\`\`\`\nexit 1\n`)
+    expect(logs).toContain(
+      `${'starting api v1.2.3'}\nloading config from /etc/api/config.yaml\nError: connect ECONNREFUSED 10.0.0.12:5432\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1607:16)\n\`\`\`\nexit 1\n`
+    )
     expect(doc.body.textContent).toContain('Waiting: CrashLoopBackOff')
   })
 
   test('dry run banner says what would have happened', () => {
     const md = renderSummary(dryRun())
     expect(md).toContain('> 🧪 **Dry run** — would have rolled back. Nothing was changed.')
-    expect(md).toContain('**Action taken:** none (dry run)')
+    expect(md).toContain('**Action taken:** none (dry run; would have rolled back)')
     expect(md.indexOf('Dry run')).toBeLessThan(md.indexOf('- deployment/api'))
+  })
+
+  test('a dry run that changes nothing says the step would have failed', () => {
+    const md = renderSummary({ ...failedVerify(), dryRun: true, action: 'none' })
+    expect(md).toContain('> 🧪 **Dry run** — would have failed this step (verdict failed). Nothing was changed.')
   })
 
   test('custom title', () => {
@@ -88,10 +104,18 @@ describe('renderSummary: outside strings are inert', () => {
   test('headings, reasons and detail summaries show the text literally', () => {
     expect(doc.querySelector('h3')?.textContent).toBe(`deployment/${MALICIOUS} in a|b`)
     const reasons = [...doc.querySelectorAll('ul')][0]?.querySelectorAll(':scope > li')
-    expect([...(reasons ?? [])].map((li) => li.textContent)).toEqual([`${MALICIOUS} and a|b`, '- not a list # not a heading', '1. not ordered'])
-    expect([...doc.querySelectorAll('summary')].map((s) => s.textContent)).toContain(`❌ deployment/${MALICIOUS} · Rollout ${MALICIOUS} (1)`)
+    expect([...(reasons ?? [])].map((li) => li.textContent)).toEqual([
+      `${MALICIOUS} and a|b`,
+      '- not a list # not a heading',
+      '1. not ordered'
+    ])
+    expect([...doc.querySelectorAll('summary')].map((s) => s.textContent)).toContain(
+      `❌ deployment/${MALICIOUS} · Rollout ${MALICIOUS} (1)`
+    )
     expect(doc.body.textContent).toContain(`l|abel: ${MALICIOUS}  # heading`)
-    expect([...doc.querySelectorAll('pre code')].map((c) => c.textContent)).toContain('log with ``` fence\n</details><script>x</script>\n')
+    expect([...doc.querySelectorAll('pre code')].map((c) => c.textContent)).toContain(
+      'log with ``` fence\n</details><script>x</script>\n'
+    )
   })
 })
 
@@ -102,13 +126,22 @@ describe('renderSummary: analysis', () => {
   test('overview table, then each metric with query, condition, outcome, graph link', () => {
     const overview = tableAfter(doc, 'Analysis')
     expect(overview[0]).toEqual(['Metric', 'Condition', 'Last value', 'Status'])
-    expect(overview[1]).toEqual(['error-rate', '≤ 0.005 (max)', '0.03', '❌ failederror-rate = 0.021 > max 0.005 in 3 of 5 measurements (failureLimit 0)'])
+    expect(overview[1]).toEqual([
+      'error-rate',
+      '≤ 0.005 (max)',
+      '0.03',
+      '❌ failederror-rate = 0.021 > max 0.005 in 3 of 5 measurements (failureLimit 0)'
+    ])
     expect(overview[2]?.[1]).toBe('≤ baseline 0.2 +10 % = 0.22')
     expect(overview[4]?.[3]).toMatch(/^⚠️ inconclusive \(dry run\)/)
     const queries = [...doc.querySelectorAll('pre code.language-promql')].map((c) => c.textContent)
-    expect(queries).toContain('sum(rate(http_requests_total{status=~"5..",version="v1.2.4"}[1m])) / sum(rate(http_requests_total{version="v1.2.4"}[1m]))\n')
+    expect(queries).toContain(
+      'sum(rate(http_requests_total{status=~"5..",version="v1.2.4"}[1m])) / sum(rate(http_requests_total{version="v1.2.4"}[1m]))\n'
+    )
     const a = doc.querySelector('a')
-    expect(a?.getAttribute('href')).toBe('https://prometheus.example.com/graph?g0.expr=sum(rate(x%7Ba%3D%22b%22%7D[1m]))&g0.tab=0')
+    expect(a?.getAttribute('href')).toBe(
+      'https://prometheus.example.com/graph?g0.expr=sum(rate(x%7Ba%3D%22b%22%7D[1m]))&g0.tab=0'
+    )
     expect(md).toContain('**Condition:** ≤ 0.005 (max)')
   })
 
@@ -122,7 +155,9 @@ describe('renderSummary: analysis', () => {
       ['10:01:30', '—', '➖ no data'],
       ['10:02:00', '0.03', '❌ failed']
     ])
-    expect(md).toContain('_1 of 5 measurements had no value (no data or error) and are not plotted; the table lists them._')
+    expect(md).toContain(
+      '_1 of 5 measurements had no value (no data or error) and are not plotted; the table lists them._'
+    )
     const queue = tableAfter(doc, 'queue-depth')
     expect(queue[1]?.slice(2)).toEqual(['❗ error', 'HTTP 503'])
     expect(queue[2]?.[3]).toBe('warning: PromQL info: metric might not be a counter')
@@ -154,14 +189,17 @@ describe('renderSummary: size cap', () => {
     expect(md).toMatch(/earlier lines omitted|earlier characters omitted/)
   })
 
-  test.each([200_000, 50_000, 20_000, 8_000, 4_000])('maxBytes %d is honoured and the output still renders', (maxBytes) => {
-    const md = renderSummary(huge, { maxBytes })
-    expect(bytes(md)).toBeLessThanOrEqual(maxBytes)
-    expect(md.startsWith('## ❌ deploy-guard verify: failed')).toBe(true)
-    expect(md).toContain('All pods Running')
-    // Markup stays balanced: every <details> is closed.
-    expect(md.match(/<details/g)?.length ?? 0).toBe(md.match(/<\/details>/g)?.length ?? 0)
-  })
+  test.each([200_000, 50_000, 20_000, 8_000, 4_000])(
+    'maxBytes %d is honoured and the output still renders',
+    (maxBytes) => {
+      const md = renderSummary(huge, { maxBytes })
+      expect(bytes(md)).toBeLessThanOrEqual(maxBytes)
+      expect(md.startsWith('## ❌ deploy-guard verify: failed')).toBe(true)
+      expect(md).toContain('All pods Running')
+      // Markup stays balanced: every <details> is closed.
+      expect(md.match(/<details/g)?.length ?? 0).toBe(md.match(/<\/details>/g)?.length ?? 0)
+    }
+  )
 
   test('details shrink, then are dropped with a note, as the limit tightens', () => {
     const outcomes = [40_000, 12_000, 6_000, 3_500].map((maxBytes) => renderSummary(huge, { maxBytes }))

@@ -44,6 +44,19 @@ spec:
   ports: [{ port: 80 }]
 `
 
+const podSet = (kind: string, name: string) => `
+apiVersion: apps/v1
+kind: ${kind}
+metadata: { name: ${name}, namespace: prod, annotations: { sandbox.deploy-guard.dev/nodes: "2" } }
+spec:
+  ${kind === 'StatefulSet' ? 'replicas: 2\n  serviceName: db' : ''}
+  selector: { matchLabels: { app: ${name} } }
+  template:
+    metadata: { labels: { app: ${name} } }
+    spec:
+      containers: [{ name: app, image: "registry/${name}:v1" }]
+`
+
 const statusOf = (checks: CheckResult[]) => Object.fromEntries(checks.map((c) => [c.id, c.status]))
 const fast = { retries: 4, minRetryDelayMs: 10, maxRetryDelayMs: 50, maxRetryAfterMs: 100 }
 
@@ -59,7 +72,11 @@ describe('verifyWorkload against the sandbox', () => {
       scenarioText: [
         'apiVersion: v1\nkind: Namespace\nmetadata: {name: prod}',
         deployment('api', 'registry/api:v1', 3),
-        deployment('worker', 'registry/worker:v1-crashloop', 2, { 'sandbox.deploy-guard.dev/previous-log': 'starting\npanic: cannot connect to db' })
+        deployment('worker', 'registry/worker:v1-crashloop', 2, { 'sandbox.deploy-guard.dev/previous-log': 'starting\npanic: cannot connect to db' }),
+        deployment('broken', 'registry/broken:v1-pullerror', 1).split('---')[0] as string,
+        podSet('StatefulSet', 'statefulset'),
+        podSet('DaemonSet', 'daemonset'),
+        'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: shop, namespace: prod, generation: 1}\nstatus:\n  observedGeneration: 1\n  conditions: [{type: Ready, status: "True"}]'
       ].join('\n---\n')
     })
     api = await createKubeApi({ kubeconfig: sandbox.kubeconfig }, fast)
@@ -92,10 +109,39 @@ describe('verifyWorkload against the sandbox', () => {
     expect(detail?.text).toContain('panic: cannot connect to db')
   })
 
+  it('waits for a rolling update to a new image and judges the new revision', async () => {
+    const deployments = await api.resourceFor('Deployment')
+    await api.patch(deployments, 'prod', 'api', { spec: { template: { spec: { containers: [{ name: 'app', image: 'registry/api:v2' }] } } } }, 'strategic')
+    const progress: string[] = []
+    const result = await verifyWorkload(api, { kind: 'Deployment', name: 'api', namespace: 'prod' }, config({ expect: { image: 'registry/api:v2' } }), { startedAt: new Date(), log: (l) => progress.push(l) })
+    expect(statusOf(result.checks)).toEqual({ rollout: 'passed', 'pod-count': 'passed', 'pods-ready': 'passed', restarts: 'passed', endpoints: 'passed', events: 'passed', images: 'passed' })
+    expect(result.revision).toBe('2')
+    expect(progress.at(-1)).toMatch(/^deployment "api": deployment "api" successfully rolled out, \d/)
+  })
+
+  it('fails fast on an image that cannot be pulled', async () => {
+    const result = await verifyWorkload(api, { kind: 'Deployment', name: 'broken', namespace: 'prod' }, config(), { startedAt: new Date(), log })
+    expect(result.checks.find((c) => c.id === 'rollout')?.reason).toMatch(/has been in (ErrImagePull|ImagePullBackOff) \(container app\)/)
+    expect(result.checks.find((c) => c.id === 'events')?.status).toBe('failed')
+  })
+
+  it('verifies a StatefulSet and a DaemonSet through their ControllerRevisions', async () => {
+    for (const kind of ['StatefulSet', 'DaemonSet']) {
+      const result = await verifyWorkload(api, { kind, name: kind.toLowerCase(), namespace: 'prod' }, config(), { startedAt: new Date(), log })
+      expect([kind, statusOf(result.checks)]).toEqual([kind, { rollout: 'passed', 'pod-count': 'passed', 'pods-ready': 'passed', restarts: 'passed', endpoints: 'skipped', events: 'passed', images: 'passed' }])
+      expect(result.checks.find((c) => c.id === 'pod-count')?.actual).toBe('2 ready of 2 pods')
+    }
+  })
+
+  it('judges a custom resource by kstatus', async () => {
+    const result = await verifyWorkload(api, { kind: 'Application', apiVersion: 'argoproj.io/v1alpha1', name: 'shop', namespace: 'prod' }, config(), { startedAt: new Date(), log })
+    expect(result.checks).toEqual([expect.objectContaining({ id: 'kstatus', status: 'passed', actual: 'Current: Resource is Ready' })])
+  })
+
   it('reports a missing target with what exists', async () => {
     const result = await verifyWorkload(api, { kind: 'Deployment', name: 'apii', namespace: 'prod' }, config(), { startedAt: new Date(), log })
     expect(result.checks).toEqual([
-      expect.objectContaining({ id: 'target', status: 'failed', reason: 'deployment "apii" not found in namespace "prod"; deployments there: api, worker' })
+      expect.objectContaining({ id: 'target', status: 'failed', reason: 'deployment "apii" not found in namespace "prod"; deployments there: api, broken, worker' })
     ])
   })
 
@@ -147,6 +193,26 @@ describe('LIST pagination through createKubeApi', () => {
   })
 })
 
+describe('request cost', () => {
+  it('verifies a 1,200-pod Deployment with paged LISTs and no per-pod requests', async () => {
+    const sandbox = await startSandbox({ timeScale: 20, scenarioText: `apiVersion: v1\nkind: Namespace\nmetadata: {name: prod}\n---\n${deployment('big', 'registry/big:v1', 1200)}` })
+    const api = await createKubeApi({ kubeconfig: sandbox.kubeconfig }, fast)
+    try {
+      const result = await verifyWorkload(api, { kind: 'Deployment', name: 'big', namespace: 'prod' }, config({ timeout: 60_000, pollInterval: 300 }), { startedAt: new Date(), log: () => {} })
+      expect(statusOf(result.checks)).toMatchObject({ rollout: 'passed', 'pod-count': 'passed', 'pods-ready': 'passed', images: 'passed' })
+      expect(sandbox.requests.filter((r) => /\/pods\/[^/]+/.test(r.path))).toEqual([])
+      const podLists = sandbox.requests.filter((r) => r.path === '/api/v1/namespaces/prod/pods')
+      const firstPages = podLists.filter((r) => !r.query.continue).length
+      // Every LIST of pods is 3 pages of 500 for 1,200 pods, however many polls there were.
+      expect(podLists.length).toBe(firstPages * 3)
+      expect(api.requestCount).toBe(sandbox.requests.length)
+    } finally {
+      await api.close()
+      await sandbox.stop()
+    }
+  })
+})
+
 describe('an unreachable API server', () => {
   it('makes every row inconclusive with the server URL, never passed', async () => {
     const sandbox = await startSandbox({ scenarioText: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: prod}' })
@@ -157,7 +223,7 @@ describe('an unreachable API server', () => {
     expect(result.checks).toHaveLength(7)
     for (const check of result.checks) {
       expect(check.status).toBe('inconclusive')
-      expect(check.reason).toContain(`Kubernetes API unreachable at ${sandbox.url} after retries: cannot reach the Kubernetes API at ${sandbox.url}: ECONNREFUSED`)
+      expect(check.reason).toContain(`Kubernetes API unreachable at ${sandbox.url} after retries: cannot reach the Kubernetes API at ${sandbox.url}: connect ECONNREFUSED`)
     }
     expect(api.requestCount).toBe(3)
   })

@@ -42,7 +42,8 @@ export const daemonSetKind: WorkloadKind = {
     if (!cr) return undefined
     // DaemonSet pods carry the bare hash (the revision's label), not the ControllerRevision name.
     const prefix = `${object.metadata.name}-`
-    const hash = cr.metadata.labels?.[HASH_LABEL] ?? (cr.metadata.name.startsWith(prefix) ? cr.metadata.name.slice(prefix.length) : cr.metadata.name)
+    const labels = cr.metadata.labels ?? {}
+    const hash = labels[HASH_LABEL] ?? labels['controller.kubernetes.io/hash'] ?? (cr.metadata.name.startsWith(prefix) ? cr.metadata.name.slice(prefix.length) : cr.metadata.name)
     return revisionInfo(cr, hash)
   },
   podSelectorForRevision: (obj, revision) => selectorWith(obj, revision.podLabel.key, revision.podLabel.value),

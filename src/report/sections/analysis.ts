@@ -32,7 +32,11 @@ function statusText(check: MetricCheckResult): string {
 
 function renderOverview(analysis: AnalysisResult, budget: Budget): string {
   const cell = (text: string): string => escapeMarkdownCell(truncate(text, budget.maxCellChars))
-  const { items, omitted } = selectItems(analysis.checks, budget.maxTableRows, (c) => c.status !== 'passed' && !c.dryRun)
+  const { items, omitted } = selectItems(
+    analysis.checks,
+    budget.maxTableRows,
+    (c) => c.status !== 'passed' && !c.dryRun
+  )
   const rows = items.map((check) => [
     cell(check.name),
     cell(formatCondition(check.condition)),
@@ -55,7 +59,10 @@ function renderSeries(check: MetricCheckResult, budget: Budget): string {
   const missing = measurements.filter((m) => !numeric(m)).length
   if (chart) {
     parts.push(chart)
-    if (missing) parts.push(`_${missing} of ${measurements.length} measurements had no value (no data or error) and are not plotted; the table lists them._`)
+    if (missing)
+      parts.push(
+        `_${missing} of ${measurements.length} measurements had no value (no data or error) and are not plotted; the table lists them._`
+      )
   } else if (measurements.length) {
     parts.push('_No chart: fewer than 2 measurements had a value._')
   }
@@ -63,12 +70,14 @@ function renderSeries(check: MetricCheckResult, budget: Budget): string {
     const cell = (text: string): string => escapeMarkdownCell(truncate(text, budget.maxCellChars))
     // A capped series keeps its latest measurements: those decided the outcome.
     const shown = Math.min(measurements.length, budget.maxSeriesRows)
-    const rows = measurements.slice(measurements.length - shown).map((m) => [
-      cell(formatClock(m.time)),
-      cell(formatNumber(m.value)),
-      `${PHASE_ICON[m.phase]} ${PHASE_LABEL[m.phase]}`,
-      cell([m.message ?? '', ...(m.warnings ?? []).map((w) => `warning: ${w}`)].filter(Boolean).join('\n'))
-    ])
+    const rows = measurements
+      .slice(measurements.length - shown)
+      .map((m) => [
+        cell(formatClock(m.time)),
+        cell(formatNumber(m.value)),
+        `${PHASE_ICON[m.phase]} ${PHASE_LABEL[m.phase]}`,
+        cell([m.message ?? '', ...(m.warnings ?? []).map((w) => `warning: ${w}`)].filter(Boolean).join('\n'))
+      ])
     parts.push(table(['Time (UTC)', 'Value', 'Phase', 'Note'], rows))
     if (shown < measurements.length) parts.push(omittedNote(measurements.length - shown, 'earlier measurements'))
   }

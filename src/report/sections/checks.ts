@@ -12,7 +12,12 @@ export function renderCheckTable(checks: CheckResult[], budget: Budget): string 
   const { items, omitted } = selectItems(checks, budget.maxTableRows, needsAttention)
   const rows = items.map((check) => {
     const reason = check.reason && check.status !== 'passed' ? `<br>${cell(check.reason)}` : ''
-    return [cell(check.title), cell(check.expected), cell(check.actual), `${STATUS_ICON[check.status]} ${check.status}${reason}`]
+    return [
+      cell(check.title),
+      cell(check.expected),
+      cell(check.actual),
+      `${STATUS_ICON[check.status]} ${check.status}${reason}`
+    ]
   })
   const rendered = table(['Check', 'Expected', 'Actual', 'Status'], rows)
   return omitted ? `${rendered}\n\n${omittedNote(omitted)}` : rendered

@@ -44,14 +44,21 @@ function renderDetail(detail: CheckDetail, budget: Budget): string {
   if (facts.items.length) {
     parts.push(
       facts.items
-        .map((f) => `- ${escapeMarkdownText(truncate(f.label, budget.maxCellChars))}: ${escapeMarkdownText(truncate(f.value, budget.maxCellChars))}`)
+        .map(
+          (f) =>
+            `- ${escapeMarkdownText(truncate(f.label, budget.maxCellChars))}: ${escapeMarkdownText(truncate(f.value, budget.maxCellChars))}`
+        )
         .join('\n')
     )
   }
   if (facts.omitted) parts.push(omittedNote(facts.omitted, 'facts'))
   if (detail.text) {
     // Log tails: the last lines matter most, so a cut keeps the end.
-    const text = truncate(truncateLines(stripControl(detail.text), budget.maxLogLines, { keep: 'end' }), budget.maxLogChars, { keep: 'end' })
+    const text = truncate(
+      truncateLines(stripControl(detail.text), budget.maxLogLines, { keep: 'end' }),
+      budget.maxLogChars,
+      { keep: 'end' }
+    )
     parts.push(fence(text, 'text'))
   }
   return parts.join('\n\n')
@@ -86,7 +93,8 @@ export function renderDetails(result: RunResult, budget: Budget, maxBytes: numbe
     for (const item of items) {
       const left = maxBytes - used - size
       // Uncut log text bigger than what is left can never fit: skip the work of rendering it.
-      const uncut = budget.maxLogLines === Number.MAX_SAFE_INTEGER ? Math.min(item.text?.length ?? 0, budget.maxLogChars) : 0
+      const uncut =
+        budget.maxLogLines === Number.MAX_SAFE_INTEGER ? Math.min(item.text?.length ?? 0, budget.maxLogChars) : 0
       if (uncut > left) break
       const rendered = renderDetail(item, budget)
       const cost = bytes(rendered) + 2
@@ -106,7 +114,9 @@ export function renderDetails(result: RunResult, budget: Budget, maxBytes: numbe
   if (!blocks.length) return { text: leftOut.text, complete: false }
   const hidden = failing.length - blocks.length
   const note = cut
-    ? [`_Evidence cut to stay under the size limit${hidden ? ` (${hidden} more failing checks not shown)` : ''}; the JSON record (output \`report\`) has all of it._`]
+    ? [
+        `_Evidence cut to stay under the size limit${hidden ? ` (${hidden} more failing checks not shown)` : ''}; the JSON record (output \`report\`) has all of it._`
+      ]
     : []
   return { text: [HEADING, ...blocks, ...note].join('\n\n'), complete: !cut }
 }

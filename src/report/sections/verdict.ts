@@ -2,20 +2,25 @@
 import type { RunResult } from '../../model/result.js'
 import type { Budget } from '../budget.js'
 import { escapeMarkdownText, truncate } from '../escape.js'
-import { ACTION_LABEL, VERDICT_ICON, formatDuration, wouldHave } from '../format.js'
+import { VERDICT_ICON, actionText, formatDuration, wouldHave } from '../format.js'
 import { omittedNote, selectItems } from '../markdown.js'
 
 export function renderVerdict(result: RunResult, title: string, budget: Budget): string {
   const lines = [`## ${VERDICT_ICON[result.verdict]} ${escapeMarkdownText(title)}: ${result.verdict}`, '']
   if (result.dryRun) {
-    lines.push(`> 🧪 **Dry run** — would have ${escapeMarkdownText(wouldHave(result.verdict, result.action))}. Nothing was changed.`, '')
+    lines.push(
+      `> 🧪 **Dry run** — would have ${escapeMarkdownText(wouldHave(result.verdict, result.action))}. Nothing was changed.`,
+      ''
+    )
   }
   const { items, omitted } = selectItems(result.reasons, budget.maxReasons)
   for (const reason of items) lines.push(`- ${escapeMarkdownText(truncate(reason, budget.maxReasonChars))}`)
   if (omitted) lines.push('', omittedNote(omitted, 'reasons'))
   if (items.length) lines.push('')
   const duration = formatDuration(result.startedAt, result.finishedAt)
-  const action = result.dryRun ? 'none (dry run)' : ACTION_LABEL[result.action]
-  lines.push(`**Action taken:** ${escapeMarkdownText(action)}${duration ? ` · **Duration:** ${escapeMarkdownText(duration)}` : ''}`)
+  const action = actionText(result.dryRun, result.action)
+  lines.push(
+    `**Action taken:** ${escapeMarkdownText(action)}${duration ? ` · **Duration:** ${escapeMarkdownText(duration)}` : ''}`
+  )
   return lines.join('\n')
 }

@@ -23,6 +23,8 @@ interface Address {
 
 export class EndpointsController {
   private dirty = true
+  /** Endpoints objects this controller created, deleted again with their Service. */
+  private readonly owned = new Set<string>()
 
   touch(): void {
     this.dirty = true
@@ -52,6 +54,13 @@ export class EndpointsController {
       this.syncEndpoints(ctx, svc, spec, pods)
       this.syncSlice(ctx, svc, spec, pods)
     }
+    for (const key of [...this.owned]) {
+      const [namespace, name] = key.split('/') as [string, string]
+      if (ctx.cache.get('services', namespace, name)) continue
+      const orphan = ctx.cache.get('endpoints', namespace, name)
+      if (orphan) ctx.remove('endpoints', orphan)
+      this.owned.delete(key)
+    }
   }
 
   private syncEndpoints(ctx: Ctx, svc: StoredObject, spec: ServiceSpec, pods: StoredObject[]): void {
@@ -62,6 +71,7 @@ export class EndpointsController {
     const subsets = ready.length + notReady.length > 0 ? [{ ...(ready.length ? { addresses: ready } : {}), ...(notReady.length ? { notReadyAddresses: notReady } : {}), ports }] : undefined
     const labels = { ...(svc.metadata.labels ?? {}), 'endpointslice.kubernetes.io/skip-mirror': 'true' }
     const existing = ctx.cache.get('endpoints', svc.metadata.namespace, svc.metadata.name)
+    this.owned.add(`${svc.metadata.namespace}/${svc.metadata.name}`)
     if (!existing) {
       ctx.create('endpoints', { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: svc.metadata.name, namespace: svc.metadata.namespace, labels }, ...(subsets ? { subsets } : {}) })
       return

@@ -1,0 +1,68 @@
+/**
+ * Runs the configured PromQL checks: renders the query templates with the run's values, builds the
+ * Prometheus client, and hands both to the measurement loop. Shared by `verify` and `analyze`.
+ */
+import type { DeployGuardConfig } from '../config/types.js'
+import { renderTemplate } from '../config/template.js'
+import { formatDuration } from '../config/duration.js'
+import { createPrometheusClient } from '../prometheus/client.js'
+import { runAnalysis } from '../analysis/run.js'
+import type { AnalysisResult } from '../model/result.js'
+import type { CommandContext } from './context.js'
+
+export function templateValues(config: DeployGuardConfig, version: string | undefined): Record<string, string> {
+  const first = config.targets[0]
+  return {
+    ...config.variables,
+    namespace: first?.namespace ?? '',
+    target: first?.name ?? '',
+    kind: first?.kind ?? '',
+    version: version ?? ''
+  }
+}
+
+/** An analysis that could not start (no Prometheus configured): inconclusive, never a pass. */
+function notRunnable(reason: string, now: Date): AnalysisResult {
+  const at = now.toISOString()
+  return { startedAt: at, finishedAt: at, checks: [], verdict: 'inconclusive', reasons: [reason] }
+}
+
+export async function runConfiguredAnalysis(
+  config: DeployGuardConfig,
+  version: string | undefined,
+  ctx: CommandContext
+): Promise<AnalysisResult> {
+  const analysis = config.analysis
+  if (!analysis || analysis.checks.length === 0) return notRunnable('no analysis checks are configured', ctx.now())
+  if (!config.prometheus) return notRunnable('analysis checks are configured but no Prometheus URL was given', ctx.now())
+  const values = templateValues(config, version)
+  const usesVersion = [...analysis.checks.map((c) => c.query), analysis.minTraffic?.query ?? ''].some((q) =>
+    /\{\{\s*version\s*\}\}/.test(q)
+  )
+  if (usesVersion && !version) {
+    return notRunnable(
+      'the queries use {{version}} but no version is known: set the `version` input or a target whose image has a tag',
+      ctx.now()
+    )
+  }
+  const checks = analysis.checks.map((check) => ({ ...check, query: renderTemplate(check.query, values) }))
+  const minTraffic = analysis.minTraffic
+    ? { query: renderTemplate(analysis.minTraffic.query, values), min: analysis.minTraffic.min }
+    : undefined
+  ctx.log(
+    `${checks.length} check(s), ${analysis.count} measurement(s) every ${formatDuration(analysis.interval)}` +
+      (analysis.initialDelay ? ` after ${formatDuration(analysis.initialDelay)}` : '') +
+      ` against ${config.prometheus.url}`
+  )
+  const prometheus = createPrometheusClient(config.prometheus)
+  return runAnalysis({
+    checks,
+    minTraffic,
+    settings: analysis,
+    baselineWindow: analysis.baseline,
+    prometheus,
+    dryRun: config.dryRun,
+    onMeasurement: (name, m) =>
+      ctx.log(`${name}: ${m.value === null ? '—' : m.value} ${m.phase}${m.message ? ` (${m.message})` : ''}`)
+  })
+}

@@ -1,0 +1,48 @@
+/** The controller at scale: a 5,000-replica Deployment, and no work when nothing changes. */
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { R, deployment, rolloutStatus, startHarness, waitFor, type Harness } from './controller/testing.js'
+
+let h: Harness | undefined
+afterAll(async () => {
+  await h?.stop()
+})
+
+describe('controller scale', () => {
+  it('brings 5,000 replicas to ready within seconds, rolls them, and then idles', async () => {
+    h = startHarness(1000)
+    const harness = h
+    const started = Date.now()
+    harness.store.create(R.deployments, deployment('big', 'img:1', { replicas: 5000 }))
+    await waitFor(() => rolloutStatus(harness.store.get(R.deployments, 'default', 'big')!) === 'deployment "big" successfully rolled out', 'big ready', 20000)
+    const readyMs = Date.now() - started
+
+    const rollStarted = Date.now()
+    const d = harness.store.get(R.deployments, 'default', 'big')!
+    ;(d.spec as { template: { spec: { containers: Array<{ image: string }> } } }).template.spec.containers[0]!.image = 'img:2'
+    harness.store.update(R.deployments, d)
+    await waitFor(() => {
+      const current = harness.store.get(R.deployments, 'default', 'big')!
+      return current.metadata.generation === 2 && rolloutStatus(current) === 'deployment "big" successfully rolled out'
+    }, 'big rolled', 30000)
+    expect(Date.now() - rollStarted).toBeLessThan(20000)
+    expect(harness.store.list(R.pods, 'default')).toHaveLength(5000)
+
+    // idle: wait until nothing has been written for 100 ms, then nothing may be written and little CPU used
+    let lastRv = harness.store.resourceVersion
+    let quietSince = Date.now()
+    await waitFor(() => {
+      if (harness.store.resourceVersion !== lastRv) {
+        lastRv = harness.store.resourceVersion
+        quietSince = Date.now()
+      }
+      return Date.now() - quietSince >= 100
+    }, 'quiet')
+    const rv = harness.store.resourceVersion
+    const cpu = process.cpuUsage()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const used = process.cpuUsage(cpu)
+    expect(harness.store.resourceVersion).toBe(rv)
+    expect((used.user + used.system) / 1000).toBeLessThan(100)
+    expect(readyMs).toBeLessThan(15000)
+  }, 60000)
+})
