@@ -138,6 +138,12 @@ describe('verifyWorkload against the sandbox', () => {
     expect(result.checks).toEqual([expect.objectContaining({ id: 'kstatus', status: 'passed', actual: 'Current: Resource is Ready' })])
   })
 
+  it('maps custom kinds through discovery, with or without apiVersion', async () => {
+    expect(await api.resourceFor('Application')).toEqual({ apiVersion: 'argoproj.io/v1alpha1', resource: 'applications', kind: 'Application', namespaced: true })
+    await expect(api.resourceFor('Gadget', 'gadgets.example.org/v1')).rejects.toThrow('apiVersion "gadgets.example.org/v1" is not served by the API server')
+    await expect(api.resourceFor('Gizmo', 'example.com/v1')).rejects.toThrow('kind "Gizmo" is not served by the API server under apiVersion "example.com/v1"')
+  })
+
   it('reports a missing target with what exists', async () => {
     const result = await verifyWorkload(api, { kind: 'Deployment', name: 'apii', namespace: 'prod' }, config(), { startedAt: new Date(), log })
     expect(result.checks).toEqual([
@@ -147,11 +153,14 @@ describe('verifyWorkload against the sandbox', () => {
 
   it('retries 503s and 429s (honouring Retry-After) and then succeeds', async () => {
     sandbox.faults.add({ method: 'GET', path: '/apis/apps/v1/namespaces/prod/deployments/api', status: 503, times: 2 })
-    sandbox.faults.add({ method: 'GET', path: '/apis/apps/v1/namespaces/prod/deployments/api', status: 429, retryAfterSeconds: 0, times: 1 })
+    sandbox.faults.add({ method: 'GET', path: '/apis/apps/v1/namespaces/prod/deployments/api', status: 429, retryAfterSeconds: 1, times: 1 })
     sandbox.clearRequests()
     const before = api.requestCount
+    const started = Date.now()
     const obj = await api.get({ apiVersion: 'apps/v1', resource: 'deployments', kind: 'Deployment', namespaced: true }, 'prod', 'api')
     expect(obj?.metadata.name).toBe('api')
+    // Retry-After 1 s, capped by maxRetryAfterMs (100 ms in these tests), comes on top of the backoff.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(100)
     expect(api.requestCount - before).toBe(4)
     expect(sandbox.requests.map((r) => r.status)).toEqual([503, 503, 429, 200])
     sandbox.faults.clear()
