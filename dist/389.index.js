@@ -313,7 +313,10 @@ class Discovery {
         }
         // No apiVersion: search the preferred version of every group (rare; costs one request per group once).
         const groups = (await this.getJson('/apis')).groups ?? [];
-        for (const groupVersion of ['v1', ...groups.map((g) => g.preferredVersion?.groupVersion ?? g.versions?.[0]?.groupVersion ?? '')]) {
+        for (const groupVersion of [
+            'v1',
+            ...groups.map((g) => g.preferredVersion?.groupVersion ?? g.versions?.[0]?.groupVersion ?? '')
+        ]) {
             if (!groupVersion)
                 continue;
             const found = findKind(await this.resources(groupVersion).catch(() => []), kind);
@@ -617,7 +620,11 @@ async function createKubeApi(source, options = {}) {
         resourceFor: (kind, apiVersion) => discovery.resourceFor(kind, apiVersion),
         async get(type, namespace, name) {
             try {
-                const response = await request({ method: 'GET', path: (0,resources/* resourcePath */.oU)(type, namespace, name), describe: describeFor(type, 'get', namespace, name) });
+                const response = await request({
+                    method: 'GET',
+                    path: (0,resources/* resourcePath */.oU)(type, namespace, name),
+                    describe: describeFor(type, 'get', namespace, name)
+                });
                 return withTypeMeta(JSON.parse(response.text), type);
             }
             catch (error) {
@@ -636,7 +643,12 @@ async function createKubeApi(source, options = {}) {
                     const response = await request({
                         method: 'GET',
                         path: (0,resources/* resourcePath */.oU)(type, namespace),
-                        query: { labelSelector: opts.labelSelector || undefined, fieldSelector: opts.fieldSelector || undefined, limit: opts.pageSize ?? 500, continue: token },
+                        query: {
+                            labelSelector: opts.labelSelector || undefined,
+                            fieldSelector: opts.fieldSelector || undefined,
+                            limit: opts.pageSize ?? 500,
+                            continue: token
+                        },
                         describe: describeFor(type, 'list', namespace)
                     });
                     page = JSON.parse(response.text);
@@ -662,7 +674,12 @@ async function createKubeApi(source, options = {}) {
                 const response = await request({
                     method: 'GET',
                     path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`,
-                    query: { container: opts.container, previous: opts.previous || undefined, tailLines: opts.tailLines, limitBytes: 64 * 1024 },
+                    query: {
+                        container: opts.container,
+                        previous: opts.previous || undefined,
+                        tailLines: opts.tailLines,
+                        limitBytes: 64 * 1024
+                    },
                     accept: '*/*',
                     describe: { verb: 'get', resource: 'pods/log', group: '', namespace, name: pod }
                 });

@@ -52835,6 +52835,10 @@ function actionContext(source) {
             api ??= __nccwpck_require__.e(/* import() */ 389).then(__nccwpck_require__.bind(__nccwpck_require__, 9389)).then(({ createKubeApi }) => createKubeApi(source));
             return api;
         },
+        close: async () => {
+            const client = await api?.catch(() => undefined);
+            await client?.close();
+        },
         log: (line) => info(line),
         warn: (line) => warning(line),
         group: (title, fn) => group(title, fn),
@@ -63507,7 +63511,9 @@ function rolloutStatus(obj) {
 }
 /** The newest owned ControllerRevision by `.revision` (ties: later name). */
 function newestRevision(revisions) {
-    return [...revisions].sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0) || a.metadata.name.localeCompare(b.metadata.name)).at(-1);
+    return [...revisions]
+        .sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0) || a.metadata.name.localeCompare(b.metadata.name))
+        .at(-1);
 }
 function revisionInfo(cr, podLabelValue) {
     return {
@@ -63555,10 +63561,16 @@ function daemonset_rolloutStatus(obj) {
         const available = status.numberAvailable ?? 0;
         const name = d.metadata.name;
         if (updated < desired) {
-            return { done: false, message: `Waiting for daemon set "${name}" rollout to finish: ${updated} out of ${desired} new pods have been updated...` };
+            return {
+                done: false,
+                message: `Waiting for daemon set "${name}" rollout to finish: ${updated} out of ${desired} new pods have been updated...`
+            };
         }
         if (available < desired) {
-            return { done: false, message: `Waiting for daemon set "${name}" rollout to finish: ${available} of ${desired} updated pods are available...` };
+            return {
+                done: false,
+                message: `Waiting for daemon set "${name}" rollout to finish: ${available} of ${desired} updated pods are available...`
+            };
         }
         return { done: true, message: `daemon set "${name}" successfully rolled out` };
     }
@@ -63577,7 +63589,9 @@ const daemonSetKind = {
         // DaemonSet pods carry the bare hash (the revision's label), not the ControllerRevision name.
         const prefix = `${object.metadata.name}-`;
         const labels = cr.metadata.labels ?? {};
-        const hash = labels[HASH_LABEL] ?? labels['controller.kubernetes.io/hash'] ?? (cr.metadata.name.startsWith(prefix) ? cr.metadata.name.slice(prefix.length) : cr.metadata.name);
+        const hash = labels[HASH_LABEL] ??
+            labels['controller.kubernetes.io/hash'] ??
+            (cr.metadata.name.startsWith(prefix) ? cr.metadata.name.slice(prefix.length) : cr.metadata.name);
         return revisionInfo(cr, hash);
     },
     podSelectorForRevision: (obj, revision) => selectorWith(obj, revision.podLabel.key, revision.podLabel.value),
@@ -63779,16 +63793,21 @@ function crashedContainer(health) {
 /** The workload's history objects, its current revision and that revision's pods (2+ LISTs). */
 async function gatherRevision(api, kind, object, known) {
     const namespace = object.metadata.namespace;
-    const owned = known?.owned ?? (await api.list(kind.historyResource, namespace, { labelSelector: selectorToString(kind.selector(object)) }));
+    const owned = known?.owned ??
+        (await api.list(kind.historyResource, namespace, { labelSelector: selectorToString(kind.selector(object)) }));
     const revision = known ? known.revision : kind.currentRevision({ object, owned });
     if (!revision)
         return { object, owned, revision, pods: [] };
-    const pods = await api.list(resources/* RESOURCES */.eZ.Pod, namespace, { labelSelector: kind.podSelectorForRevision(object, revision) });
+    const pods = await api.list(resources/* RESOURCES */.eZ.Pod, namespace, {
+        labelSelector: kind.podSelectorForRevision(object, revision)
+    });
     return { object, owned, revision, pods: pods.filter((p) => kind.ownsPod(object, revision, p)) };
 }
 /** restartCount of every pod the workload selects right now (all revisions), for "restarts since". */
 async function restartBaseline(api, kind, object) {
-    const pods = await api.list(resources/* RESOURCES */.eZ.Pod, object.metadata.namespace, { labelSelector: selectorToString(kind.selector(object)) });
+    const pods = await api.list(resources/* RESOURCES */.eZ.Pod, object.metadata.namespace, {
+        labelSelector: selectorToString(kind.selector(object))
+    });
     const baseline = {};
     for (const pod of pods) {
         if (!pod.metadata.uid)
@@ -63949,7 +63968,12 @@ function endpointsCheck(ctx) {
     const expected = require === 'all' ? 'every current pod ready in each Service' : `≥ ${minReady} ready per Service`;
     const row = { id: 'endpoints', title: 'Service endpoints', expected };
     if (services.length === 0) {
-        return { ...row, actual: 'no Service selects this workload', status: 'skipped', reason: 'no Service selects this workload' };
+        return {
+            ...row,
+            actual: 'no Service selects this workload',
+            status: 'skipped',
+            reason: 'no Service selects this workload'
+        };
     }
     const currentPods = ctx.snapshot.pods.filter((p) => !p.metadata.deletionTimestamp);
     const failing = [];
@@ -63959,19 +63983,30 @@ function endpointsCheck(ctx) {
         const name = service.metadata.name;
         actual.push(`${name}: ${ready.length} ready`);
         if (require === 'all') {
-            const missing = currentPods.filter((p) => !ready.some((e) => (e.podUid && e.podUid === p.metadata.uid) || e.podName === p.metadata.name || (e.ip && e.ip === p.status?.podIP)));
+            const missing = currentPods.filter((p) => !ready.some((e) => (e.podUid && e.podUid === p.metadata.uid) ||
+                e.podName === p.metadata.name ||
+                (e.ip && e.ip === p.status?.podIP)));
             if (missing.length > 0 || currentPods.length === 0) {
                 failing.push({
                     title: `Service ${name}`,
                     facts: [
                         { label: 'ready endpoints', value: String(ready.length) },
-                        { label: 'pods not ready in endpoints', value: missing.slice(0, 10).map((p) => p.metadata.name).join(', ') + (missing.length > 10 ? ` and ${missing.length - 10} more` : '') }
+                        {
+                            label: 'pods not ready in endpoints',
+                            value: missing
+                                .slice(0, 10)
+                                .map((p) => p.metadata.name)
+                                .join(', ') + (missing.length > 10 ? ` and ${missing.length - 10} more` : '')
+                        }
                     ]
                 });
             }
         }
         else if (ready.length < minReady) {
-            failing.push({ title: `Service ${name}`, facts: [{ label: 'ready endpoints', value: `${ready.length} (minimum ${minReady})` }] });
+            failing.push({
+                title: `Service ${name}`,
+                facts: [{ label: 'ready endpoints', value: `${ready.length} (minimum ${minReady})` }]
+            });
         }
     }
     if (failing.length === 0)
@@ -64023,10 +64058,16 @@ function podDetail(health, logs) {
     }
     for (const c of health.containers) {
         if (c.waitingReason && !health.signals.some((s) => s.container === c.name)) {
-            facts.push({ label: `waiting (${c.name})`, value: c.waitingMessage ? `${c.waitingReason}: ${c.waitingMessage}` : c.waitingReason });
+            facts.push({
+                label: `waiting (${c.name})`,
+                value: c.waitingMessage ? `${c.waitingReason}: ${c.waitingMessage}` : c.waitingReason
+            });
         }
         if (c.lastTerminationReason !== undefined) {
-            facts.push({ label: `last termination (${c.name})`, value: `${c.lastTerminationReason}, exit code ${c.lastExitCode ?? 'unknown'}` });
+            facts.push({
+                label: `last termination (${c.name})`,
+                value: `${c.lastTerminationReason}, exit code ${c.lastExitCode ?? 'unknown'}`
+            });
         }
         if (!c.init && !c.ready)
             facts.push({ label: `ready (${c.name})`, value: 'false' });
@@ -64127,7 +64168,10 @@ function imagesCheck(ctx) {
     for (const [container, image] of Object.entries(expected)) {
         const actual = template[container];
         if (actual === undefined)
-            problems.push({ title: `template`, facts: [{ label: container, value: 'no such container in the pod template' }] });
+            problems.push({
+                title: `template`,
+                facts: [{ label: container, value: 'no such container in the pod template' }]
+            });
         else if (!sameImage(actual, image))
             problems.push({ title: 'template', facts: [{ label: container, value: `${actual} (expected ${image})` }] });
     }
@@ -64140,20 +64184,32 @@ function imagesCheck(ctx) {
         if (wrong.length > 0) {
             podProblems.push({
                 title: `pod ${pod.metadata.name}`,
-                facts: wrong.map(([name, image]) => ({ label: name, value: `${running[name] ?? 'missing'} (expected ${image})` }))
+                facts: wrong.map(([name, image]) => ({
+                    label: name,
+                    value: `${running[name] ?? 'missing'} (expected ${image})`
+                }))
             });
         }
     }
     const podCount = ctx.pods.length;
     if (problems.length === 0 && podProblems.length === 0) {
-        return { ...row, actual: podCount > 0 ? `all ${podCount} pods run ${images_describe(expected)}` : `template runs ${images_describe(template)}`, status: 'passed' };
+        return {
+            ...row,
+            actual: podCount > 0 ? `all ${podCount} pods run ${images_describe(expected)}` : `template runs ${images_describe(template)}`,
+            status: 'passed'
+        };
     }
     const reason = problems.length > 0
-        ? `The pod template does not run the expected image: ${problems.flatMap((p) => p.facts ?? []).map((f) => `${f.label} ${f.value}`).join('; ')}.`
+        ? `The pod template does not run the expected image: ${problems
+            .flatMap((p) => p.facts ?? [])
+            .map((f) => `${f.label} ${f.value}`)
+            .join('; ')}.`
         : `${podProblems.length} of ${podCount} pods do not run the expected image.`;
     return {
         ...row,
-        actual: problems.length > 0 ? `template runs ${images_describe(template)}` : `${podCount - podProblems.length}/${podCount} pods run the expected image`,
+        actual: problems.length > 0
+            ? `template runs ${images_describe(template)}`
+            : `${podCount - podProblems.length}/${podCount} pods run the expected image`,
         status: 'failed',
         reason,
         details: [...problems, ...bounded(podProblems, 10, (d) => d, 'pods')]
@@ -64173,7 +64229,11 @@ function podCountCheck(ctx) {
     };
     if (ready >= expected)
         return { ...row, status: 'passed' };
-    return { ...row, status: 'failed', reason: `${ready} of ${expected} expected pods of ${ctx.revisionLabel} are ready.` };
+    return {
+        ...row,
+        status: 'failed',
+        reason: `${ready} of ${expected} expected pods of ${ctx.revisionLabel} are ready.`
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/checks/pods-ready.ts
@@ -64196,7 +64256,9 @@ function podsReadyCheck(ctx) {
         return { ...row, status: 'passed' };
     const first = bad[0];
     const signal = first?.signals[0];
-    const why = signal ? `${signal.reason}${signal.container ? ` in container ${signal.container}` : ''}` : `phase ${first?.phase}, not ready`;
+    const why = signal
+        ? `${signal.reason}${signal.container ? ` in container ${signal.container}` : ''}`
+        : `phase ${first?.phase}, not ready`;
     return {
         ...row,
         status: 'failed',
@@ -64236,7 +64298,12 @@ function restartsCheck(ctx) {
 
 function rolloutCheck(ctx) {
     const { wait } = ctx;
-    const base = { id: 'rollout', title: 'Rollout complete', expected: 'successfully rolled out', actual: wait.status.message };
+    const base = {
+        id: 'rollout',
+        title: 'Rollout complete',
+        expected: 'successfully rolled out',
+        actual: wait.status.message
+    };
     const details = podDetails(unhealthyPods(ctx.pods), ctx.snapshot.logs);
     if (wait.status.error)
         return { ...base, status: 'failed', reason: wait.status.error, details };
@@ -64245,11 +64312,23 @@ function rolloutCheck(ctx) {
             return { ...base, status: 'passed' };
         case 'fail-fast': {
             const f = wait.failFast;
-            const what = f ? `pod ${f.pod} has been in ${f.reason}${f.container ? ` (container ${f.container})` : ''} for ${format_formatDuration(f.forMs)}` : 'a pod failed';
-            return { ...base, status: 'failed', reason: `${what}, longer than failFastAfter ${format_formatDuration(ctx.settings.failFastAfter)}: ${wait.status.message}`, details };
+            const what = f
+                ? `pod ${f.pod} has been in ${f.reason}${f.container ? ` (container ${f.container})` : ''} for ${format_formatDuration(f.forMs)}`
+                : 'a pod failed';
+            return {
+                ...base,
+                status: 'failed',
+                reason: `${what}, longer than failFastAfter ${format_formatDuration(ctx.settings.failFastAfter)}: ${wait.status.message}`,
+                details
+            };
         }
         case 'timeout':
-            return { ...base, status: 'failed', reason: `timed out after ${format_formatDuration(ctx.settings.timeout)}: ${wait.status.message}`, details };
+            return {
+                ...base,
+                status: 'failed',
+                reason: `timed out after ${format_formatDuration(ctx.settings.timeout)}: ${wait.status.message}`,
+                details
+            };
         case 'error':
             return { ...base, status: 'failed', reason: wait.status.message, details };
     }
@@ -64276,7 +64355,15 @@ const WORKLOAD_CHECKS = [
 ];
 function evaluateWorkload(input) {
     const ctx = checkContext(input);
-    return [rolloutCheck(ctx), podCountCheck(ctx), podsReadyCheck(ctx), restartsCheck(ctx), endpointsCheck(ctx), eventsCheck(ctx), imagesCheck(ctx)];
+    return [
+        rolloutCheck(ctx),
+        podCountCheck(ctx),
+        podsReadyCheck(ctx),
+        restartsCheck(ctx),
+        endpointsCheck(ctx),
+        eventsCheck(ctx),
+        imagesCheck(ctx)
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/kstatus.ts
@@ -64328,7 +64415,16 @@ async function notFoundResult(api, ref, type) {
     }
     return {
         ref,
-        checks: [{ id: 'target', title: 'Target found', expected: `${ref.kind}/${ref.name} exists`, actual: 'not found', status: 'failed', reason: `${what}${there}` }]
+        checks: [
+            {
+                id: 'target',
+                title: 'Target found',
+                expected: `${ref.kind}/${ref.name} exists`,
+                actual: 'not found',
+                status: 'failed',
+                reason: `${what}${there}`
+            }
+        ]
     };
 }
 /** Why we could not check, for API failures: we never pass or fail what we could not see. */
@@ -64342,7 +64438,13 @@ function apiFailureReason(error, server) {
 function inconclusiveResult(ref, error, server, workload) {
     const reason = apiFailureReason(error, server);
     const rows = workload ? WORKLOAD_CHECKS : [KSTATUS_ROW];
-    const checks = rows.map((row) => ({ ...row, expected: 'checked against the cluster', actual: 'not checked', status: 'inconclusive', reason }));
+    const checks = rows.map((row) => ({
+        ...row,
+        expected: 'checked against the cluster',
+        actual: 'not checked',
+        status: 'inconclusive',
+        reason
+    }));
     return { ref, checks };
 }
 function isKubeApiError(error) {
@@ -64384,7 +64486,19 @@ async function verifyCustomResource(api, ref, config, options) {
     }
     catch (error) {
         if (error instanceof Error && error.reason === 'not-found') {
-            return { ref, checks: [{ id: 'target', title: 'Target found', expected: `${ref.kind}/${ref.name} exists`, actual: 'unknown kind', status: 'failed', reason: error.message }] };
+            return {
+                ref,
+                checks: [
+                    {
+                        id: 'target',
+                        title: 'Target found',
+                        expected: `${ref.kind}/${ref.name} exists`,
+                        actual: 'unknown kind',
+                        status: 'failed',
+                        reason: error.message
+                    }
+                ]
+            };
         }
         throw error;
     }
@@ -64407,11 +64521,19 @@ async function verifyCustomResource(api, ref, config, options) {
         case 'Current':
             return { ref, checks: [{ ...row, status: 'passed' }] };
         case 'Failed':
-            return { ref, checks: [{ ...row, status: 'failed', reason: `${ref.kind} "${ref.name}" is stalled: ${result.message}` }] };
+            return {
+                ref,
+                checks: [{ ...row, status: 'failed', reason: `${ref.kind} "${ref.name}" is stalled: ${result.message}` }]
+            };
         case 'Terminating':
             return { ref, checks: [{ ...row, status: 'failed', reason: `${ref.kind} "${ref.name}" is being deleted.` }] };
         case 'InProgress':
-            return { ref, checks: [{ ...row, status: 'failed', reason: `timed out after ${format_formatDuration(config.timeout)}: ${result.message}` }] };
+            return {
+                ref,
+                checks: [
+                    { ...row, status: 'failed', reason: `timed out after ${format_formatDuration(config.timeout)}: ${result.message}` }
+                ]
+            };
     }
 }
 
@@ -64463,7 +64585,12 @@ async function waitForRollout(ctx) {
             return { outcome: { end: 'done', status, elapsedMs }, state };
         const persisting = [...sightings.values()].find((s) => now - s.firstSeen >= settings.failFastAfter);
         if (persisting) {
-            const failFast = { pod: persisting.pod, reason: persisting.reason, container: persisting.container, forMs: now - persisting.firstSeen };
+            const failFast = {
+                pod: persisting.pod,
+                reason: persisting.reason,
+                container: persisting.container,
+                forMs: now - persisting.firstSeen
+            };
             return { outcome: { end: 'fail-fast', status, elapsedMs, failFast }, state };
         }
         if (now >= deadline)
@@ -64503,17 +64630,47 @@ async function verifyBuiltin(api, ref, kind, config, opts) {
     if (!object)
         return notFoundResult(api, ref, kind.resource);
     const baseline = await restartBaseline(api, kind, object);
-    const wait = await waitForRollout({ api, kind, object, settings: config, startedAt: opts.startedAt, log: opts.log, sleep: opts.sleep, now: opts.now });
+    const wait = await waitForRollout({
+        api,
+        kind,
+        object,
+        settings: config,
+        startedAt: opts.startedAt,
+        log: opts.log,
+        sleep: opts.sleep,
+        now: opts.now
+    });
     if ('end' in wait) {
         return {
             ref,
-            checks: [{ id: 'target', title: 'Target found', expected: `${ref.kind}/${ref.name} exists`, actual: 'deleted', status: 'failed', reason: `${kind.kind.toLowerCase()} "${ref.name}" was deleted while waiting for its rollout.` }]
+            checks: [
+                {
+                    id: 'target',
+                    title: 'Target found',
+                    expected: `${ref.kind}/${ref.name} exists`,
+                    actual: 'deleted',
+                    status: 'failed',
+                    reason: `${kind.kind.toLowerCase()} "${ref.name}" was deleted while waiting for its rollout.`
+                }
+            ]
         };
     }
     const snapshot = await gatherWorkload(api, ref, kind, { state: wait.state });
     const since = rolloutSince(opts.startedAt, snapshot.revision?.createdAt);
-    const checks = evaluateWorkload({ snapshot, kind, wait: wait.outcome, settings: config, since, restartBaseline: baseline });
-    return { ref, revision: snapshot.revision?.revision || undefined, images: kind.templateImages(snapshot.object), checks };
+    const checks = evaluateWorkload({
+        snapshot,
+        kind,
+        wait: wait.outcome,
+        settings: config,
+        since,
+        restartBaseline: baseline
+    });
+    return {
+        ref,
+        revision: snapshot.revision?.revision || undefined,
+        images: kind.templateImages(snapshot.object),
+        checks
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/prometheus/errors.ts
@@ -65641,14 +65798,19 @@ async function runAnalyze(config, ctx) {
 
 async function runCommand(loaded, source, ctx) {
     const context = ctx ?? actionContext(source);
-    switch (loaded.command) {
-        case 'verify':
-            return runVerify(loaded.config, context);
-        case 'analyze':
-            return runAnalyze(loaded.config, context);
-        default:
-            // The config loader already rejects commands that are not implemented; this is a safety net.
-            throw new Error(`command "${loaded.command}" is not implemented yet; use verify or analyze`);
+    try {
+        switch (loaded.command) {
+            case 'verify':
+                return await runVerify(loaded.config, context);
+            case 'analyze':
+                return await runAnalyze(loaded.config, context);
+            default:
+                // The config loader already rejects commands that are not implemented; this is a safety net.
+                throw new Error(`command "${loaded.command}" is not implemented yet; use verify or analyze`);
+        }
+    }
+    finally {
+        await context.close();
     }
 }
 

@@ -1,6 +1,7 @@
 /** What every command needs from the outside world, injected so commands stay plain flows. */
 import * as core from '@actions/core'
 import type { KubeApi } from '../kube/api.js'
+import type { KubeClient } from '../kube/client.js'
 
 export interface CommandContext {
   /** Creates the Kubernetes client on first use (client-node is loaded lazily: start-up cost). */
@@ -10,6 +11,8 @@ export interface CommandContext {
   /** Runs `fn` inside a collapsible log group. */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>
   now(): Date
+  /** Releases what the run opened (the Kubernetes connection pool). */
+  close(): Promise<void>
 }
 
 export interface KubeSource {
@@ -18,11 +21,15 @@ export interface KubeSource {
 }
 
 export function actionContext(source: KubeSource): CommandContext {
-  let api: Promise<KubeApi> | undefined
+  let api: Promise<KubeClient> | undefined
   return {
     kube: () => {
       api ??= import('../kube/client.js').then(({ createKubeApi }) => createKubeApi(source))
       return api
+    },
+    close: async () => {
+      const client = await api?.catch(() => undefined)
+      await client?.close()
     },
     log: (line) => core.info(line),
     warn: (line) => core.warning(line),

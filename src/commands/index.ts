@@ -7,13 +7,17 @@ import { runAnalyze } from './analyze.js'
 
 export async function runCommand(loaded: LoadedConfig, source: KubeSource, ctx?: CommandContext): Promise<RunResult> {
   const context = ctx ?? actionContext(source)
-  switch (loaded.command) {
-    case 'verify':
-      return runVerify(loaded.config, context)
-    case 'analyze':
-      return runAnalyze(loaded.config, context)
-    default:
-      // The config loader already rejects commands that are not implemented; this is a safety net.
-      throw new Error(`command "${loaded.command}" is not implemented yet; use verify or analyze`)
+  try {
+    switch (loaded.command) {
+      case 'verify':
+        return await runVerify(loaded.config, context)
+      case 'analyze':
+        return await runAnalyze(loaded.config, context)
+      default:
+        // The config loader already rejects commands that are not implemented; this is a safety net.
+        throw new Error(`command "${loaded.command}" is not implemented yet; use verify or analyze`)
+    }
+  } finally {
+    await context.close()
   }
 }

@@ -14,10 +14,16 @@ export function podDetail(health: PodHealth, logs: PodLog[]): CheckDetail {
   }
   for (const c of health.containers) {
     if (c.waitingReason && !health.signals.some((s) => s.container === c.name)) {
-      facts.push({ label: `waiting (${c.name})`, value: c.waitingMessage ? `${c.waitingReason}: ${c.waitingMessage}` : c.waitingReason })
+      facts.push({
+        label: `waiting (${c.name})`,
+        value: c.waitingMessage ? `${c.waitingReason}: ${c.waitingMessage}` : c.waitingReason
+      })
     }
     if (c.lastTerminationReason !== undefined) {
-      facts.push({ label: `last termination (${c.name})`, value: `${c.lastTerminationReason}, exit code ${c.lastExitCode ?? 'unknown'}` })
+      facts.push({
+        label: `last termination (${c.name})`,
+        value: `${c.lastTerminationReason}, exit code ${c.lastExitCode ?? 'unknown'}`
+      })
     }
     if (!c.init && !c.ready) facts.push({ label: `ready (${c.name})`, value: 'false' })
   }

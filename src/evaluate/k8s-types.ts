@@ -161,7 +161,14 @@ export interface KubeEvent extends KubeObject {
   lastTimestamp?: string | null
   eventTime?: string | null
   series?: { count?: number; lastObservedTime?: string }
-  involvedObject?: { kind?: string; name?: string; namespace?: string; uid?: string; apiVersion?: string; fieldPath?: string }
+  involvedObject?: {
+    kind?: string
+    name?: string
+    namespace?: string
+    uid?: string
+    apiVersion?: string
+    fieldPath?: string
+  }
   source?: { component?: string }
   reportingComponent?: string
 }

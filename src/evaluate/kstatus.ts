@@ -29,8 +29,10 @@ export function computeKStatus(obj: KubeObject): KStatusResult {
   }
   const conditions = Array.isArray(status?.conditions) ? status.conditions : []
   for (const c of conditions) {
-    if (c.type === 'Reconciling' && c.status === 'True') return { status: 'InProgress', reason: c.reason, message: c.message ?? 'Reconciling' }
-    if (c.type === 'Stalled' && c.status === 'True') return { status: 'Failed', reason: c.reason, message: c.message ?? 'Stalled' }
+    if (c.type === 'Reconciling' && c.status === 'True')
+      return { status: 'InProgress', reason: c.reason, message: c.message ?? 'Reconciling' }
+    if (c.type === 'Stalled' && c.status === 'True')
+      return { status: 'Failed', reason: c.reason, message: c.message ?? 'Stalled' }
   }
   const ready = conditions.find((c) => c.type === 'Ready')
   if (ready) {

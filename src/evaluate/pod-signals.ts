@@ -104,6 +104,8 @@ export function podHealth(pod: Pod): PodHealth {
 
 /** The container whose previous log explains a failure: crash-looping or OOM-killed first. */
 export function crashedContainer(health: PodHealth): string | undefined {
-  const crash = health.containers.find((c) => c.waitingReason === 'CrashLoopBackOff' || c.lastTerminationReason === 'OOMKilled')
+  const crash = health.containers.find(
+    (c) => c.waitingReason === 'CrashLoopBackOff' || c.lastTerminationReason === 'OOMKilled'
+  )
   return (crash ?? health.containers.find((c) => c.restartCount > 0 && c.lastTerminationReason !== undefined))?.name
 }

@@ -30,7 +30,10 @@ export function selectorToString(selector: LabelSelector | undefined): string {
 }
 
 /** True when `labels` satisfy the selector. An empty selector matches everything (API semantics). */
-export function matchesSelector(labels: Record<string, string> | undefined, selector: LabelSelector | undefined): boolean {
+export function matchesSelector(
+  labels: Record<string, string> | undefined,
+  selector: LabelSelector | undefined
+): boolean {
   const have = labels ?? {}
   for (const [key, value] of Object.entries(selector?.matchLabels ?? {})) {
     if (have[key] !== value) return false
@@ -47,7 +50,10 @@ export function matchesSelector(labels: Record<string, string> | undefined, sele
 }
 
 /** A Service selects pods when its (non-empty) selector map is a subset of their labels. */
-export function serviceSelects(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
+export function serviceSelects(
+  selector: Record<string, string> | undefined,
+  labels: Record<string, string> | undefined
+): boolean {
   const entries = Object.entries(selector ?? {})
   // A Service without a selector has manually managed endpoints: it selects nothing we deploy.
   if (entries.length === 0) return false

@@ -44,4 +44,7 @@ export interface WaitOutcome {
   failFast?: { pod: string; reason: string; container?: string; forMs: number }
 }
 
-export type WorkloadVerifySettings = Pick<VerifyConfig, 'timeout' | 'failFastAfter' | 'expect' | 'allowRestarts' | 'endpoints' | 'ignoreEventReasons'>
+export type WorkloadVerifySettings = Pick<
+  VerifyConfig,
+  'timeout' | 'failFastAfter' | 'expect' | 'allowRestarts' | 'endpoints' | 'ignoreEventReasons'
+>

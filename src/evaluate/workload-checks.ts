@@ -24,5 +24,13 @@ export const WORKLOAD_CHECKS: ReadonlyArray<{ id: string; title: string }> = [
 
 export function evaluateWorkload(input: WorkloadCheckInput): CheckResult[] {
   const ctx = checkContext(input)
-  return [rolloutCheck(ctx), podCountCheck(ctx), podsReadyCheck(ctx), restartsCheck(ctx), endpointsCheck(ctx), eventsCheck(ctx), imagesCheck(ctx)]
+  return [
+    rolloutCheck(ctx),
+    podCountCheck(ctx),
+    podsReadyCheck(ctx),
+    restartsCheck(ctx),
+    endpointsCheck(ctx),
+    eventsCheck(ctx),
+    imagesCheck(ctx)
+  ]
 }

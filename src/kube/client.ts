@@ -5,7 +5,14 @@
  * failures are retried with exponential backoff, then thrown as transient KubeApiErrors.
  */
 import pRetry from 'p-retry'
-import { KubeApiError, type KubeApi, type KubeObject, type ListOptions, type LogOptions, type ResourceType } from './api.js'
+import {
+  KubeApiError,
+  type KubeApi,
+  type KubeObject,
+  type ListOptions,
+  type LogOptions,
+  type ResourceType
+} from './api.js'
 import { Discovery } from './discovery.js'
 import { RetryAfterKubeApiError, errorForStatus, errorForTransport, type RequestDescription } from './errors.js'
 import { loadKubeConfig, type KubeSource } from './kubeconfig.js'
@@ -78,7 +85,8 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
   async function attempt(spec: RequestSpec): Promise<HttpResponse> {
     const describe = { ...spec.describe, server }
     const ctx = new RequestContext(`${server}${spec.path}`, spec.method as never)
-    for (const [key, value] of Object.entries(spec.query ?? {})) if (value !== undefined) ctx.setQueryParam(key, String(value))
+    for (const [key, value] of Object.entries(spec.query ?? {}))
+      if (value !== undefined) ctx.setQueryParam(key, String(value))
     ctx.setHeaderParam('Accept', spec.accept ?? 'application/json')
     if (spec.body !== undefined) {
       ctx.setHeaderParam('Content-Type', spec.contentType ?? 'application/json')
@@ -89,7 +97,13 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
     } catch (error) {
       // e.g. an exec credential plugin that is missing or failed: not something a retry fixes.
       const message = error instanceof Error ? error.message : String(error)
-      throw new KubeApiError(`could not get credentials for the Kubernetes API at ${server}: ${message}`, 'unauthorized', undefined, describe.verb, describe.resource)
+      throw new KubeApiError(
+        `could not get credentials for the Kubernetes API at ${server}: ${message}`,
+        'unauthorized',
+        undefined,
+        describe.verb,
+        describe.resource
+      )
     }
     // client-node builds a new connection pool per request; keep the first so connections are reused.
     if (dispatcher === undefined) dispatcher = ctx.getDispatcher()
@@ -126,13 +140,24 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
       }
     }).catch((error: unknown) => {
       if (error instanceof KubeApiError && error.transient && retries > 0) {
-        throw new KubeApiError(`${error.message} (after ${retries} retries)`, error.reason, error.status, error.verb, error.resource)
+        throw new KubeApiError(
+          `${error.message} (after ${retries} retries)`,
+          error.reason,
+          error.status,
+          error.verb,
+          error.resource
+        )
       }
       throw error
     })
   }
 
-  const describeFor = (type: ResourceType, verb: string, namespace?: string, name?: string): RequestSpec['describe'] => ({
+  const describeFor = (
+    type: ResourceType,
+    verb: string,
+    namespace?: string,
+    name?: string
+  ): RequestSpec['describe'] => ({
     verb,
     resource: type.resource,
     group: groupOf(type.apiVersion),
@@ -153,9 +178,17 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
     },
     resourceFor: (kind, apiVersion) => discovery.resourceFor(kind, apiVersion),
 
-    async get<T extends KubeObject>(type: ResourceType, namespace: string | undefined, name: string): Promise<T | undefined> {
+    async get<T extends KubeObject>(
+      type: ResourceType,
+      namespace: string | undefined,
+      name: string
+    ): Promise<T | undefined> {
       try {
-        const response = await request({ method: 'GET', path: resourcePath(type, namespace, name), describe: describeFor(type, 'get', namespace, name) })
+        const response = await request({
+          method: 'GET',
+          path: resourcePath(type, namespace, name),
+          describe: describeFor(type, 'get', namespace, name)
+        })
         return withTypeMeta(JSON.parse(response.text) as T, type)
       } catch (error) {
         if (error instanceof KubeApiError && error.reason === 'not-found') return undefined
@@ -163,7 +196,11 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
       }
     },
 
-    async list<T extends KubeObject>(type: ResourceType, namespace: string | undefined, opts: ListOptions = {}): Promise<T[]> {
+    async list<T extends KubeObject>(
+      type: ResourceType,
+      namespace: string | undefined,
+      opts: ListOptions = {}
+    ): Promise<T[]> {
       const items: T[] = []
       let token: string | undefined
       let restarted = false
@@ -173,7 +210,12 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
           const response = await request({
             method: 'GET',
             path: resourcePath(type, namespace),
-            query: { labelSelector: opts.labelSelector || undefined, fieldSelector: opts.fieldSelector || undefined, limit: opts.pageSize ?? 500, continue: token },
+            query: {
+              labelSelector: opts.labelSelector || undefined,
+              fieldSelector: opts.fieldSelector || undefined,
+              limit: opts.pageSize ?? 500,
+              continue: token
+            },
             describe: describeFor(type, 'list', namespace)
           })
           page = JSON.parse(response.text) as typeof page
@@ -198,7 +240,12 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
         const response = await request({
           method: 'GET',
           path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`,
-          query: { container: opts.container, previous: opts.previous || undefined, tailLines: opts.tailLines, limitBytes: 64 * 1024 },
+          query: {
+            container: opts.container,
+            previous: opts.previous || undefined,
+            tailLines: opts.tailLines,
+            limitBytes: 64 * 1024
+          },
           accept: '*/*',
           describe: { verb: 'get', resource: 'pods/log', group: '', namespace, name: pod }
         })
@@ -210,7 +257,13 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
       }
     },
 
-    async patch<T extends KubeObject>(type: ResourceType, namespace: string | undefined, name: string, body: unknown, patchType: 'json' | 'merge' | 'strategic'): Promise<T> {
+    async patch<T extends KubeObject>(
+      type: ResourceType,
+      namespace: string | undefined,
+      name: string,
+      body: unknown,
+      patchType: 'json' | 'merge' | 'strategic'
+    ): Promise<T> {
       const response = await request({
         method: 'PATCH',
         path: resourcePath(type, namespace, name),
@@ -235,4 +288,3 @@ function withTypeMeta<T extends KubeObject>(obj: T, type: ResourceType): T {
   if (!obj.kind) obj.kind = type.kind
   return obj
 }
-

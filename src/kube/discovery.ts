@@ -8,7 +8,11 @@ interface APIResourceList {
 }
 
 interface APIGroupList {
-  groups?: Array<{ name: string; preferredVersion?: { groupVersion: string }; versions?: Array<{ groupVersion: string }> }>
+  groups?: Array<{
+    name: string
+    preferredVersion?: { groupVersion: string }
+    versions?: Array<{ groupVersion: string }>
+  }>
 }
 
 export class Discovery {
@@ -26,7 +30,10 @@ export class Discovery {
     }
     // No apiVersion: search the preferred version of every group (rare; costs one request per group once).
     const groups = ((await this.getJson('/apis')) as APIGroupList).groups ?? []
-    for (const groupVersion of ['v1', ...groups.map((g) => g.preferredVersion?.groupVersion ?? g.versions?.[0]?.groupVersion ?? '')]) {
+    for (const groupVersion of [
+      'v1',
+      ...groups.map((g) => g.preferredVersion?.groupVersion ?? g.versions?.[0]?.groupVersion ?? '')
+    ]) {
       if (!groupVersion) continue
       const found = findKind(await this.resources(groupVersion).catch(() => []), kind)
       if (found) return found

@@ -47,23 +47,38 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
-export function errorForStatus(status: number, body: string, d: RequestDescription, headers: Record<string, string> = {}): KubeApiError {
+export function errorForStatus(
+  status: number,
+  body: string,
+  d: RequestDescription,
+  headers: Record<string, string> = {}
+): KubeApiError {
   const serverSays = statusMessage(body) ?? (body.trim().slice(0, 300) || `HTTP ${status}`)
-  const make = (message: string, reason: KubeApiError['reason']) => new KubeApiError(message, reason, status, d.verb, qualified(d))
+  const make = (message: string, reason: KubeApiError['reason']) =>
+    new KubeApiError(message, reason, status, d.verb, qualified(d))
   switch (true) {
     case status === 404:
-      return make(d.name ? `${qualified(d)} "${d.name}" not found ${scope(d)}` : `not found: ${serverSays}`, 'not-found')
+      return make(
+        d.name ? `${qualified(d)} "${d.name}" not found ${scope(d)}` : `not found: ${serverSays}`,
+        'not-found'
+      )
     case status === 403:
       return make(
         `forbidden: cannot ${d.verb} ${d.resource} ${scope(d)} — grant verbs ["${d.verb}"] on resources ["${d.resource}"] (apiGroups ["${d.group}"])`,
         'forbidden'
       )
     case status === 401:
-      return make(`the Kubernetes API at ${d.server} rejected the credentials (401 Unauthorized); check the kubeconfig user`, 'unauthorized')
+      return make(
+        `the Kubernetes API at ${d.server} rejected the credentials (401 Unauthorized); check the kubeconfig user`,
+        'unauthorized'
+      )
     case status === 409:
       return make(`conflict: ${serverSays}`, 'conflict')
     case status === 429 || status >= 500: {
-      const error = make(`the Kubernetes API at ${d.server} answered ${status} to ${d.verb} ${qualified(d)}: ${serverSays}`, 'server-error')
+      const error = make(
+        `the Kubernetes API at ${d.server} answered ${status} to ${d.verb} ${qualified(d)}: ${serverSays}`,
+        'server-error'
+      )
       const retryAfter = parseRetryAfter(headers['retry-after'])
       return retryAfter === undefined ? error : new RetryAfterKubeApiError(error, retryAfter)
     }
@@ -76,11 +91,23 @@ export function errorForStatus(status: number, body: string, d: RequestDescripti
 export function errorForTransport(error: unknown, d: RequestDescription): KubeApiError {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } }
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
-    return new KubeApiError(`the Kubernetes API at ${d.server} did not answer ${d.verb} ${qualified(d)} in time`, 'timeout', undefined, d.verb, qualified(d))
+    return new KubeApiError(
+      `the Kubernetes API at ${d.server} did not answer ${d.verb} ${qualified(d)} in time`,
+      'timeout',
+      undefined,
+      d.verb,
+      qualified(d)
+    )
   }
   const cause = e?.cause
   // Node's messages usually embed the code ("connect ECONNREFUSED 127.0.0.1:6443"); add it when they do not.
   const message = cause?.message ?? e?.message ?? String(error)
   const detail = cause?.code && !message.includes(cause.code) ? `${cause.code}: ${message}` : message
-  return new KubeApiError(`cannot reach the Kubernetes API at ${d.server}: ${detail}`, 'unreachable', undefined, d.verb, qualified(d))
+  return new KubeApiError(
+    `cannot reach the Kubernetes API at ${d.server}: ${detail}`,
+    'unreachable',
+    undefined,
+    d.verb,
+    qualified(d)
+  )
 }

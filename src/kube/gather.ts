@@ -28,30 +28,48 @@ export interface RevisionState {
 }
 
 /** The workload's history objects, its current revision and that revision's pods (2+ LISTs). */
-export async function gatherRevision(api: KubeApi, kind: WorkloadKind, object: KubeObject, known?: { owned: KubeObject[]; revision?: RevisionInfo }): Promise<RevisionState> {
+export async function gatherRevision(
+  api: KubeApi,
+  kind: WorkloadKind,
+  object: KubeObject,
+  known?: { owned: KubeObject[]; revision?: RevisionInfo }
+): Promise<RevisionState> {
   const namespace = object.metadata.namespace
-  const owned = known?.owned ?? (await api.list(kind.historyResource, namespace, { labelSelector: selectorToString(kind.selector(object)) }))
+  const owned =
+    known?.owned ??
+    (await api.list(kind.historyResource, namespace, { labelSelector: selectorToString(kind.selector(object)) }))
   const revision = known ? known.revision : kind.currentRevision({ object, owned })
   if (!revision) return { object, owned, revision, pods: [] }
-  const pods = await api.list<Pod>(RESOURCES.Pod, namespace, { labelSelector: kind.podSelectorForRevision(object, revision) })
+  const pods = await api.list<Pod>(RESOURCES.Pod, namespace, {
+    labelSelector: kind.podSelectorForRevision(object, revision)
+  })
   return { object, owned, revision, pods: pods.filter((p) => kind.ownsPod(object, revision, p)) }
 }
 
 /** restartCount of every pod the workload selects right now (all revisions), for "restarts since". */
 export async function restartBaseline(api: KubeApi, kind: WorkloadKind, object: KubeObject): Promise<RestartBaseline> {
-  const pods = await api.list<Pod>(RESOURCES.Pod, object.metadata.namespace, { labelSelector: selectorToString(kind.selector(object)) })
+  const pods = await api.list<Pod>(RESOURCES.Pod, object.metadata.namespace, {
+    labelSelector: selectorToString(kind.selector(object))
+  })
   const baseline: RestartBaseline = {}
   for (const pod of pods) {
     if (!pod.metadata.uid) continue
     const counts: Record<string, number> = {}
-    for (const s of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) counts[s.name] = s.restartCount ?? 0
+    for (const s of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])])
+      counts[s.name] = s.restartCount ?? 0
     baseline[pod.metadata.uid] = counts
   }
   return baseline
 }
 
 /** Previous logs of up to `max` crashed containers, pods with failure signals first. */
-async function crashLogs(api: KubeApi, namespace: string, pods: Pod[], max: number, tailLines: number): Promise<PodLog[]> {
+async function crashLogs(
+  api: KubeApi,
+  namespace: string,
+  pods: Pod[],
+  max: number,
+  tailLines: number
+): Promise<PodLog[]> {
   const candidates = pods
     .map(podHealth)
     .map((h) => ({ h, container: crashedContainer(h) }))
@@ -68,11 +86,23 @@ async function crashLogs(api: KubeApi, namespace: string, pods: Pod[], max: numb
 }
 
 /** Everything the workload checks read, gathered once after the wait. */
-export async function gatherWorkload(api: KubeApi, ref: TargetRef, kind: WorkloadKind, options: GatherOptions = {}): Promise<WorkloadSnapshot> {
+export async function gatherWorkload(
+  api: KubeApi,
+  ref: TargetRef,
+  kind: WorkloadKind,
+  options: GatherOptions = {}
+): Promise<WorkloadSnapshot> {
   const namespace = ref.namespace
   const fresh = async (): Promise<RevisionState> => {
     const object = await api.get(kind.resource, namespace, ref.name)
-    if (!object) throw new KubeApiError(`${kind.kind.toLowerCase()} "${ref.name}" not found in namespace "${namespace}"`, 'not-found', 404, 'get', kind.resource.resource)
+    if (!object)
+      throw new KubeApiError(
+        `${kind.kind.toLowerCase()} "${ref.name}" not found in namespace "${namespace}"`,
+        'not-found',
+        404,
+        'get',
+        kind.resource.resource
+      )
     return gatherRevision(api, kind, object)
   }
   const [state, services, endpointSlices, events] = await Promise.all([

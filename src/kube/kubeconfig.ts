@@ -37,7 +37,9 @@ export function loadKubeConfig(kc: KubeConfig, source: KubeSource): void {
   } else {
     const from = defaultCredentialSource()
     if (!from) {
-      throw new Error('no Kubernetes credentials found: pass the kubeconfig input, set KUBECONFIG, provide ~/.kube/config or run in a cluster')
+      throw new Error(
+        'no Kubernetes credentials found: pass the kubeconfig input, set KUBECONFIG, provide ~/.kube/config or run in a cluster'
+      )
     }
     try {
       kc.loadFromDefault()
@@ -62,18 +64,24 @@ function selectContext(kc: KubeConfig, wanted: string | undefined): void {
   const names = kc.getContexts().map((c) => c.name)
   const available = names.length > 0 ? names.join(', ') : 'none'
   if (wanted) {
-    if (!names.includes(wanted)) throw new Error(`context "${wanted}" not found in kubeconfig (available: ${available})`)
+    if (!names.includes(wanted))
+      throw new Error(`context "${wanted}" not found in kubeconfig (available: ${available})`)
     kc.setCurrentContext(wanted)
   } else if (!kc.getCurrentContext()) {
-    throw new Error(`kubeconfig has no current context (available: ${available}); set current-context or the context input`)
+    throw new Error(
+      `kubeconfig has no current context (available: ${available}); set current-context or the context input`
+    )
   }
   const name = kc.getCurrentContext()
   const context = kc.getContextObject(name)
   if (!context) throw new Error(`current context "${name}" not found in kubeconfig (available: ${available})`)
   const cluster = kc.getCurrentCluster()
   if (!cluster) throw new Error(`cluster "${context.cluster}" of context "${name}" not found in kubeconfig`)
-  if (!/^https?:\/\//.test(cluster.server)) throw new Error(`cluster "${cluster.name}" has an invalid server URL "${cluster.server}"`)
+  if (!/^https?:\/\//.test(cluster.server))
+    throw new Error(`cluster "${cluster.name}" has an invalid server URL "${cluster.server}"`)
   if (cluster.server.startsWith('http:') && !cluster.skipTLSVerify) {
-    throw new Error(`cluster "${cluster.name}" uses plain HTTP (${cluster.server}); use https or set insecure-skip-tls-verify: true`)
+    throw new Error(
+      `cluster "${cluster.name}" uses plain HTTP (${cluster.server}); use https or set insecure-skip-tls-verify: true`
+    )
   }
 }

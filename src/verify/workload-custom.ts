@@ -8,13 +8,30 @@ import { KSTATUS_ROW, notFoundResult } from './workload-results.js'
 import { ProgressLog } from './workload-progress.js'
 import type { VerifyWorkloadOptions } from './workload.js'
 
-export async function verifyCustomResource(api: KubeApi, ref: TargetRef, config: VerifyConfig, options: Required<VerifyWorkloadOptions>): Promise<TargetResult> {
+export async function verifyCustomResource(
+  api: KubeApi,
+  ref: TargetRef,
+  config: VerifyConfig,
+  options: Required<VerifyWorkloadOptions>
+): Promise<TargetResult> {
   let type
   try {
     type = await api.resourceFor(ref.kind, ref.apiVersion)
   } catch (error) {
     if (error instanceof Error && (error as { reason?: string }).reason === 'not-found') {
-      return { ref, checks: [{ id: 'target', title: 'Target found', expected: `${ref.kind}/${ref.name} exists`, actual: 'unknown kind', status: 'failed', reason: error.message }] }
+      return {
+        ref,
+        checks: [
+          {
+            id: 'target',
+            title: 'Target found',
+            expected: `${ref.kind}/${ref.name} exists`,
+            actual: 'unknown kind',
+            status: 'failed',
+            reason: error.message
+          }
+        ]
+      }
     }
     throw error
   }
@@ -35,10 +52,18 @@ export async function verifyCustomResource(api: KubeApi, ref: TargetRef, config:
     case 'Current':
       return { ref, checks: [{ ...row, status: 'passed' }] }
     case 'Failed':
-      return { ref, checks: [{ ...row, status: 'failed', reason: `${ref.kind} "${ref.name}" is stalled: ${result.message}` }] }
+      return {
+        ref,
+        checks: [{ ...row, status: 'failed', reason: `${ref.kind} "${ref.name}" is stalled: ${result.message}` }]
+      }
     case 'Terminating':
       return { ref, checks: [{ ...row, status: 'failed', reason: `${ref.kind} "${ref.name}" is being deleted.` }] }
     case 'InProgress':
-      return { ref, checks: [{ ...row, status: 'failed', reason: `timed out after ${formatDuration(config.timeout)}: ${result.message}` }] }
+      return {
+        ref,
+        checks: [
+          { ...row, status: 'failed', reason: `timed out after ${formatDuration(config.timeout)}: ${result.message}` }
+        ]
+      }
   }
 }

@@ -17,7 +17,16 @@ export async function notFoundResult(api: KubeApi, ref: TargetRef, type: Resourc
   }
   return {
     ref,
-    checks: [{ id: 'target', title: 'Target found', expected: `${ref.kind}/${ref.name} exists`, actual: 'not found', status: 'failed', reason: `${what}${there}` }]
+    checks: [
+      {
+        id: 'target',
+        title: 'Target found',
+        expected: `${ref.kind}/${ref.name} exists`,
+        actual: 'not found',
+        status: 'failed',
+        reason: `${what}${there}`
+      }
+    ]
   }
 }
 
@@ -28,10 +37,21 @@ export function apiFailureReason(error: KubeApiError, server: string): string {
   return `could not check: ${error.message}`
 }
 
-export function inconclusiveResult(ref: TargetRef, error: KubeApiError, server: string, workload: boolean): TargetResult {
+export function inconclusiveResult(
+  ref: TargetRef,
+  error: KubeApiError,
+  server: string,
+  workload: boolean
+): TargetResult {
   const reason = apiFailureReason(error, server)
   const rows = workload ? WORKLOAD_CHECKS : [KSTATUS_ROW]
-  const checks: CheckResult[] = rows.map((row) => ({ ...row, expected: 'checked against the cluster', actual: 'not checked', status: 'inconclusive', reason }))
+  const checks: CheckResult[] = rows.map((row) => ({
+    ...row,
+    expected: 'checked against the cluster',
+    actual: 'not checked',
+    status: 'inconclusive',
+    reason
+  }))
   return { ref, checks }
 }
 

@@ -47,7 +47,8 @@ export async function waitForRollout(ctx: WaitContext): Promise<WaitResult> {
     const observed = (object as { status?: { observedGeneration?: number } }).status?.observedGeneration ?? 0
     const reuse = cached && cached.generation === generation && cached.revision ? cached : undefined
     const state = await gatherRevision(api, kind, object, reuse)
-    if (!reuse && state.revision && observed >= generation) cached = { generation, owned: state.owned, revision: state.revision }
+    if (!reuse && state.revision && observed >= generation)
+      cached = { generation, owned: state.owned, revision: state.revision }
 
     const now = ctx.now()
     const status = kind.rolloutStatus(object)
@@ -60,7 +61,9 @@ export async function waitForRollout(ctx: WaitContext): Promise<WaitResult> {
         seen.add(key)
         if (!sightings.has(key)) {
           sightings.set(key, { firstSeen: now, pod: pod.name, reason: signal.reason, container: signal.container })
-          ctx.log(`pod ${pod.name}: ${signal.reason}${signal.container ? ` (container ${signal.container})` : ''}${signal.message ? `: ${signal.message}` : ''}; failing in ${formatDuration(settings.failFastAfter)} unless it recovers`)
+          ctx.log(
+            `pod ${pod.name}: ${signal.reason}${signal.container ? ` (container ${signal.container})` : ''}${signal.message ? `: ${signal.message}` : ''}; failing in ${formatDuration(settings.failFastAfter)} unless it recovers`
+          )
         }
       }
     }
@@ -72,7 +75,12 @@ export async function waitForRollout(ctx: WaitContext): Promise<WaitResult> {
     if (status.done) return { outcome: { end: 'done', status, elapsedMs }, state }
     const persisting = [...sightings.values()].find((s) => now - s.firstSeen >= settings.failFastAfter)
     if (persisting) {
-      const failFast = { pod: persisting.pod, reason: persisting.reason, container: persisting.container, forMs: now - persisting.firstSeen }
+      const failFast = {
+        pod: persisting.pod,
+        reason: persisting.reason,
+        container: persisting.container,
+        forMs: now - persisting.firstSeen
+      }
       return { outcome: { end: 'fail-fast', status, elapsedMs, failFast }, state }
     }
     if (now >= deadline) return { outcome: { end: 'timeout', status, elapsedMs }, state }

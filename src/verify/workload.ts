@@ -24,7 +24,12 @@ export interface VerifyWorkloadOptions {
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
-export async function verifyWorkload(api: KubeApi, ref: TargetRef, config: VerifyConfig, options: VerifyWorkloadOptions): Promise<TargetResult> {
+export async function verifyWorkload(
+  api: KubeApi,
+  ref: TargetRef,
+  config: VerifyConfig,
+  options: VerifyWorkloadOptions
+): Promise<TargetResult> {
   const opts: Required<VerifyWorkloadOptions> = { sleep: realSleep, now: Date.now, ...options }
   const kind = workloadKind(ref.kind, ref.apiVersion)
   try {
@@ -38,19 +43,55 @@ export async function verifyWorkload(api: KubeApi, ref: TargetRef, config: Verif
   }
 }
 
-async function verifyBuiltin(api: KubeApi, ref: TargetRef, kind: WorkloadKind, config: VerifyConfig, opts: Required<VerifyWorkloadOptions>): Promise<TargetResult> {
+async function verifyBuiltin(
+  api: KubeApi,
+  ref: TargetRef,
+  kind: WorkloadKind,
+  config: VerifyConfig,
+  opts: Required<VerifyWorkloadOptions>
+): Promise<TargetResult> {
   const object = await api.get(kind.resource, ref.namespace, ref.name)
   if (!object) return notFoundResult(api, ref, kind.resource)
   const baseline = await restartBaseline(api, kind, object)
-  const wait = await waitForRollout({ api, kind, object, settings: config, startedAt: opts.startedAt, log: opts.log, sleep: opts.sleep, now: opts.now })
+  const wait = await waitForRollout({
+    api,
+    kind,
+    object,
+    settings: config,
+    startedAt: opts.startedAt,
+    log: opts.log,
+    sleep: opts.sleep,
+    now: opts.now
+  })
   if ('end' in wait) {
     return {
       ref,
-      checks: [{ id: 'target', title: 'Target found', expected: `${ref.kind}/${ref.name} exists`, actual: 'deleted', status: 'failed', reason: `${kind.kind.toLowerCase()} "${ref.name}" was deleted while waiting for its rollout.` }]
+      checks: [
+        {
+          id: 'target',
+          title: 'Target found',
+          expected: `${ref.kind}/${ref.name} exists`,
+          actual: 'deleted',
+          status: 'failed',
+          reason: `${kind.kind.toLowerCase()} "${ref.name}" was deleted while waiting for its rollout.`
+        }
+      ]
     }
   }
   const snapshot = await gatherWorkload(api, ref, kind, { state: wait.state })
   const since = rolloutSince(opts.startedAt, snapshot.revision?.createdAt)
-  const checks = evaluateWorkload({ snapshot, kind, wait: wait.outcome, settings: config, since, restartBaseline: baseline })
-  return { ref, revision: snapshot.revision?.revision || undefined, images: kind.templateImages(snapshot.object), checks }
+  const checks = evaluateWorkload({
+    snapshot,
+    kind,
+    wait: wait.outcome,
+    settings: config,
+    since,
+    restartBaseline: baseline
+  })
+  return {
+    ref,
+    revision: snapshot.revision?.revision || undefined,
+    images: kind.templateImages(snapshot.object),
+    checks
+  }
 }

@@ -36,6 +36,12 @@ export function pod(p: PodSpec): Pod {
       ...(p.deleting ? { deletionTimestamp: '2024-05-01T12:10:00Z' } : {})
     },
     spec: { containers: [{ name: 'app', image: p.image ?? 'registry/api:v2' }] },
-    status: { phase: p.phase ?? 'Running', reason: p.reason, conditions: p.conditions, containerStatuses: [status], podIP: p.ip }
+    status: {
+      phase: p.phase ?? 'Running',
+      reason: p.reason,
+      conditions: p.conditions,
+      containerStatuses: [status],
+      podIP: p.ip
+    }
   }
 }

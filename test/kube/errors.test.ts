@@ -6,15 +6,51 @@ const status = (message: string) => JSON.stringify({ kind: 'Status', apiVersion:
 
 describe('errorForStatus', () => {
   it.each([
-    [404, { ...d, verb: 'get', resource: 'deployments', group: 'apps', name: 'api' }, 'not-found', 'deployments.apps "api" not found in namespace "prod"', false],
-    [403, d, 'forbidden', 'forbidden: cannot list pods in namespace "prod" — grant verbs ["list"] on resources ["pods"] (apiGroups [""])', false],
-    [403, { ...d, namespace: undefined, resource: 'namespaces' }, 'forbidden', 'forbidden: cannot list namespaces at cluster scope — grant verbs ["list"] on resources ["namespaces"] (apiGroups [""])', false],
-    [401, d, 'unauthorized', 'the Kubernetes API at https://k8s.example:6443 rejected the credentials (401 Unauthorized); check the kubeconfig user', false],
+    [
+      404,
+      { ...d, verb: 'get', resource: 'deployments', group: 'apps', name: 'api' },
+      'not-found',
+      'deployments.apps "api" not found in namespace "prod"',
+      false
+    ],
+    [
+      403,
+      d,
+      'forbidden',
+      'forbidden: cannot list pods in namespace "prod" — grant verbs ["list"] on resources ["pods"] (apiGroups [""])',
+      false
+    ],
+    [
+      403,
+      { ...d, namespace: undefined, resource: 'namespaces' },
+      'forbidden',
+      'forbidden: cannot list namespaces at cluster scope — grant verbs ["list"] on resources ["namespaces"] (apiGroups [""])',
+      false
+    ],
+    [
+      401,
+      d,
+      'unauthorized',
+      'the Kubernetes API at https://k8s.example:6443 rejected the credentials (401 Unauthorized); check the kubeconfig user',
+      false
+    ],
     [409, d, 'conflict', 'conflict: the object has been modified', false],
     [422, d, 'invalid', 'invalid request to list pods (422): the object has been modified', false],
     [400, d, 'invalid', 'invalid request to list pods (400): the object has been modified', false],
-    [500, d, 'server-error', 'the Kubernetes API at https://k8s.example:6443 answered 500 to list pods: the object has been modified', true],
-    [429, d, 'server-error', 'the Kubernetes API at https://k8s.example:6443 answered 429 to list pods: the object has been modified', true]
+    [
+      500,
+      d,
+      'server-error',
+      'the Kubernetes API at https://k8s.example:6443 answered 500 to list pods: the object has been modified',
+      true
+    ],
+    [
+      429,
+      d,
+      'server-error',
+      'the Kubernetes API at https://k8s.example:6443 answered 429 to list pods: the object has been modified',
+      true
+    ]
   ])('%d → %s', (code, desc, reason, message, transient) => {
     const error = errorForStatus(code, status('the object has been modified'), desc)
     expect([error.reason, error.message, error.transient, error.status]).toEqual([reason, message, transient, code])
@@ -31,13 +67,30 @@ describe('errorForStatus', () => {
 
 describe('errorForTransport', () => {
   it('names the server for refused connections and TLS failures; both are transient', () => {
-    const refused = errorForTransport(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:6443' } }), d)
-    expect([refused.reason, refused.message, refused.transient]).toEqual(['unreachable', 'cannot reach the Kubernetes API at https://k8s.example:6443: connect ECONNREFUSED 127.0.0.1:6443', true])
-    const tls = errorForTransport(Object.assign(new TypeError('fetch failed'), { cause: { code: 'SELF_SIGNED_CERT_IN_CHAIN', message: 'self-signed certificate in certificate chain' } }), d)
+    const refused = errorForTransport(
+      Object.assign(new TypeError('fetch failed'), {
+        cause: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:6443' }
+      }),
+      d
+    )
+    expect([refused.reason, refused.message, refused.transient]).toEqual([
+      'unreachable',
+      'cannot reach the Kubernetes API at https://k8s.example:6443: connect ECONNREFUSED 127.0.0.1:6443',
+      true
+    ])
+    const tls = errorForTransport(
+      Object.assign(new TypeError('fetch failed'), {
+        cause: { code: 'SELF_SIGNED_CERT_IN_CHAIN', message: 'self-signed certificate in certificate chain' }
+      }),
+      d
+    )
     expect(tls.message).toContain('SELF_SIGNED_CERT_IN_CHAIN')
   })
   it('classifies aborted requests as timeouts', () => {
-    const error = errorForTransport(Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }), d)
+    const error = errorForTransport(
+      Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }),
+      d
+    )
     expect([error.reason, error.transient]).toEqual(['timeout', true])
   })
 })

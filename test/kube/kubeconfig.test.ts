@@ -25,11 +25,36 @@ const load = (kubeconfig: string, context?: string) => () => loadKubeConfig(new 
 describe('loadKubeConfig', () => {
   it.each([
     ['not YAML', 'clusters: [oops\ntoken: s3cr3t-token', 'kubeconfig is not valid YAML (line 2)', undefined],
-    ['unknown context', valid('current-context: prod'), 'context "staging" not found in kubeconfig (available: prod, dev)', 'staging'],
-    ['no current context', valid(), 'kubeconfig has no current context (available: prod, dev); set current-context or the context input', undefined],
-    ['current context missing', valid('current-context: gone'), 'current context "gone" not found in kubeconfig (available: prod, dev)', undefined],
-    ['plain http without skip-verify', valid('current-context: dev'), 'cluster "dev" uses plain HTTP (http://dev.example:8080); use https or set insecure-skip-tls-verify: true', undefined],
-    ['cluster without server', 'clusters:\n- name: c\n  cluster: {}\n', 'kubeconfig is invalid: clusters[0].cluster.server is missing', undefined]
+    [
+      'unknown context',
+      valid('current-context: prod'),
+      'context "staging" not found in kubeconfig (available: prod, dev)',
+      'staging'
+    ],
+    [
+      'no current context',
+      valid(),
+      'kubeconfig has no current context (available: prod, dev); set current-context or the context input',
+      undefined
+    ],
+    [
+      'current context missing',
+      valid('current-context: gone'),
+      'current context "gone" not found in kubeconfig (available: prod, dev)',
+      undefined
+    ],
+    [
+      'plain http without skip-verify',
+      valid('current-context: dev'),
+      'cluster "dev" uses plain HTTP (http://dev.example:8080); use https or set insecure-skip-tls-verify: true',
+      undefined
+    ],
+    [
+      'cluster without server',
+      'clusters:\n- name: c\n  cluster: {}\n',
+      'kubeconfig is invalid: clusters[0].cluster.server is missing',
+      undefined
+    ]
   ])('%s', (_name: string, text: string, message: string, context: string | undefined) => {
     expect(load(text, context)).toThrow(message)
     try {

@@ -3,7 +3,7 @@ import { KubeApiError, type KubeObject } from '../../src/kube/api.js'
 import { RESOURCES } from '../../src/kube/resources.js'
 import { verifyWorkload } from '../../src/verify/workload.js'
 import type { VerifyConfig } from '../../src/config/types.js'
-import { FakeKubeApi, fakeClock } from './fake-api.js'
+import { FakeKubeApi, fakeClock } from '../kube/fake-api.js'
 import { pod } from '../evaluate/fixtures.js'
 import type { Pod } from '../../src/evaluate/k8s-types.js'
 
@@ -19,13 +19,22 @@ const config: VerifyConfig = {
   gitops: {}
 }
 const ref = { kind: 'Deployment', name: 'api', namespace: 'prod' }
-const template = { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'app', image: 'registry/api:v2' }] } }
+const template = {
+  metadata: { labels: { app: 'api' } },
+  spec: { containers: [{ name: 'app', image: 'registry/api:v2' }] }
+}
 
 function deployment(status: Record<string, unknown>): KubeObject {
   return {
     kind: 'Deployment',
     apiVersion: 'apps/v1',
-    metadata: { name: 'api', namespace: 'prod', uid: 'd1', generation: 2, annotations: { 'deployment.kubernetes.io/revision': '2' } },
+    metadata: {
+      name: 'api',
+      namespace: 'prod',
+      uid: 'd1',
+      generation: 2,
+      annotations: { 'deployment.kubernetes.io/revision': '2' }
+    },
     spec: { replicas: 3, selector: { matchLabels: { app: 'api' } }, template },
     status: { observedGeneration: 2, ...status }
   }
@@ -51,7 +60,9 @@ function cluster(start: number): FakeKubeApi {
 
 function putPods(api: FakeKubeApi, pods: Pod[]): void {
   for (const p of pods) {
-    p.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'api-bbb', uid: 'rs1', controller: true }]
+    p.metadata.ownerReferences = [
+      { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'api-bbb', uid: 'rs1', controller: true }
+    ]
     api.put(RESOURCES.Pod, p)
   }
 }
@@ -63,14 +74,21 @@ describe('verifyWorkload wait loop', () => {
     api.put(RESOURCES.Deployment, deployment({ replicas: 3, updatedReplicas: 1, availableReplicas: 1 }))
     putPods(api, [pod({ name: 'api-1' })])
     const lines: string[] = []
-    const result = await verifyWorkload(api, ref, config, { startedAt: new Date(clock.now()), log: (l) => lines.push(l), ...clock })
+    const result = await verifyWorkload(api, ref, config, {
+      startedAt: new Date(clock.now()),
+      log: (l) => lines.push(l),
+      ...clock
+    })
     const rollout = result.checks.find((c) => c.id === 'rollout')
     expect(rollout).toMatchObject({
       status: 'failed',
-      reason: 'timed out after 1m: Waiting for deployment "api" rollout to finish: 1 out of 3 new replicas have been updated...'
+      reason:
+        'timed out after 1m: Waiting for deployment "api" rollout to finish: 1 out of 3 new replicas have been updated...'
     })
     expect(lines).toHaveLength(7)
-    expect(lines[0]).toBe('deployment "api": Waiting for deployment "api" rollout to finish: 1 out of 3 new replicas have been updated..., 0ms')
+    expect(lines[0]).toBe(
+      'deployment "api": Waiting for deployment "api" rollout to finish: 1 out of 3 new replicas have been updated..., 0ms'
+    )
     expect(lines[1]).toMatch(/, 10s$/)
     expect(clock.now() - Date.parse('2024-05-01T12:00:00Z')).toBe(60_000)
   })
@@ -78,9 +96,15 @@ describe('verifyWorkload wait loop', () => {
   it('fails on a progress deadline at once', async () => {
     const clock = fakeClock()
     const api = cluster(clock.now())
-    api.put(RESOURCES.Deployment, deployment({ conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded' }] }))
+    api.put(
+      RESOURCES.Deployment,
+      deployment({ conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded' }] })
+    )
     const result = await verifyWorkload(api, ref, config, { startedAt: new Date(clock.now()), log: () => {}, ...clock })
-    expect(result.checks.find((c) => c.id === 'rollout')).toMatchObject({ status: 'failed', reason: 'deployment "api" exceeded its progress deadline' })
+    expect(result.checks.find((c) => c.id === 'rollout')).toMatchObject({
+      status: 'failed',
+      reason: 'deployment "api" exceeded its progress deadline'
+    })
     expect(clock.now()).toBe(Date.parse('2024-05-01T12:00:00Z'))
   })
 
@@ -88,9 +112,17 @@ describe('verifyWorkload wait loop', () => {
     const clock = fakeClock()
     const api = cluster(clock.now())
     api.put(RESOURCES.Deployment, deployment({ replicas: 3, updatedReplicas: 3, availableReplicas: 2 }))
-    putPods(api, [pod({ name: 'api-1' }), pod({ name: 'api-2' }), pod({ name: 'api-3', ready: false, waiting: { reason: 'CrashLoopBackOff' }, restarts: 2 })])
+    putPods(api, [
+      pod({ name: 'api-1' }),
+      pod({ name: 'api-2' }),
+      pod({ name: 'api-3', ready: false, waiting: { reason: 'CrashLoopBackOff' }, restarts: 2 })
+    ])
     const lines: string[] = []
-    const result = await verifyWorkload(api, ref, config, { startedAt: new Date(clock.now()), log: (l) => lines.push(l), ...clock })
+    const result = await verifyWorkload(api, ref, config, {
+      startedAt: new Date(clock.now()),
+      log: (l) => lines.push(l),
+      ...clock
+    })
     expect(result.checks.find((c) => c.id === 'rollout')?.reason).toBe(
       'pod api-3 has been in CrashLoopBackOff (container app) for 6s, longer than failFastAfter 5s: Waiting for deployment "api" rollout to finish: 2 of 3 updated replicas are available...'
     )
@@ -101,7 +133,11 @@ describe('verifyWorkload wait loop', () => {
     const clock = fakeClock()
     const api = cluster(clock.now())
     api.put(RESOURCES.Deployment, deployment({ replicas: 3, updatedReplicas: 3, availableReplicas: 2 }))
-    putPods(api, [pod({ name: 'api-1' }), pod({ name: 'api-2' }), pod({ name: 'api-3', ready: false, waiting: { reason: 'ErrImagePull' } })])
+    putPods(api, [
+      pod({ name: 'api-1' }),
+      pod({ name: 'api-2' }),
+      pod({ name: 'api-3', ready: false, waiting: { reason: 'ErrImagePull' } })
+    ])
     let polls = 0
     api.onRequest = (verb, type) => {
       if (verb !== 'get' || type.kind !== 'Deployment') return
@@ -123,22 +159,44 @@ describe('verifyWorkload wait loop', () => {
     api.put(RESOURCES.Deployment, deployment({ replicas: 3, updatedReplicas: 3, availableReplicas: 3 }))
     api.onRequest = (verb, type) => {
       if (verb === 'list' && type.kind === 'Pod') {
-        throw new KubeApiError('forbidden: cannot list pods in namespace "prod" — grant verbs ["list"] on resources ["pods"] (apiGroups [""])', 'forbidden', 403, 'list', 'pods')
+        throw new KubeApiError(
+          'forbidden: cannot list pods in namespace "prod" — grant verbs ["list"] on resources ["pods"] (apiGroups [""])',
+          'forbidden',
+          403,
+          'list',
+          'pods'
+        )
       }
     }
     const result = await verifyWorkload(api, ref, config, { startedAt: new Date(clock.now()), log: () => {}, ...clock })
     expect(result.checks).toHaveLength(7)
     expect(new Set(result.checks.map((c) => c.status))).toEqual(new Set(['inconclusive']))
-    expect(result.checks[0]?.reason).toBe('could not check, permission missing: forbidden: cannot list pods in namespace "prod" — grant verbs ["list"] on resources ["pods"] (apiGroups [""])')
+    expect(result.checks[0]?.reason).toBe(
+      'could not check, permission missing: forbidden: cannot list pods in namespace "prod" — grant verbs ["list"] on resources ["pods"] (apiGroups [""])'
+    )
   })
 
   it('waits for a custom resource to become Current, and fails it at the timeout', async () => {
     const clock = fakeClock()
     const api = new FakeKubeApi()
     const type = await api.resourceFor('Kustomization', 'kustomize.toolkit.fluxcd.io/v1')
-    api.put(type, { kind: 'Kustomization', metadata: { name: 'apps', namespace: 'flux', generation: 3 }, status: { observedGeneration: 2 } })
-    const crRef = { kind: 'Kustomization', apiVersion: 'kustomize.toolkit.fluxcd.io/v1', name: 'apps', namespace: 'flux' }
-    const result = await verifyWorkload(api, crRef, { ...config, timeout: 10_000 }, { startedAt: new Date(clock.now()), log: () => {}, ...clock })
+    api.put(type, {
+      kind: 'Kustomization',
+      metadata: { name: 'apps', namespace: 'flux', generation: 3 },
+      status: { observedGeneration: 2 }
+    })
+    const crRef = {
+      kind: 'Kustomization',
+      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+      name: 'apps',
+      namespace: 'flux'
+    }
+    const result = await verifyWorkload(
+      api,
+      crRef,
+      { ...config, timeout: 10_000 },
+      { startedAt: new Date(clock.now()), log: () => {}, ...clock }
+    )
     expect(result.checks).toEqual([
       {
         id: 'kstatus',
@@ -149,8 +207,22 @@ describe('verifyWorkload wait loop', () => {
         reason: 'timed out after 10s: Kustomization generation is 3, but latest observed generation is 2'
       }
     ])
-    api.put(type, { kind: 'Kustomization', metadata: { name: 'apps', namespace: 'flux', generation: 3 }, status: { observedGeneration: 3, conditions: [{ type: 'Stalled', status: 'True', message: 'kustomize build failed' }] } })
-    const stalled = await verifyWorkload(api, crRef, config, { startedAt: new Date(clock.now()), log: () => {}, ...clock })
-    expect(stalled.checks[0]).toMatchObject({ status: 'failed', reason: 'Kustomization "apps" is stalled: kustomize build failed' })
+    api.put(type, {
+      kind: 'Kustomization',
+      metadata: { name: 'apps', namespace: 'flux', generation: 3 },
+      status: {
+        observedGeneration: 3,
+        conditions: [{ type: 'Stalled', status: 'True', message: 'kustomize build failed' }]
+      }
+    })
+    const stalled = await verifyWorkload(api, crRef, config, {
+      startedAt: new Date(clock.now()),
+      log: () => {},
+      ...clock
+    })
+    expect(stalled.checks[0]).toMatchObject({
+      status: 'failed',
+      reason: 'Kustomization "apps" is stalled: kustomize build failed'
+    })
   })
 })

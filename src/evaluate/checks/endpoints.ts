@@ -38,7 +38,12 @@ export function endpointsCheck(ctx: CheckContext): CheckResult {
   const expected = require === 'all' ? 'every current pod ready in each Service' : `≥ ${minReady} ready per Service`
   const row = { id: 'endpoints', title: 'Service endpoints', expected }
   if (services.length === 0) {
-    return { ...row, actual: 'no Service selects this workload', status: 'skipped', reason: 'no Service selects this workload' }
+    return {
+      ...row,
+      actual: 'no Service selects this workload',
+      status: 'skipped',
+      reason: 'no Service selects this workload'
+    }
   }
   const currentPods = ctx.snapshot.pods.filter((p) => !p.metadata.deletionTimestamp)
   const failing: CheckDetail[] = []
@@ -49,19 +54,35 @@ export function endpointsCheck(ctx: CheckContext): CheckResult {
     actual.push(`${name}: ${ready.length} ready`)
     if (require === 'all') {
       const missing = currentPods.filter(
-        (p) => !ready.some((e) => (e.podUid && e.podUid === p.metadata.uid) || e.podName === p.metadata.name || (e.ip && e.ip === p.status?.podIP))
+        (p) =>
+          !ready.some(
+            (e) =>
+              (e.podUid && e.podUid === p.metadata.uid) ||
+              e.podName === p.metadata.name ||
+              (e.ip && e.ip === p.status?.podIP)
+          )
       )
       if (missing.length > 0 || currentPods.length === 0) {
         failing.push({
           title: `Service ${name}`,
           facts: [
             { label: 'ready endpoints', value: String(ready.length) },
-            { label: 'pods not ready in endpoints', value: missing.slice(0, 10).map((p) => p.metadata.name).join(', ') + (missing.length > 10 ? ` and ${missing.length - 10} more` : '') }
+            {
+              label: 'pods not ready in endpoints',
+              value:
+                missing
+                  .slice(0, 10)
+                  .map((p) => p.metadata.name)
+                  .join(', ') + (missing.length > 10 ? ` and ${missing.length - 10} more` : '')
+            }
           ]
         })
       }
     } else if (ready.length < minReady) {
-      failing.push({ title: `Service ${name}`, facts: [{ label: 'ready endpoints', value: `${ready.length} (minimum ${minReady})` }] })
+      failing.push({
+        title: `Service ${name}`,
+        facts: [{ label: 'ready endpoints', value: `${ready.length} (minimum ${minReady})` }]
+      })
     }
   }
   if (failing.length === 0) return { ...row, actual: actual.join(', '), status: 'passed' }

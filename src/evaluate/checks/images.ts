@@ -8,7 +8,10 @@ import { sameImage } from '../images.js'
 import type { CheckContext } from './context.js'
 
 /** Expected image per container: expect.images, else expect.image for every container, else the template. */
-export function expectedImages(template: Record<string, string>, expect: CheckContext['settings']['expect']): Record<string, string> {
+export function expectedImages(
+  template: Record<string, string>,
+  expect: CheckContext['settings']['expect']
+): Record<string, string> {
   if (expect.images) return { ...expect.images }
   if (expect.image) return Object.fromEntries(Object.keys(template).map((name) => [name, expect.image as string]))
   return template
@@ -27,32 +30,52 @@ export function imagesCheck(ctx: CheckContext): CheckResult {
   const problems: CheckDetail[] = []
   for (const [container, image] of Object.entries(expected)) {
     const actual = template[container]
-    if (actual === undefined) problems.push({ title: `template`, facts: [{ label: container, value: 'no such container in the pod template' }] })
-    else if (!sameImage(actual, image)) problems.push({ title: 'template', facts: [{ label: container, value: `${actual} (expected ${image})` }] })
+    if (actual === undefined)
+      problems.push({
+        title: `template`,
+        facts: [{ label: container, value: 'no such container in the pod template' }]
+      })
+    else if (!sameImage(actual, image))
+      problems.push({ title: 'template', facts: [{ label: container, value: `${actual} (expected ${image})` }] })
   }
   const podProblems: CheckDetail[] = []
   for (const pod of ctx.snapshot.pods) {
     if (pod.metadata.deletionTimestamp) continue
     const running = Object.fromEntries((pod.spec?.containers ?? []).map((c) => [c.name, c.image ?? '']))
-    const wrong = Object.entries(expected).filter(([name, image]) => running[name] === undefined || !sameImage(running[name] as string, image))
+    const wrong = Object.entries(expected).filter(
+      ([name, image]) => running[name] === undefined || !sameImage(running[name] as string, image)
+    )
     if (wrong.length > 0) {
       podProblems.push({
         title: `pod ${pod.metadata.name}`,
-        facts: wrong.map(([name, image]) => ({ label: name, value: `${running[name] ?? 'missing'} (expected ${image})` }))
+        facts: wrong.map(([name, image]) => ({
+          label: name,
+          value: `${running[name] ?? 'missing'} (expected ${image})`
+        }))
       })
     }
   }
   const podCount = ctx.pods.length
   if (problems.length === 0 && podProblems.length === 0) {
-    return { ...row, actual: podCount > 0 ? `all ${podCount} pods run ${describe(expected)}` : `template runs ${describe(template)}`, status: 'passed' }
+    return {
+      ...row,
+      actual: podCount > 0 ? `all ${podCount} pods run ${describe(expected)}` : `template runs ${describe(template)}`,
+      status: 'passed'
+    }
   }
   const reason =
     problems.length > 0
-      ? `The pod template does not run the expected image: ${problems.flatMap((p) => p.facts ?? []).map((f) => `${f.label} ${f.value}`).join('; ')}.`
+      ? `The pod template does not run the expected image: ${problems
+          .flatMap((p) => p.facts ?? [])
+          .map((f) => `${f.label} ${f.value}`)
+          .join('; ')}.`
       : `${podProblems.length} of ${podCount} pods do not run the expected image.`
   return {
     ...row,
-    actual: problems.length > 0 ? `template runs ${describe(template)}` : `${podCount - podProblems.length}/${podCount} pods run the expected image`,
+    actual:
+      problems.length > 0
+        ? `template runs ${describe(template)}`
+        : `${podCount - podProblems.length}/${podCount} pods run the expected image`,
     status: 'failed',
     reason,
     details: [...problems, ...bounded(podProblems, 10, (d) => d, 'pods')]

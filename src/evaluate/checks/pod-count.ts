@@ -13,5 +13,9 @@ export function podCountCheck(ctx: CheckContext): CheckResult {
     actual: `${ready} ready of ${plural(ctx.pods.length, 'pod')}`
   }
   if (ready >= expected) return { ...row, status: 'passed' }
-  return { ...row, status: 'failed', reason: `${ready} of ${expected} expected pods of ${ctx.revisionLabel} are ready.` }
+  return {
+    ...row,
+    status: 'failed',
+    reason: `${ready} of ${expected} expected pods of ${ctx.revisionLabel} are ready.`
+  }
 }

@@ -12,13 +12,16 @@ export function podsReadyCheck(ctx: CheckContext): CheckResult {
     actual: `${ctx.pods.length - bad.length}/${ctx.pods.length} pods running and ready`
   }
   if (ctx.pods.length === 0) {
-    if (ctx.kind.desiredReplicas(ctx.snapshot.object) === 0) return { ...row, status: 'passed', actual: 'no pods wanted' }
+    if (ctx.kind.desiredReplicas(ctx.snapshot.object) === 0)
+      return { ...row, status: 'passed', actual: 'no pods wanted' }
     return { ...row, status: 'failed', reason: `No pods of ${ctx.revisionLabel} exist.` }
   }
   if (bad.length === 0) return { ...row, status: 'passed' }
   const first = bad[0]
   const signal = first?.signals[0]
-  const why = signal ? `${signal.reason}${signal.container ? ` in container ${signal.container}` : ''}` : `phase ${first?.phase}, not ready`
+  const why = signal
+    ? `${signal.reason}${signal.container ? ` in container ${signal.container}` : ''}`
+    : `phase ${first?.phase}, not ready`
   return {
     ...row,
     status: 'failed',

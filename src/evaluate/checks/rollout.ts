@@ -6,7 +6,12 @@ import { unhealthyPods, type CheckContext } from './context.js'
 
 export function rolloutCheck(ctx: CheckContext): CheckResult {
   const { wait } = ctx
-  const base = { id: 'rollout', title: 'Rollout complete', expected: 'successfully rolled out', actual: wait.status.message }
+  const base = {
+    id: 'rollout',
+    title: 'Rollout complete',
+    expected: 'successfully rolled out',
+    actual: wait.status.message
+  }
   const details = podDetails(unhealthyPods(ctx.pods), ctx.snapshot.logs)
   if (wait.status.error) return { ...base, status: 'failed', reason: wait.status.error, details }
   switch (wait.end) {
@@ -14,11 +19,23 @@ export function rolloutCheck(ctx: CheckContext): CheckResult {
       return { ...base, status: 'passed' }
     case 'fail-fast': {
       const f = wait.failFast
-      const what = f ? `pod ${f.pod} has been in ${f.reason}${f.container ? ` (container ${f.container})` : ''} for ${formatDuration(f.forMs)}` : 'a pod failed'
-      return { ...base, status: 'failed', reason: `${what}, longer than failFastAfter ${formatDuration(ctx.settings.failFastAfter)}: ${wait.status.message}`, details }
+      const what = f
+        ? `pod ${f.pod} has been in ${f.reason}${f.container ? ` (container ${f.container})` : ''} for ${formatDuration(f.forMs)}`
+        : 'a pod failed'
+      return {
+        ...base,
+        status: 'failed',
+        reason: `${what}, longer than failFastAfter ${formatDuration(ctx.settings.failFastAfter)}: ${wait.status.message}`,
+        details
+      }
     }
     case 'timeout':
-      return { ...base, status: 'failed', reason: `timed out after ${formatDuration(ctx.settings.timeout)}: ${wait.status.message}`, details }
+      return {
+        ...base,
+        status: 'failed',
+        reason: `timed out after ${formatDuration(ctx.settings.timeout)}: ${wait.status.message}`,
+        details
+      }
     case 'error':
       return { ...base, status: 'failed', reason: wait.status.message, details }
   }

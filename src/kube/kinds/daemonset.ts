@@ -21,10 +21,16 @@ function rolloutStatus(obj: KubeObject): RolloutStatus {
     const available = status.numberAvailable ?? 0
     const name = d.metadata.name
     if (updated < desired) {
-      return { done: false, message: `Waiting for daemon set "${name}" rollout to finish: ${updated} out of ${desired} new pods have been updated...` }
+      return {
+        done: false,
+        message: `Waiting for daemon set "${name}" rollout to finish: ${updated} out of ${desired} new pods have been updated...`
+      }
     }
     if (available < desired) {
-      return { done: false, message: `Waiting for daemon set "${name}" rollout to finish: ${available} of ${desired} updated pods are available...` }
+      return {
+        done: false,
+        message: `Waiting for daemon set "${name}" rollout to finish: ${available} of ${desired} updated pods are available...`
+      }
     }
     return { done: true, message: `daemon set "${name}" successfully rolled out` }
   }
@@ -43,7 +49,10 @@ export const daemonSetKind: WorkloadKind = {
     // DaemonSet pods carry the bare hash (the revision's label), not the ControllerRevision name.
     const prefix = `${object.metadata.name}-`
     const labels = cr.metadata.labels ?? {}
-    const hash = labels[HASH_LABEL] ?? labels['controller.kubernetes.io/hash'] ?? (cr.metadata.name.startsWith(prefix) ? cr.metadata.name.slice(prefix.length) : cr.metadata.name)
+    const hash =
+      labels[HASH_LABEL] ??
+      labels['controller.kubernetes.io/hash'] ??
+      (cr.metadata.name.startsWith(prefix) ? cr.metadata.name.slice(prefix.length) : cr.metadata.name)
     return revisionInfo(cr, hash)
   },
   podSelectorForRevision: (obj, revision) => selectorWith(obj, revision.podLabel.key, revision.podLabel.value),

@@ -2,7 +2,16 @@
 import type { KubeObject } from '../api.js'
 import type { Deployment, Pod, PodTemplate, ReplicaSet } from '../../evaluate/k8s-types.js'
 import { RESOURCES } from '../resources.js'
-import { byCreation, controlledBy, jsonEqual, podControlledBy, selectorWith, specOf, templateImages, templateLabels } from './common.js'
+import {
+  byCreation,
+  controlledBy,
+  jsonEqual,
+  podControlledBy,
+  selectorWith,
+  specOf,
+  templateImages,
+  templateLabels
+} from './common.js'
 import type { RevisionInfo, RolloutStatus, WorkloadKind } from './types.js'
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision'
@@ -18,18 +27,21 @@ function rolloutStatus(obj: KubeObject, revision?: number): RolloutStatus {
     if (!Number.isInteger(running)) {
       return fail(`cannot get the revision of deployment "${name}": invalid revision annotation "${raw}"`)
     }
-    if (running !== revision) return fail(`desired revision (${revision}) is different from the running revision (${running})`)
+    if (running !== revision)
+      return fail(`desired revision (${revision}) is different from the running revision (${running})`)
   }
   if ((d.metadata.generation ?? 0) <= (status.observedGeneration ?? 0)) {
     const progressing = status.conditions?.find((c) => c.type === 'Progressing')
     // kubectl checks only the reason here, not the condition's status.
-    if (progressing?.reason === 'ProgressDeadlineExceeded') return fail(`deployment "${name}" exceeded its progress deadline`)
+    if (progressing?.reason === 'ProgressDeadlineExceeded')
+      return fail(`deployment "${name}" exceeded its progress deadline`)
     const spec = d.spec?.replicas
     const updated = status.updatedReplicas ?? 0
     const replicas = status.replicas ?? 0
     const available = status.availableReplicas ?? 0
     const waiting = `Waiting for deployment "${name}" rollout to finish:`
-    if (spec !== undefined && updated < spec) return wait(`${waiting} ${updated} out of ${spec} new replicas have been updated...`)
+    if (spec !== undefined && updated < spec)
+      return wait(`${waiting} ${updated} out of ${spec} new replicas have been updated...`)
     if (replicas > updated) return wait(`${waiting} ${replicas - updated} old replicas are pending termination...`)
     if (available < updated) return wait(`${waiting} ${available} of ${updated} updated replicas are available...`)
     return { done: true, message: `deployment "${name}" successfully rolled out` }
@@ -73,7 +85,8 @@ export const deploymentKind: WorkloadKind = {
     // otherwise the annotation still names the previous revision.
     if ((d.metadata.generation ?? 0) > (d.status?.observedGeneration ?? 0)) return undefined
     const wanted = d.metadata.annotations?.[REVISION_ANNOTATION]
-    const byAnnotation = wanted === undefined ? undefined : sets.find((rs) => rs.metadata.annotations?.[REVISION_ANNOTATION] === wanted)
+    const byAnnotation =
+      wanted === undefined ? undefined : sets.find((rs) => rs.metadata.annotations?.[REVISION_ANNOTATION] === wanted)
     return byAnnotation ? toRevision(byAnnotation) : undefined
   },
   podSelectorForRevision: (obj, revision) => selectorWith(obj, revision.podLabel.key, revision.podLabel.value),

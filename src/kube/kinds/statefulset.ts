@@ -24,7 +24,8 @@ function rolloutStatus(obj: KubeObject): RolloutStatus {
   const replicas = s.spec?.replicas
   const ready = status.readyReplicas ?? 0
   const updated = status.updatedReplicas ?? 0
-  if (replicas !== undefined && ready < replicas) return { done: false, message: `Waiting for ${replicas - ready} pods to be ready...` }
+  if (replicas !== undefined && ready < replicas)
+    return { done: false, message: `Waiting for ${replicas - ready} pods to be ready...` }
   if (strategy?.rollingUpdate) {
     const partition = strategy.rollingUpdate.partition
     if (replicas !== undefined && partition !== undefined && updated < replicas - partition) {
@@ -49,7 +50,9 @@ function rolloutStatus(obj: KubeObject): RolloutStatus {
 
 /** The newest owned ControllerRevision by `.revision` (ties: later name). */
 export function newestRevision(revisions: ControllerRevision[]): ControllerRevision | undefined {
-  return [...revisions].sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0) || a.metadata.name.localeCompare(b.metadata.name)).at(-1)
+  return [...revisions]
+    .sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0) || a.metadata.name.localeCompare(b.metadata.name))
+    .at(-1)
 }
 
 export function revisionInfo(cr: ControllerRevision, podLabelValue: string): RevisionInfo {

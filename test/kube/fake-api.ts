@@ -32,20 +32,33 @@ export class FakeKubeApi implements KubeApi {
     throw new KubeApiError(`kind "${kind}" is not served`, 'not-found', 404, 'get', 'discovery')
   }
 
-  async get<T extends KubeObject>(type: ResourceType, namespace: string | undefined, name: string): Promise<T | undefined> {
+  async get<T extends KubeObject>(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string
+  ): Promise<T | undefined> {
     this.requestCount++
     this.onRequest('get', type)
     const obj = this.objects.get(key(type, namespace))?.get(name)
     return obj ? (structuredClone(obj) as T) : undefined
   }
 
-  async list<T extends KubeObject>(type: ResourceType, namespace: string | undefined, options: ListOptions = {}): Promise<T[]> {
+  async list<T extends KubeObject>(
+    type: ResourceType,
+    namespace: string | undefined,
+    options: ListOptions = {}
+  ): Promise<T[]> {
     this.requestCount++
     this.onRequest('list', type)
     const all = [...(this.objects.get(key(type, namespace))?.values() ?? [])]
     return all
       .filter((o) => matches(o.metadata.labels, options.labelSelector))
-      .filter((o) => !options.fieldSelector || options.fieldSelector !== 'type=Warning' || (o as { type?: string }).type === 'Warning')
+      .filter(
+        (o) =>
+          !options.fieldSelector ||
+          options.fieldSelector !== 'type=Warning' ||
+          (o as { type?: string }).type === 'Warning'
+      )
       .map((o) => structuredClone(o) as T)
   }
 

@@ -1,0 +1,122 @@
+/**
+ * Bad input and a misbehaving API server, end to end: clear errors before anything touches the
+ * cluster, retries, and `inconclusive` (never `passed`) when the API cannot be reached.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { startSandbox, type Sandbox } from '../sandbox/index.js'
+import { runAction } from './run-action.js'
+import { apply, deployment, tempDir, type TempDir } from './fixtures.js'
+
+let sandbox: Sandbox
+let dir: TempDir
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ timeScale: 20 })
+  dir = await tempDir()
+  apply(sandbox, deployment('shop', 'api', 'registry/api:v1', { replicas: 2 }))
+})
+
+afterAll(async () => {
+  await sandbox?.stop()
+  await dir?.remove()
+})
+
+afterEach(() => sandbox.faults.clear())
+
+const quickConfig = 'verify:\n  timeout: 30s\n  failFastAfter: 1s\n  pollInterval: 200ms\n'
+
+describe('bad configuration', () => {
+  it('reports every problem together, with its path, and sends nothing to the API', async () => {
+    const config = await dir.write(
+      'bad.yml',
+      [
+        'verify:',
+        '  timout: 5m',
+        '  smoke:',
+        '    - url: "ftp:/x"',
+        'analysis:',
+        '  interval: ten',
+        '  checks:',
+        '    - name: error-rate',
+        '      query: sum(rate(http_requests_total{status=~"5.."}[1m])',
+        '      max: 0.01',
+        '    - name: latency',
+        '      query: histogram_quantile(0.95, rate(h_bucket{version="{{verison}}"}[1m]))',
+        '      max: 0.5'
+      ].join('\n')
+    )
+    sandbox.clearRequests()
+    const run = await runAction({
+      command: 'verify',
+      target: 'deployment/API',
+      namespace: 'shop',
+      config,
+      kubeconfig: sandbox.kubeconfig,
+      'prometheus-url': 'http://127.0.0.1:9'
+    })
+    expect(run.exitCode).not.toBe(0)
+    expect(run.outputs.verdict).toBe('inconclusive')
+    for (const path of ['verify.timout', 'verify.smoke[0].url', 'analysis.interval', 'analysis.checks[0].query', 'analysis.checks[1].query', 'inputs.target']) {
+      expect(run.stdout).toContain(path)
+    }
+    expect(run.stdout).toContain('did you mean "timeout"')
+    expect(run.stdout).toContain('verison')
+    expect(run.stdout).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/) // no stack trace
+    expect(sandbox.requests).toHaveLength(0)
+    expect(run.everything).not.toContain(sandbox.token)
+  })
+
+  it('rejects an invalid kubeconfig with a clear message and no stack trace', async () => {
+    const run = await runAction({ command: 'verify', target: 'deployment/api', namespace: 'shop', kubeconfig: 'this: is: not: yaml: [' })
+    expect(run.exitCode).not.toBe(0)
+    expect(run.outputs.verdict).toBe('inconclusive')
+    expect(run.stdout).toMatch(/kubeconfig/i)
+    expect(run.stdout).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/)
+    expect(run.everything).not.toContain('this: is: not: yaml')
+  })
+})
+
+describe('a misbehaving API server', () => {
+  const verify = async () =>
+    runAction({
+      command: 'verify',
+      target: 'deployment/api',
+      namespace: 'shop',
+      config: await dir.write('quick.yml', quickConfig),
+      kubeconfig: sandbox.kubeconfig
+    })
+
+  it('retries transient 500s and 429s and still passes', async () => {
+    sandbox.faults.add({ path: /deployments/, status: 500, times: 2 })
+    sandbox.faults.add({ path: /pods/, status: 429, retryAfterSeconds: 1, times: 1 })
+    const run = await verify()
+    expect(run.outputs.verdict).toBe('passed')
+    const deploymentGets = sandbox.requests.filter((r) => r.path.includes('/deployments/api') && r.status === 500)
+    expect(deploymentGets.length).toBe(2)
+  })
+
+  it.each([
+    ['500 errors', { status: 500 as const }],
+    ['429 Too Many Requests', { status: 429 as const, retryAfterSeconds: 0 }],
+    ['dropped connections', { drop: true }]
+  ])('is inconclusive, never passed, when the API keeps answering with %s', async (_label, fault) => {
+    sandbox.faults.add({ path: /\/apis\/apps\/v1\/namespaces\/shop\/deployments/, ...fault })
+    const run = await verify()
+    expect(run.outputs.verdict).toBe('inconclusive')
+    expect(run.exitCode).not.toBe(0)
+    expect(run.summary).toMatch(/inconclusive/i)
+  })
+
+  it('is inconclusive with the address tried when the API server is unreachable', async () => {
+    const unreachable = sandbox.kubeconfig.replace(/server: https:\/\/127\.0\.0\.1:\d+/, 'server: https://127.0.0.1:9')
+    const run = await runAction({
+      command: 'verify',
+      target: 'deployment/api',
+      namespace: 'shop',
+      config: await dir.write('quick.yml', quickConfig),
+      kubeconfig: unreachable
+    })
+    expect(run.outputs.verdict).toBe('inconclusive')
+    expect(run.summary + run.stdout).toContain('127.0.0.1:9')
+  })
+})
