@@ -66865,16 +66865,17 @@ function userMessage(error) {
 
 
 
+
 /** Reads every documented input as a string ('' when unset), masking secret ones before anything logs. */
 function readInputs() {
     const inputs = {};
     for (const name of actionInputNames)
         inputs[name] = getInput(name);
-    for (const secret of ['kubeconfig', 'prometheus-token', 'github-token']) {
-        if (inputs[secret])
-            core_setSecret(inputs[secret]);
-    }
-    return inputs;
+    const typed = inputs;
+    // Masked before validation, so even a config error can never echo a credential.
+    for (const secret of collectSecrets(typed))
+        core_setSecret(secret);
+    return typed;
 }
 async function run() {
     try {

@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { ConfigError } from './config/errors.js'
 import { loadConfig } from './config/load.js'
+import { collectSecrets } from './config/secrets.js'
 import type { ActionInputs } from './config/inputs.js'
 import { actionInputNames } from './config/inputs.js'
 import { runCommand } from './commands/index.js'
@@ -16,10 +17,10 @@ import { userMessage } from './errors.js'
 function readInputs(): ActionInputs {
   const inputs = {} as Record<string, string>
   for (const name of actionInputNames) inputs[name] = core.getInput(name)
-  for (const secret of ['kubeconfig', 'prometheus-token', 'github-token']) {
-    if (inputs[secret]) core.setSecret(inputs[secret])
-  }
-  return inputs as unknown as ActionInputs
+  const typed = inputs as unknown as ActionInputs
+  // Masked before validation, so even a config error can never echo a credential.
+  for (const secret of collectSecrets(typed)) core.setSecret(secret)
+  return typed
 }
 
 export async function run(): Promise<void> {

@@ -64,6 +64,7 @@ describe('bad configuration', () => {
     expect(run.stdout).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/) // no stack trace
     expect(sandbox.requests).toHaveLength(0)
     expect(run.everything).not.toContain(sandbox.token)
+    expect(run.masked).toContain(sandbox.token)
   })
 
   it('rejects an invalid kubeconfig with a clear message and no stack trace', async () => {

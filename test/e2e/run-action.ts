@@ -15,7 +15,12 @@ export interface ActionRun {
   summary: string
   /** Parsed JSON record written by the run (outputs.report), when present. */
   record?: Record<string, unknown>
-  /** Everything the run printed or wrote, for secret-leak assertions. */
+  /** Values registered with `::add-mask::` (the runner redacts these from the log). */
+  masked: string[]
+  /**
+   * Everything the run printed or wrote, except the `::add-mask::` commands themselves (the runner
+   * consumes those and never shows them), for secret-leak assertions.
+   */
   everything: string
 }
 
@@ -75,8 +80,17 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
       recordText = await readFile(outputs.report, 'utf8').catch(() => '')
       if (recordText) record = JSON.parse(recordText) as Record<string, unknown>
     }
-    const everything = [stdout, stderr, summary, JSON.stringify(outputs), recordText].join('\n')
-    return { exitCode, stdout, stderr, outputs, summary, record, everything }
+    const maskCommand = /^::add-mask::(.*)$/
+    const masked = stdout.split('\n').flatMap((line) => {
+      const match = maskCommand.exec(line)
+      return match ? [match[1].replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')] : []
+    })
+    const visibleStdout = stdout
+      .split('\n')
+      .filter((line) => !maskCommand.test(line))
+      .join('\n')
+    const everything = [visibleStdout, stderr, summary, JSON.stringify(outputs), recordText].join('\n')
+    return { exitCode, stdout, stderr, outputs, summary, record, masked, everything }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { startSandbox, type Sandbox } from '../sandbox/index.js'
 import { releaseSecret } from '../gitops/helm-fixtures.js'
 import { runAction, type ActionRun } from './run-action.js'
+import type { StoredObject } from '../sandbox/store.js'
 import { apply, daemonSet, deployment, resource, service, statefulSet, tempDir, waitFor, type TempDir } from './fixtures.js'
 
 // Controller time runs 20x faster: pods are ready in ~50 ms, a 20 s progress deadline passes in 1 s.
@@ -48,7 +49,7 @@ async function verify(namespace: string, target: string, extraConfig = '', extra
 const failedIds = (run: ActionRun): string[] =>
   (JSON.parse(run.outputs['failed-checks'] ?? '[]') as Array<{ id: string; status: string }>).map((c) => `${c.id}:${c.status}`)
 
-const podsOf = (namespace: string, app: string) =>
+const podsOf = (namespace: string, app: string): StoredObject[] =>
   sandbox.store.list(resource('Pod', 'v1'), namespace).filter((p) => p.metadata.labels?.app === app)
 
 describe('verify, end to end', () => {
@@ -64,6 +65,8 @@ describe('verify, end to end', () => {
     // Nothing from the kubeconfig leaks: not the token, not the CA.
     expect(run.everything).not.toContain(sandbox.token)
     expect(run.everything).not.toContain(sandbox.caPem.split('\n')[1])
+    // ...and the runner is told to redact the kubeconfig and the token inside it.
+    expect(run.masked).toContain(sandbox.token)
   })
 
   it.each([
@@ -115,23 +118,19 @@ describe('verify, end to end', () => {
     expect(failedIds(run)).toContain('pod-count:failed')
   })
 
-  it('fails on restarts of the new pods', async () => {
-    apply(sandbox, deployment('restarts', 'api', 'registry/api:v1', { replicas: 2 }))
-    const pods = await waitFor(() => {
-      const found = podsOf('restarts', 'api')
-      return found.length === 2 && found.every((p) => (p.status as { phase?: string })?.phase === 'Running') && found
-    }, 'pods running')
-    // A container that restarted twice since the deploy and is Ready again.
-    const pod = pods[0]
-    const status = pod.status as { containerStatuses: Array<Record<string, unknown>> }
-    status.containerStatuses[0].restartCount = 2
-    status.containerStatuses[0].lastState = {
-      terminated: { reason: 'Error', exitCode: 2, finishedAt: new Date().toISOString().replace(/\.\d+Z/, 'Z') }
-    }
-    sandbox.store.update(resource('Pod', 'v1'), { ...pod, metadata: { ...pod.metadata, resourceVersion: undefined } }, { subresource: 'status' })
+  it('fails on restarts of the new pods even when they recovered', async () => {
+    // Each container crashes once (10 s back-off = 0.5 s here, shorter than failFastAfter) and then stays up.
+    apply(
+      sandbox,
+      deployment('restarts', 'api', 'registry/api:v1', {
+        replicas: 2,
+        annotations: { 'sandbox.deploy-guard.dev/behavior': 'restarts-then-ready', 'sandbox.deploy-guard.dev/crash-count': '1' }
+      })
+    )
     const run = await verify('restarts', 'deployment/api')
     expect(run.outputs.verdict).toBe('failed')
     expect(failedIds(run)).toContain('restarts:failed')
+    expect(failedIds(run)).not.toContain('rollout:failed')
   })
 
   it('fails when a Service selecting the workload has no ready endpoints', async () => {
@@ -183,7 +182,7 @@ describe('verify, end to end', () => {
     apply(sandbox, statefulSet('stateful', 'db', 'registry/db:v1', 2), daemonSet('stateful', 'agent', 'registry/agent:v1'))
     const run = await verify('stateful', 'statefulset/db\ndaemonset/agent')
     expect(run.outputs.verdict).toBe('passed')
-    expect(run.summary).toContain('statefulset rolling update complete')
+    expect(run.summary).toContain('partitioned roll out complete: 2 new pods have been updated')
     expect(run.summary).toContain('successfully rolled out')
   })
 

@@ -15,6 +15,7 @@ export const behaviours = [
   'ready-after',
   'never-ready',
   'crashloop',
+  'restarts-then-ready',
   'oomkilled',
   'image-pull-backoff',
   'err-image-pull',
@@ -49,6 +50,8 @@ export interface ContainerPlan {
   behaviour: Behaviour
   readyAfterMs: number
   crashAfterMs: number
+  /** For `restarts-then-ready`: how many times the container crashes before it stays up. */
+  crashCount: number
   configError: string
   log?: string
   previousLog?: string
@@ -110,6 +113,7 @@ export function planPod(pod: StoredObject): PodPlan {
       behaviour,
       readyAfterMs: parseDurationMs(annotation(annotations, 'ready-after', c.name)) ?? defaultReady,
       crashAfterMs: parseDurationMs(annotation(annotations, 'crash-after', c.name)) ?? DEFAULT_CRASH_AFTER_MS,
+      crashCount: Math.max(0, Number(annotation(annotations, 'crash-count', c.name) ?? 2) || 0),
       configError: annotation(annotations, 'config-error', c.name) ?? 'secret "x" not found',
       log: annotation(annotations, 'log', c.name),
       previousLog: annotation(annotations, 'previous-log', c.name)
@@ -230,7 +234,33 @@ export function containerView(plan: ContainerPlan, t: number, podName: string, p
       counters: base
     }
   }
-  if (b === 'crashloop' || b === 'oomkilled') {
+  if (b === 'restarts-then-ready') {
+    // Crashes `crashCount` times with the usual back-off, then stays up and becomes ready: a flaky
+    // start that a rollout survives but a post-deploy checklist should still flag.
+    let stableFrom = START_MS
+    for (let i = 0; i < plan.crashCount; i++) stableFrom += plan.crashAfterMs + backoffMs(i)
+    if (t >= stableFrom) {
+      const n = plan.crashCount
+      const lastStart = n > 0 ? stableFrom - backoffMs(n - 1) - plan.crashAfterMs : 0
+      const ready = t >= stableFrom + plan.readyAfterMs
+      return {
+        state: { kind: 'running', startedAt: stableFrom },
+        lastState:
+          n > 0
+            ? { kind: 'terminated', reason: 'Error', exitCode: 1, startedAt: lastStart, finishedAt: lastStart + plan.crashAfterMs, run: n - 1 }
+            : undefined,
+        ready,
+        started: true,
+        everStarted: true,
+        pulled: true,
+        restartCount: n,
+        readySince: ready ? stableFrom + plan.readyAfterMs : undefined,
+        next: ready ? undefined : stableFrom + plan.readyAfterMs,
+        counters: { ...zero(), pulling: 1, pulledFirst: 1, pulledAgain: n, created: n + 1, started: n + 1, backOff: n }
+      }
+    }
+  }
+  if (b === 'crashloop' || b === 'oomkilled' || b === 'restarts-then-ready') {
     if (t < START_MS) return creating(START_MS)
     const run = plan.crashAfterMs
     const { k, start } = attemptAt(t, START_MS, run)
