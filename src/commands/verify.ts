@@ -48,7 +48,12 @@ export async function runVerify(config: DeployGuardConfig, ctx: CommandContext):
   }
 
   let analysis: AnalysisResult | undefined
-  if (config.analysis && config.analysis.checks.length > 0) {
+  const workloadFailed = targets.some((t) => t.checks.some((c) => c.status === 'failed'))
+  if (config.analysis && config.analysis.checks.length > 0 && workloadFailed && !config.dryRun) {
+    // The verdict is already `failed`; measuring a broken rollout for minutes would only delay the
+    // report (and, later, the rollback).
+    ctx.log('PromQL analysis skipped: the rollout checks already failed')
+  } else if (config.analysis && config.analysis.checks.length > 0) {
     const version = resolveVersion(config, targets)
     analysis = await ctx.group('PromQL analysis', () => runConfiguredAnalysis(config, version, ctx))
   }

@@ -3,7 +3,7 @@
  * inputs as INPUT_* variables, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, the runner's Node (24).
  */
 import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -41,8 +41,18 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
-export async function runAction(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
-  const dir = await mkdtemp(join(tmpdir(), 'dg-e2e-'))
+export interface RunActionOptions {
+  /** Keep the summary, outputs and record in this directory instead of a temp dir removed afterwards. */
+  keepIn?: string
+}
+
+export async function runAction(
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  options: RunActionOptions = {}
+): Promise<ActionRun> {
+  const dir = options.keepIn ?? (await mkdtemp(join(tmpdir(), 'dg-e2e-')))
+  if (options.keepIn) await mkdir(dir, { recursive: true })
   try {
     const outputFile = join(dir, 'output')
     const summaryFile = join(dir, 'summary.md')
@@ -92,6 +102,6 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
     const everything = [visibleStdout, stderr, summary, JSON.stringify(outputs), recordText].join('\n')
     return { exitCode, stdout, stderr, outputs, summary, record, masked, everything }
   } finally {
-    await rm(dir, { recursive: true, force: true })
+    if (!options.keepIn) await rm(dir, { recursive: true, force: true })
   }
 }
