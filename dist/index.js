@@ -65720,7 +65720,13 @@ async function runVerify(config, ctx) {
         checks.push(...(await ctx.group('GitOps state', () => checkGitOps(api, config.verify.gitops, defaultNamespace))));
     }
     let analysis;
-    if (config.analysis && config.analysis.checks.length > 0) {
+    const workloadFailed = targets.some((t) => t.checks.some((c) => c.status === 'failed'));
+    if (config.analysis && config.analysis.checks.length > 0 && workloadFailed && !config.dryRun) {
+        // The verdict is already `failed`; measuring a broken rollout for minutes would only delay the
+        // report (and, later, the rollback).
+        ctx.log('PromQL analysis skipped: the rollout checks already failed');
+    }
+    else if (config.analysis && config.analysis.checks.length > 0) {
         const version = resolveVersion(config, targets);
         analysis = await ctx.group('PromQL analysis', () => runConfiguredAnalysis(config, version, ctx));
     }

@@ -40,7 +40,7 @@ function report(title: string, run: ActionRun, dir: string): void {
   console.log(`\n=== ${title}`)
   console.log(`verdict: ${run.outputs.verdict}   (step exit code ${run.exitCode})`)
   for (const line of run.stdout.split('\n')) {
-    if (/^(deploy-guard|  [❌⚠️✅])/u.test(line)) console.log(`  ${line}`)
+    if (line.startsWith('deploy-guard') || /^ {2}\S/.test(line)) console.log(`  ${line}`)
   }
   console.log(`job summary: ${join(dir, 'summary.md')}`)
   console.log(`JSON record: ${run.outputs.report}`)
