@@ -1,8 +1,13 @@
 /**
- * The KubeApi on top of @kubernetes/client-node 2.x: the library supplies credentials (kubeconfig,
- * exec plugins, in-cluster), TLS and its undici fetch; requests themselves are plain REST paths so one
- * small client covers GET/LIST (selectors, pagination), pod logs and every patch type. Transient
- * failures are retried with exponential backoff, then thrown as transient KubeApiErrors.
+ * The KubeApi: plain REST paths, so one small client covers GET/LIST (selectors, pagination), pod
+ * logs and every patch type. Transient failures are retried with exponential backoff, then thrown as
+ * transient KubeApiErrors.
+ *
+ * Requests go through a transport (./transport/): node:https with our own kubeconfig reader for the
+ * kubeconfigs CI uses (tokens, token files, client certificates, exec plugins, in-cluster), and
+ * @kubernetes/client-node, loaded only when needed, for auth-provider users, proxies and anything
+ * unrecognised. Loading client-node costs 250-380 ms on the 2-core CI machines — more than the rest
+ * of the action's start-up — so the common case never pays it.
  */
 import pRetry from 'p-retry'
 import {
@@ -15,8 +20,9 @@ import {
 } from './api.js'
 import { Discovery } from './discovery.js'
 import { RetryAfterKubeApiError, errorForStatus, errorForTransport, type RequestDescription } from './errors.js'
-import { loadKubeConfig, type KubeSource } from './kubeconfig.js'
+import type { KubeSource } from './kubeconfig.js'
 import { groupOf, resourcePath } from './resources.js'
+import { CredentialsError, openTransport, type Transport } from './transport/index.js'
 
 export type { KubeSource } from './kubeconfig.js'
 
@@ -30,11 +36,15 @@ export interface ClientOptions {
   maxRetryAfterMs?: number
   /** Per-request timeout (default 30 s). */
   requestTimeoutMs?: number
+  /** Opens the transport (tests); default: the kubeconfig reader's choice. */
+  transport?: (source: KubeSource) => Promise<Transport>
 }
 
 /** A KubeApi that holds connections; close it when done. */
 export interface KubeClient extends KubeApi {
   close(): Promise<void>
+  /** Which transport carries requests: `node:https` (fast path) or `@kubernetes/client-node`. */
+  readonly transport: Transport['name']
 }
 
 interface HttpResponse {
@@ -59,44 +69,32 @@ const PATCH_TYPES = {
   strategic: 'application/strategic-merge-patch+json'
 } as const
 
-interface Closable {
-  close?: () => Promise<void>
-}
-
 export async function createKubeApi(source: KubeSource, options: ClientOptions = {}): Promise<KubeClient> {
-  // Imported here, not at the top: client-node costs ~0.4 s to load and only cluster commands need it.
-  // The deep imports skip the index (every generated API) that we do not use.
-  const [{ KubeConfig }, { RequestContext, IsomorphicFetchHttpLibrary }] = await Promise.all([
-    import('@kubernetes/client-node/dist/config.js'),
-    import('@kubernetes/client-node/dist/gen/http/http.js')
-  ])
-  const kc = new KubeConfig()
-  loadKubeConfig(kc, source)
-  const server = (kc.getCurrentCluster()?.server ?? '').replace(/\/+$/, '')
-  const http = new IsomorphicFetchHttpLibrary()
+  const transport = await (options.transport ?? openTransport)(source)
+  const server = transport.server
   const retries = options.retries ?? 4
   const minTimeout = options.minRetryDelayMs ?? 200
   const maxTimeout = options.maxRetryDelayMs ?? 3000
   const maxRetryAfter = options.maxRetryAfterMs ?? 5000
   const timeoutMs = options.requestTimeoutMs ?? 30_000
-  let dispatcher: unknown
   let requestCount = 0
 
-  async function attempt(spec: RequestSpec): Promise<HttpResponse> {
+  async function attempt(spec: RequestSpec, renewedCredentials = false): Promise<HttpResponse> {
     const describe = { ...spec.describe, server }
-    const ctx = new RequestContext(`${server}${spec.path}`, spec.method as never)
-    for (const [key, value] of Object.entries(spec.query ?? {}))
-      if (value !== undefined) ctx.setQueryParam(key, String(value))
-    ctx.setHeaderParam('Accept', spec.accept ?? 'application/json')
-    if (spec.body !== undefined) {
-      ctx.setHeaderParam('Content-Type', spec.contentType ?? 'application/json')
-      ctx.setBody(spec.body)
-    }
+    let prepared
     try {
-      await kc.applySecurityAuthentication(ctx)
+      prepared = await transport.prepare({
+        method: spec.method,
+        path: spec.path,
+        query: spec.query,
+        body: spec.body,
+        contentType: spec.contentType,
+        accept: spec.accept,
+        timeoutMs
+      })
     } catch (error) {
       // e.g. an exec credential plugin that is missing or failed: not something a retry fixes.
-      const message = error instanceof Error ? error.message : String(error)
+      const message = error instanceof CredentialsError || error instanceof Error ? error.message : String(error)
       throw new KubeApiError(
         `could not get credentials for the Kubernetes API at ${server}: ${message}`,
         'unauthorized',
@@ -105,23 +103,17 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
         describe.resource
       )
     }
-    // client-node builds a new connection pool per request; keep the first so connections are reused.
-    if (dispatcher === undefined) dispatcher = ctx.getDispatcher()
-    else ctx.setDispatcher(dispatcher as never)
-    ctx.setSignal(AbortSignal.timeout(timeoutMs))
     requestCount++
-    let status: number
-    let headers: Record<string, string>
-    let text: string
+    let response: HttpResponse
     try {
-      const response = await http.send(ctx).toPromise()
-      status = response.httpStatusCode
-      headers = response.headers
-      text = await response.body.text()
+      response = await prepared.send()
     } catch (error) {
       throw errorForTransport(error, describe)
     }
-    if (status >= 200 && status < 300) return { status, headers, text }
+    const { status, headers, text } = response
+    if (status >= 200 && status < 300) return response
+    // An expired exec credential or a rotated token file: renew once, as kubectl does.
+    if (status === 401 && !renewedCredentials && transport.credentialsRejected?.()) return attempt(spec, true)
     throw errorForStatus(status, text, describe, headers)
   }
 
@@ -173,6 +165,7 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
 
   const api: KubeClient = {
     server,
+    transport: transport.name,
     get requestCount() {
       return requestCount
     },
@@ -274,10 +267,7 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
       return withTypeMeta(JSON.parse(response.text) as T, type)
     },
 
-    async close() {
-      await (dispatcher as Closable | undefined)?.close?.()
-      dispatcher = undefined
-    }
+    close: () => transport.close()
   }
   return api
 }

@@ -15,7 +15,11 @@ describe('LIST pagination through @kubernetes/client-node', () => {
       sandbox.store.create(pods, {
         apiVersion: 'v1',
         kind: 'Pod',
-        metadata: { name: `pod-${String(i).padStart(5, '0')}`, namespace: 'big', labels: { app: 'big', shard: String(i % 4) } },
+        metadata: {
+          name: `pod-${String(i).padStart(5, '0')}`,
+          namespace: 'big',
+          labels: { app: 'big', shard: String(i % 4) }
+        },
         spec: { containers: [{ name: 'c', image: 'nginx:1.25' }] }
       })
     }
@@ -50,7 +54,12 @@ describe('LIST pagination through @kubernetes/client-node', () => {
   it('keeps the list resourceVersion across pages and sees objects created mid-way only once', async () => {
     const first = await core.listNamespacedPod({ namespace: 'big', limit: 500 })
     const rv = first.metadata!.resourceVersion
-    sandbox.store.create(pods, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'pod-99999', namespace: 'big' }, spec: { containers: [{ name: 'c', image: 'x' }] } })
+    sandbox.store.create(pods, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'pod-99999', namespace: 'big' },
+      spec: { containers: [{ name: 'c', image: 'x' }] }
+    })
     const second = await core.listNamespacedPod({ namespace: 'big', limit: 500, _continue: first.metadata!._continue })
     expect(second.metadata!.resourceVersion).toBe(rv)
     expect(second.items[0]!.metadata!.name).toBe('pod-00500')
@@ -60,7 +69,12 @@ describe('LIST pagination through @kubernetes/client-node', () => {
     const names: string[] = []
     let token: string | undefined
     do {
-      const page = await core.listNamespacedPod({ namespace: 'big', labelSelector: 'shard in (1,3),app=big', limit: 1000, _continue: token })
+      const page = await core.listNamespacedPod({
+        namespace: 'big',
+        labelSelector: 'shard in (1,3),app=big',
+        limit: 1000,
+        _continue: token
+      })
       expect(page.metadata?.remainingItemCount).toBeUndefined()
       names.push(...page.items.map((p) => p.metadata!.name!))
       token = page.metadata?._continue || undefined
@@ -70,6 +84,8 @@ describe('LIST pagination through @kubernetes/client-node', () => {
   })
 
   it('answers a malformed continue token with 400 BadRequest', async () => {
-    await expect(core.listNamespacedPod({ namespace: 'big', limit: 5, _continue: 'not-a-token' })).rejects.toMatchObject({ code: 400 })
+    await expect(
+      core.listNamespacedPod({ namespace: 'big', limit: 5, _continue: 'not-a-token' })
+    ).rejects.toMatchObject({ code: 400 })
   })
 })

@@ -26,17 +26,28 @@ describe('WATCH through @kubernetes/client-node', () => {
   let kc: KubeConfig
   let core: CoreV1Api
   const controllers: AbortController[] = []
+  let finished = false
 
-  const cm = (namespace: string, name: string, value = '0'): StoredObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace }, data: { value } })
+  const cm = (namespace: string, name: string, value = '0'): StoredObject => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name, namespace },
+    data: { value }
+  })
 
   beforeAll(async () => {
-    sandbox = await startApiOnly({ scenarioText: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: w}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: old}\n', bookmarkIntervalMs: 100 })
+    sandbox = await startApiOnly({
+      scenarioText:
+        'apiVersion: v1\nkind: Namespace\nmetadata: {name: w}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: old}\n',
+      bookmarkIntervalMs: 100
+    })
     kc = new KubeConfig()
     kc.loadFromFile(sandbox.kubeconfigPath)
     core = kc.makeApiClient(CoreV1Api)
   })
 
   afterAll(async () => {
+    finished = true
     for (const c of controllers) c.abort()
     await sandbox.stop()
   })
@@ -59,6 +70,7 @@ describe('WATCH through @kubernetes/client-node', () => {
           if (type !== 'BOOKMARK') seen.push({ type, name: object.metadata!.name!, rv: lastRv })
         },
         () => {
+          if (finished) return
           watching = false
           disconnects++
           // changes made while no watch is connected must still be delivered after re-watching
@@ -76,7 +88,19 @@ describe('WATCH through @kubernetes/client-node', () => {
     sandbox.store.update(configmaps, { ...before0, data: { value: 'changed' } })
     sandbox.store.delete(configmaps, 'w', 'after-4')
 
-    const expected = ['before-0', 'before-1', 'before-2', 'before-3', 'before-4', 'during-1', 'after-0', 'after-1', 'after-2', 'after-3', 'after-4']
+    const expected = [
+      'before-0',
+      'before-1',
+      'before-2',
+      'before-3',
+      'before-4',
+      'during-1',
+      'after-0',
+      'after-1',
+      'after-2',
+      'after-3',
+      'after-4'
+    ]
     await waitFor(() => seen.some((s) => s.type === 'DELETED' && s.name === 'after-4'), 5000, 'the last event')
     const added = seen.filter((s) => s.type === 'ADDED').map((s) => s.name)
     expect(added).toEqual(expected)
@@ -94,22 +118,39 @@ describe('WATCH through @kubernetes/client-node', () => {
     const staleRv = first.metadata.resourceVersion!
     // push the stale version out of the server's history (20,000 events)
     let current = first
-    for (let i = 0; i < 20_050; i++) current = sandbox.store.update(configmaps, { ...current, data: { value: String(i) } })
+    for (let i = 0; i < 20_050; i++)
+      current = sandbox.store.update(configmaps, { ...current, data: { value: String(i) } })
 
     const events: Array<{ type: string; object: { code?: number; reason?: string } }> = []
     let ended = false
     controllers.push(
-      await new Watch(kc).watch('/api/v1/namespaces/old/configmaps', { resourceVersion: staleRv }, (type, object) => events.push({ type, object }), () => (ended = true))
+      await new Watch(kc).watch(
+        '/api/v1/namespaces/old/configmaps',
+        { resourceVersion: staleRv },
+        (type, object) => events.push({ type, object }),
+        () => (ended = true)
+      )
     )
     await waitFor(() => ended, 5000, 'the expired watch to end')
-    expect(events).toEqual([{ type: 'ERROR', object: expect.objectContaining({ kind: 'Status', code: 410, reason: 'Expired' }) }])
+    expect(events).toEqual([
+      { type: 'ERROR', object: expect.objectContaining({ kind: 'Status', code: 410, reason: 'Expired' }) }
+    ])
 
     const list = await core.listNamespacedConfigMap({ namespace: 'old' })
     const names: string[] = []
     controllers.push(
-      await new Watch(kc).watch('/api/v1/namespaces/old/configmaps', { resourceVersion: list.metadata!.resourceVersion }, (type, object: V1ConfigMap) => names.push(`${type} ${object.metadata!.name}`), () => undefined)
+      await new Watch(kc).watch(
+        '/api/v1/namespaces/old/configmaps',
+        { resourceVersion: list.metadata!.resourceVersion },
+        (type, object: V1ConfigMap) => names.push(`${type} ${object.metadata!.name}`),
+        () => undefined
+      )
     )
-    await waitFor(() => sandbox.requests.some((r) => r.watch && r.query.resourceVersion === list.metadata!.resourceVersion), 5000, 'the new watch')
+    await waitFor(
+      () => sandbox.requests.some((r) => r.watch && r.query.resourceVersion === list.metadata!.resourceVersion),
+      5000,
+      'the new watch'
+    )
     sandbox.store.create(configmaps, cm('old', 'fresh'))
     await waitFor(() => names.includes('ADDED fresh'), 5000, 'the fresh event')
   })
@@ -136,13 +177,24 @@ describe('WATCH through @kubernetes/client-node', () => {
   })
 
   it('turns a label change that leaves the selector into DELETED and one that enters into ADDED', async () => {
-    const created = sandbox.store.create(configmaps, { ...cm('w', 'moving'), metadata: { name: 'moving', namespace: 'w', labels: { tier: 'a' } } })
+    const created = sandbox.store.create(configmaps, {
+      ...cm('w', 'moving'),
+      metadata: { name: 'moving', namespace: 'w', labels: { tier: 'a' } }
+    })
     const types: string[] = []
     controllers.push(
-      await new Watch(kc).watch('/api/v1/namespaces/w/configmaps', { labelSelector: 'tier=a', resourceVersion: created.metadata.resourceVersion }, (type, o: V1ConfigMap) => types.push(`${type} ${o.metadata!.name}`), () => undefined)
+      await new Watch(kc).watch(
+        '/api/v1/namespaces/w/configmaps',
+        { labelSelector: 'tier=a', resourceVersion: created.metadata.resourceVersion },
+        (type, o: V1ConfigMap) => types.push(`${type} ${o.metadata!.name}`),
+        () => undefined
+      )
     )
     await waitFor(() => sandbox.requests.some((r) => r.watch && r.query.labelSelector === 'tier=a'), 5000, 'the watch')
-    const out = sandbox.store.update(configmaps, { ...created, metadata: { ...created.metadata, labels: { tier: 'b' } } })
+    const out = sandbox.store.update(configmaps, {
+      ...created,
+      metadata: { ...created.metadata, labels: { tier: 'b' } }
+    })
     sandbox.store.update(configmaps, { ...out, metadata: { ...out.metadata, labels: { tier: 'a' } } })
     await waitFor(() => types.length >= 2, 5000, 'two events')
     expect(types).toEqual(['DELETED moving', 'ADDED moving'])

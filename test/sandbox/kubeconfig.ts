@@ -5,7 +5,9 @@ export function kubeconfigYaml(url: string, caPem: string, token: string): strin
   return YAML.stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'sandbox', cluster: { server: url, 'certificate-authority-data': Buffer.from(caPem).toString('base64') } }],
+    clusters: [
+      { name: 'sandbox', cluster: { server: url, 'certificate-authority-data': Buffer.from(caPem).toString('base64') } }
+    ],
     users: [{ name: 'sandbox', user: { token } }],
     contexts: [{ name: 'sandbox', context: { cluster: 'sandbox', user: 'sandbox', namespace: 'default' } }],
     'current-context': 'sandbox',

@@ -64,7 +64,11 @@ export async function startSandboxWith(options: SandboxOptions, makeController: 
   const resources = [...builtinResources, ...(options.extraResources ?? [])]
   const store = new ObjectStore()
   const nsResource = resources.find((r) => r.group === '' && r.resource === 'namespaces')!
-  admitCreate(store, resources, nsResource, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } })
+  admitCreate(store, resources, nsResource, undefined, {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: 'default' }
+  })
   if (options.scenario) loadScenario(store, resources, readFileSync(options.scenario, 'utf8'))
   if (options.scenarioText) loadScenario(store, resources, options.scenarioText)
 

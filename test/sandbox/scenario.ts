@@ -14,7 +14,8 @@ function documents(text: string): StoredObject[] {
     if (doc.errors.length > 0) throw new Error(`scenario YAML: ${doc.errors[0]!.message}`)
     const value = doc.toJS() as unknown
     if (value === null || value === undefined) continue
-    if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`scenario document is not an object: ${JSON.stringify(value).slice(0, 80)}`)
+    if (typeof value !== 'object' || Array.isArray(value))
+      throw new Error(`scenario document is not an object: ${JSON.stringify(value).slice(0, 80)}`)
     const object = value as StoredObject
     if (object.kind === 'List' && Array.isArray(object.items)) out.push(...(object.items as StoredObject[]))
     else out.push(object)
@@ -27,15 +28,27 @@ export function loadScenario(store: ObjectStore, resources: readonly ResourceDef
   const nsResource = resources.find((r) => r.group === '' && r.resource === 'namespaces')!
   const resolved = objects.map((o, i) => {
     const r = resourceForKind([...resources], String(o.apiVersion ?? ''), String(o.kind ?? ''))
-    if (!r) throw new Error(`scenario document ${i + 1}: unknown kind ${String(o.apiVersion)}/${String(o.kind)} (not in resources.ts)`)
+    if (!r)
+      throw new Error(
+        `scenario document ${i + 1}: unknown kind ${String(o.apiVersion)}/${String(o.kind)} (not in resources.ts)`
+      )
     if (!o.metadata || typeof o.metadata !== 'object') throw new Error(`scenario document ${i + 1}: metadata missing`)
     return { r, o }
   })
   const created: StoredObject[] = []
   const ensureNamespace = (name: string): void => {
-    if (!store.get(nsResource, undefined, name)) created.push(admitCreate(store, resources, nsResource, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }))
+    if (!store.get(nsResource, undefined, name))
+      created.push(
+        admitCreate(store, resources, nsResource, undefined, {
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: { name }
+        })
+      )
   }
-  for (const { r, o } of resolved) if (r === nsResource && !store.get(nsResource, undefined, o.metadata.name)) created.push(admitCreate(store, resources, r, undefined, o))
+  for (const { r, o } of resolved)
+    if (r === nsResource && !store.get(nsResource, undefined, o.metadata.name))
+      created.push(admitCreate(store, resources, r, undefined, o))
   for (const { r, o } of resolved) if (r.namespaced) ensureNamespace(o.metadata.namespace || 'default')
   for (const { r, o } of resolved) {
     if (r === nsResource) continue

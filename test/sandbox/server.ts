@@ -43,7 +43,12 @@ export interface ApiServerOptions {
 }
 
 const maxBodyBytes = 32 * 1024 * 1024
-const faultReasons: Record<number, StatusReason> = { 500: 'InternalError', 503: 'ServiceUnavailable', 429: 'TooManyRequests', 409: 'Conflict' }
+const faultReasons: Record<number, StatusReason> = {
+  500: 'InternalError',
+  503: 'ServiceUnavailable',
+  429: 'TooManyRequests',
+  409: 'Conflict'
+}
 
 export class ApiServer {
   readonly requests: RequestLogEntry[] = []
@@ -70,7 +75,10 @@ export class ApiServer {
     })
     // a client that resets mid-handshake must not take the server down
     this.server.on('tlsClientError', () => undefined)
-    this.server.on('clientError', (_error, socket) => socket.destroy())
+    this.server.on('clientError', (_error, socket) => {
+      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+      else socket.destroy()
+    })
   }
 
   async start(): Promise<string> {
@@ -137,8 +145,19 @@ export class ApiServer {
     if (fault?.status) {
       req.resume()
       if (fault.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(fault.retryAfterSeconds))
-      const message = fault.status === 409 ? 'Operation cannot be fulfilled: the object has been modified; please apply your changes to the latest version and try again (injected fault)' : `injected fault: ${fault.status}`
-      this.fail(res, new ApiError(fault.status, faultReasons[fault.status]!, message, fault.retryAfterSeconds !== undefined ? { retryAfterSeconds: fault.retryAfterSeconds } : undefined))
+      const message =
+        fault.status === 409
+          ? 'Operation cannot be fulfilled: the object has been modified; please apply your changes to the latest version and try again (injected fault)'
+          : `injected fault: ${fault.status}`
+      this.fail(
+        res,
+        new ApiError(
+          fault.status,
+          faultReasons[fault.status]!,
+          message,
+          fault.retryAfterSeconds !== undefined ? { retryAfterSeconds: fault.retryAfterSeconds } : undefined
+        )
+      )
       return
     }
     if (fault?.dropWatchAfterMs !== undefined) {
@@ -148,7 +167,11 @@ export class ApiServer {
     }
 
     const body = await readBody(req)
-    const reply = route(this.ctx, { method, path: url.pathname, query, headers: req.headers, body, serverAddress: this.address }, res)
+    const reply = route(
+      this.ctx,
+      { method, path: url.pathname, query, headers: req.headers, body, serverAddress: this.address },
+      res
+    )
     this.send(res, reply)
   }
 

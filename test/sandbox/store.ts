@@ -56,6 +56,12 @@ export class StoreError extends Error {
 const clone = <T>(value: T): T => structuredClone(value)
 const resourceKey = (r: ResourceDef): string => `${groupVersion(r)}/${r.resource}`
 const objectKey = (namespace: string | undefined, name: string): string => `${namespace ?? ''}/${name}`
+/** Byte-order comparison, like etcd's key order (and several times faster than localeCompare). */
+const byKey = (a: StoredObject, b: StoredObject): number => {
+  const ka = objectKey(a.metadata.namespace, a.metadata.name)
+  const kb = objectKey(b.metadata.namespace, b.metadata.name)
+  return ka < kb ? -1 : ka > kb ? 1 : 0
+}
 
 /** Fields whose change is not a spec change (generation stays). */
 const nonSpecTopLevel = new Set(['apiVersion', 'kind', 'metadata', 'status'])
@@ -89,7 +95,8 @@ export class ObjectStore {
   private emit(type: WatchEventType, resource: ResourceDef, object: StoredObject): void {
     const event: StoreEvent = { type, resource, object: clone(object), resourceVersion: this.revision }
     this.history.push(event)
-    if (this.history.length > this.historyLimit) this.history.splice(0, this.history.length - this.historyLimit)
+    // Trim in batches: a splice per write is O(history) and dominated large rollouts.
+    if (this.history.length > this.historyLimit * 1.5) this.history.splice(0, this.history.length - this.historyLimit)
     this.feed.emit('event', event)
   }
 
@@ -103,7 +110,7 @@ export class ObjectStore {
     const items = [...this.table(resource).values()].filter(
       (o) => !resource.namespaced || namespace === undefined || o.metadata.namespace === namespace
     )
-    items.sort((a, b) => objectKey(a.metadata.namespace, a.metadata.name).localeCompare(objectKey(b.metadata.namespace, b.metadata.name)))
+    items.sort(byKey)
     return items.map(clone)
   }
 
@@ -112,7 +119,7 @@ export class ObjectStore {
     const items = [...this.table(resource).values()].filter(
       (o) => !resource.namespaced || namespace === undefined || o.metadata.namespace === namespace
     )
-    items.sort((a, b) => objectKey(a.metadata.namespace, a.metadata.name).localeCompare(objectKey(b.metadata.namespace, b.metadata.name)))
+    items.sort(byKey)
     return items
   }
 

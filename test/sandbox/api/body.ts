@@ -9,7 +9,11 @@ export function decodeObject(body: string, contentType: string | undefined): Sto
   try {
     value = yaml ? YAML.parse(body) : JSON.parse(body)
   } catch (error) {
-    throw new ApiError(400, 'BadRequest', `the object provided is unrecognized (${yaml ? 'YAML' : 'JSON'} decode error): ${(error as Error).message.split('\n')[0]}`)
+    throw new ApiError(
+      400,
+      'BadRequest',
+      `the object provided is unrecognized (${yaml ? 'YAML' : 'JSON'} decode error): ${(error as Error).message.split('\n')[0]}`
+    )
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ApiError(400, 'BadRequest', 'the object provided is unrecognized: expected a JSON object')
@@ -27,7 +31,9 @@ export function decodeDeleteOptions(body: string): Record<string, unknown> {
   if (body.trim() === '') return {}
   try {
     const value: unknown = JSON.parse(body)
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {}
   } catch (error) {
     throw new ApiError(400, 'BadRequest', `invalid DeleteOptions: ${(error as Error).message}`)
   }

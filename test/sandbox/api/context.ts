@@ -3,7 +3,12 @@ import type { ResourceDef } from '../resources.js'
 import type { ObjectStore } from '../store.js'
 import type { SortedListCache } from './list.js'
 
-export type PodLogSource = (namespace: string, pod: string, container: string | undefined, previous: boolean) => string | undefined
+export type PodLogSource = (
+  namespace: string,
+  pod: string,
+  container: string | undefined,
+  previous: boolean
+) => string | undefined
 
 export interface ApiContext {
   store: ObjectStore
@@ -27,6 +32,9 @@ export interface ResourceRequest {
 }
 
 /** A finished answer: JSON (already serialised where that saves work), or plain text (logs). */
-export type Reply = { status: number; json: unknown; raw?: false } | { status: number; raw: true; body: string | Buffer; contentType: string } | { streamed: true }
+export type Reply =
+  | { status: number; json: unknown; raw?: false }
+  | { status: number; raw: true; body: string | Buffer; contentType: string }
+  | { streamed: true }
 
 export const json = (status: number, body: unknown): Reply => ({ status, json: body })

@@ -33,7 +33,11 @@ export function groupVersions(resources: readonly ResourceDef[]): GroupVersion[]
 }
 
 export function apiVersions(serverAddress: string): object {
-  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] }
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }]
+  }
 }
 
 function apiGroup(resources: readonly ResourceDef[], group: string): object {
@@ -55,7 +59,8 @@ export function apiGroupDocument(resources: readonly ResourceDef[], group: strin
 
 const subresourceEntry = (r: ResourceDef, sub: string): object => {
   const base = { name: `${r.resource}/${sub}`, singularName: '', namespaced: r.namespaced }
-  if (sub === 'scale') return { ...base, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] }
+  if (sub === 'scale')
+    return { ...base, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] }
   if (sub === 'log') return { ...base, kind: 'Pod', verbs: ['get'] }
   return { ...base, kind: r.kind, verbs: ['get', 'patch', 'update'] }
 }
@@ -76,5 +81,10 @@ export function apiResourceList(resources: readonly ResourceDef[], group: string
     })
     for (const sub of r.subresources ?? []) entries.push(subresourceEntry(r, sub))
   }
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: groupVersion({ group, version }), resources: entries }
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: groupVersion({ group, version }),
+    resources: entries
+  }
 }

@@ -9,7 +9,11 @@ import type { ObjectStore, StoredObject } from '../store.js'
 
 export type Propagation = 'Background' | 'Foreground' | 'Orphan'
 
-function dependentsOf(store: ObjectStore, resources: readonly ResourceDef[], uid: string): Array<[ResourceDef, StoredObject]> {
+function dependentsOf(
+  store: ObjectStore,
+  resources: readonly ResourceDef[],
+  uid: string
+): Array<[ResourceDef, StoredObject]> {
   const found: Array<[ResourceDef, StoredObject]> = []
   for (const r of resources) {
     for (const o of store.listShared(r)) {
@@ -49,7 +53,13 @@ export function deleteWithDependents(
   return deleted
 }
 
-function deleteQuietly(store: ObjectStore, resources: readonly ResourceDef[], r: ResourceDef, o: StoredObject, policy: Propagation): void {
+function deleteQuietly(
+  store: ObjectStore,
+  resources: readonly ResourceDef[],
+  r: ResourceDef,
+  o: StoredObject,
+  policy: Propagation
+): void {
   // it may already be gone through another owner chain
   if (!store.get(r, o.metadata.namespace, o.metadata.name)) return
   deleteWithDependents(store, resources, r, o.metadata.namespace, o.metadata.name, policy)

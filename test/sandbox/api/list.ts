@@ -76,7 +76,13 @@ function startAfter(items: readonly StoredObject[], after: string): number {
   return lo
 }
 
-export function listPage(cache: SortedListCache, store: ObjectStore, resource: ResourceDef, namespace: string | undefined, query: ListQuery): ListPage {
+export function listPage(
+  cache: SortedListCache,
+  store: ObjectStore,
+  resource: ResourceDef,
+  namespace: string | undefined,
+  query: ListQuery
+): ListPage {
   const matchLabels = labelMatcher(query.labelSelector)
   const matchFields = fieldMatcher(query.fieldSelector, resource)
   const filtered = Boolean(query.labelSelector?.trim() || query.fieldSelector?.trim())

@@ -22,7 +22,9 @@ export function openApiV3Root(resources: readonly ResourceDef[]): object {
   const paths: Record<string, { serverRelativeURL: string }> = {}
   for (const gv of groupVersions(resources)) {
     const path = gvPath(gv.group, gv.version)
-    paths[path] = { serverRelativeURL: `/openapi/v3/${path}?hash=${hashOf(JSON.stringify(openApiV3Document(resources, gv.group, gv.version)))}` }
+    paths[path] = {
+      serverRelativeURL: `/openapi/v3/${path}?hash=${hashOf(JSON.stringify(openApiV3Document(resources, gv.group, gv.version)))}`
+    }
   }
   return { paths }
 }
@@ -40,7 +42,12 @@ function operation(r: ResourceDef, action: string, verb: string, params: string[
   return {
     operationId: `${verb}${r.group ? r.group.replace(/[^a-z0-9]/gi, '') : 'Core'}${r.version}${r.kind}`,
     parameters: params.map((p) => param(p, 'query')),
-    responses: { '200': { description: 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${schemaName(r)}` } } } } },
+    responses: {
+      '200': {
+        description: 'OK',
+        content: { 'application/json': { schema: { $ref: `#/components/schemas/${schemaName(r)}` } } }
+      }
+    },
     'x-kubernetes-action': action,
     'x-kubernetes-group-version-kind': { group: r.group, version: r.version, kind: r.kind }
   }
@@ -48,7 +55,11 @@ function operation(r: ResourceDef, action: string, verb: string, params: string[
 
 const writeParams = ['dryRun', 'fieldManager', 'fieldValidation']
 
-export function openApiV3Document(resources: readonly ResourceDef[], group: string, version: string): object | undefined {
+export function openApiV3Document(
+  resources: readonly ResourceDef[],
+  group: string,
+  version: string
+): object | undefined {
   const inGv = resources.filter((r) => r.group === group && r.version === version)
   if (inGv.length === 0) return undefined
   const prefix = `/${gvPath(group, version)}`
@@ -70,7 +81,10 @@ export function openApiV3Document(resources: readonly ResourceDef[], group: stri
       patch: operation(r, 'patch', 'patch', [...writeParams, 'force']),
       delete: operation(r, 'delete', 'delete', ['dryRun', 'propagationPolicy'])
     }
-    if (r.namespaced) paths[`${prefix}/${r.resource}`] = { get: operation(r, 'list', 'listForAllNamespaces', ['labelSelector', 'fieldSelector']) }
+    if (r.namespaced)
+      paths[`${prefix}/${r.resource}`] = {
+        get: operation(r, 'list', 'listForAllNamespaces', ['labelSelector', 'fieldSelector'])
+      }
     schemas[schemaName(r)] = {
       type: 'object',
       description: `${r.kind} (${groupVersion(r)}), stored as given by the sandbox.`,
@@ -101,7 +115,8 @@ export function openApiV2Json(): object {
  * asks for. Encoded by hand: field 1 `swagger` and field 2 `info` {1 title, 2 version}, all strings.
  */
 export function openApiV2Protobuf(): Buffer {
-  const field = (num: number, payload: Buffer): Buffer => Buffer.concat([Buffer.from([(num << 3) | 2]), varint(payload.length), payload])
+  const field = (num: number, payload: Buffer): Buffer =>
+    Buffer.concat([Buffer.from([(num << 3) | 2]), varint(payload.length), payload])
   const info = Buffer.concat([field(1, Buffer.from('Kubernetes')), field(2, Buffer.from('v1.32.0'))])
   return Buffer.concat([field(1, Buffer.from('2.0')), field(2, info)])
 }

@@ -26,7 +26,11 @@ function intParam(q: URLSearchParams, name: string): number | undefined {
 export function getObject(ctx: ApiContext, req: ResourceRequest): Reply {
   const object = ctx.store.get(req.resource, req.namespace, req.name!)
   if (!object) throw notFound(req.resource, req.name!)
-  if (wantsTable(req.accept)) return json(200, toTable(req.resource, [object], { resourceVersion: object.metadata.resourceVersion }, includeObject(req.query)))
+  if (wantsTable(req.accept))
+    return json(
+      200,
+      toTable(req.resource, [object], { resourceVersion: object.metadata.resourceVersion }, includeObject(req.query))
+    )
   return json(200, object)
 }
 

@@ -29,8 +29,12 @@ const pageNotFound = (): ApiError => new ApiError(404, 'NotFound', 'the server c
 export function route(ctx: ApiContext, req: RoutedRequest, res: ServerResponse): Reply {
   const path = req.path.replace(/\/+$/, '') || '/'
   if (path === '/version') return json(200, serverVersion)
-  if (path === '/healthz' || path === '/readyz' || path === '/livez') return { status: 200, raw: true, body: 'ok', contentType: 'text/plain' }
-  const parts = path.split('/').filter((p) => p !== '').map(decodeSegment)
+  if (path === '/healthz' || path === '/readyz' || path === '/livez')
+    return { status: 200, raw: true, body: 'ok', contentType: 'text/plain' }
+  const parts = path
+    .split('/')
+    .filter((p) => p !== '')
+    .map(decodeSegment)
   if (parts[0] === 'openapi') return openApi(ctx, parts, req)
   if (parts[0] === 'api') {
     if (parts.length === 1) return json(200, apiVersions(req.serverAddress))
@@ -59,24 +63,42 @@ function notFoundBody(): never {
 function openApi(ctx: ApiContext, parts: string[], req: RoutedRequest): Reply {
   if (parts[1] === 'v2' && parts.length === 2) {
     if (/protobuf/.test(req.headers.accept ?? '')) {
-      return { status: 200, raw: true, body: openApiV2Protobuf(), contentType: 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf' }
+      return {
+        status: 200,
+        raw: true,
+        body: openApiV2Protobuf(),
+        contentType: 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf'
+      }
     }
     return json(200, openApiV2Json())
   }
   if (parts[1] === 'v3') {
     if (parts.length === 2) return json(200, openApiV3Root(ctx.resources))
     const [kind, a, b] = parts.slice(2)
-    const doc = kind === 'api' && a && !b ? openApiV3Document(ctx.resources, '', a) : kind === 'apis' && a && b ? openApiV3Document(ctx.resources, a, b) : undefined
+    const doc =
+      kind === 'api' && a && !b
+        ? openApiV3Document(ctx.resources, '', a)
+        : kind === 'apis' && a && b
+          ? openApiV3Document(ctx.resources, a, b)
+          : undefined
     if (doc) return json(200, doc)
   }
   throw pageNotFound()
 }
 
-function resourcePath(ctx: ApiContext, group: string, version: string, rest: string[], req: RoutedRequest, res: ServerResponse): Reply {
+function resourcePath(
+  ctx: ApiContext,
+  group: string,
+  version: string,
+  rest: string[],
+  req: RoutedRequest,
+  res: ServerResponse
+): Reply {
   const inGv = ctx.resources.filter((r) => r.group === group && r.version === version)
   if (inGv.length === 0) throw pageNotFound()
   if (rest.length === 0) {
-    if (req.method !== 'GET') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')
+    if (req.method !== 'GET')
+      throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')
     return json(200, apiResourceList(ctx.resources, group, version))
   }
   const find = (name: string): ResourceDef | undefined => inGv.find((r) => r.resource === name)
@@ -90,7 +112,12 @@ function resourcePath(ctx: ApiContext, group: string, version: string, rest: str
   const [resourceName, name, subresource, ...extra] = segments
   const resource = find(resourceName!)
   if (!resource || extra.length > 0 || (namespace === undefined && resource.namespaced && name !== undefined)) {
-    throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', resource ? undefined : { kind: resourceName })
+    throw new ApiError(
+      404,
+      'NotFound',
+      'the server could not find the requested resource',
+      resource ? undefined : { kind: resourceName }
+    )
   }
   const request: ResourceRequest = {
     method: req.method,

@@ -19,7 +19,8 @@ export type Matcher = (labels: Record<string, string> | undefined) => boolean
 const badSelector = (selector: string, why: string): ApiError =>
   new ApiError(400, 'BadRequest', `unable to parse requirement: ${why} (selector "${selector}")`)
 
-const keyPattern = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/
+const keyPattern =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/
 const valuePattern = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/
 
 /** Splits on commas that are not inside parentheses (the `in (a,b)` sets). */
@@ -55,12 +56,10 @@ export function parseLabelSelector(selector: string): LabelRequirement[] {
   if (text === '') return []
   return splitTopLevel(text).map((raw) => {
     const part = raw.trim()
-    if (part === '') throw badSelector(selector, 'found \'\', expected: !, identifier, or \'end of string\'')
+    if (part === '') throw badSelector(selector, "found '', expected: !, identifier, or 'end of string'")
     const set = /^(\S+)\s+(in|notin)\s*\((.*)\)$/.exec(part)
     if (set) {
-      const values = set[3]!
-        .split(',')
-        .map((v) => checkValue(selector, v.trim()))
+      const values = set[3]!.split(',').map((v) => checkValue(selector, v.trim()))
       return { key: checkKey(selector, set[1]!), operator: set[2] as 'in' | 'notin', values }
     }
     if (part.startsWith('!')) return { key: checkKey(selector, part.slice(1).trim()), operator: '!', values: [] }
@@ -69,12 +68,14 @@ export function parseLabelSelector(selector: string): LabelRequirement[] {
       const key = checkKey(selector, op[1]!)
       const value = op[3]!.trim()
       if (op[2] === '>' || op[2] === '<') {
-        if (!/^-?\d+$/.test(value)) throw badSelector(selector, `for 'Gt', 'Lt' operators, the value must be an integer`)
+        if (!/^-?\d+$/.test(value))
+          throw badSelector(selector, `for 'Gt', 'Lt' operators, the value must be an integer`)
         return { key, operator: op[2] === '>' ? 'gt' : 'lt', values: [value] }
       }
       return { key, operator: op[2] === '!=' ? '!=' : '=', values: [checkValue(selector, value)] }
     }
-    if (/\s/.test(part)) throw badSelector(selector, `found '${part.split(/\s+/)[1]}', expected: in, notin, =, ==, !=, gt, lt`)
+    if (/\s/.test(part))
+      throw badSelector(selector, `found '${part.split(/\s+/)[1]}', expected: in, notin, =, ==, !=, gt, lt`)
     return { key: checkKey(selector, part), operator: 'exists', values: [] }
   })
 }
@@ -132,8 +133,25 @@ const extraFields: Record<string, string[]> = {
     'source',
     'type'
   ],
-  'events.k8s.io/v1/events': ['regarding.kind', 'regarding.namespace', 'regarding.name', 'regarding.uid', 'reason', 'type', 'reportingController'],
-  'v1/pods': ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.nominatedNodeName'],
+  'events.k8s.io/v1/events': [
+    'regarding.kind',
+    'regarding.namespace',
+    'regarding.name',
+    'regarding.uid',
+    'reason',
+    'type',
+    'reportingController'
+  ],
+  'v1/pods': [
+    'spec.nodeName',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'spec.hostNetwork',
+    'status.phase',
+    'status.podIP',
+    'status.nominatedNodeName'
+  ],
   'v1/namespaces': ['status.phase'],
   'v1/secrets': ['type'],
   'apps/v1/replicasets': ['status.replicas']
@@ -147,7 +165,12 @@ export function parseFieldSelector(selector: string, resource: ResourceDef): Fie
   const allowed = new Set(['metadata.name', 'metadata.namespace', ...(extraFields[resourceId(resource)] ?? [])])
   return text.split(',').map((raw) => {
     const m = /^\s*([^=!\s]+)\s*(==|=|!=)\s*(.*?)\s*$/.exec(raw)
-    if (!m) throw new ApiError(400, 'BadRequest', `invalid field selector: '${raw}': invalid selector: '${selector}'; can't understand '${raw}'`)
+    if (!m)
+      throw new ApiError(
+        400,
+        'BadRequest',
+        `invalid field selector: '${raw}': invalid selector: '${selector}'; can't understand '${raw}'`
+      )
     const field = m[1]!
     if (!allowed.has(field)) {
       throw new ApiError(400, 'BadRequest', `field label not supported: ${field}`)
@@ -164,7 +187,8 @@ function fieldValue(object: StoredObject, path: string): string {
   }
   if (current === undefined || current === null) return ''
   // `source` on core events selects on source.component
-  if (typeof current === 'object' && path === 'source') return String((current as Record<string, unknown>).component ?? '')
+  if (typeof current === 'object' && path === 'source')
+    return String((current as Record<string, unknown>).component ?? '')
   return String(current)
 }
 

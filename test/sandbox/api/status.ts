@@ -57,7 +57,12 @@ export class ApiError extends Error {
   }
 }
 
-export function failureStatus(code: number, reason: StatusReason, message: string, details?: StatusDetails): StatusBody {
+export function failureStatus(
+  code: number,
+  reason: StatusReason,
+  message: string,
+  details?: StatusDetails
+): StatusBody {
   const body: StatusBody = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code }
   if (details) body.details = details
   return body
@@ -71,7 +76,11 @@ export function successStatus(details: StatusDetails): StatusBody {
 export const qualifiedResource = (r: ResourceDef): string => (r.group ? `${r.resource}.${r.group}` : r.resource)
 
 export function notFound(r: ResourceDef, name: string): ApiError {
-  return new ApiError(404, 'NotFound', `${qualifiedResource(r)} "${name}" not found`, { name, group: r.group, kind: r.resource })
+  return new ApiError(404, 'NotFound', `${qualifiedResource(r)} "${name}" not found`, {
+    name,
+    group: r.group,
+    kind: r.resource
+  })
 }
 
 export function invalid(r: ResourceDef, name: string, causes: Array<{ field: string; message: string }>): ApiError {

@@ -10,7 +10,14 @@ import { ApiError, notFound } from './status.js'
 import { formatLabelSelector } from './validate.js'
 import { isDryRun, patchObject, replaceObject } from './write.js'
 
-const scaleResource: ResourceDef = { group: 'autoscaling', version: 'v1', resource: 'scale', kind: 'Scale', singular: 'scale', namespaced: true }
+const scaleResource: ResourceDef = {
+  group: 'autoscaling',
+  version: 'v1',
+  resource: 'scale',
+  kind: 'Scale',
+  singular: 'scale',
+  namespaced: true
+}
 
 function toScale(o: StoredObject): StoredObject {
   const spec = (o.spec ?? {}) as Record<string, unknown>
@@ -21,7 +28,10 @@ function toScale(o: StoredObject): StoredObject {
     apiVersion: 'autoscaling/v1',
     metadata: { name, namespace, uid, resourceVersion, creationTimestamp },
     spec: { replicas: typeof spec.replicas === 'number' ? spec.replicas : 1 },
-    status: { replicas: typeof status.replicas === 'number' ? status.replicas : 0, selector: formatLabelSelector(spec.selector) }
+    status: {
+      replicas: typeof status.replicas === 'number' ? status.replicas : 0,
+      selector: formatLabelSelector(spec.selector)
+    }
   }
 }
 
@@ -31,11 +41,16 @@ function scale(ctx: ApiContext, req: ResourceRequest): Reply {
   if (req.method === 'GET') return json(200, toScale(current))
   let desired: StoredObject
   if (req.method === 'PUT') desired = decodeObject(req.body, req.contentType)
-  else if (req.method === 'PATCH') desired = applyPatch(req.contentType ?? '', scaleResource, toScale(current), req.body, req.name!)
+  else if (req.method === 'PATCH')
+    desired = applyPatch(req.contentType ?? '', scaleResource, toScale(current), req.body, req.name!)
   else throw methodNotAllowed(req)
   const replicas = (desired.spec as Record<string, unknown> | undefined)?.replicas
   if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
-    throw new ApiError(422, 'Invalid', `Scale.autoscaling "${req.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`)
+    throw new ApiError(
+      422,
+      'Invalid',
+      `Scale.autoscaling "${req.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`
+    )
   }
   const next = structuredClone(current)
   next.spec = { ...(next.spec ?? {}), replicas }
@@ -54,7 +69,10 @@ function log(ctx: ApiContext, req: ResourceRequest): Reply {
   const text = ctx.podLog(req.namespace ?? 'default', req.name!, container, previous)
   if (text === undefined) {
     const which = previous ? 'previous terminated container' : 'container'
-    throw new ApiError(404, 'NotFound', `${which} "${container ?? ''}" in pod "${req.name}" not found`, { name: req.name, kind: 'pods' })
+    throw new ApiError(404, 'NotFound', `${which} "${container ?? ''}" in pod "${req.name}" not found`, {
+      name: req.name,
+      kind: 'pods'
+    })
   }
   return { status: 200, raw: true, body: tail(text, req.query.get('tailLines')), contentType: 'text/plain' }
 }
@@ -70,12 +88,20 @@ export function tail(text: string, tailLines: string | null): string {
 }
 
 const methodNotAllowed = (req: ResourceRequest): ApiError =>
-  new ApiError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${req.method} ${req.resource.resource}/${req.subresource})`)
+  new ApiError(
+    405,
+    'MethodNotAllowed',
+    `the server does not allow this method on the requested resource (${req.method} ${req.resource.resource}/${req.subresource})`
+  )
 
 export function handleSubresource(ctx: ApiContext, req: ResourceRequest): Reply {
   const sub = req.subresource!
   if (!req.resource.subresources?.includes(sub)) {
-    throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', { name: req.name, group: req.resource.group, kind: req.resource.resource })
+    throw new ApiError(404, 'NotFound', 'the server could not find the requested resource', {
+      name: req.name,
+      group: req.resource.group,
+      kind: req.resource.resource
+    })
   }
   switch (sub) {
     case 'status':

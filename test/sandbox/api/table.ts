@@ -30,7 +30,8 @@ export function humanDuration(ms: number): string {
   const hours = Math.floor(minutes / 60)
   if (hours < 8) return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`
   if (hours < 48) return `${hours}h`
-  if (hours < 24 * 8) return hours % 24 === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${hours % 24}h`
+  if (hours < 24 * 8)
+    return hours % 24 === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${hours % 24}h`
   if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`
   const years = Math.floor(hours / 24 / 365)
   if (hours < 24 * 365 * 8) return `${years}y${Math.floor(hours / 24) % 365}d`
@@ -54,8 +55,10 @@ function podStatus(o: StoredObject): string {
   let reason = typeof s.reason === 'string' ? s.reason : typeof s.phase === 'string' ? s.phase : 'Pending'
   for (const cs of arr(s.containerStatuses).filter(isObj)) {
     const state = isObj(cs.state) ? cs.state : {}
-    if (isObj(state.waiting) && typeof state.waiting.reason === 'string' && state.waiting.reason) reason = state.waiting.reason
-    else if (isObj(state.terminated) && typeof state.terminated.reason === 'string' && state.terminated.reason) reason = state.terminated.reason
+    if (isObj(state.waiting) && typeof state.waiting.reason === 'string' && state.waiting.reason)
+      reason = state.waiting.reason
+    else if (isObj(state.terminated) && typeof state.terminated.reason === 'string' && state.terminated.reason)
+      reason = state.terminated.reason
   }
   if (o.metadata.deletionTimestamp) reason = 'Terminating'
   return reason
@@ -75,7 +78,14 @@ const columnsByKind: Record<string, Column[]> = {
       }
     },
     { name: 'Status', type: 'string', cell: podStatus },
-    { name: 'Restarts', type: 'integer', cell: (o) => arr(status(o).containerStatuses).filter(isObj).reduce((n, c) => n + num(c.restartCount), 0) },
+    {
+      name: 'Restarts',
+      type: 'integer',
+      cell: (o) =>
+        arr(status(o).containerStatuses)
+          .filter(isObj)
+          .reduce((n, c) => n + num(c.restartCount), 0)
+    },
     ageColumn,
     { name: 'IP', type: 'string', priority: 1, cell: (o) => String(status(o).podIP ?? '<none>') },
     { name: 'Node', type: 'string', priority: 1, cell: (o) => String(spec(o).nodeName ?? '<none>') }
@@ -86,8 +96,24 @@ const columnsByKind: Record<string, Column[]> = {
     { name: 'Up-to-date', type: 'integer', cell: (o) => num(status(o).updatedReplicas) },
     { name: 'Available', type: 'integer', cell: (o) => num(status(o).availableReplicas) },
     ageColumn,
-    { name: 'Containers', type: 'string', priority: 1, cell: (o) => podContainers(o).map((c) => String(c.name)).join(',') },
-    { name: 'Images', type: 'string', priority: 1, cell: (o) => podContainers(o).map((c) => String(c.image)).join(',') },
+    {
+      name: 'Containers',
+      type: 'string',
+      priority: 1,
+      cell: (o) =>
+        podContainers(o)
+          .map((c) => String(c.name))
+          .join(',')
+    },
+    {
+      name: 'Images',
+      type: 'string',
+      priority: 1,
+      cell: (o) =>
+        podContainers(o)
+          .map((c) => String(c.image))
+          .join(',')
+    },
     { name: 'Selector', type: 'string', priority: 1, cell: (o) => formatLabelSelector(spec(o).selector) }
   ],
   ReplicaSet: [
@@ -97,7 +123,11 @@ const columnsByKind: Record<string, Column[]> = {
     { name: 'Ready', type: 'integer', cell: (o) => num(status(o).readyReplicas) },
     ageColumn
   ],
-  StatefulSet: [name, { name: 'Ready', type: 'string', cell: (o) => `${num(status(o).readyReplicas)}/${num(spec(o).replicas)}` }, ageColumn],
+  StatefulSet: [
+    name,
+    { name: 'Ready', type: 'string', cell: (o) => `${num(status(o).readyReplicas)}/${num(spec(o).replicas)}` },
+    ageColumn
+  ],
   DaemonSet: [
     name,
     { name: 'Desired', type: 'integer', cell: (o) => num(status(o).desiredNumberScheduled) },
@@ -115,22 +145,55 @@ const columnsByKind: Record<string, Column[]> = {
     {
       name: 'Port(s)',
       type: 'string',
-      cell: (o) => arr(spec(o).ports).filter(isObj).map((p) => `${String(p.port)}/${String(p.protocol ?? 'TCP')}`).join(',') || '<none>'
+      cell: (o) =>
+        arr(spec(o).ports)
+          .filter(isObj)
+          .map((p) => `${String(p.port)}/${String(p.protocol ?? 'TCP')}`)
+          .join(',') || '<none>'
     },
     ageColumn
   ],
-  ConfigMap: [name, { name: 'Data', type: 'integer', cell: (o) => Object.keys(isObj(o.data) ? o.data : {}).length + Object.keys(isObj(o.binaryData) ? o.binaryData : {}).length }, ageColumn],
-  Secret: [name, { name: 'Type', type: 'string', cell: (o) => String(o.type ?? 'Opaque') }, { name: 'Data', type: 'integer', cell: (o) => Object.keys(isObj(o.data) ? o.data : {}).length }, ageColumn],
+  ConfigMap: [
+    name,
+    {
+      name: 'Data',
+      type: 'integer',
+      cell: (o) =>
+        Object.keys(isObj(o.data) ? o.data : {}).length + Object.keys(isObj(o.binaryData) ? o.binaryData : {}).length
+    },
+    ageColumn
+  ],
+  Secret: [
+    name,
+    { name: 'Type', type: 'string', cell: (o) => String(o.type ?? 'Opaque') },
+    { name: 'Data', type: 'integer', cell: (o) => Object.keys(isObj(o.data) ? o.data : {}).length },
+    ageColumn
+  ],
   Event: [
-    { name: 'Last Seen', type: 'string', cell: (o) => (typeof o.lastTimestamp === 'string' ? humanDuration(Date.now() - Date.parse(o.lastTimestamp)) : age(o, Date.now())) },
+    {
+      name: 'Last Seen',
+      type: 'string',
+      cell: (o) =>
+        typeof o.lastTimestamp === 'string'
+          ? humanDuration(Date.now() - Date.parse(o.lastTimestamp))
+          : age(o, Date.now())
+    },
     { name: 'Type', type: 'string', cell: (o) => String(o.type ?? '') },
     { name: 'Reason', type: 'string', cell: (o) => String(o.reason ?? '') },
-    { name: 'Object', type: 'string', cell: (o) => (isObj(o.involvedObject) ? `${String(o.involvedObject.kind ?? '').toLowerCase()}/${String(o.involvedObject.name ?? '')}` : '') },
+    {
+      name: 'Object',
+      type: 'string',
+      cell: (o) =>
+        isObj(o.involvedObject)
+          ? `${String(o.involvedObject.kind ?? '').toLowerCase()}/${String(o.involvedObject.name ?? '')}`
+          : ''
+    },
     { name: 'Message', type: 'string', cell: (o) => String(o.message ?? o.note ?? '') }
   ]
 }
 
-const columnsFor = (r: ResourceDef): Column[] => (r.group === '' || r.group === 'apps' ? columnsByKind[r.kind] : undefined) ?? [name, ageColumn]
+const columnsFor = (r: ResourceDef): Column[] =>
+  (r.group === '' || r.group === 'apps' ? columnsByKind[r.kind] : undefined) ?? [name, ageColumn]
 
 export type IncludeObject = 'None' | 'Metadata' | 'Object'
 
@@ -140,7 +203,12 @@ function rowObject(o: StoredObject, include: IncludeObject): object | undefined 
   return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata }
 }
 
-export function toTable(resource: ResourceDef, objects: readonly StoredObject[], listMeta: object, include: IncludeObject): object {
+export function toTable(
+  resource: ResourceDef,
+  objects: readonly StoredObject[],
+  listMeta: object,
+  include: IncludeObject
+): object {
   const columns = columnsFor(resource)
   const now = Date.now()
   return {

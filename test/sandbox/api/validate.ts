@@ -20,7 +20,8 @@ const workloads = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet
 export function formatLabelSelector(selector: unknown): string {
   if (!isObj(selector)) return ''
   const parts: string[] = []
-  if (isObj(selector.matchLabels)) for (const [k, v] of Object.entries(selector.matchLabels)) parts.push(`${k}=${String(v)}`)
+  if (isObj(selector.matchLabels))
+    for (const [k, v] of Object.entries(selector.matchLabels)) parts.push(`${k}=${String(v)}`)
   if (Array.isArray(selector.matchExpressions)) {
     for (const e of selector.matchExpressions) {
       if (!isObj(e)) continue
@@ -64,27 +65,40 @@ export function validateObject(resource: ResourceDef, object: StoredObject): voi
     else {
       const selector = spec.selector
       const template = isObj(spec.template) ? spec.template : {}
-      const labels = isObj(template.metadata) && isObj(template.metadata.labels) ? (template.metadata.labels as Record<string, string>) : {}
+      const labels =
+        isObj(template.metadata) && isObj(template.metadata.labels)
+          ? (template.metadata.labels as Record<string, string>)
+          : {}
       const text = formatLabelSelector(selector)
       if (!isObj(selector) || text === '') causes.push({ field: 'spec.selector', message: 'Required value' })
       else if (!labelMatcher(text)(labels)) {
-        causes.push({ field: 'spec.template.metadata.labels', message: `Invalid value: ${JSON.stringify(labels)}: \`selector\` does not match template \`labels\`` })
+        causes.push({
+          field: 'spec.template.metadata.labels',
+          message: `Invalid value: ${JSON.stringify(labels)}: \`selector\` does not match template \`labels\``
+        })
       }
       validateContainers(isObj(template.spec) ? template.spec : undefined, 'spec.template.spec', causes)
     }
   }
-  if (resource.kind === 'Pod' && resource.group === '') validateContainers(isObj(spec) ? spec : undefined, 'spec', causes)
+  if (resource.kind === 'Pod' && resource.group === '')
+    validateContainers(isObj(spec) ? spec : undefined, 'spec', causes)
   if (causes.length > 0) throw invalid(resource, name, causes)
 }
 
-function validateContainers(podSpec: Obj | undefined, path: string, causes: Array<{ field: string; message: string }>): void {
+function validateContainers(
+  podSpec: Obj | undefined,
+  path: string,
+  causes: Array<{ field: string; message: string }>
+): void {
   const containers = podSpec?.containers
   if (!Array.isArray(containers) || containers.length === 0) {
     causes.push({ field: `${path}.containers`, message: 'Required value' })
     return
   }
   containers.forEach((c, i) => {
-    if (!isObj(c) || typeof c.name !== 'string' || c.name === '') causes.push({ field: `${path}.containers[${i}].name`, message: 'Required value' })
-    if (!isObj(c) || typeof c.image !== 'string' || c.image === '') causes.push({ field: `${path}.containers[${i}].image`, message: 'Required value' })
+    if (!isObj(c) || typeof c.name !== 'string' || c.name === '')
+      causes.push({ field: `${path}.containers[${i}].name`, message: 'Required value' })
+    if (!isObj(c) || typeof c.image !== 'string' || c.image === '')
+      causes.push({ field: `${path}.containers[${i}].image`, message: 'Required value' })
   })
 }

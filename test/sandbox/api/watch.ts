@@ -39,17 +39,26 @@ export function serveWatch(store: ObjectStore, cache: SortedListCache, res: Serv
   const matchFields = fieldMatcher(w.fieldSelector, w.resource)
   const filtered = Boolean(w.labelSelector?.trim() || w.fieldSelector?.trim())
   const r = w.resource
-  const inScope = (o: StoredObject): boolean => !r.namespaced || w.namespace === undefined || o.metadata.namespace === w.namespace
+  const inScope = (o: StoredObject): boolean =>
+    !r.namespaced || w.namespace === undefined || o.metadata.namespace === w.namespace
   const matches = (o: StoredObject): boolean => inScope(o) && matchLabels(o.metadata.labels) && matchFields(o)
-  const sameResource = (e: StoreEvent): boolean => e.resource.resource === r.resource && e.resource.group === r.group && e.resource.version === r.version
+  const sameResource = (e: StoreEvent): boolean =>
+    e.resource.resource === r.resource && e.resource.group === r.group && e.resource.version === r.version
 
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' })
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache, private',
+    'Transfer-Encoding': 'chunked'
+  })
   res.flushHeaders()
 
   let closed = false
   const send = (type: EventType, object: object): void => {
     if (closed) return
-    const rendered = w.table && (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED') ? toTable(r, [object as StoredObject], {}, w.table) : object
+    const rendered =
+      w.table && (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED')
+        ? toTable(r, [object as StoredObject], {}, w.table)
+        : object
     res.write(`${JSON.stringify({ type, object: rendered })}\n`)
   }
 
@@ -88,7 +97,11 @@ export function serveWatch(store: ObjectStore, cache: SortedListCache, res: Serv
 
   const rv = w.resourceVersion
   const bookmark = (annotations?: Record<string, string>): void =>
-    send('BOOKMARK', { kind: r.kind, apiVersion: groupVersion(r), metadata: { resourceVersion: String(store.resourceVersion), ...(annotations ? { annotations } : {}) } })
+    send('BOOKMARK', {
+      kind: r.kind,
+      apiVersion: groupVersion(r),
+      metadata: { resourceVersion: String(store.resourceVersion), ...(annotations ? { annotations } : {}) }
+    })
 
   if (rv === undefined || rv === '' || rv === '0' || w.sendInitialEvents) {
     for (const o of cache.get(r, w.namespace)) {

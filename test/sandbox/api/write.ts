@@ -18,7 +18,10 @@ export function createObject(ctx: ApiContext, req: ResourceRequest): Reply {
 
 export function replaceObject(ctx: ApiContext, req: ResourceRequest, subresource?: 'status'): Reply {
   const object = decodeObject(req.body, req.contentType)
-  return json(200, admitUpdate(ctx.store, req.resource, req.namespace, req.name!, object, { dryRun: isDryRun(req.query), subresource }))
+  return json(
+    200,
+    admitUpdate(ctx.store, req.resource, req.namespace, req.name!, object, { dryRun: isDryRun(req.query), subresource })
+  )
 }
 
 /** Applies the request's patch to the stored object (or creates it for an apply patch). */
@@ -29,22 +32,44 @@ export function patchObject(ctx: ApiContext, req: ResourceRequest, subresource?:
   const isApply = contentType.startsWith(patchTypes.apply)
   if (!current && !(isApply && !subresource)) throw notFound(req.resource, name)
   const patched = applyPatch(contentType, req.resource, current, req.body, name)
-  if (typeof patched !== 'object' || patched === null || Array.isArray(patched) || typeof patched.metadata !== 'object' || patched.metadata === null) {
-    throw new ApiError(422, 'Invalid', `${req.resource.kind} "${name}" is invalid: the patch produced an object without metadata`)
+  if (
+    typeof patched !== 'object' ||
+    patched === null ||
+    Array.isArray(patched) ||
+    typeof patched.metadata !== 'object' ||
+    patched.metadata === null
+  ) {
+    throw new ApiError(
+      422,
+      'Invalid',
+      `${req.resource.kind} "${name}" is invalid: the patch produced an object without metadata`
+    )
   }
-  if (patched.metadata.name !== name) throw new ApiError(400, 'BadRequest', `the name of the object (${String(patched.metadata.name)}) does not match the name on the URL (${name})`)
+  if (patched.metadata.name !== name)
+    throw new ApiError(
+      400,
+      'BadRequest',
+      `the name of the object (${String(patched.metadata.name)}) does not match the name on the URL (${name})`
+    )
   if (!current) {
     return json(201, admitCreate(ctx.store, ctx.resources, req.resource, req.namespace, patched, isDryRun(req.query)))
   }
   if (isApply) delete patched.metadata.resourceVersion
-  return json(200, admitUpdate(ctx.store, req.resource, req.namespace, name, patched, { dryRun: isDryRun(req.query), subresource }))
+  return json(
+    200,
+    admitUpdate(ctx.store, req.resource, req.namespace, name, patched, { dryRun: isDryRun(req.query), subresource })
+  )
 }
 
 function propagation(req: ResourceRequest, options: Record<string, unknown>): Propagation {
   const value = req.query.get('propagationPolicy') ?? options.propagationPolicy
   if (value === undefined || value === null || value === '') return 'Background'
   if (value === 'Background' || value === 'Foreground' || value === 'Orphan') return value
-  throw new ApiError(422, 'Invalid', `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${String(value)}"`)
+  throw new ApiError(
+    422,
+    'Invalid',
+    `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${String(value)}"`
+  )
 }
 
 function checkPreconditions(req: ResourceRequest, current: StoredObject, options: Record<string, unknown>): void {
@@ -52,13 +77,19 @@ function checkPreconditions(req: ResourceRequest, current: StoredObject, options
   if (typeof pre !== 'object' || pre === null) return
   const { uid, resourceVersion } = pre as { uid?: string; resourceVersion?: string }
   const failed = (what: string, want: string, got: string | undefined): ApiError =>
-    new ApiError(409, 'Conflict', `Precondition failed: ${what} in precondition: ${want}, ${what} in object meta: ${got ?? ''}`, {
-      name: current.metadata.name,
-      group: req.resource.group,
-      kind: req.resource.resource
-    })
+    new ApiError(
+      409,
+      'Conflict',
+      `Precondition failed: ${what} in precondition: ${want}, ${what} in object meta: ${got ?? ''}`,
+      {
+        name: current.metadata.name,
+        group: req.resource.group,
+        kind: req.resource.resource
+      }
+    )
   if (uid && uid !== current.metadata.uid) throw failed('UID', uid, current.metadata.uid)
-  if (resourceVersion && resourceVersion !== current.metadata.resourceVersion) throw failed('ResourceVersion', resourceVersion, current.metadata.resourceVersion)
+  if (resourceVersion && resourceVersion !== current.metadata.resourceVersion)
+    throw failed('ResourceVersion', resourceVersion, current.metadata.resourceVersion)
 }
 
 export function deleteObject(ctx: ApiContext, req: ResourceRequest): Reply {
@@ -93,7 +124,14 @@ export function deleteCollection(ctx: ApiContext, req: ResourceRequest): Reply {
       continue
     }
     if (!ctx.store.get(req.resource, o.metadata.namespace, o.metadata.name)) continue
-    deleted.push(deleteWithDependents(ctx.store, ctx.resources, req.resource, o.metadata.namespace, o.metadata.name, policy))
+    deleted.push(
+      deleteWithDependents(ctx.store, ctx.resources, req.resource, o.metadata.namespace, o.metadata.name, policy)
+    )
   }
-  return json(200, { kind: `${req.resource.kind}List`, apiVersion: deleted[0]?.apiVersion ?? '', metadata: { resourceVersion: String(ctx.store.resourceVersion) }, items: deleted })
+  return json(200, {
+    kind: `${req.resource.kind}List`,
+    apiVersion: deleted[0]?.apiVersion ?? '',
+    metadata: { resourceVersion: String(ctx.store.resourceVersion) },
+    items: deleted
+  })
 }

@@ -15,7 +15,18 @@ export const patchTypes = {
 } as const
 
 /** API groups whose kinds are compiled into a real API server, so strategic merge applies to them. */
-const builtinGroups = new Set(['', 'apps', 'batch', 'autoscaling', 'policy', 'discovery.k8s.io', 'events.k8s.io', 'networking.k8s.io', 'rbac.authorization.k8s.io', 'storage.k8s.io'])
+const builtinGroups = new Set([
+  '',
+  'apps',
+  'batch',
+  'autoscaling',
+  'policy',
+  'discovery.k8s.io',
+  'events.k8s.io',
+  'networking.k8s.io',
+  'rbac.authorization.k8s.io',
+  'storage.k8s.io'
+])
 
 export const supportsStrategicMerge = (r: ResourceDef): boolean => builtinGroups.has(r.group)
 
@@ -37,17 +48,26 @@ const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !==
  * Returns the patched object (the input is not mutated). `existing` may be undefined only for
  * apply patches, which then create the object.
  */
-export function applyPatch(contentType: string, resource: ResourceDef, existing: StoredObject | undefined, body: string, name: string): StoredObject {
+export function applyPatch(
+  contentType: string,
+  resource: ResourceDef,
+  existing: StoredObject | undefined,
+  body: string,
+  name: string
+): StoredObject {
   const type = contentType.split(';')[0]!.trim().toLowerCase()
   const original = (existing ?? { apiVersion: '', kind: resource.kind, metadata: { name } }) as unknown as JsonObject
-  const invalid = (message: string): ApiError => new ApiError(422, 'Invalid', message, { name, group: resource.group, kind: resource.kind })
+  const invalid = (message: string): ApiError =>
+    new ApiError(422, 'Invalid', message, { name, group: resource.group, kind: resource.kind })
   if (type === patchTypes.json) {
     const ops = parseBody(body, false)
     if (!Array.isArray(ops)) throw new ApiError(400, 'BadRequest', 'json patch must be a JSON array of operations')
     try {
       return fjp.applyPatch(original, ops, true, false).newDocument as unknown as StoredObject
     } catch (error) {
-      throw invalid(`the server rejected our request due to an error in our request: ${(error as Error).message.split('\n')[0]}`)
+      throw invalid(
+        `the server rejected our request due to an error in our request: ${(error as Error).message.split('\n')[0]}`
+      )
     }
   }
   if (type === patchTypes.merge) {

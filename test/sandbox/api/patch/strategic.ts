@@ -49,22 +49,37 @@ export function mergeKeyFor(path: readonly string[], field: string, kind: string
 }
 
 function stripDirectives(value: Json): Json {
-  if (Array.isArray(value)) return value.filter((v) => !(isObject(v) && v.$patch === 'replace' && Object.keys(v).length === 1)).map(stripDirectives)
+  if (Array.isArray(value))
+    return value
+      .filter((v) => !(isObject(v) && v.$patch === 'replace' && Object.keys(v).length === 1))
+      .map(stripDirectives)
   if (!isObject(value)) return value
   const out: JsonObject = {}
   for (const [k, v] of Object.entries(value)) {
-    if (k === '$patch' || k === '$retainKeys' || k.startsWith('$setElementOrder/') || k.startsWith('$deleteFromPrimitiveList/')) continue
+    if (
+      k === '$patch' ||
+      k === '$retainKeys' ||
+      k.startsWith('$setElementOrder/') ||
+      k.startsWith('$deleteFromPrimitiveList/')
+    )
+      continue
     if (v === null) continue
     out[k] = stripDirectives(v)
   }
   return out
 }
 
-function mergeMap(original: JsonObject | undefined, patch: JsonObject, path: string[], kind: string): JsonObject | typeof DELETE {
+function mergeMap(
+  original: JsonObject | undefined,
+  patch: JsonObject,
+  path: string[],
+  kind: string
+): JsonObject | typeof DELETE {
   const directive = patch.$patch
   if (directive === 'delete') return DELETE
   if (directive === 'replace') return stripDirectives(patch) as JsonObject
-  if (directive !== undefined && directive !== 'merge') throw new StrategicPatchError(`Unknown patch type: ${JSON.stringify(directive)}`)
+  if (directive !== undefined && directive !== 'merge')
+    throw new StrategicPatchError(`Unknown patch type: ${JSON.stringify(directive)}`)
   const result: JsonObject = original ? { ...original } : {}
   const orders: Array<[string, Json]> = []
   const deletions: Array<[string, Json]> = []
@@ -97,7 +112,8 @@ function mergeMap(original: JsonObject | undefined, patch: JsonObject, path: str
   for (const [field, values] of deletions) {
     if (!Array.isArray(values)) throw new StrategicPatchError(`$deleteFromPrimitiveList/${field} must be a list`)
     const list = result[field]
-    if (Array.isArray(list)) result[field] = list.filter((v) => !values.some((d) => JSON.stringify(d) === JSON.stringify(v)))
+    if (Array.isArray(list))
+      result[field] = list.filter((v) => !values.some((d) => JSON.stringify(d) === JSON.stringify(v)))
   }
   for (const [field, order] of orders) {
     if (!Array.isArray(order)) throw new StrategicPatchError(`$setElementOrder/${field} must be a list`)
@@ -116,7 +132,9 @@ function mergeMap(original: JsonObject | undefined, patch: JsonObject, path: str
 function reorder(list: Json[], order: Json[], mergeKey: string | undefined): Json[] {
   const identity = (v: Json): string => JSON.stringify(mergeKey && isObject(v) ? v[mergeKey] : v)
   const rank = new Map(order.map((o, i) => [identity(o), i]))
-  const listed = list.filter((v) => rank.has(identity(v))).sort((a, b) => rank.get(identity(a))! - rank.get(identity(b))!)
+  const listed = list
+    .filter((v) => rank.has(identity(v)))
+    .sort((a, b) => rank.get(identity(a))! - rank.get(identity(b))!)
   return [...listed, ...list.filter((v) => !rank.has(identity(v)))]
 }
 
@@ -134,14 +152,18 @@ function mergeList(original: Json[] | undefined, patch: Json[], path: string[], 
   }
   const result = [...(original ?? [])]
   for (const item of patch) {
-    if (!isObject(item)) throw new StrategicPatchError(`${field}: expected an object with merge key "${mergeKey}", got ${JSON.stringify(item)}`)
+    if (!isObject(item))
+      throw new StrategicPatchError(
+        `${field}: expected an object with merge key "${mergeKey}", got ${JSON.stringify(item)}`
+      )
     const key = item[mergeKey]
     const index = result.findIndex((e) => isObject(e) && JSON.stringify(e[mergeKey]) === JSON.stringify(key))
     if (item.$patch === 'delete') {
       if (index >= 0) result.splice(index, 1)
       continue
     }
-    if (key === undefined) throw new StrategicPatchError(`${field}: map is missing merge key "${mergeKey}": ${JSON.stringify(item)}`)
+    if (key === undefined)
+      throw new StrategicPatchError(`${field}: map is missing merge key "${mergeKey}": ${JSON.stringify(item)}`)
     const existing = index >= 0 ? result[index] : undefined
     const merged = mergeMap(isObject(existing) ? existing : undefined, item, childPath, kind)
     if (merged === DELETE) {

@@ -1,0 +1,1342 @@
+export const id = 428;
+export const ids = [428];
+export const modules = {
+
+/***/ 2428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createKubeApi: () => (/* binding */ createKubeApi)
+});
+
+;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
+const objectToString = Object.prototype.toString;
+
+const isError = value => objectToString.call(value) === '[object Error]';
+
+const errorMessages = new Set([
+	'network error', // Chrome
+	'NetworkError when attempting to fetch resource.', // Firefox
+	'The Internet connection appears to be offline.', // Safari 16
+	'Network request failed', // `cross-fetch`
+	'fetch failed', // Undici (Node.js)
+	'terminated', // Undici (Node.js)
+	' A network error occurred.', // Bun (WebKit)
+	'Network connection lost', // Cloudflare Workers (fetch)
+]);
+
+function isNetworkError(error) {
+	const isValid = error
+		&& isError(error)
+		&& error.name === 'TypeError'
+		&& typeof error.message === 'string';
+
+	if (!isValid) {
+		return false;
+	}
+
+	const {message, stack} = error;
+
+	// Safari 17+ has generic message but no stack for network errors
+	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
+		return stack === undefined
+			// Sentry adds its own stack trace to the fetch error, so also check for that
+			|| '__sentry_captured__' in error;
+	}
+
+	// Deno network errors start with specific text
+	if (message.startsWith('error sending request for url')) {
+		return true;
+	}
+
+	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
+	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
+		return true;
+	}
+
+	// Standard network error messages
+	return errorMessages.has(message);
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
+
+
+function validateRetries(retries) {
+	if (typeof retries === 'number') {
+		if (retries < 0) {
+			throw new TypeError('Expected `retries` to be a non-negative number.');
+		}
+
+		if (Number.isNaN(retries)) {
+			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
+		}
+	} else if (retries !== undefined) {
+		throw new TypeError('Expected `retries` to be a number or Infinity.');
+	}
+}
+
+function validateNumberOption(name, value, {min = 0, allowInfinity = false} = {}) {
+	if (value === undefined) {
+		return;
+	}
+
+	if (typeof value !== 'number' || Number.isNaN(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
+	}
+
+	if (!allowInfinity && !Number.isFinite(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+	}
+
+	if (value < min) {
+		throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
+	}
+}
+
+class AbortError extends Error {
+	constructor(message) {
+		super();
+
+		if (message instanceof Error) {
+			this.originalError = message;
+			({message} = message);
+		} else {
+			this.originalError = new Error(message);
+			this.originalError.stack = this.stack;
+		}
+
+		this.name = 'AbortError';
+		this.message = message;
+	}
+}
+
+function calculateDelay(retriesConsumed, options) {
+	const attempt = Math.max(1, retriesConsumed + 1);
+	const random = options.randomize ? (Math.random() + 1) : 1;
+
+	let timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
+	timeout = Math.min(timeout, options.maxTimeout);
+
+	return timeout;
+}
+
+function calculateRemainingTime(start, max) {
+	if (!Number.isFinite(max)) {
+		return max;
+	}
+
+	return max - (performance.now() - start);
+}
+
+async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
+	const normalizedError = error instanceof Error
+		? error
+		: new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
+
+	if (normalizedError instanceof AbortError) {
+		throw normalizedError.originalError;
+	}
+
+	const retriesLeft = Number.isFinite(options.retries)
+		? Math.max(0, options.retries - retriesConsumed)
+		: options.retries;
+
+	const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
+
+	const context = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+	});
+
+	await options.onFailedAttempt(context);
+
+	if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
+		throw normalizedError;
+	}
+
+	const consumeRetry = await options.shouldConsumeRetry(context);
+
+	const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
+
+	if (remainingTime <= 0 || retriesLeft <= 0) {
+		throw normalizedError;
+	}
+
+	if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
+		if (consumeRetry) {
+			throw normalizedError;
+		}
+
+		options.signal?.throwIfAborted();
+		return false;
+	}
+
+	if (!await options.shouldRetry(context)) {
+		throw normalizedError;
+	}
+
+	if (!consumeRetry) {
+		options.signal?.throwIfAborted();
+		return false;
+	}
+
+	const delayTime = calculateDelay(retriesConsumed, options);
+	const finalDelay = Math.min(delayTime, remainingTime);
+
+	options.signal?.throwIfAborted();
+
+	if (finalDelay > 0) {
+		await new Promise((resolve, reject) => {
+			const onAbort = () => {
+				clearTimeout(timeoutToken);
+				options.signal?.removeEventListener('abort', onAbort);
+				reject(options.signal.reason);
+			};
+
+			const timeoutToken = setTimeout(() => {
+				options.signal?.removeEventListener('abort', onAbort);
+				resolve();
+			}, finalDelay);
+
+			if (options.unref) {
+				timeoutToken.unref?.();
+			}
+
+			options.signal?.addEventListener('abort', onAbort, {once: true});
+		});
+	}
+
+	options.signal?.throwIfAborted();
+
+	return true;
+}
+
+async function pRetry(input, options = {}) {
+	options = {...options};
+
+	validateRetries(options.retries);
+
+	if (Object.hasOwn(options, 'forever')) {
+		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
+	}
+
+	options.retries ??= 10;
+	options.factor ??= 2;
+	options.minTimeout ??= 1000;
+	options.maxTimeout ??= Number.POSITIVE_INFINITY;
+	options.maxRetryTime ??= Number.POSITIVE_INFINITY;
+	options.randomize ??= false;
+	options.onFailedAttempt ??= () => {};
+	options.shouldRetry ??= () => true;
+	options.shouldConsumeRetry ??= () => true;
+
+	// Validate numeric options and normalize edge cases
+	validateNumberOption('factor', options.factor, {min: 0, allowInfinity: false});
+	validateNumberOption('minTimeout', options.minTimeout, {min: 0, allowInfinity: false});
+	validateNumberOption('maxTimeout', options.maxTimeout, {min: 0, allowInfinity: true});
+	validateNumberOption('maxRetryTime', options.maxRetryTime, {min: 0, allowInfinity: true});
+
+	// Treat non-positive factor as 1 to avoid zero backoff or negative behavior
+	if (!(options.factor > 0)) {
+		options.factor = 1;
+	}
+
+	options.signal?.throwIfAborted();
+
+	let attemptNumber = 0;
+	let retriesConsumed = 0;
+	const startTime = performance.now();
+
+	while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
+		attemptNumber++;
+
+		try {
+			options.signal?.throwIfAborted();
+
+			const result = await input(attemptNumber);
+
+			options.signal?.throwIfAborted();
+
+			return result;
+		} catch (error) {
+			if (await onAttemptFailure({
+				error,
+				attemptNumber,
+				retriesConsumed,
+				startTime,
+				options,
+			})) {
+				retriesConsumed++;
+			}
+		}
+	}
+
+	// Should not reach here, but in case it does, throw an error
+	throw new Error('Retry attempts exhausted without throwing an error.');
+}
+
+function makeRetriable(function_, options) {
+	return function (...arguments_) {
+		return pRetry(() => function_.apply(this, arguments_), options);
+	};
+}
+
+// EXTERNAL MODULE: ./src/kube/api.ts
+var kube_api = __webpack_require__(985);
+// EXTERNAL MODULE: ./src/kube/resources.ts
+var resources = __webpack_require__(6804);
+;// CONCATENATED MODULE: ./src/kube/discovery.ts
+/** Kind → resource mapping: the built-in table first, then API discovery (cached per group/version). */
+
+
+class Discovery {
+    getJson;
+    cache = new Map();
+    constructor(getJson) {
+        this.getJson = getJson;
+    }
+    async resourceFor(kind, apiVersion) {
+        const builtin = (0,resources/* builtinResource */.uu)(kind, apiVersion);
+        if (builtin)
+            return builtin;
+        if (apiVersion) {
+            const found = findKind(await this.resources(apiVersion), kind);
+            if (found)
+                return found;
+            throw notServed(`kind "${kind}" is not served by the API server under apiVersion "${apiVersion}"`);
+        }
+        // No apiVersion: search the preferred version of every group (rare; costs one request per group once).
+        const groups = (await this.getJson('/apis')).groups ?? [];
+        for (const groupVersion of [
+            'v1',
+            ...groups.map((g) => g.preferredVersion?.groupVersion ?? g.versions?.[0]?.groupVersion ?? '')
+        ]) {
+            if (!groupVersion)
+                continue;
+            const found = findKind(await this.resources(groupVersion).catch(() => []), kind);
+            if (found)
+                return found;
+        }
+        throw notServed(`kind "${kind}" is not served by the API server; give its apiVersion (e.g. argoproj.io/v1alpha1)`);
+    }
+    resources(groupVersion) {
+        let cached = this.cache.get(groupVersion);
+        if (!cached) {
+            const path = groupVersion.includes('/') ? `/apis/${groupVersion}` : `/api/${groupVersion}`;
+            cached = this.getJson(path)
+                .then((body) => (body.resources ?? [])
+                .filter((r) => !r.name.includes('/'))
+                .map((r) => ({ apiVersion: groupVersion, resource: r.name, kind: r.kind, namespaced: r.namespaced })))
+                .catch((error) => {
+                this.cache.delete(groupVersion);
+                if (error instanceof kube_api/* KubeApiError */.W && error.reason === 'not-found') {
+                    throw notServed(`apiVersion "${groupVersion}" is not served by the API server`);
+                }
+                throw error;
+            });
+            this.cache.set(groupVersion, cached);
+        }
+        return cached;
+    }
+}
+function findKind(resources, kind) {
+    return resources.find((r) => r.kind === kind) ?? resources.find((r) => r.kind.toLowerCase() === kind.toLowerCase());
+}
+const notServed = (message) => new kube_api/* KubeApiError */.W(message, 'not-found', 404, 'get', 'discovery');
+
+;// CONCATENATED MODULE: ./src/kube/errors.ts
+/** Turns HTTP responses and transport failures into KubeApiError with messages a user can act on. Pure. */
+
+/** A transient error that also says how long the server asked us to wait (429/503 Retry-After). */
+class RetryAfterKubeApiError extends kube_api/* KubeApiError */.W {
+    retryAfterMs;
+    constructor(source, retryAfterMs) {
+        super(source.message, source.reason, source.status, source.verb, source.resource);
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+const qualified = (d) => (d.group ? `${d.resource}.${d.group}` : d.resource);
+const scope = (d) => (d.namespace ? `in namespace "${d.namespace}"` : 'at cluster scope');
+/** The message field of a Kubernetes Status body, if the body is one. */
+function statusMessage(body) {
+    try {
+        const parsed = JSON.parse(body);
+        return typeof parsed.message === 'string' ? parsed.message : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Retry-After in ms: delta-seconds or an HTTP date; undefined when absent or unparsable. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function errorForStatus(status, body, d, headers = {}) {
+    const serverSays = statusMessage(body) ?? (body.trim().slice(0, 300) || `HTTP ${status}`);
+    const make = (message, reason) => new kube_api/* KubeApiError */.W(message, reason, status, d.verb, qualified(d));
+    switch (true) {
+        case status === 404:
+            return make(d.name ? `${qualified(d)} "${d.name}" not found ${scope(d)}` : `not found: ${serverSays}`, 'not-found');
+        case status === 403:
+            return make(`forbidden: cannot ${d.verb} ${d.resource} ${scope(d)} — grant verbs ["${d.verb}"] on resources ["${d.resource}"] (apiGroups ["${d.group}"])`, 'forbidden');
+        case status === 401:
+            return make(`the Kubernetes API at ${d.server} rejected the credentials (401 Unauthorized); check the kubeconfig user`, 'unauthorized');
+        case status === 409:
+            return make(`conflict: ${serverSays}`, 'conflict');
+        case status === 429 || status >= 500: {
+            const error = make(`the Kubernetes API at ${d.server} answered ${status} to ${d.verb} ${qualified(d)}: ${serverSays}`, 'server-error');
+            const retryAfter = parseRetryAfter(headers['retry-after']);
+            return retryAfter === undefined ? error : new RetryAfterKubeApiError(error, retryAfter);
+        }
+        default:
+            return make(`invalid request to ${d.verb} ${qualified(d)} (${status}): ${serverSays}`, 'invalid');
+    }
+}
+/** A failure without a response: timeout, refused, reset, DNS, TLS. */
+function errorForTransport(error, d) {
+    const e = error;
+    if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
+        return new kube_api/* KubeApiError */.W(`the Kubernetes API at ${d.server} did not answer ${d.verb} ${qualified(d)} in time`, 'timeout', undefined, d.verb, qualified(d));
+    }
+    const cause = e?.cause;
+    // Node's messages usually embed the code ("connect ECONNREFUSED 127.0.0.1:6443"); add it when they do not.
+    const message = cause?.message ?? e?.message ?? String(error);
+    const detail = cause?.code && !message.includes(cause.code) ? `${cause.code}: ${message}` : message;
+    return new kube_api/* KubeApiError */.W(`cannot reach the Kubernetes API at ${d.server}: ${detail}`, 'unreachable', undefined, d.verb, qualified(d));
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/kube/transport/kubeconfig.ts
+/**
+ * Our own kubeconfig reader for the fast path: finds the credentials in the documented order
+ * (`kubeconfig` input → $KUBECONFIG → ~/.kube/config → in-cluster service account), merges a
+ * $KUBECONFIG list the way kubectl does (the first file to define a name or `current-context` wins),
+ * selects the context and resolves everything a request needs: server, TLS material, credentials.
+ *
+ * Why not @kubernetes/client-node's KubeConfig: importing it loads every generated API and model
+ * (~250-380 ms of a ~400 ms cold start on the 2-core CI machines); this file needs only `yaml`, which
+ * the main bundle already holds. What we do not implement (auth-provider users, proxy-url, fields we do
+ * not recognise) is handed to client-node unchanged — see `fallback` below.
+ *
+ * Every error is one sentence naming fields, files and entry names, never quoting the document: it
+ * may hold tokens or keys.
+ */
+
+
+
+
+
+const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+// Fields of client-go's Cluster and AuthInfo we implement or may ignore safely. Anything else in the
+// selected cluster or user sends the request through client-node, which may know it.
+const CLUSTER_FIELDS = new Set([
+    'server',
+    'certificate-authority',
+    'certificate-authority-data',
+    'insecure-skip-tls-verify',
+    'tls-server-name',
+    'disable-compression',
+    'extensions'
+]);
+const USER_FIELDS = new Set([
+    'token',
+    'tokenFile',
+    'token-file',
+    'username',
+    'password',
+    'client-certificate',
+    'client-certificate-data',
+    'client-key',
+    'client-key-data',
+    'exec',
+    'as',
+    'as-uid',
+    'as-groups',
+    'as-user-extra',
+    'extensions'
+]);
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Parses one kubeconfig document. Throws one sentence (line number at most) for bad YAML or shape. */
+function parseKubeconfig(text, baseDir) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false, lineCounter });
+    const yamlError = doc.errors[0];
+    if (yamlError)
+        throw new Error(`kubeconfig is not valid YAML (line ${lineCounter.linePos(yamlError.pos[0]).line})`);
+    let obj;
+    try {
+        obj = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch {
+        // e.g. an alias without its anchor; the library's message may quote the document.
+        throw new Error('kubeconfig is not valid YAML (unresolvable alias)');
+    }
+    if (obj === null || obj === undefined)
+        obj = {};
+    if (!isObject(obj))
+        throw new Error('kubeconfig is invalid: the document is not a mapping');
+    const list = (key, body) => {
+        const value = obj[key];
+        if (value === undefined || value === null)
+            return [];
+        if (!Array.isArray(value))
+            throw new Error(`kubeconfig is invalid: ${key} is not a list`);
+        return value.map((elt, i) => {
+            if (!isObject(elt))
+                throw new Error(`kubeconfig is invalid: ${key}[${i}] is not a mapping`);
+            if (!elt.name)
+                throw new Error(`kubeconfig is invalid: ${key}[${i}].name is missing`);
+            if (typeof elt.name !== 'string')
+                throw new Error(`kubeconfig is invalid: ${key}[${i}].name is not a string`);
+            const inner = elt[body];
+            // client-go accepts a user without fields (no credentials); a cluster or context needs its body.
+            if (inner === undefined || inner === null) {
+                if (body === 'user')
+                    return { name: elt.name, body: {}, baseDir };
+                throw new Error(`kubeconfig is invalid: ${key}[${i}].${body} is missing`);
+            }
+            if (!isObject(inner))
+                throw new Error(`kubeconfig is invalid: ${key}[${i}].${body} is not a mapping`);
+            if (body === 'cluster') {
+                if (!inner.server)
+                    throw new Error(`kubeconfig is invalid: ${key}[${i}].cluster.server is missing`);
+                if (typeof inner.server !== 'string')
+                    throw new Error(`kubeconfig is invalid: ${key}[${i}].cluster.server is not a string`);
+            }
+            if (body === 'context' && !inner.cluster)
+                throw new Error(`kubeconfig is invalid: ${key}[${i}].context.cluster is missing`);
+            return { name: elt.name, body: inner, baseDir };
+        });
+    };
+    const current = obj['current-context'];
+    return {
+        clusters: list('clusters', 'cluster'),
+        users: list('users', 'user'),
+        contexts: list('contexts', 'context'),
+        currentContext: typeof current === 'string' && current !== '' ? current : undefined
+    };
+}
+/** kubectl's merge of a KUBECONFIG list: the first file to define a name (or current-context) wins. */
+function mergeKubeconfigs(configs) {
+    const merged = { clusters: [], users: [], contexts: [] };
+    for (const config of configs) {
+        merged.currentContext ??= config.currentContext;
+        for (const key of ['clusters', 'users', 'contexts']) {
+            for (const entry of config[key])
+                if (!merged[key].some((e) => e.name === entry.name))
+                    merged[key].push(entry);
+        }
+    }
+    return merged;
+}
+/** Where credentials come from, in the documented order; the same answer as defaultCredentialSource. */
+function loadClusterConfig(source, env = process.env, home = (0,external_node_os_.homedir)(), serviceAccountDir = SERVICE_ACCOUNT_DIR) {
+    const content = source.kubeconfig?.trim();
+    if (content)
+        return selectTarget(parseKubeconfig(content, process.cwd()), source.context);
+    if (env.KUBECONFIG) {
+        const files = env.KUBECONFIG.split(external_node_path_.delimiter).filter((file) => file !== '');
+        const configs = [];
+        for (const file of files) {
+            // kubectl skips names that do not exist; an existing file that cannot be read is an error.
+            if (!(0,external_node_fs_.existsSync)(file))
+                continue;
+            const text = readText(file);
+            configs.push(withOrigin(`KUBECONFIG file ${file}`, () => parseKubeconfig(text, (0,external_node_path_.dirname)((0,external_node_path_.resolve)(file)))));
+        }
+        if (configs.length === 0)
+            throw new Error(`KUBECONFIG names no existing file (${files.join(', ') || 'empty list'})`);
+        return withOrigin('KUBECONFIG', () => selectTarget(mergeKubeconfigs(configs), source.context));
+    }
+    const homeConfig = home ? (0,external_node_path_.join)(home, '.kube', 'config') : '';
+    if (homeConfig && (0,external_node_fs_.existsSync)(homeConfig)) {
+        const text = readText(homeConfig);
+        return withOrigin('~/.kube/config', () => selectTarget(parseKubeconfig(text, (0,external_node_path_.dirname)(homeConfig)), source.context));
+    }
+    const tokenPath = (0,external_node_path_.join)(serviceAccountDir, 'token');
+    if (env.KUBERNETES_SERVICE_HOST && (0,external_node_fs_.existsSync)(tokenPath)) {
+        return { kind: 'native', target: inClusterTarget(env, serviceAccountDir) };
+    }
+    throw new Error('no Kubernetes credentials found: pass the kubeconfig input, set KUBECONFIG, provide ~/.kube/config or run in a cluster');
+}
+function withOrigin(origin, fn) {
+    try {
+        return fn();
+    }
+    catch (error) {
+        throw new Error(`${error.message} (from ${origin})`);
+    }
+}
+function readText(file) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        throw new Error(`cannot read kubeconfig file ${file}: ${error.code ?? 'error'}`);
+    }
+}
+/** The pod's service account, as client-go's InClusterConfig (and client-node's loadFromCluster). */
+function inClusterTarget(env, dir) {
+    const host = env.KUBERNETES_SERVICE_HOST;
+    const port = env.KUBERNETES_SERVICE_PORT || '443';
+    // client-node's rule, kept so the switch changes nothing: these ports are plain HTTP.
+    const scheme = port === '80' || port === '8080' || port === '8001' ? 'http' : 'https';
+    const caPath = (0,external_node_path_.join)(dir, 'ca.crt');
+    return {
+        server: `${scheme}://${(0,external_node_net_.isIPv6)(host) ? `[${host}]` : host}:${port}`,
+        context: 'in-cluster',
+        cluster: 'in-cluster',
+        user: 'service-account',
+        tls: { ca: (0,external_node_fs_.existsSync)(caPath) ? readMaterial(caPath, 'the service account CA') : undefined, insecure: false },
+        auth: { type: 'token-file', path: (0,external_node_path_.join)(dir, 'token') },
+        headers: {}
+    };
+}
+/** Checks the selection the way the client-node path did (same messages), then resolves it. */
+function selectTarget(config, wanted) {
+    const names = config.contexts.map((c) => c.name);
+    const available = names.length > 0 ? names.join(', ') : 'none';
+    let name;
+    if (wanted) {
+        if (!names.includes(wanted))
+            throw new Error(`context "${wanted}" not found in kubeconfig (available: ${available})`);
+        name = wanted;
+    }
+    else if (config.currentContext) {
+        name = config.currentContext;
+    }
+    else {
+        throw new Error(`kubeconfig has no current context (available: ${available}); set current-context or the context input`);
+    }
+    const context = config.contexts.find((c) => c.name === name);
+    if (!context)
+        throw new Error(`current context "${name}" not found in kubeconfig (available: ${available})`);
+    const clusterName = String(context.body.cluster);
+    const cluster = config.clusters.find((c) => c.name === clusterName);
+    if (!cluster)
+        throw new Error(`cluster "${clusterName}" of context "${name}" not found in kubeconfig`);
+    const server = cluster.body.server.replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]/.test(server) || !URL.canParse(server))
+        throw new Error(`cluster "${cluster.name}" has an invalid server URL "${server}"`);
+    const insecure = cluster.body['insecure-skip-tls-verify'] === true;
+    if (server.startsWith('http:') && !insecure) {
+        throw new Error(`cluster "${cluster.name}" uses plain HTTP (${server}); use https or set insecure-skip-tls-verify: true`);
+    }
+    const userName = context.body.user === undefined || context.body.user === '' ? undefined : String(context.body.user);
+    const user = userName === undefined ? undefined : config.users.find((u) => u.name === userName);
+    if (userName !== undefined && !user)
+        throw new Error(`user "${userName}" of context "${name}" not found in kubeconfig`);
+    const reason = fallbackReason(cluster, user);
+    if (reason) {
+        return { kind: 'fallback', reason, context: name, kubeconfig: selectedDocument(name, context, cluster, user) };
+    }
+    return { kind: 'native', target: resolveTarget(name, cluster, user, server, insecure) };
+}
+/** Why client-node must carry this one; undefined when the fast path covers it. */
+function fallbackReason(cluster, user) {
+    if (cluster.body['proxy-url'])
+        return `cluster "${cluster.name}" uses proxy-url`;
+    if (user?.body['auth-provider'])
+        return `user "${user.name}" uses an auth-provider`;
+    const unknown = [
+        ...Object.keys(cluster.body).filter((k) => !CLUSTER_FIELDS.has(k)).map((k) => `cluster "${cluster.name}" field ${k}`),
+        ...Object.keys(user?.body ?? {}).filter((k) => !USER_FIELDS.has(k)).map((k) => `user "${user?.name}" field ${k}`)
+    ];
+    return unknown.length > 0 ? `unrecognised ${unknown.join(', ')}` : undefined;
+}
+/** One context, cluster and user as a standalone JSON kubeconfig, for the client-node fallback. */
+function selectedDocument(name, context, cluster, user) {
+    const absolute = (entry, keys) => {
+        const body = { ...entry.body };
+        for (const key of keys) {
+            const value = body[key];
+            if (typeof value === 'string' && value !== '' && !(0,external_node_path_.isAbsolute)(value))
+                body[key] = (0,external_node_path_.join)(entry.baseDir, value);
+        }
+        return body;
+    };
+    return JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [{ name: cluster.name, cluster: absolute(cluster, ['certificate-authority']) }],
+        users: user ? [{ name: user.name, user: absolute(user, ['client-certificate', 'client-key', 'token-file']) }] : [],
+        contexts: [{ name, context: context.body }],
+        'current-context': name
+    });
+}
+function resolveTarget(name, cluster, user, server, insecure) {
+    const c = cluster.body;
+    const u = user?.body ?? {};
+    const where = (kind, entry) => `${kind} "${entry.name}"`;
+    const str = (body, key, owner) => {
+        const value = body[key];
+        if (value === undefined || value === null || value === '')
+            return undefined;
+        if (typeof value !== 'string')
+            throw new Error(`kubeconfig is invalid: ${key} of ${owner} is not a string`);
+        return value;
+    };
+    const clusterOwner = where('cluster', cluster);
+    // kubectl: *-data overrides the matching file path.
+    const material = (entry, owner, dataKey, fileKey) => {
+        const data = str(entry.body, dataKey, owner);
+        if (data)
+            return Buffer.from(data, 'base64');
+        const file = str(entry.body, fileKey, owner);
+        return file ? readMaterial((0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.join)(entry.baseDir, file), `the ${fileKey} file of ${owner}`) : undefined;
+    };
+    const ca = material(cluster, clusterOwner, 'certificate-authority-data', 'certificate-authority');
+    const servername = str(c, 'tls-server-name', clusterOwner);
+    let cert;
+    let key;
+    let auth = { type: 'none' };
+    const headers = {};
+    if (user) {
+        const owner = where('user', user);
+        cert = material(user, owner, 'client-certificate-data', 'client-certificate');
+        key = material(user, owner, 'client-key-data', 'client-key');
+        if (cert && !key)
+            throw new Error(`${owner} has a client certificate but no client-key or client-key-data`);
+        if (key && !cert)
+            throw new Error(`${owner} has a client key but no client-certificate or client-certificate-data`);
+        // Precedence as client-node applied it (and kubectl): token, then exec, then basic auth.
+        const token = str(u, 'token', owner);
+        const tokenFile = str(u, 'tokenFile', owner) ?? str(u, 'token-file', owner);
+        const username = str(u, 'username', owner);
+        if (token)
+            auth = { type: 'token', token };
+        else if (tokenFile)
+            auth = { type: 'token-file', path: (0,external_node_path_.isAbsolute)(tokenFile) ? tokenFile : (0,external_node_path_.join)(user.baseDir, tokenFile) };
+        else if (u.exec !== undefined && u.exec !== null)
+            auth = { type: 'exec', exec: execConfig(u.exec, owner, user.baseDir) };
+        else if (username)
+            auth = { type: 'basic', username, password: str(u, 'password', owner) ?? '' };
+        const as = str(u, 'as', owner);
+        if (as)
+            headers['Impersonate-User'] = as;
+        const uid = str(u, 'as-uid', owner);
+        if (uid)
+            headers['Impersonate-Uid'] = uid;
+        const groups = u['as-groups'];
+        if (Array.isArray(groups) && groups.length > 0)
+            headers['Impersonate-Group'] = groups.map(String);
+        const extra = u['as-user-extra'];
+        if (isObject(extra)) {
+            for (const [k, v] of Object.entries(extra)) {
+                headers[`Impersonate-Extra-${encodeURIComponent(k)}`] = (Array.isArray(v) ? v : [v]).map(String);
+            }
+        }
+    }
+    return {
+        server,
+        context: name,
+        cluster: cluster.name,
+        user: user?.name,
+        tls: { ca, cert, key, servername, insecure },
+        auth,
+        headers
+    };
+}
+function execConfig(value, owner, baseDir) {
+    const invalid = (what) => new Error(`kubeconfig is invalid: exec of ${owner} ${what}`);
+    if (!isObject(value))
+        throw invalid('is not a mapping');
+    if (typeof value.command !== 'string' || value.command === '')
+        throw invalid('has no command');
+    const args = value.args ?? [];
+    if (!Array.isArray(args))
+        throw invalid('args is not a list');
+    const env = value.env ?? [];
+    if (!Array.isArray(env) || !env.every((e) => isObject(e) && typeof e.name === 'string'))
+        throw invalid('env is not a list of {name, value}');
+    return {
+        command: value.command,
+        args: args.map(String),
+        env: env.map((e) => ({ name: String(e.name), value: String(e.value ?? '') })),
+        // kubectl requires it; client-node did not, so default to the version every plugin speaks.
+        apiVersion: typeof value.apiVersion === 'string' && value.apiVersion ? value.apiVersion : 'client.authentication.k8s.io/v1beta1',
+        interactiveMode: typeof value.interactiveMode === 'string' ? value.interactiveMode : undefined,
+        installHint: typeof value.installHint === 'string' ? value.installHint : undefined,
+        provideClusterInfo: value.provideClusterInfo === true,
+        baseDir
+    };
+}
+function readMaterial(path, what) {
+    try {
+        return (0,external_node_fs_.readFileSync)(path);
+    }
+    catch (error) {
+        throw new Error(`cannot read ${what} (${path}): ${error.code ?? 'error'}`);
+    }
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/kube/transport/types.ts
+var types = __webpack_require__(4854);
+;// CONCATENATED MODULE: ./src/kube/transport/credentials.ts
+/**
+ * Credentials for the fast path: static tokens, token files (re-read every minute, as client-go does,
+ * so rotated service-account tokens are picked up), basic auth and exec credential plugins
+ * (client.authentication.k8s.io ExecCredential, cached until its expirationTimestamp).
+ *
+ * Messages name the plugin command and what went wrong; they never contain the plugin's stdout (it
+ * holds the credential).
+ */
+
+
+
+
+/** Renew an exec credential this long before it expires, so it does not expire in flight. */
+const EXPIRY_SKEW_MS = 10_000;
+function credentialProvider(target, options = {}) {
+    const now = options.now ?? Date.now;
+    const auth = target.auth;
+    switch (auth.type) {
+        case 'none':
+            return { get: async () => ({ headers: {} }), invalidate: () => false };
+        case 'token': {
+            const creds = { headers: { Authorization: `Bearer ${auth.token}` } };
+            return { get: async () => creds, invalidate: () => false };
+        }
+        case 'basic': {
+            const basic = Buffer.from(`${auth.username}:${auth.password}`).toString('base64');
+            const creds = { headers: { Authorization: `Basic ${basic}` } };
+            return { get: async () => creds, invalidate: () => false };
+        }
+        case 'token-file':
+            return cached(now, async () => {
+                const token = await readTokenFile(auth.path);
+                return { value: { headers: { Authorization: `Bearer ${token}` } }, expiresAt: now() + (options.tokenFileTtlMs ?? 60_000) };
+            });
+        case 'exec':
+            return cached(now, async () => {
+                const status = await runExecPlugin(auth.exec, target, options.execTimeoutMs);
+                const creds = { headers: {} };
+                if (status.token)
+                    creds.headers.Authorization = `Bearer ${status.token}`;
+                if (status.clientCertificateData) {
+                    creds.cert = status.clientCertificateData;
+                    creds.key = status.clientKeyData;
+                }
+                const expiry = status.expirationTimestamp ? Date.parse(status.expirationTimestamp) : NaN;
+                return { value: creds, expiresAt: Number.isNaN(expiry) ? Infinity : expiry - EXPIRY_SKEW_MS };
+            });
+    }
+}
+/** One fetch at a time, reused until it expires; a failure is not cached. */
+function cached(now, fetch) {
+    let current;
+    return {
+        async get() {
+            if (current) {
+                const entry = await current.catch(() => undefined);
+                if (entry && entry.expiresAt > now())
+                    return entry.value;
+                current = undefined;
+            }
+            const pending = fetch();
+            current = pending;
+            pending.catch(() => {
+                if (current === pending)
+                    current = undefined;
+            });
+            return (await pending).value;
+        },
+        invalidate() {
+            current = undefined;
+            return true;
+        }
+    };
+}
+async function readTokenFile(path) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new types/* CredentialsError */.l(`cannot read the token file ${path}: ${error.code ?? 'error'}`);
+    }
+    const token = text.trim();
+    if (!token)
+        throw new types/* CredentialsError */.l(`the token file ${path} is empty`);
+    return token;
+}
+/** Runs the plugin once and returns the ExecCredential status it printed. */
+async function runExecPlugin(exec, target, timeoutMs = 60_000) {
+    const name = `exec credential plugin "${exec.command}"`;
+    if (exec.interactiveMode === 'Always') {
+        throw new types/* CredentialsError */.l(`${name} needs an interactive terminal (interactiveMode: Always), which this job does not have`);
+    }
+    // kubectl: a relative command with a path separator is relative to the kubeconfig's directory.
+    const command = exec.command.includes('/') && !(0,external_node_path_.isAbsolute)(exec.command) ? (0,external_node_path_.join)(exec.baseDir, exec.command) : exec.command;
+    const spec = { interactive: false };
+    if (exec.provideClusterInfo && target) {
+        spec.cluster = {
+            server: target.server,
+            'tls-server-name': target.tls.servername,
+            'insecure-skip-tls-verify': target.tls.insecure || undefined,
+            'certificate-authority-data': target.tls.ca?.toString('base64')
+        };
+    }
+    const env = { ...process.env };
+    for (const { name: key, value } of exec.env)
+        env[key] = value;
+    env.KUBERNETES_EXEC_INFO = JSON.stringify({ apiVersion: exec.apiVersion, kind: 'ExecCredential', spec });
+    const { code, signal, stdout, stderr, spawnError, timedOut } = await new Promise((resolvePromise) => {
+        let stdout = '';
+        let stderr = '';
+        let spawnError;
+        let timedOut = false;
+        const child = (0,external_node_child_process_.spawn)(command, exec.args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+        }, timeoutMs);
+        child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+        child.stderr.setEncoding('utf8').on('data', (chunk) => {
+            if (stderr.length < 64 * 1024)
+                stderr += chunk;
+        });
+        child.on('error', (error) => (spawnError = error));
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            resolvePromise({ code, signal, stdout, stderr, spawnError, timedOut });
+        });
+    });
+    if (spawnError) {
+        if (spawnError.code === 'ENOENT') {
+            const hint = exec.installHint ? `; ${exec.installHint.replace(/\s+/g, ' ').trim()}` : '';
+            throw new types/* CredentialsError */.l(`${name} was not found${hint}`);
+        }
+        throw new types/* CredentialsError */.l(`${name} could not be started: ${spawnError.code ?? spawnError.message}`);
+    }
+    if (timedOut)
+        throw new types/* CredentialsError */.l(`${name} did not finish within ${Math.round(timeoutMs / 1000)} s`);
+    if (code !== 0) {
+        const detail = stderr.replace(/\s+/g, ' ').trim().slice(0, 300);
+        const how = code === null ? `was killed by ${signal}` : `failed (exit code ${code})`;
+        throw new types/* CredentialsError */.l(`${name} ${how}${detail ? `: ${detail}` : ''}`);
+    }
+    let credential;
+    try {
+        credential = JSON.parse(stdout);
+    }
+    catch {
+        throw new types/* CredentialsError */.l(`${name} did not print an ExecCredential JSON object`);
+    }
+    const c = credential;
+    if (typeof c !== 'object' || c === null || (c.kind !== undefined && c.kind !== 'ExecCredential')) {
+        throw new types/* CredentialsError */.l(`${name} did not print an ExecCredential JSON object`);
+    }
+    const status = c.status;
+    if (typeof status !== 'object' || status === null)
+        throw new types/* CredentialsError */.l(`${name} printed an ExecCredential without status`);
+    const hasCert = typeof status.clientCertificateData === 'string' && status.clientCertificateData !== '';
+    const hasKey = typeof status.clientKeyData === 'string' && status.clientKeyData !== '';
+    if (hasCert !== hasKey) {
+        throw new types/* CredentialsError */.l(`${name} printed only one of clientCertificateData and clientKeyData; both are needed`);
+    }
+    if (!(typeof status.token === 'string' && status.token !== '') && !hasCert) {
+        throw new types/* CredentialsError */.l(`${name} printed neither a token nor a client certificate`);
+    }
+    return status;
+}
+
+;// CONCATENATED MODULE: ./src/kube/transport/native.ts
+/**
+ * The fast transport: node:http(s) with one keep-alive Agent per TLS identity. node:https costs ~7 ms
+ * to load; undici as a package would add its own chunk, and the global fetch cannot take a custom CA
+ * without one, so plain node:https it is.
+ */
+
+
+
+const USER_AGENT = 'deploy-guard';
+function createNativeTransport(target, options = {}) {
+    const url = new URL(target.server);
+    const secure = url.protocol === 'https:';
+    const basePath = url.pathname.replace(/\/+$/, '');
+    // URL keeps the brackets of an IPv6 literal; http.request wants the bare address.
+    const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const port = url.port || (secure ? 443 : 80);
+    const credentials = credentialProvider(target, options);
+    const agents = new Map();
+    /** The kubeconfig's client certificate, unless an exec plugin supplied one (it may rotate). */
+    function agentFor(creds) {
+        const cert = creds.cert ?? target.tls.cert;
+        const key = creds.key ?? target.tls.key;
+        const id = creds.cert ? creds.cert : 'kubeconfig';
+        let agent = agents.get(id);
+        if (!agent) {
+            // 30 s keep-alive probes like client-go, so idle load-balancer timeouts do not bite.
+            const common = { keepAlive: true, keepAliveMsecs: 30_000, maxSockets: 16 };
+            agent = secure
+                ? new (external_node_https_default()).Agent({
+                    ...common,
+                    ca: target.tls.ca,
+                    cert,
+                    key,
+                    servername: target.tls.servername,
+                    rejectUnauthorized: !target.tls.insecure
+                })
+                : new (external_node_http_default()).Agent(common);
+            agents.set(id, agent);
+        }
+        return agent;
+    }
+    return {
+        server: target.server,
+        name: 'node:https',
+        async prepare(request) {
+            const creds = await credentials.get();
+            const agent = agentFor(creds);
+            const query = new URLSearchParams();
+            for (const [k, v] of Object.entries(request.query ?? {}))
+                if (v !== undefined)
+                    query.set(k, String(v));
+            const qs = query.toString();
+            const headers = {
+                ...target.headers,
+                Accept: request.accept ?? 'application/json',
+                'User-Agent': USER_AGENT,
+                ...creds.headers
+            };
+            const body = request.body === undefined ? undefined : Buffer.from(request.body);
+            if (body) {
+                headers['Content-Type'] = request.contentType ?? 'application/json';
+                headers['Content-Length'] = body.length;
+            }
+            const requestOptions = {
+                hostname,
+                port,
+                method: request.method,
+                path: `${basePath}${request.path}${qs ? `?${qs}` : ''}`,
+                headers,
+                agent,
+                servername: target.tls.servername
+            };
+            return { send: () => send(secure, requestOptions, body, request.timeoutMs) };
+        },
+        credentialsRejected: () => target.auth.type !== 'none' && credentials.invalidate(),
+        async close() {
+            for (const agent of agents.values())
+                agent.destroy();
+            agents.clear();
+        }
+    };
+}
+function send(secure, options, body, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const fail = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            reject(error);
+        };
+        const req = (secure ? (external_node_https_default()) : (external_node_http_default())).request(options, (res) => {
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('error', (error) => fail(asTransportError(error)));
+            res.on('end', () => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                const headers = {};
+                for (const [k, v] of Object.entries(res.headers))
+                    if (v !== undefined)
+                        headers[k] = Array.isArray(v) ? v.join(', ') : v;
+                resolve({ status: res.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString('utf8') });
+            });
+        });
+        const timer = setTimeout(() => {
+            const error = new Error(`no answer within ${timeoutMs} ms`);
+            error.name = 'TimeoutError';
+            fail(error);
+            req.destroy(error);
+        }, timeoutMs);
+        req.on('error', (error) => fail(asTransportError(error)));
+        req.end(body);
+    });
+}
+/**
+ * Node's socket and TLS errors carry their code on the error itself; errorForTransport reads it from
+ * `cause` (undici's shape), so give it one. "socket hang up" then reads "ECONNRESET: socket hang up".
+ */
+function asTransportError(error) {
+    return new Error(error.message, { cause: error });
+}
+
+;// CONCATENATED MODULE: ./src/kube/transport/index.ts
+
+
+
+async function openTransport(source) {
+    const loaded = loadClusterConfig(source);
+    if (loaded.kind === 'native')
+        return createNativeTransport(loaded.target);
+    const { createClientNodeTransport } = await Promise.all(/* import() */[__webpack_require__.e(850), __webpack_require__.e(242)]).then(__webpack_require__.bind(__webpack_require__, 3242));
+    return createClientNodeTransport(loaded.kubeconfig, loaded.context);
+}
+
+;// CONCATENATED MODULE: ./src/kube/client.ts
+/**
+ * The KubeApi: plain REST paths, so one small client covers GET/LIST (selectors, pagination), pod
+ * logs and every patch type. Transient failures are retried with exponential backoff, then thrown as
+ * transient KubeApiErrors.
+ *
+ * Requests go through a transport (./transport/): node:https with our own kubeconfig reader for the
+ * kubeconfigs CI uses (tokens, token files, client certificates, exec plugins, in-cluster), and
+ * @kubernetes/client-node, loaded only when needed, for auth-provider users, proxies and anything
+ * unrecognised. Loading client-node costs 250-380 ms on the 2-core CI machines — more than the rest
+ * of the action's start-up — so the common case never pays it.
+ */
+
+
+
+
+
+
+const PATCH_TYPES = {
+    json: 'application/json-patch+json',
+    merge: 'application/merge-patch+json',
+    strategic: 'application/strategic-merge-patch+json'
+};
+async function createKubeApi(source, options = {}) {
+    const transport = await (options.transport ?? openTransport)(source);
+    const server = transport.server;
+    const retries = options.retries ?? 4;
+    const minTimeout = options.minRetryDelayMs ?? 200;
+    const maxTimeout = options.maxRetryDelayMs ?? 3000;
+    const maxRetryAfter = options.maxRetryAfterMs ?? 5000;
+    const timeoutMs = options.requestTimeoutMs ?? 30_000;
+    let requestCount = 0;
+    async function attempt(spec, renewedCredentials = false) {
+        const describe = { ...spec.describe, server };
+        let prepared;
+        try {
+            prepared = await transport.prepare({
+                method: spec.method,
+                path: spec.path,
+                query: spec.query,
+                body: spec.body,
+                contentType: spec.contentType,
+                accept: spec.accept,
+                timeoutMs
+            });
+        }
+        catch (error) {
+            // e.g. an exec credential plugin that is missing or failed: not something a retry fixes.
+            const message = error instanceof types/* CredentialsError */.l || error instanceof Error ? error.message : String(error);
+            throw new kube_api/* KubeApiError */.W(`could not get credentials for the Kubernetes API at ${server}: ${message}`, 'unauthorized', undefined, describe.verb, describe.resource);
+        }
+        requestCount++;
+        let response;
+        try {
+            response = await prepared.send();
+        }
+        catch (error) {
+            throw errorForTransport(error, describe);
+        }
+        const { status, headers, text } = response;
+        if (status >= 200 && status < 300)
+            return response;
+        // An expired exec credential or a rotated token file: renew once, as kubectl does.
+        if (status === 401 && !renewedCredentials && transport.credentialsRejected?.())
+            return attempt(spec, true);
+        throw errorForStatus(status, text, describe, headers);
+    }
+    async function request(spec) {
+        return pRetry(() => attempt(spec), {
+            retries,
+            minTimeout,
+            maxTimeout,
+            factor: 2,
+            shouldRetry: ({ error }) => error instanceof kube_api/* KubeApiError */.W && error.transient,
+            onFailedAttempt: async ({ error, retriesLeft }) => {
+                // Honour Retry-After on top of the backoff p-retry applies next.
+                if (retriesLeft > 0 && error instanceof RetryAfterKubeApiError) {
+                    await new Promise((resolve) => setTimeout(resolve, Math.min(error.retryAfterMs, maxRetryAfter)));
+                }
+            }
+        }).catch((error) => {
+            if (error instanceof kube_api/* KubeApiError */.W && error.transient && retries > 0) {
+                throw new kube_api/* KubeApiError */.W(`${error.message} (after ${retries} retries)`, error.reason, error.status, error.verb, error.resource);
+            }
+            throw error;
+        });
+    }
+    const describeFor = (type, verb, namespace, name) => ({
+        verb,
+        resource: type.resource,
+        group: (0,resources/* groupOf */.F8)(type.apiVersion),
+        namespace: type.namespaced ? namespace : undefined,
+        name
+    });
+    const getJson = async (path) => {
+        const response = await request({ method: 'GET', path, describe: { verb: 'get', resource: path, group: '' } });
+        return JSON.parse(response.text);
+    };
+    const discovery = new Discovery(getJson);
+    const api = {
+        server,
+        transport: transport.name,
+        get requestCount() {
+            return requestCount;
+        },
+        resourceFor: (kind, apiVersion) => discovery.resourceFor(kind, apiVersion),
+        async get(type, namespace, name) {
+            try {
+                const response = await request({
+                    method: 'GET',
+                    path: (0,resources/* resourcePath */.oU)(type, namespace, name),
+                    describe: describeFor(type, 'get', namespace, name)
+                });
+                return withTypeMeta(JSON.parse(response.text), type);
+            }
+            catch (error) {
+                if (error instanceof kube_api/* KubeApiError */.W && error.reason === 'not-found')
+                    return undefined;
+                throw error;
+            }
+        },
+        async list(type, namespace, opts = {}) {
+            const items = [];
+            let token;
+            let restarted = false;
+            do {
+                let page;
+                try {
+                    const response = await request({
+                        method: 'GET',
+                        path: (0,resources/* resourcePath */.oU)(type, namespace),
+                        query: {
+                            labelSelector: opts.labelSelector || undefined,
+                            fieldSelector: opts.fieldSelector || undefined,
+                            limit: opts.pageSize ?? 500,
+                            continue: token
+                        },
+                        describe: describeFor(type, 'list', namespace)
+                    });
+                    page = JSON.parse(response.text);
+                }
+                catch (error) {
+                    // 410 Gone: the continue token expired (compaction); a fresh list is consistent again.
+                    if (error instanceof kube_api/* KubeApiError */.W && error.status === 410 && token && !restarted) {
+                        restarted = true;
+                        items.length = 0;
+                        token = undefined;
+                        continue;
+                    }
+                    throw error;
+                }
+                for (const item of page.items ?? [])
+                    items.push(withTypeMeta(item, type));
+                token = page.metadata?.continue || undefined;
+            } while (token);
+            return items;
+        },
+        async podLog(namespace, pod, opts) {
+            try {
+                const response = await request({
+                    method: 'GET',
+                    path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`,
+                    query: {
+                        container: opts.container,
+                        previous: opts.previous || undefined,
+                        tailLines: opts.tailLines,
+                        limitBytes: 64 * 1024
+                    },
+                    accept: '*/*',
+                    describe: { verb: 'get', resource: 'pods/log', group: '', namespace, name: pod }
+                });
+                return response.text;
+            }
+            catch (error) {
+                // 400: no previous container instance yet; 404: the pod is gone. Neither is an API failure.
+                if (error instanceof kube_api/* KubeApiError */.W && (error.status === 400 || error.status === 404))
+                    return '';
+                throw error;
+            }
+        },
+        async patch(type, namespace, name, body, patchType) {
+            const response = await request({
+                method: 'PATCH',
+                path: (0,resources/* resourcePath */.oU)(type, namespace, name),
+                body: JSON.stringify(body),
+                contentType: PATCH_TYPES[patchType],
+                describe: describeFor(type, 'patch', namespace, name)
+            });
+            return withTypeMeta(JSON.parse(response.text), type);
+        },
+        close: () => transport.close()
+    };
+    return api;
+}
+/** List items come without apiVersion/kind; put them back so objects describe themselves. */
+function withTypeMeta(obj, type) {
+    if (!obj.apiVersion)
+        obj.apiVersion = type.apiVersion;
+    if (!obj.kind)
+        obj.kind = type.kind;
+    return obj;
+}
+
+
+/***/ }),
+
+/***/ 4854:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ CredentialsError)
+/* harmony export */ });
+/**
+ * What src/kube/client.ts needs from a transport: a server URL, a way to turn a request into one that
+ * carries credentials, and a way to send it. Two implementations: the native one (node:https, our own
+ * kubeconfig reader; ./native.ts) and the @kubernetes/client-node fallback (./client-node.ts).
+ */
+/** Credentials could not be obtained (exec plugin failed, token file unreadable). Never retried. */
+class CredentialsError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CredentialsError';
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,131 @@
+/**
+ * The fast transport: node:http(s) with one keep-alive Agent per TLS identity. node:https costs ~7 ms
+ * to load; undici as a package would add its own chunk, and the global fetch cannot take a custom CA
+ * without one, so plain node:https it is.
+ */
+import http from 'node:http'
+import https from 'node:https'
+import { credentialProvider, type CredentialOptions, type Credentials } from './credentials.js'
+import type { ClusterTarget } from './kubeconfig.js'
+import type { PreparedRequest, Transport, TransportRequest, TransportResponse } from './types.js'
+
+const USER_AGENT = 'deploy-guard'
+
+export function createNativeTransport(target: ClusterTarget, options: CredentialOptions = {}): Transport {
+  const url = new URL(target.server)
+  const secure = url.protocol === 'https:'
+  const basePath = url.pathname.replace(/\/+$/, '')
+  // URL keeps the brackets of an IPv6 literal; http.request wants the bare address.
+  const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1')
+  const port = url.port || (secure ? 443 : 80)
+  const credentials = credentialProvider(target, options)
+  const agents = new Map<string, http.Agent>()
+
+  /** The kubeconfig's client certificate, unless an exec plugin supplied one (it may rotate). */
+  function agentFor(creds: Credentials): http.Agent {
+    const cert = creds.cert ?? target.tls.cert
+    const key = creds.key ?? target.tls.key
+    const id = creds.cert ? creds.cert : 'kubeconfig'
+    let agent = agents.get(id)
+    if (!agent) {
+      // 30 s keep-alive probes like client-go, so idle load-balancer timeouts do not bite.
+      const common = { keepAlive: true, keepAliveMsecs: 30_000, maxSockets: 16 }
+      agent = secure
+        ? new https.Agent({
+            ...common,
+            ca: target.tls.ca,
+            cert,
+            key,
+            servername: target.tls.servername,
+            rejectUnauthorized: !target.tls.insecure
+          })
+        : new http.Agent(common)
+      agents.set(id, agent)
+    }
+    return agent
+  }
+
+  return {
+    server: target.server,
+    name: 'node:https',
+    async prepare(request: TransportRequest): Promise<PreparedRequest> {
+      const creds = await credentials.get()
+      const agent = agentFor(creds)
+      const query = new URLSearchParams()
+      for (const [k, v] of Object.entries(request.query ?? {})) if (v !== undefined) query.set(k, String(v))
+      const qs = query.toString()
+      const headers: http.OutgoingHttpHeaders = {
+        ...target.headers,
+        Accept: request.accept ?? 'application/json',
+        'User-Agent': USER_AGENT,
+        ...creds.headers
+      }
+      const body = request.body === undefined ? undefined : Buffer.from(request.body)
+      if (body) {
+        headers['Content-Type'] = request.contentType ?? 'application/json'
+        headers['Content-Length'] = body.length
+      }
+      const requestOptions: https.RequestOptions = {
+        hostname,
+        port,
+        method: request.method,
+        path: `${basePath}${request.path}${qs ? `?${qs}` : ''}`,
+        headers,
+        agent,
+        servername: target.tls.servername
+      }
+      return { send: () => send(secure, requestOptions, body, request.timeoutMs) }
+    },
+    credentialsRejected: () => target.auth.type !== 'none' && credentials.invalidate(),
+    async close() {
+      for (const agent of agents.values()) agent.destroy()
+      agents.clear()
+    }
+  }
+}
+
+function send(
+  secure: boolean,
+  options: https.RequestOptions,
+  body: Buffer | undefined,
+  timeoutMs: number
+): Promise<TransportResponse> {
+  return new Promise((resolve, reject) => {
+    let settled = false
+    const fail = (error: Error) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      reject(error)
+    }
+    const req = (secure ? https : http).request(options, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('error', (error) => fail(asTransportError(error)))
+      res.on('end', () => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        const headers: Record<string, string> = {}
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v
+        resolve({ status: res.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString('utf8') })
+      })
+    })
+    const timer = setTimeout(() => {
+      const error = new Error(`no answer within ${timeoutMs} ms`)
+      error.name = 'TimeoutError'
+      fail(error)
+      req.destroy(error)
+    }, timeoutMs)
+    req.on('error', (error) => fail(asTransportError(error)))
+    req.end(body)
+  })
+}
+
+/**
+ * Node's socket and TLS errors carry their code on the error itself; errorForTransport reads it from
+ * `cause` (undici's shape), so give it one. "socket hang up" then reads "ECONNRESET: socket hang up".
+ */
+function asTransportError(error: Error): Error {
+  return new Error(error.message, { cause: error })
+}
