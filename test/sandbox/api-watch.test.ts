@@ -1,3 +1,4 @@
+import { HISTORY_LIMIT, HISTORY_SLACK } from './store.js'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { CoreV1Api, KubeConfig, Watch, type V1ConfigMap } from '@kubernetes/client-node'
 import { builtinResources } from './resources.js'
@@ -116,9 +117,9 @@ describe('WATCH through @kubernetes/client-node', () => {
   it('sends an ERROR event with a 410 Expired Status for a compacted resourceVersion; re-listing recovers', async () => {
     const first = sandbox.store.create(configmaps, cm('old', 'churn'))
     const staleRv = first.metadata.resourceVersion!
-    // push the stale version out of the server's history (20,000 events)
+    // push the stale version out of the server's history
     let current = first
-    for (let i = 0; i < 20_050; i++)
+    for (let i = 0; i < HISTORY_LIMIT + HISTORY_SLACK + 50; i++)
       current = sandbox.store.update(configmaps, { ...current, data: { value: String(i) } })
 
     const events: Array<{ type: string; object: { code?: number; reason?: string } }> = []

@@ -53,6 +53,10 @@ export class StoreError extends Error {
   }
 }
 
+/** Watch history kept for resuming from a resourceVersion: at least HISTORY_LIMIT, at most + HISTORY_SLACK events. */
+export const HISTORY_LIMIT = 20000
+export const HISTORY_SLACK = 1000
+
 const clone = <T>(value: T): T => structuredClone(value)
 const resourceKey = (r: ResourceDef): string => `${groupVersion(r)}/${r.resource}`
 const objectKey = (namespace: string | undefined, name: string): string => `${namespace ?? ''}/${name}`
@@ -72,7 +76,7 @@ export class ObjectStore {
   private readonly feed = new EventEmitter()
   /** Recent events for watches that resume from a resourceVersion. */
   private readonly history: StoreEvent[] = []
-  private readonly historyLimit = 20000
+  private readonly historyLimit = HISTORY_LIMIT
 
   constructor() {
     this.feed.setMaxListeners(0)
@@ -96,7 +100,7 @@ export class ObjectStore {
     const event: StoreEvent = { type, resource, object: clone(object), resourceVersion: this.revision }
     this.history.push(event)
     // Trim in batches: a splice per write is O(history) and dominated large rollouts.
-    if (this.history.length > this.historyLimit * 1.5) this.history.splice(0, this.history.length - this.historyLimit)
+    if (this.history.length > this.historyLimit + HISTORY_SLACK) this.history.splice(0, this.history.length - this.historyLimit)
     this.feed.emit('event', event)
   }
 
