@@ -81,11 +81,23 @@ async function main(): Promise<void> {
         ''
       ].join('\n')
     } else {
-      console.log('(prometheus is not installed: the demo skips the PromQL gate; `apt-get install -y prometheus` adds it)')
+      console.log(
+        '(prometheus is not installed: the demo skips the PromQL gate; `apt-get install -y prometheus` adds it)'
+      )
     }
     const config = join(out, 'deploy-guard.yml')
-    await writeFile(config, ['verify:', '  timeout: 2m', '  failFastAfter: 3s', '  pollInterval: 250ms', analysis].join('\n'))
-    const common = { command: 'verify', target: 'deployment/api', namespace: 'shop', config, kubeconfig: sandbox.kubeconfig, ...inputs }
+    await writeFile(
+      config,
+      ['verify:', '  timeout: 2m', '  failFastAfter: 3s', '  pollInterval: 250ms', analysis].join('\n')
+    )
+    const common = {
+      command: 'verify',
+      target: 'deployment/api',
+      namespace: 'shop',
+      config,
+      kubeconfig: sandbox.kubeconfig,
+      ...inputs
+    }
 
     console.log('\ndeploying v1.1.0 (healthy)...')
     deploy(sandbox, 'registry.example.com/shop/api:v1.1.0', 'release v1.1.0')
@@ -100,7 +112,9 @@ async function main(): Promise<void> {
     report('deploy v1.2.0', broken, brokenDir)
 
     const ok = healthy.outputs.verdict === 'passed' && broken.outputs.verdict === 'failed'
-    console.log(`\ndemo ${ok ? 'finished as expected' : 'did NOT behave as expected'} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    console.log(
+      `\ndemo ${ok ? 'finished as expected' : 'did NOT behave as expected'} in ${((Date.now() - started) / 1000).toFixed(1)} s`
+    )
     console.log(`rendered summaries: ${join(healthyDir, 'summary.md')} and ${join(brokenDir, 'summary.md')}`)
     if (!ok) process.exitCode = 1
   } finally {

@@ -4,7 +4,9 @@ import { execFileSync, spawnSync } from 'node:child_process'
 
 const major = Number(process.versions.node.split('.')[0])
 if (major < 24) {
-  console.error(`deploy-guard tests need Node 24 (npm scripts use node_modules/.bin/node); got ${process.versions.node}. Run \`npm ci\` first.`)
+  console.error(
+    `deploy-guard tests need Node 24 (npm scripts use node_modules/.bin/node); got ${process.versions.node}. Run \`npm ci\` first.`
+  )
   process.exit(1)
 }
 

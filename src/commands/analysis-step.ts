@@ -34,7 +34,8 @@ export async function runConfiguredAnalysis(
 ): Promise<AnalysisResult> {
   const analysis = config.analysis
   if (!analysis || analysis.checks.length === 0) return notRunnable('no analysis checks are configured', ctx.now())
-  if (!config.prometheus) return notRunnable('analysis checks are configured but no Prometheus URL was given', ctx.now())
+  if (!config.prometheus)
+    return notRunnable('analysis checks are configured but no Prometheus URL was given', ctx.now())
   const values = templateValues(config, version)
   const usesVersion = [...analysis.checks.map((c) => c.query), analysis.minTraffic?.query ?? ''].some((q) =>
     /\{\{\s*version\s*\}\}/.test(q)

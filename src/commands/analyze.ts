@@ -18,7 +18,9 @@ async function versionFromCluster(config: DeployGuardConfig, ctx: CommandContext
     const image = Object.values(images)[0]
     return image ? imageTag(image) : undefined
   } catch (error) {
-    ctx.warn(`could not read the version from ${first.kind}/${first.name}: ${error instanceof Error ? error.message : String(error)}`)
+    ctx.warn(
+      `could not read the version from ${first.kind}/${first.name}: ${error instanceof Error ? error.message : String(error)}`
+    )
     return undefined
   }
 }

@@ -47,7 +47,13 @@ describe('analyze, end to end', () => {
   it('passes a healthy service and reports every measurement', async () => {
     service.setErrorRatio(0)
     const config = await dir.write('healthy.yml', analysisConfig(3, 0.01))
-    const run = await runAction({ command: 'analyze', config, 'prometheus-url': prometheus.url, version: 'v2', 'prometheus-token': 'prom-secret-token-123' })
+    const run = await runAction({
+      command: 'analyze',
+      config,
+      'prometheus-url': prometheus.url,
+      version: 'v2',
+      'prometheus-token': 'prom-secret-token-123'
+    })
     expect(run.outputs.verdict).toBe('passed')
     expect(run.exitCode).toBe(0)
     const analysis = JSON.parse(run.outputs.analysis) as Array<{ name: string; status: string; values: unknown[] }>
@@ -70,7 +76,10 @@ describe('analyze, end to end', () => {
   })
 
   it('is inconclusive, never passed or failed, when Prometheus cannot be reached', async () => {
-    const config = await dir.write('down.yml', analysisConfig(2, 0.01) + '  errorLimit: 1\nprometheus:\n  retries: 1\n  timeout: 1s\n')
+    const config = await dir.write(
+      'down.yml',
+      analysisConfig(2, 0.01) + '  errorLimit: 1\nprometheus:\n  retries: 1\n  timeout: 1s\n'
+    )
     const run = await runAction({ command: 'analyze', config, 'prometheus-url': 'http://127.0.0.1:9', version: 'v2' })
     expect(run.outputs.verdict).toBe('inconclusive')
     expect(run.exitCode).not.toBe(0)

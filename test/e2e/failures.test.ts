@@ -56,7 +56,14 @@ describe('bad configuration', () => {
     })
     expect(run.exitCode).not.toBe(0)
     expect(run.outputs.verdict).toBe('inconclusive')
-    for (const path of ['verify.timout', 'verify.smoke[0].url', 'analysis.interval', 'analysis.checks[0].query', 'analysis.checks[1].query', 'inputs.target']) {
+    for (const path of [
+      'verify.timout',
+      'verify.smoke[0].url',
+      'analysis.interval',
+      'analysis.checks[0].query',
+      'analysis.checks[1].query',
+      'inputs.target'
+    ]) {
       expect(run.stdout).toContain(path)
     }
     expect(run.stdout).toContain('did you mean "timeout"')
@@ -68,7 +75,12 @@ describe('bad configuration', () => {
   })
 
   it('rejects an invalid kubeconfig with a clear message and no stack trace', async () => {
-    const run = await runAction({ command: 'verify', target: 'deployment/api', namespace: 'shop', kubeconfig: 'this: is: not: yaml: [' })
+    const run = await runAction({
+      command: 'verify',
+      target: 'deployment/api',
+      namespace: 'shop',
+      kubeconfig: 'this: is: not: yaml: ['
+    })
     expect(run.exitCode).not.toBe(0)
     expect(run.outputs.verdict).toBe('inconclusive')
     expect(run.stdout).toMatch(/kubeconfig/i)

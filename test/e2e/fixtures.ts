@@ -58,7 +58,12 @@ export function daemonSet(namespace: string, name: string, image: string): objec
   }
 }
 
-export function service(namespace: string, name: string, selector: Record<string, string>, annotations: Record<string, string> = {}): object {
+export function service(
+  namespace: string,
+  name: string,
+  selector: Record<string, string>,
+  annotations: Record<string, string> = {}
+): object {
   return {
     apiVersion: 'v1',
     kind: 'Service',
@@ -73,7 +78,9 @@ export function apply(sandbox: Sandbox, ...objects: object[]): StoredObject[] {
 }
 
 export function resource(kind: string, apiVersion: string) {
-  const found = builtinResources.find((r) => r.kind === kind && (r.group ? `${r.group}/${r.version}` : r.version) === apiVersion)
+  const found = builtinResources.find(
+    (r) => r.kind === kind && (r.group ? `${r.group}/${r.version}` : r.version) === apiVersion
+  )
   if (!found) throw new Error(`no sandbox resource ${apiVersion} ${kind}`)
   return found
 }

@@ -59,7 +59,8 @@ export async function runAction(
     await writeFile(outputFile, '')
     await writeFile(summaryFile, '')
     const inputEnv: Record<string, string> = {}
-    for (const [name, value] of Object.entries(inputs)) inputEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+    for (const [name, value] of Object.entries(inputs))
+      inputEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
     const childEnv: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       HOME: dir,

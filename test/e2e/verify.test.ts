@@ -9,7 +9,17 @@ import { startSandbox, type Sandbox } from '../sandbox/index.js'
 import { releaseSecret } from '../gitops/helm-fixtures.js'
 import { runAction, type ActionRun } from './run-action.js'
 import type { StoredObject } from '../sandbox/store.js'
-import { apply, daemonSet, deployment, resource, service, statefulSet, tempDir, waitFor, type TempDir } from './fixtures.js'
+import {
+  apply,
+  daemonSet,
+  deployment,
+  resource,
+  service,
+  statefulSet,
+  tempDir,
+  waitFor,
+  type TempDir
+} from './fixtures.js'
 
 // Controller time runs 20x faster: pods are ready in ~50 ms, a 20 s progress deadline passes in 1 s.
 const TIME_SCALE = 20
@@ -34,7 +44,12 @@ verify:
   pollInterval: 200ms
 `
 
-async function verify(namespace: string, target: string, extraConfig = '', extraInputs: Record<string, string> = {}): Promise<ActionRun> {
+async function verify(
+  namespace: string,
+  target: string,
+  extraConfig = '',
+  extraInputs: Record<string, string> = {}
+): Promise<ActionRun> {
   const config = await dir.write(`${namespace}.yml`, baseConfig + extraConfig)
   return runAction({
     command: 'verify',
@@ -47,14 +62,20 @@ async function verify(namespace: string, target: string, extraConfig = '', extra
 }
 
 const failedIds = (run: ActionRun): string[] =>
-  (JSON.parse(run.outputs['failed-checks'] ?? '[]') as Array<{ id: string; status: string }>).map((c) => `${c.id}:${c.status}`)
+  (JSON.parse(run.outputs['failed-checks'] ?? '[]') as Array<{ id: string; status: string }>).map(
+    (c) => `${c.id}:${c.status}`
+  )
 
 const podsOf = (namespace: string, app: string): StoredObject[] =>
   sandbox.store.list(resource('Pod', 'v1'), namespace).filter((p) => p.metadata.labels?.app === app)
 
 describe('verify, end to end', () => {
   it('passes a healthy rollout and renders the checklist', async () => {
-    apply(sandbox, deployment('healthy', 'api', 'registry/api:v1.2.3', { replicas: 3 }), service('healthy', 'api', { app: 'api' }))
+    apply(
+      sandbox,
+      deployment('healthy', 'api', 'registry/api:v1.2.3', { replicas: 3 }),
+      service('healthy', 'api', { app: 'api' })
+    )
     const run = await verify('healthy', 'deployment/api')
     expect(run.outputs.verdict).toBe('passed')
     expect(run.exitCode).toBe(0)
@@ -101,7 +122,7 @@ describe('verify, end to end', () => {
     expect(run.summary).toMatch(/Error|exit code 1/)
   })
 
-  it('fails on progress deadline exceeded with kubectl\'s message', async () => {
+  it("fails on progress deadline exceeded with kubectl's message", async () => {
     apply(
       sandbox,
       deployment('deadline', 'api', 'registry/api:v2-neverready', { replicas: 2, progressDeadlineSeconds: 20 })
@@ -124,7 +145,10 @@ describe('verify, end to end', () => {
       sandbox,
       deployment('restarts', 'api', 'registry/api:v1', {
         replicas: 2,
-        annotations: { 'sandbox.deploy-guard.dev/behavior': 'restarts-then-ready', 'sandbox.deploy-guard.dev/crash-count': '1' }
+        annotations: {
+          'sandbox.deploy-guard.dev/behavior': 'restarts-then-ready',
+          'sandbox.deploy-guard.dev/crash-count': '1'
+        }
       })
     )
     const run = await verify('restarts', 'deployment/api')
@@ -153,7 +177,13 @@ describe('verify, end to end', () => {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name: `${pod.metadata.name}.mount`, namespace: 'events' },
-      involvedObject: { kind: 'Pod', name: pod.metadata.name, namespace: 'events', uid: pod.metadata.uid, apiVersion: 'v1' },
+      involvedObject: {
+        kind: 'Pod',
+        name: pod.metadata.name,
+        namespace: 'events',
+        uid: pod.metadata.uid,
+        apiVersion: 'v1'
+      },
       reason: 'FailedMount',
       message: 'MountVolume.SetUp failed for volume "certs" : secret "tls-<b>|x</b>" not found',
       type: 'Warning',
@@ -179,7 +209,11 @@ describe('verify, end to end', () => {
   })
 
   it('checks a StatefulSet and a DaemonSet in one run', async () => {
-    apply(sandbox, statefulSet('stateful', 'db', 'registry/db:v1', 2), daemonSet('stateful', 'agent', 'registry/agent:v1'))
+    apply(
+      sandbox,
+      statefulSet('stateful', 'db', 'registry/db:v1', 2),
+      daemonSet('stateful', 'agent', 'registry/agent:v1')
+    )
     const run = await verify('stateful', 'statefulset/db\ndaemonset/agent')
     expect(run.outputs.verdict).toBe('passed')
     expect(run.summary).toContain('partitioned roll out complete: 2 new pods have been updated')
@@ -187,16 +221,33 @@ describe('verify, end to end', () => {
   })
 
   it.each([
-    ['OutOfSync', { sync: { status: 'OutOfSync', revision: 'abc1234def' }, health: { status: 'Healthy' } }, undefined, 'argocd:sync:failed'],
-    ['Degraded', { sync: { status: 'Synced', revision: 'abc1234def' }, health: { status: 'Degraded', message: 'pods crash' } }, undefined, 'argocd:health:failed'],
-    ['drifted', { sync: { status: 'Synced', revision: 'abc1234def' }, health: { status: 'Healthy' } }, 'fff9999aaa', 'argocd:revision:failed']
+    [
+      'OutOfSync',
+      { sync: { status: 'OutOfSync', revision: 'abc1234def' }, health: { status: 'Healthy' } },
+      undefined,
+      'argocd:sync:failed'
+    ],
+    [
+      'Degraded',
+      { sync: { status: 'Synced', revision: 'abc1234def' }, health: { status: 'Degraded', message: 'pods crash' } },
+      undefined,
+      'argocd:health:failed'
+    ],
+    [
+      'drifted',
+      { sync: { status: 'Synced', revision: 'abc1234def' }, health: { status: 'Healthy' } },
+      'fff9999aaa',
+      'argocd:revision:failed'
+    ]
   ])('reports an Argo CD application that is %s', async (label, status, revision, expectedFailure) => {
     const ns = `argo-${label.toLowerCase()}`
-    apply(
-      sandbox,
-      deployment(ns, 'api', 'registry/api:v1', { replicas: 1 }),
-      { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: ns, namespace: 'argocd' }, spec: {}, status }
-    )
+    apply(sandbox, deployment(ns, 'api', 'registry/api:v1', { replicas: 1 }), {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: { name: ns, namespace: 'argocd' },
+      spec: {},
+      status
+    })
     const gitops = `  gitops:\n    argocd: { application: ${ns}${revision ? `, revision: ${revision}` : ''} }\n`
     const run = await verify(ns, 'deployment/api', gitops)
     expect(run.outputs.verdict).toBe('failed')
@@ -204,7 +255,13 @@ describe('verify, end to end', () => {
   })
 
   it('fails when the Helm release is failed', async () => {
-    const secret = releaseSecret({ name: 'api', namespace: 'helm', version: 3, status: 'failed', description: 'Upgrade "api" failed: timed out waiting for the condition' })
+    const secret = releaseSecret({
+      name: 'api',
+      namespace: 'helm',
+      version: 3,
+      status: 'failed',
+      description: 'Upgrade "api" failed: timed out waiting for the condition'
+    })
     apply(sandbox, deployment('helm', 'api', 'registry/api:v1', { replicas: 1 }), { apiVersion: 'v1', ...secret })
     const run = await verify('helm', 'deployment/api', '  gitops:\n    helm: { release: api }\n')
     expect(run.outputs.verdict).toBe('failed')

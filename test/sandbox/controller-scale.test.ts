@@ -13,17 +13,30 @@ describe('controller scale', () => {
     const harness = h
     const started = Date.now()
     harness.store.create(R.deployments, deployment('big', 'img:1', { replicas: 5000 }))
-    await waitFor(() => rolloutStatus(harness.store.get(R.deployments, 'default', 'big')!) === 'deployment "big" successfully rolled out', 'big ready', 20000)
+    await waitFor(
+      () =>
+        rolloutStatus(harness.store.get(R.deployments, 'default', 'big')!) ===
+        'deployment "big" successfully rolled out',
+      'big ready',
+      20000
+    )
     const readyMs = Date.now() - started
 
     const rollStarted = Date.now()
     const d = harness.store.get(R.deployments, 'default', 'big')!
-    ;(d.spec as { template: { spec: { containers: Array<{ image: string }> } } }).template.spec.containers[0]!.image = 'img:2'
+    ;(d.spec as { template: { spec: { containers: Array<{ image: string }> } } }).template.spec.containers[0]!.image =
+      'img:2'
     harness.store.update(R.deployments, d)
-    await waitFor(() => {
-      const current = harness.store.get(R.deployments, 'default', 'big')!
-      return current.metadata.generation === 2 && rolloutStatus(current) === 'deployment "big" successfully rolled out'
-    }, 'big rolled', 30000)
+    await waitFor(
+      () => {
+        const current = harness.store.get(R.deployments, 'default', 'big')!
+        return (
+          current.metadata.generation === 2 && rolloutStatus(current) === 'deployment "big" successfully rolled out'
+        )
+      },
+      'big rolled',
+      30000
+    )
     expect(Date.now() - rollStarted).toBeLessThan(20000)
     expect(harness.store.list(R.pods, 'default')).toHaveLength(5000)
 

@@ -12,7 +12,8 @@ const get = (kind: typeof R.deployments, name: string): StoredObject => h.store.
 const rsOf = (name: string): StoredObject[] =>
   h.store.list(R.replicasets, 'default').filter((rs) => rs.metadata.ownerReferences?.some((o) => o.name === name))
 const rev = (o: StoredObject): string | undefined => o.metadata.annotations?.['deployment.kubernetes.io/revision']
-const image = (o: StoredObject): string => ((o.spec as { template: { spec: { containers: Array<{ image: string }> } } }).template.spec.containers[0]!.image)
+const image = (o: StoredObject): string =>
+  (o.spec as { template: { spec: { containers: Array<{ image: string }> } } }).template.spec.containers[0]!.image
 
 function setImage(name: string, img: string): void {
   const d = get(R.deployments, name)
@@ -21,7 +22,10 @@ function setImage(name: string, img: string): void {
 }
 
 async function rolledOut(name: string): Promise<void> {
-  await waitFor(() => rolloutStatus(get(R.deployments, name)) === `deployment "${name}" successfully rolled out`, `${name} rolled out`)
+  await waitFor(
+    () => rolloutStatus(get(R.deployments, name)) === `deployment "${name}" successfully rolled out`,
+    `${name} rolled out`
+  )
 }
 
 describe('deployment revisions', () => {
@@ -50,7 +54,9 @@ describe('deployment revisions', () => {
     expect(get(R.deployments, 'web').metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('3')
 
     // what `kubectl rollout undo --to-revision=1` sends: the RS template without pod-template-hash
-    const target = structuredClone((byImage('img:1').spec as { template: { metadata: { labels: Record<string, string> } } }).template)
+    const target = structuredClone(
+      (byImage('img:1').spec as { template: { metadata: { labels: Record<string, string> } } }).template
+    )
     delete target.metadata.labels['pod-template-hash']
     const d = get(R.deployments, 'web')
     ;(d.spec as Record<string, unknown>).template = target
@@ -92,7 +98,13 @@ describe('deployment revisions', () => {
 describe('rolling update', () => {
   it('honours maxSurge/maxUnavailable and ends with the old ReplicaSet at zero', async () => {
     h = startHarness(200)
-    h.store.create(R.deployments, deployment('roll', 'img:1', { replicas: 4, spec: { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } } }))
+    h.store.create(
+      R.deployments,
+      deployment('roll', 'img:1', {
+        replicas: 4,
+        spec: { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } }
+      })
+    )
     await rolledOut('roll')
     let maxPods = 0
     let minAvailable = Infinity
@@ -100,7 +112,10 @@ describe('rolling update', () => {
       const active = h.store.listShared(R.pods, 'default').filter((p) => p.metadata.name.startsWith('roll-'))
       maxPods = Math.max(maxPods, active.length)
       const d = h.store.get(R.deployments, 'default', 'roll')
-      minAvailable = Math.min(minAvailable, Number((d?.status as { availableReplicas?: number } | undefined)?.availableReplicas ?? 0))
+      minAvailable = Math.min(
+        minAvailable,
+        Number((d?.status as { availableReplicas?: number } | undefined)?.availableReplicas ?? 0)
+      )
     })
     setImage('roll', 'img:2')
     const seen = new Set<string>()
@@ -115,11 +130,24 @@ describe('rolling update', () => {
     expect((old.spec as { replicas: number }).replicas).toBe(0)
     expect((old.status as { replicas: number }).replicas).toBe(0)
     const d = get(R.deployments, 'roll')
-    const progressing = (d.status as { conditions: Array<{ type: string; reason: string; status: string }> }).conditions.find((c) => c.type === 'Progressing')
+    const progressing = (
+      d.status as { conditions: Array<{ type: string; reason: string; status: string }> }
+    ).conditions.find((c) => c.type === 'Progressing')
     expect(progressing).toMatchObject({ status: 'True', reason: 'NewReplicaSetAvailable' })
-    expect(d.status).toMatchObject({ replicas: 4, updatedReplicas: 4, readyReplicas: 4, availableReplicas: 4, observedGeneration: 2 })
-    const events = h.store.list(R.events, 'default').filter((e) => e.reason === 'ScalingReplicaSet').map((e) => e.message)
-    expect(events).toEqual(expect.arrayContaining([expect.stringMatching(/^Scaled down replica set roll-\w+ from 4 to 3$/)]))
+    expect(d.status).toMatchObject({
+      replicas: 4,
+      updatedReplicas: 4,
+      readyReplicas: 4,
+      availableReplicas: 4,
+      observedGeneration: 2
+    })
+    const events = h.store
+      .list(R.events, 'default')
+      .filter((e) => e.reason === 'ScalingReplicaSet')
+      .map((e) => e.message)
+    expect(events).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Scaled down replica set roll-\w+ from 4 to 3$/)])
+    )
   })
 
   it('Recreate scales the old ReplicaSet to zero before the new one starts', async () => {
@@ -128,7 +156,12 @@ describe('rolling update', () => {
     await rolledOut('rec')
     let overlap = false
     const unsubscribe = h.store.subscribe(() => {
-      const images = new Set(h.store.listShared(R.pods, 'default').filter((p) => p.metadata.name.startsWith('rec-')).map((p) => (p.spec as { containers: Array<{ image: string }> }).containers[0]!.image))
+      const images = new Set(
+        h.store
+          .listShared(R.pods, 'default')
+          .filter((p) => p.metadata.name.startsWith('rec-'))
+          .map((p) => (p.spec as { containers: Array<{ image: string }> }).containers[0]!.image)
+      )
       if (images.size > 1) overlap = true
     })
     setImage('rec', 'img:2')
@@ -144,16 +177,34 @@ describe('rolling update', () => {
     const d = get(R.deployments, 'p')
     ;(d.spec as Record<string, unknown>).paused = true
     h.store.update(R.deployments, d)
-    await waitFor(() => (get(R.deployments, 'p').status as { conditions: Array<{ reason: string }> }).conditions.some((c) => c.reason === 'DeploymentPaused'), 'paused condition')
+    await waitFor(
+      () =>
+        (get(R.deployments, 'p').status as { conditions: Array<{ reason: string }> }).conditions.some(
+          (c) => c.reason === 'DeploymentPaused'
+        ),
+      'paused condition'
+    )
     setImage('p', 'img:2')
-    await waitFor(() => (get(R.deployments, 'p').status as { observedGeneration: number }).observedGeneration === 3, 'observed')
+    await waitFor(
+      () => (get(R.deployments, 'p').status as { observedGeneration: number }).observedGeneration === 3,
+      'observed'
+    )
     expect(rsOf('p')).toHaveLength(1)
     const resumed = get(R.deployments, 'p')
     ;(resumed.spec as Record<string, unknown>).paused = false
     ;(resumed.spec as Record<string, unknown>).replicas = 5
     h.store.update(R.deployments, resumed)
-    await waitFor(() => rolloutStatus(get(R.deployments, 'p')) === 'deployment "p" successfully rolled out' && (get(R.deployments, 'p').status as { availableReplicas: number }).availableReplicas === 5, 'resumed rollout')
-    expect(rsOf('p').map((rs) => [image(rs), (rs.spec as { replicas: number }).replicas]).sort()).toEqual([
+    await waitFor(
+      () =>
+        rolloutStatus(get(R.deployments, 'p')) === 'deployment "p" successfully rolled out' &&
+        (get(R.deployments, 'p').status as { availableReplicas: number }).availableReplicas === 5,
+      'resumed rollout'
+    )
+    expect(
+      rsOf('p')
+        .map((rs) => [image(rs), (rs.spec as { replicas: number }).replicas])
+        .sort()
+    ).toEqual([
       ['img:1', 0],
       ['img:2', 5]
     ])
@@ -166,26 +217,46 @@ describe('failing rollouts', () => {
     h.store.create(R.deployments, deployment('crash', 'img:1', { replicas: 2 }))
     await rolledOut('crash')
     setImage('crash', 'registry.local/img:2-crashloop')
-    const d = await waitFor(() => {
-      const current = get(R.deployments, 'crash')
-      return rolloutStatus(current).startsWith('failed') ? current : undefined
-    }, 'progress deadline', 15000)
+    const d = await waitFor(
+      () => {
+        const current = get(R.deployments, 'crash')
+        return rolloutStatus(current).startsWith('failed') ? current : undefined
+      },
+      'progress deadline',
+      15000
+    )
     expect(rolloutStatus(d)).toBe('failed: deployment "crash" exceeded its progress deadline')
     const newRS = rsOf('crash').find((rs) => image(rs).includes('crashloop'))!
-    const progressing = (d.status as { conditions: Array<{ type: string }> }).conditions.find((c) => c.type === 'Progressing')
-    expect(progressing).toMatchObject({ status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${newRS.metadata.name}" has timed out progressing.` })
+    const progressing = (d.status as { conditions: Array<{ type: string }> }).conditions.find(
+      (c) => c.type === 'Progressing'
+    )
+    expect(progressing).toMatchObject({
+      status: 'False',
+      reason: 'ProgressDeadlineExceeded',
+      message: `ReplicaSet "${newRS.metadata.name}" has timed out progressing.`
+    })
     // the old pods keep serving: maxUnavailable 25% of 2 rounds down to 0
     expect(d.status).toMatchObject({ availableReplicas: 2, updatedReplicas: 1 })
 
-    const pod = h.store.list(R.pods, 'default').find((p) => p.metadata.labels?.['pod-template-hash'] === newRS.metadata.labels?.['pod-template-hash'])!
-    const cs = (pod.status as { phase: string; containerStatuses: Array<Record<string, unknown>> })
+    const pod = h.store
+      .list(R.pods, 'default')
+      .find((p) => p.metadata.labels?.['pod-template-hash'] === newRS.metadata.labels?.['pod-template-hash'])!
+    const cs = pod.status as { phase: string; containerStatuses: Array<Record<string, unknown>> }
     expect(cs.phase).toBe('Running')
-    const container = cs.containerStatuses[0] as { restartCount: number; lastState: { terminated: { reason: string; exitCode: number } }; state: Record<string, { reason?: string; message?: string }> }
+    const container = cs.containerStatuses[0] as {
+      restartCount: number
+      lastState: { terminated: { reason: string; exitCode: number } }
+      state: Record<string, { reason?: string; message?: string }>
+    }
     expect(container.restartCount).toBeGreaterThanOrEqual(3)
     expect(container.lastState.terminated).toMatchObject({ reason: 'Error', exitCode: 1 })
-    const backOff = h.store.list(R.events, 'default').find((e) => e.reason === 'BackOff' && (e.involvedObject as { name: string }).name === pod.metadata.name)!
+    const backOff = h.store
+      .list(R.events, 'default')
+      .find((e) => e.reason === 'BackOff' && (e.involvedObject as { name: string }).name === pod.metadata.name)!
     expect(backOff).toMatchObject({ type: 'Warning', source: { component: 'kubelet' } })
-    expect(backOff.message).toBe(`Back-off restarting failed container app in pod ${pod.metadata.name}_default(${pod.metadata.uid})`)
+    expect(backOff.message).toBe(
+      `Back-off restarting failed container app in pod ${pod.metadata.name}_default(${pod.metadata.uid})`
+    )
     expect(Number(backOff.count)).toBeGreaterThanOrEqual(2)
     expect(h.controller.podLog('default', pod.metadata.name, 'app', true)).toContain('exiting with code 1')
 

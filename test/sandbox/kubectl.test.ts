@@ -21,10 +21,15 @@ interface Run {
 
 function kubectl(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile('kubectl', ['--kubeconfig', sandbox.kubeconfigPath, ...args], { timeout: 60000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
-      resolve({ code, stdout, stderr })
-    })
+    execFile(
+      'kubectl',
+      ['--kubeconfig', sandbox.kubeconfigPath, ...args],
+      { timeout: 60000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
+        resolve({ code, stdout, stderr })
+      }
+    )
   })
 }
 
@@ -72,9 +77,14 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-const replicaSets = async (): Promise<StoredObject[]> => (JSON.parse(await ok('get', 'rs', '-l', 'app=web', '-o', 'json')) as { items: StoredObject[] }).items
+const replicaSets = async (): Promise<StoredObject[]> =>
+  (JSON.parse(await ok('get', 'rs', '-l', 'app=web', '-o', 'json')) as { items: StoredObject[] }).items
 const revisionOfImage = async (image: string): Promise<Record<string, string> | undefined> => {
-  const rs = (await replicaSets()).find((r) => (r.spec as { template: { spec: { containers: Array<{ image: string }> } } }).template.spec.containers[0]!.image === image)
+  const rs = (await replicaSets()).find(
+    (r) =>
+      (r.spec as { template: { spec: { containers: Array<{ image: string }> } } }).template.spec.containers[0]!
+        .image === image
+  )
   return rs?.metadata.annotations
 }
 
@@ -83,13 +93,17 @@ describe('kubectl against the sandbox', () => {
     const file = join(dir, 'web.yaml')
     writeFileSync(file, manifest)
     expect(await ok('create', '-f', file)).toContain('deployment.apps/web created')
-    expect(await ok('rollout', 'status', 'deployment/web', '--timeout=30s')).toContain('deployment "web" successfully rolled out')
+    expect(await ok('rollout', 'status', 'deployment/web', '--timeout=30s')).toContain(
+      'deployment "web" successfully rolled out'
+    )
     const list = JSON.parse(await ok('get', 'deploy,rs,pods', '-o', 'json')) as { items: StoredObject[] }
     const kinds = list.items.map((i) => i.kind)
     expect(kinds.filter((k) => k === 'Deployment')).toHaveLength(1)
     expect(kinds.filter((k) => k === 'ReplicaSet')).toHaveLength(1)
     expect(kinds.filter((k) => k === 'Pod')).toHaveLength(3)
-    const endpoints = JSON.parse(await ok('get', 'endpoints', 'web', '-o', 'json')) as { subsets: Array<{ addresses: unknown[] }> }
+    const endpoints = JSON.parse(await ok('get', 'endpoints', 'web', '-o', 'json')) as {
+      subsets: Array<{ addresses: unknown[] }>
+    }
     expect(endpoints.subsets[0]!.addresses).toHaveLength(3)
   })
 
@@ -103,11 +117,17 @@ describe('kubectl against the sandbox', () => {
 
     expect(await ok('rollout', 'undo', 'deployment/web')).toContain('deployment.apps/web rolled back')
     expect(await ok('rollout', 'status', 'deployment/web', '--timeout=30s')).toContain('successfully rolled out')
-    expect(await revisionOfImage('img:2')).toMatchObject({ 'deployment.kubernetes.io/revision': '4', 'deployment.kubernetes.io/revision-history': '2' })
+    expect(await revisionOfImage('img:2')).toMatchObject({
+      'deployment.kubernetes.io/revision': '4',
+      'deployment.kubernetes.io/revision-history': '2'
+    })
 
     expect(await ok('rollout', 'undo', 'deployment/web', '--to-revision=1')).toContain('rolled back')
     expect(await ok('rollout', 'status', 'deployment/web', '--timeout=30s')).toContain('successfully rolled out')
-    expect(await revisionOfImage('img:1')).toMatchObject({ 'deployment.kubernetes.io/revision': '5', 'deployment.kubernetes.io/revision-history': '1' })
+    expect(await revisionOfImage('img:1')).toMatchObject({
+      'deployment.kubernetes.io/revision': '5',
+      'deployment.kubernetes.io/revision-history': '1'
+    })
     const d = JSON.parse(await ok('get', 'deployment', 'web', '-o', 'json')) as StoredObject
     expect(d.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('5')
     expect(await ok('rollout', 'history', 'deployment/web')).toMatch(/3\s+<none>\n4\s+<none>\n5\s+<none>/)
@@ -123,7 +143,9 @@ describe('kubectl against the sandbox', () => {
     expect(status.code).not.toBe(0)
     expect(status.stderr).toContain('deployment "web" exceeded its progress deadline')
 
-    const events = JSON.parse(await ok('get', 'events', '--field-selector', 'type=Warning', '-o', 'json')) as { items: StoredObject[] }
+    const events = JSON.parse(await ok('get', 'events', '--field-selector', 'type=Warning', '-o', 'json')) as {
+      items: StoredObject[]
+    }
     const backOff = events.items.find((e) => e.reason === 'BackOff')
     expect(backOff).toBeDefined()
     expect(backOff!.involvedObject).toMatchObject({ kind: 'Pod', namespace: 'default' })

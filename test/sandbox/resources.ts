@@ -27,29 +27,220 @@ const verbsFor = (): string[] => ['create', 'delete', 'deletecollection', 'get',
 export const resourceVerbs = verbsFor
 
 export const builtinResources: ResourceDef[] = [
-  { group: '', version: 'v1', resource: 'namespaces', kind: 'Namespace', singular: 'namespace', namespaced: false, shortNames: ['ns'], subresources: ['status'] },
-  { group: '', version: 'v1', resource: 'pods', kind: 'Pod', singular: 'pod', namespaced: true, shortNames: ['po'], subresources: ['status', 'log'], categories: ['all'] },
-  { group: '', version: 'v1', resource: 'services', kind: 'Service', singular: 'service', namespaced: true, shortNames: ['svc'], subresources: ['status'], categories: ['all'] },
-  { group: '', version: 'v1', resource: 'endpoints', kind: 'Endpoints', singular: 'endpoints', namespaced: true, shortNames: ['ep'] },
-  { group: '', version: 'v1', resource: 'events', kind: 'Event', singular: 'event', namespaced: true, shortNames: ['ev'] },
+  {
+    group: '',
+    version: 'v1',
+    resource: 'namespaces',
+    kind: 'Namespace',
+    singular: 'namespace',
+    namespaced: false,
+    shortNames: ['ns'],
+    subresources: ['status']
+  },
+  {
+    group: '',
+    version: 'v1',
+    resource: 'pods',
+    kind: 'Pod',
+    singular: 'pod',
+    namespaced: true,
+    shortNames: ['po'],
+    subresources: ['status', 'log'],
+    categories: ['all']
+  },
+  {
+    group: '',
+    version: 'v1',
+    resource: 'services',
+    kind: 'Service',
+    singular: 'service',
+    namespaced: true,
+    shortNames: ['svc'],
+    subresources: ['status'],
+    categories: ['all']
+  },
+  {
+    group: '',
+    version: 'v1',
+    resource: 'endpoints',
+    kind: 'Endpoints',
+    singular: 'endpoints',
+    namespaced: true,
+    shortNames: ['ep']
+  },
+  {
+    group: '',
+    version: 'v1',
+    resource: 'events',
+    kind: 'Event',
+    singular: 'event',
+    namespaced: true,
+    shortNames: ['ev']
+  },
   { group: '', version: 'v1', resource: 'secrets', kind: 'Secret', singular: 'secret', namespaced: true },
-  { group: '', version: 'v1', resource: 'configmaps', kind: 'ConfigMap', singular: 'configmap', namespaced: true, shortNames: ['cm'] },
-  { group: '', version: 'v1', resource: 'serviceaccounts', kind: 'ServiceAccount', singular: 'serviceaccount', namespaced: true, shortNames: ['sa'] },
-  { group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment', singular: 'deployment', namespaced: true, shortNames: ['deploy'], subresources: ['status', 'scale'], categories: ['all'] },
-  { group: 'apps', version: 'v1', resource: 'replicasets', kind: 'ReplicaSet', singular: 'replicaset', namespaced: true, shortNames: ['rs'], subresources: ['status', 'scale'], categories: ['all'] },
-  { group: 'apps', version: 'v1', resource: 'statefulsets', kind: 'StatefulSet', singular: 'statefulset', namespaced: true, shortNames: ['sts'], subresources: ['status', 'scale'], categories: ['all'] },
-  { group: 'apps', version: 'v1', resource: 'daemonsets', kind: 'DaemonSet', singular: 'daemonset', namespaced: true, shortNames: ['ds'], subresources: ['status'], categories: ['all'] },
-  { group: 'apps', version: 'v1', resource: 'controllerrevisions', kind: 'ControllerRevision', singular: 'controllerrevision', namespaced: true },
-  { group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices', kind: 'EndpointSlice', singular: 'endpointslice', namespaced: true },
-  { group: 'events.k8s.io', version: 'v1', resource: 'events', kind: 'Event', singular: 'event', namespaced: true, shortNames: ['ev'] },
-  { group: 'networking.k8s.io', version: 'v1', resource: 'ingresses', kind: 'Ingress', singular: 'ingress', namespaced: true, shortNames: ['ing'], subresources: ['status'] },
-  { group: 'argoproj.io', version: 'v1alpha1', resource: 'applications', kind: 'Application', singular: 'application', namespaced: true, shortNames: ['app', 'apps'] },
-  { group: 'argoproj.io', version: 'v1alpha1', resource: 'rollouts', kind: 'Rollout', singular: 'rollout', namespaced: true, shortNames: ['ro'], subresources: ['status'] },
-  { group: 'kustomize.toolkit.fluxcd.io', version: 'v1', resource: 'kustomizations', kind: 'Kustomization', singular: 'kustomization', namespaced: true, shortNames: ['ks'], subresources: ['status'] },
-  { group: 'helm.toolkit.fluxcd.io', version: 'v2', resource: 'helmreleases', kind: 'HelmRelease', singular: 'helmrelease', namespaced: true, shortNames: ['hr'], subresources: ['status'] },
-  { group: 'gateway.networking.k8s.io', version: 'v1', resource: 'httproutes', kind: 'HTTPRoute', singular: 'httproute', namespaced: true, subresources: ['status'] },
-  { group: 'networking.istio.io', version: 'v1', resource: 'virtualservices', kind: 'VirtualService', singular: 'virtualservice', namespaced: true, shortNames: ['vs'] },
-  { group: 'example.com', version: 'v1', resource: 'widgets', kind: 'Widget', singular: 'widget', namespaced: true, subresources: ['status'] }
+  {
+    group: '',
+    version: 'v1',
+    resource: 'configmaps',
+    kind: 'ConfigMap',
+    singular: 'configmap',
+    namespaced: true,
+    shortNames: ['cm']
+  },
+  {
+    group: '',
+    version: 'v1',
+    resource: 'serviceaccounts',
+    kind: 'ServiceAccount',
+    singular: 'serviceaccount',
+    namespaced: true,
+    shortNames: ['sa']
+  },
+  {
+    group: 'apps',
+    version: 'v1',
+    resource: 'deployments',
+    kind: 'Deployment',
+    singular: 'deployment',
+    namespaced: true,
+    shortNames: ['deploy'],
+    subresources: ['status', 'scale'],
+    categories: ['all']
+  },
+  {
+    group: 'apps',
+    version: 'v1',
+    resource: 'replicasets',
+    kind: 'ReplicaSet',
+    singular: 'replicaset',
+    namespaced: true,
+    shortNames: ['rs'],
+    subresources: ['status', 'scale'],
+    categories: ['all']
+  },
+  {
+    group: 'apps',
+    version: 'v1',
+    resource: 'statefulsets',
+    kind: 'StatefulSet',
+    singular: 'statefulset',
+    namespaced: true,
+    shortNames: ['sts'],
+    subresources: ['status', 'scale'],
+    categories: ['all']
+  },
+  {
+    group: 'apps',
+    version: 'v1',
+    resource: 'daemonsets',
+    kind: 'DaemonSet',
+    singular: 'daemonset',
+    namespaced: true,
+    shortNames: ['ds'],
+    subresources: ['status'],
+    categories: ['all']
+  },
+  {
+    group: 'apps',
+    version: 'v1',
+    resource: 'controllerrevisions',
+    kind: 'ControllerRevision',
+    singular: 'controllerrevision',
+    namespaced: true
+  },
+  {
+    group: 'discovery.k8s.io',
+    version: 'v1',
+    resource: 'endpointslices',
+    kind: 'EndpointSlice',
+    singular: 'endpointslice',
+    namespaced: true
+  },
+  {
+    group: 'events.k8s.io',
+    version: 'v1',
+    resource: 'events',
+    kind: 'Event',
+    singular: 'event',
+    namespaced: true,
+    shortNames: ['ev']
+  },
+  {
+    group: 'networking.k8s.io',
+    version: 'v1',
+    resource: 'ingresses',
+    kind: 'Ingress',
+    singular: 'ingress',
+    namespaced: true,
+    shortNames: ['ing'],
+    subresources: ['status']
+  },
+  {
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    resource: 'applications',
+    kind: 'Application',
+    singular: 'application',
+    namespaced: true,
+    shortNames: ['app', 'apps']
+  },
+  {
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    resource: 'rollouts',
+    kind: 'Rollout',
+    singular: 'rollout',
+    namespaced: true,
+    shortNames: ['ro'],
+    subresources: ['status']
+  },
+  {
+    group: 'kustomize.toolkit.fluxcd.io',
+    version: 'v1',
+    resource: 'kustomizations',
+    kind: 'Kustomization',
+    singular: 'kustomization',
+    namespaced: true,
+    shortNames: ['ks'],
+    subresources: ['status']
+  },
+  {
+    group: 'helm.toolkit.fluxcd.io',
+    version: 'v2',
+    resource: 'helmreleases',
+    kind: 'HelmRelease',
+    singular: 'helmrelease',
+    namespaced: true,
+    shortNames: ['hr'],
+    subresources: ['status']
+  },
+  {
+    group: 'gateway.networking.k8s.io',
+    version: 'v1',
+    resource: 'httproutes',
+    kind: 'HTTPRoute',
+    singular: 'httproute',
+    namespaced: true,
+    subresources: ['status']
+  },
+  {
+    group: 'networking.istio.io',
+    version: 'v1',
+    resource: 'virtualservices',
+    kind: 'VirtualService',
+    singular: 'virtualservice',
+    namespaced: true,
+    shortNames: ['vs']
+  },
+  {
+    group: 'example.com',
+    version: 'v1',
+    resource: 'widgets',
+    kind: 'Widget',
+    singular: 'widget',
+    namespaced: true,
+    subresources: ['status']
+  }
 ]
 
 /** Finds a resource by kind (and group/version when given). */

@@ -19,7 +19,14 @@ export interface ObjectMeta {
   deletionTimestamp?: string
   labels?: Record<string, string>
   annotations?: Record<string, string>
-  ownerReferences?: Array<{ apiVersion: string; kind: string; name: string; uid: string; controller?: boolean; blockOwnerDeletion?: boolean }>
+  ownerReferences?: Array<{
+    apiVersion: string
+    kind: string
+    name: string
+    uid: string
+    controller?: boolean
+    blockOwnerDeletion?: boolean
+  }>
   [key: string]: unknown
 }
 
@@ -100,7 +107,8 @@ export class ObjectStore {
     const event: StoreEvent = { type, resource, object: clone(object), resourceVersion: this.revision }
     this.history.push(event)
     // Trim in batches: a splice per write is O(history) and dominated large rollouts.
-    if (this.history.length > this.historyLimit + HISTORY_SLACK) this.history.splice(0, this.history.length - this.historyLimit)
+    if (this.history.length > this.historyLimit + HISTORY_SLACK)
+      this.history.splice(0, this.history.length - this.historyLimit)
     this.feed.emit('event', event)
   }
 
@@ -134,13 +142,22 @@ export class ObjectStore {
     const meta = object.metadata ?? ({} as ObjectMeta)
     object.metadata = meta
     if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${randomUUID().replace(/-/g, '').slice(0, 5)}`
-    if (!meta.name) throw new StoreError(422, 'Invalid', `${resource.kind} "" is invalid: metadata.name: Required value: name or generateName is required`)
+    if (!meta.name)
+      throw new StoreError(
+        422,
+        'Invalid',
+        `${resource.kind} "" is invalid: metadata.name: Required value: name or generateName is required`
+      )
     if (resource.namespaced) meta.namespace = meta.namespace ?? 'default'
     else delete meta.namespace
     const table = this.table(resource)
     const key = objectKey(meta.namespace, meta.name)
     if (table.has(key)) {
-      throw new StoreError(409, 'AlreadyExists', `${resource.resource}${resource.group ? '.' + resource.group : ''} "${meta.name}" already exists`)
+      throw new StoreError(
+        409,
+        'AlreadyExists',
+        `${resource.resource}${resource.group ? '.' + resource.group : ''} "${meta.name}" already exists`
+      )
     }
     this.revision += 1
     meta.uid = randomUUID()
@@ -163,7 +180,11 @@ export class ObjectStore {
     const key = objectKey(namespace, input.metadata.name)
     const current = table.get(key)
     if (!current) {
-      throw new StoreError(404, 'NotFound', `${resource.resource}${resource.group ? '.' + resource.group : ''} "${input.metadata.name}" not found`)
+      throw new StoreError(
+        404,
+        'NotFound',
+        `${resource.resource}${resource.group ? '.' + resource.group : ''} "${input.metadata.name}" not found`
+      )
     }
     const expected = input.metadata.resourceVersion
     if (expected !== undefined && expected !== '' && expected !== current.metadata.resourceVersion) {
@@ -210,7 +231,11 @@ export class ObjectStore {
     const key = objectKey(resource.namespaced ? namespace : undefined, name)
     const current = table.get(key)
     if (!current) {
-      throw new StoreError(404, 'NotFound', `${resource.resource}${resource.group ? '.' + resource.group : ''} "${name}" not found`)
+      throw new StoreError(
+        404,
+        'NotFound',
+        `${resource.resource}${resource.group ? '.' + resource.group : ''} "${name}" not found`
+      )
     }
     table.delete(key)
     this.revision += 1

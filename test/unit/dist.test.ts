@@ -8,12 +8,20 @@ describe('dist/', () => {
   it('is the ncc build of the committed sources (GitHub runs dist/index.js, not src/)', () => {
     const out = mkdtempSync(join(tmpdir(), 'dg-dist-'))
     try {
-      execFileSync('node_modules/.bin/ncc', ['build', 'src/index.ts', '-o', out, '--license', 'licenses.txt', '--target', 'es2022', '-q'], {
-        stdio: 'pipe'
-      })
+      execFileSync(
+        'node_modules/.bin/ncc',
+        ['build', 'src/index.ts', '-o', out, '--license', 'licenses.txt', '--target', 'es2022', '-q'],
+        {
+          stdio: 'pipe'
+        }
+      )
       // ncc splits lazily imported modules into chunk files: every emitted file must match.
-      const emitted = readdirSync(out).filter((f) => f.endsWith('.js')).sort()
-      const committedFiles = readdirSync('dist').filter((f) => f.endsWith('.js')).sort()
+      const emitted = readdirSync(out)
+        .filter((f) => f.endsWith('.js'))
+        .sort()
+      const committedFiles = readdirSync('dist')
+        .filter((f) => f.endsWith('.js'))
+        .sort()
       expect(committedFiles).toEqual(emitted)
       const stale = emitted.filter((f) => readFileSync(join(out, f), 'utf8') !== readFileSync(join('dist', f), 'utf8'))
       expect(stale).toEqual([])

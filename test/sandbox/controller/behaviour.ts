@@ -65,7 +65,8 @@ export interface PodPlan {
   key: string
 }
 
-const isBehaviour = (v: string | undefined): v is Behaviour => v !== undefined && (behaviours as readonly string[]).includes(v)
+const isBehaviour = (v: string | undefined): v is Behaviour =>
+  v !== undefined && (behaviours as readonly string[]).includes(v)
 
 export function imageTag(image: string): string {
   const withoutDigest = image.split('@')[0] ?? image
@@ -87,7 +88,8 @@ function imageBehaviours(annotations: Record<string, string>): Record<string, st
 
 /** Precedence: per-container annotation > image-behaviors map > image-tag convention > pod annotation > ready. */
 export function behaviourFor(container: ContainerSpec, annotations: Record<string, string>): Behaviour {
-  const perContainer = annotations[`${PREFIX}behavior.${container.name}`] ?? annotations[`${PREFIX}behaviour.${container.name}`]
+  const perContainer =
+    annotations[`${PREFIX}behavior.${container.name}`] ?? annotations[`${PREFIX}behaviour.${container.name}`]
   if (isBehaviour(perContainer)) return perContainer
   const image = container.image ?? ''
   const mapped = imageBehaviours(annotations)[image]
@@ -247,7 +249,14 @@ export function containerView(plan: ContainerPlan, t: number, podName: string, p
         state: { kind: 'running', startedAt: stableFrom },
         lastState:
           n > 0
-            ? { kind: 'terminated', reason: 'Error', exitCode: 1, startedAt: lastStart, finishedAt: lastStart + plan.crashAfterMs, run: n - 1 }
+            ? {
+                kind: 'terminated',
+                reason: 'Error',
+                exitCode: 1,
+                startedAt: lastStart,
+                finishedAt: lastStart + plan.crashAfterMs,
+                run: n - 1
+              }
             : undefined,
         ready,
         started: true,
@@ -266,7 +275,14 @@ export function containerView(plan: ContainerPlan, t: number, podName: string, p
     const { k, start } = attemptAt(t, START_MS, run)
     const reason = b === 'oomkilled' ? 'OOMKilled' : 'Error'
     const exitCode = b === 'oomkilled' ? 137 : 1
-    const terminated = (n: number, s: number): Extract<RawState, { kind: 'terminated' }> => ({ kind: 'terminated', reason, exitCode, startedAt: s, finishedAt: s + run, run: n })
+    const terminated = (n: number, s: number): Extract<RawState, { kind: 'terminated' }> => ({
+      kind: 'terminated',
+      reason,
+      exitCode,
+      startedAt: s,
+      finishedAt: s + run,
+      run: n
+    })
     const counters: Counters = { ...zero(), pulling: 1, pulledFirst: 1, pulledAgain: k, created: k + 1, started: k + 1 }
     const previousStart = k > 0 ? start - backoffMs(k - 1) - run : 0
     if (t < start + run) {
@@ -304,7 +320,9 @@ export function containerView(plan: ContainerPlan, t: number, podName: string, p
     const { k, start } = attemptAt(t, START_MS, ERR_IMAGE_PULL_MS)
     const inError = b === 'err-image-pull' || t < start + ERR_IMAGE_PULL_MS
     const reason = inError ? 'ErrImagePull' : 'ImagePullBackOff'
-    const message = inError ? pullErrorMessage(plan.image) : `Back-off pulling image "${plan.image}": ErrImagePull: ${pullErrorMessage(plan.image)}`
+    const message = inError
+      ? pullErrorMessage(plan.image)
+      : `Back-off pulling image "${plan.image}": ErrImagePull: ${pullErrorMessage(plan.image)}`
     return {
       state: { kind: 'waiting', reason, message },
       ready: false,

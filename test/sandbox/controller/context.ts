@@ -93,7 +93,9 @@ export class Ctx {
     if (!ready) return { ready, available: false }
     if (minReadySeconds <= 0) return { ready, available: true }
     const since =
-      this.readySince.get(pod.metadata.uid ?? '') ?? this.controllerTimeOf(getCondition(status.conditions, 'Ready')?.lastTransitionTime) ?? this.now
+      this.readySince.get(pod.metadata.uid ?? '') ??
+      this.controllerTimeOf(getCondition(status.conditions, 'Ready')?.lastTransitionTime) ??
+      this.now
     const availableAt = since + minReadySeconds * 1000
     if (availableAt > this.now) {
       this.due(availableAt)

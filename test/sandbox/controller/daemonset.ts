@@ -70,8 +70,12 @@ export class DaemonSetController {
     }
     const pods = () => [...byNode.values()].flat()
     if ((spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate') {
-      const maxUnavailable = Math.max(1, scaledValue(spec.updateStrategy?.rollingUpdate?.maxUnavailable, 1, nodes.length, true))
-      let unavailable = nodes.length - pods().filter((p) => ctx.podAvailability(p, spec.minReadySeconds ?? 0).available).length
+      const maxUnavailable = Math.max(
+        1,
+        scaledValue(spec.updateStrategy?.rollingUpdate?.maxUnavailable, 1, nodes.length, true)
+      )
+      let unavailable =
+        nodes.length - pods().filter((p) => ctx.podAvailability(p, spec.minReadySeconds ?? 0).available).length
       for (const pod of pods()) {
         if (pod.metadata.labels?.[DS_HASH_LABEL] === hash) continue
         const available = ctx.podAvailability(pod, spec.minReadySeconds ?? 0).available
@@ -100,7 +104,10 @@ export class DaemonSetController {
       ...(available ? { numberAvailable: available } : {}),
       ...(nodes.length - available > 0 ? { numberUnavailable: nodes.length - available } : {})
     }
-    const live = new Set([update.metadata.name, ...current.map((p) => `${ds.metadata.name}-${p.metadata.labels?.[DS_HASH_LABEL] ?? ''}`)])
+    const live = new Set([
+      update.metadata.name,
+      ...current.map((p) => `${ds.metadata.name}-${p.metadata.labels?.[DS_HASH_LABEL] ?? ''}`)
+    ])
     truncateHistory(ctx, ds, live, spec.revisionHistoryLimit ?? 10)
     const latest = ctx.cache.get('daemonsets', ds.metadata.namespace, ds.metadata.name) ?? ds
     if (!sameJson(latest.status, status)) ctx.updateStatus('daemonsets', latest, status)

@@ -54,7 +54,8 @@ export function findNewReplicaSet(d: StoredObject, rss: StoredObject[]): StoredO
   return [...rss].sort(byCreation).find((rs) => equalIgnoreHash(specOf<ReplicaSetSpec>(rs).template, template))
 }
 
-export const isRollingUpdate = (d: StoredObject): boolean => (specOf<DeploymentSpec>(d).strategy?.type ?? 'RollingUpdate') === 'RollingUpdate'
+export const isRollingUpdate = (d: StoredObject): boolean =>
+  (specOf<DeploymentSpec>(d).strategy?.type ?? 'RollingUpdate') === 'RollingUpdate'
 export const deploymentReplicas = (d: StoredObject): number => specOf<DeploymentSpec>(d).replicas ?? 1
 
 /** resolveFenceposts: surge rounds up, unavailable rounds down; both zero means unavailable 1. */
@@ -88,7 +89,12 @@ export function setReplicasAnnotations(rs: StoredObject, desired: number, max: n
 }
 
 /** SetNewReplicaSetAnnotations: copies the Deployment's annotations and moves the revision on. */
-export function setNewReplicaSetAnnotations(d: StoredObject, rs: StoredObject, newRevision: number, exists: boolean): boolean {
+export function setNewReplicaSetAnnotations(
+  d: StoredObject,
+  rs: StoredObject,
+  newRevision: number,
+  exists: boolean
+): boolean {
   const a = (rs.metadata.annotations ??= {})
   let changed = false
   for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) {
@@ -97,7 +103,8 @@ export function setNewReplicaSetAnnotations(d: StoredObject, rs: StoredObject, n
     changed = true
   }
   const oldRevision = a[REVISION]
-  const oldRevisionInt = oldRevision === undefined || oldRevision === '' ? 0 : /^\d+$/.test(oldRevision) ? Number(oldRevision) : undefined
+  const oldRevisionInt =
+    oldRevision === undefined || oldRevision === '' ? 0 : /^\d+$/.test(oldRevision) ? Number(oldRevision) : undefined
   if (oldRevisionInt === undefined) return changed
   if (oldRevisionInt < newRevision) {
     a[REVISION] = String(newRevision)

@@ -66,8 +66,13 @@ export class DeploymentController {
       d,
       spec: specOf<DeploymentSpec>(d),
       old,
-      status: structuredClone({ conditions: old.conditions ?? [], ...(old.collisionCount ? { collisionCount: old.collisionCount } : {}) }),
-      rsList: ctx.cache.ownedBy('replicasets', d.metadata.uid).filter((rs) => rs.metadata.ownerReferences?.some((r) => r.controller && r.kind === 'Deployment'))
+      status: structuredClone({
+        conditions: old.conditions ?? [],
+        ...(old.collisionCount ? { collisionCount: old.collisionCount } : {})
+      }),
+      rsList: ctx.cache
+        .ownedBy('replicasets', d.metadata.uid)
+        .filter((rs) => rs.metadata.ownerReferences?.some((r) => r.controller && r.kind === 'Deployment'))
     }
     this.checkPausedConditions(ctx, s)
     let result: { all: StoredObject[]; newRS?: StoredObject; rollout: boolean }
@@ -79,7 +84,11 @@ export class DeploymentController {
 
   // ---- ReplicaSets and revisions -------------------------------------------------------------
 
-  private getAllReplicaSetsAndSyncRevision(ctx: Ctx, s: Sync, create: boolean): { newRS?: StoredObject; oldRSs: StoredObject[] } {
+  private getAllReplicaSetsAndSyncRevision(
+    ctx: Ctx,
+    s: Sync,
+    create: boolean
+  ): { newRS?: StoredObject; oldRSs: StoredObject[] } {
     const found = findNewReplicaSet(s.d, s.rsList)
     const oldRSs = s.rsList.filter((rs) => rs !== found)
     const newRevision = maxRevision(oldRSs) + 1
@@ -105,15 +114,30 @@ export class DeploymentController {
 
     const template = structuredClone(s.spec.template ?? {})
     const hash = computeHash(template, s.status.collisionCount)
-    template.metadata = { ...(template.metadata ?? {}), labels: { ...(template.metadata?.labels ?? {}), [POD_TEMPLATE_HASH]: hash } }
-    const selector = structuredClone(s.spec.selector ?? { matchLabels: { ...(s.spec.template?.metadata?.labels ?? {}) } })
+    template.metadata = {
+      ...(template.metadata ?? {}),
+      labels: { ...(template.metadata?.labels ?? {}), [POD_TEMPLATE_HASH]: hash }
+    }
+    const selector = structuredClone(
+      s.spec.selector ?? { matchLabels: { ...(s.spec.template?.metadata?.labels ?? {}) } }
+    )
     selector.matchLabels = { ...(selector.matchLabels ?? {}), [POD_TEMPLATE_HASH]: hash }
     const name = `${s.d.metadata.name}-${hash}`
     const rs: StoredObject = {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
-      metadata: { name, namespace: s.d.metadata.namespace, labels: { ...template.metadata.labels }, ownerReferences: [controllerRef(s.d)] },
-      spec: { replicas: 0, ...(s.spec.minReadySeconds ? { minReadySeconds: s.spec.minReadySeconds } : {}), selector, template }
+      metadata: {
+        name,
+        namespace: s.d.metadata.namespace,
+        labels: { ...template.metadata.labels },
+        ownerReferences: [controllerRef(s.d)]
+      },
+      spec: {
+        replicas: 0,
+        ...(s.spec.minReadySeconds ? { minReadySeconds: s.spec.minReadySeconds } : {}),
+        selector,
+        template
+      }
     }
     const replicas = newRSNewReplicas(s.d, [...oldRSs, rs], rs)
     ;(rs.spec as ReplicaSetSpec).replicas = replicas
@@ -121,7 +145,10 @@ export class DeploymentController {
 
     const existing = ctx.cache.get('replicasets', s.d.metadata.namespace, name)
     if (existing) {
-      if (controllerUid(existing) === s.d.metadata.uid && equalIgnoreHash(specOf<ReplicaSetSpec>(existing).template, s.spec.template)) {
+      if (
+        controllerUid(existing) === s.d.metadata.uid &&
+        equalIgnoreHash(specOf<ReplicaSetSpec>(existing).template, s.spec.template)
+      ) {
         return { newRS: existing, oldRSs }
       }
       // A different template hashed to a taken name: bump collisionCount so the next hash differs.
@@ -132,7 +159,14 @@ export class DeploymentController {
     const created = ctx.create('replicasets', rs)
     if (!created) return { oldRSs }
     s.rsList.push(created)
-    if (replicas > 0) ctx.events.record(s.d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${name} from 0 to ${replicas}`, source)
+    if (replicas > 0)
+      ctx.events.record(
+        s.d,
+        'Normal',
+        'ScalingReplicaSet',
+        `Scaled up replica set ${name} from 0 to ${replicas}`,
+        source
+      )
     this.setDeploymentRevision(ctx, s, String(newRevision))
     this.setProgressing(ctx, s, 'True', 'NewReplicaSetCreated', `Created new replica set "${name}"`)
     return { newRS: created, oldRSs }
@@ -155,14 +189,24 @@ export class DeploymentController {
   private scale(ctx: Ctx, s: Sync, rs: StoredObject, to: number): StoredObject {
     const from = replicasOf(rs)
     const copy = structuredClone(rs)
-    const annotationsChanged = setReplicasAnnotations(copy, deploymentReplicas(s.d), deploymentReplicas(s.d) + maxSurge(s.d))
+    const annotationsChanged = setReplicasAnnotations(
+      copy,
+      deploymentReplicas(s.d),
+      deploymentReplicas(s.d) + maxSurge(s.d)
+    )
     if (from === to && !annotationsChanged) return rs
     ;(copy.spec as ReplicaSetSpec).replicas = to
     const updated = ctx.update('replicasets', copy)
     if (!updated) return rs
     this.replace(s, rs, updated)
     if (from !== to) {
-      ctx.events.record(s.d, 'Normal', 'ScalingReplicaSet', `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${to}`, source)
+      ctx.events.record(
+        s.d,
+        'Normal',
+        'ScalingReplicaSet',
+        `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${to}`,
+        source
+      )
     }
     return updated
   }
@@ -237,7 +281,8 @@ export class DeploymentController {
       return { all: newRS ? [...oldRSs, newRS] : oldRSs, newRS, rollout: true }
     }
     const oldRunning =
-      oldRSs.some((rs) => (rsStatus(rs).replicas ?? 0) > 0) || oldRSs.some((rs) => ctx.cache.ownedBy('pods', rs.metadata.uid).some(isPodActive))
+      oldRSs.some((rs) => (rsStatus(rs).replicas ?? 0) > 0) ||
+      oldRSs.some((rs) => ctx.cache.ownedBy('pods', rs.metadata.uid).some(isPodActive))
     if (oldRunning) return { all: newRS ? [...oldRSs, newRS] : oldRSs, newRS, rollout: true }
     if (!newRS) newRS = this.getAllReplicaSetsAndSyncRevision(ctx, s, true).newRS
     if (!newRS) return { all: oldRSs, rollout: true }
@@ -265,7 +310,8 @@ export class DeploymentController {
     const newRS = got.newRS
     const oldRSs = got.oldRSs
     this.proportionalScale(ctx, s, newRS, oldRSs)
-    const current = (rs: StoredObject): StoredObject => ctx.cache.get('replicasets', rs.metadata.namespace, rs.metadata.name) ?? rs
+    const current = (rs: StoredObject): StoredObject =>
+      ctx.cache.get('replicasets', rs.metadata.namespace, rs.metadata.name) ?? rs
     const freshOld = oldRSs.map(current)
     const freshNew = newRS ? current(newRS) : undefined
     if (s.spec.paused) this.cleanup(ctx, s, freshOld)
@@ -295,14 +341,21 @@ export class DeploymentController {
     if (!isRollingUpdate(s.d)) return
     const allowed = replicas > 0 ? replicas + maxSurge(s.d) : 0
     const toAdd = allowed - active.reduce((n, rs) => n + replicasOf(rs), 0)
-    const ordered = [...active].sort((a, b) => (toAdd > 0 ? replicasOf(b) - replicasOf(a) : replicasOf(a) - replicasOf(b)) || byCreation(b, a))
+    const ordered = [...active].sort(
+      (a, b) => (toAdd > 0 ? replicasOf(b) - replicasOf(a) : replicasOf(a) - replicasOf(b)) || byCreation(b, a)
+    )
     let added = 0
     const sizes = new Map<StoredObject, number>()
     for (const rs of ordered) {
       let proportion = 0
       if (toAdd !== 0) {
         const annotated = Number(rs.metadata.annotations?.[MAX_REPLICAS] ?? s.old.replicas ?? 0)
-        const fraction = replicas === 0 ? -replicasOf(rs) : annotated > 0 ? Math.ceil((replicasOf(rs) * allowed) / annotated) - replicasOf(rs) : 0
+        const fraction =
+          replicas === 0
+            ? -replicasOf(rs)
+            : annotated > 0
+              ? Math.ceil((replicasOf(rs) * allowed) / annotated) - replicasOf(rs)
+              : 0
         const left = toAdd - added
         proportion = toAdd > 0 ? Math.min(fraction, left) : Math.max(fraction, left)
       }
@@ -318,15 +371,20 @@ export class DeploymentController {
     const cond = getCondition(s.status.conditions, 'Progressing')
     if (cond?.reason === 'ProgressDeadlineExceeded') return
     const pausedExists = cond?.reason === 'DeploymentPaused'
-    if (s.spec.paused && !pausedExists) this.setProgressing(ctx, s, 'Unknown', 'DeploymentPaused', 'Deployment is paused')
-    else if (!s.spec.paused && pausedExists) this.setProgressing(ctx, s, 'Unknown', 'DeploymentResumed', 'Deployment is resumed')
+    if (s.spec.paused && !pausedExists)
+      this.setProgressing(ctx, s, 'Unknown', 'DeploymentPaused', 'Deployment is paused')
+    else if (!s.spec.paused && pausedExists)
+      this.setProgressing(ctx, s, 'Unknown', 'DeploymentResumed', 'Deployment is resumed')
   }
 
   /** Old ReplicaSets beyond revisionHistoryLimit that are fully scaled down are deleted, oldest revision first. */
   private cleanup(ctx: Ctx, s: Sync, oldRSs: StoredObject[]): void {
     const limit = s.spec.revisionHistoryLimit ?? 10
     const cleanable = oldRSs.filter(
-      (rs) => replicasOf(rs) === 0 && (rs.metadata.generation ?? 1) <= (rsStatus(rs).observedGeneration ?? 0) && !rs.metadata.deletionTimestamp
+      (rs) =>
+        replicasOf(rs) === 0 &&
+        (rs.metadata.generation ?? 1) <= (rsStatus(rs).observedGeneration ?? 0) &&
+        !rs.metadata.deletionTimestamp
     )
     const diff = cleanable.length - limit
     if (diff <= 0) return
@@ -340,7 +398,13 @@ export class DeploymentController {
 
   // ---- status ------------------------------------------------------------------------------------
 
-  private newCondition(ctx: Ctx, type: string, status: Condition['status'], reason: string, message: string): Condition {
+  private newCondition(
+    ctx: Ctx,
+    type: string,
+    status: Condition['status'],
+    reason: string,
+    message: string
+  ): Condition {
     const now = ctx.timestamp()
     return { type, status, lastUpdateTime: now, lastTransitionTime: now, reason, message }
   }
@@ -361,8 +425,15 @@ export class DeploymentController {
     return ctx.controllerTimeOf(cond.lastUpdateTime) ?? ctx.now
   }
 
-  private writeStatus(ctx: Ctx, s: Sync, allRSs: StoredObject[], newRS: StoredObject | undefined, rollout: boolean): void {
-    const fresh = (rs: StoredObject): StoredObject => ctx.cache.get('replicasets', rs.metadata.namespace, rs.metadata.name) ?? rs
+  private writeStatus(
+    ctx: Ctx,
+    s: Sync,
+    allRSs: StoredObject[],
+    newRS: StoredObject | undefined,
+    rollout: boolean
+  ): void {
+    const fresh = (rs: StoredObject): StoredObject =>
+      ctx.cache.get('replicasets', rs.metadata.namespace, rs.metadata.name) ?? rs
     const all = allRSs.map(fresh)
     const nrs = newRS ? fresh(newRS) : undefined
     const replicas = deploymentReplicas(s.d)
@@ -379,14 +450,27 @@ export class DeploymentController {
     let conditions = s.status.conditions ?? []
     const availableCond =
       available >= replicas - maxUnavailable(s.d)
-        ? this.newCondition(ctx, 'Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.')
-        : this.newCondition(ctx, 'Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.')
+        ? this.newCondition(
+            ctx,
+            'Available',
+            'True',
+            'MinimumReplicasAvailable',
+            'Deployment has minimum availability.'
+          )
+        : this.newCondition(
+            ctx,
+            'Available',
+            'False',
+            'MinimumReplicasUnavailable',
+            'Deployment does not have minimum availability.'
+          )
     conditions = setDeploymentCondition(conditions, availableCond)
     s.status.conditions = conditions
 
     if (rollout) this.syncRolloutConditions(ctx, s, next, nrs)
     const status: DeploymentStatus = {}
-    for (const [k, v] of Object.entries(next) as Array<[keyof DeploymentStatus, number]>) if (v) (status as Record<string, unknown>)[k] = v
+    for (const [k, v] of Object.entries(next) as Array<[keyof DeploymentStatus, number]>)
+      if (v) (status as Record<string, unknown>)[k] = v
     if (s.status.conditions?.length) status.conditions = s.status.conditions
     if (s.status.collisionCount) status.collisionCount = s.status.collisionCount
 
@@ -412,7 +496,13 @@ export class DeploymentController {
       next.availableReplicas === replicas &&
       (next.observedGeneration ?? 0) >= (s.d.metadata.generation ?? 1)
     ) {
-      this.setProgressing(ctx, s, 'True', 'NewReplicaSetAvailable', rsName ? `ReplicaSet "${rsName}" has successfully progressed.` : 'Deployment has successfully progressed.')
+      this.setProgressing(
+        ctx,
+        s,
+        'True',
+        'NewReplicaSetAvailable',
+        rsName ? `ReplicaSet "${rsName}" has successfully progressed.` : 'Deployment has successfully progressed.'
+      )
       return
     }
     const o = s.old
@@ -423,7 +513,13 @@ export class DeploymentController {
       (next.availableReplicas ?? 0) > (o.availableReplicas ?? 0)
     if (progressing) {
       // Progressing is special: any progress refreshes lastUpdateTime even with an unchanged reason.
-      const c = this.newCondition(ctx, 'Progressing', 'True', 'ReplicaSetUpdated', rsName ? `ReplicaSet "${rsName}" is progressing.` : 'Deployment is progressing.')
+      const c = this.newCondition(
+        ctx,
+        'Progressing',
+        'True',
+        'ReplicaSetUpdated',
+        rsName ? `ReplicaSet "${rsName}" is progressing.` : 'Deployment is progressing.'
+      )
       if (cond?.status === 'True') c.lastTransitionTime = cond.lastTransitionTime
       s.status.conditions = [...(s.status.conditions ?? []).filter((x) => x.type !== 'Progressing'), c]
       this.progressAt.set(s.d.metadata.uid ?? '', { stamp: c.lastUpdateTime ?? '', at: ctx.now })
@@ -437,7 +533,9 @@ export class DeploymentController {
           s,
           'False',
           'ProgressDeadlineExceeded',
-          rsName ? `ReplicaSet "${rsName}" has timed out progressing.` : `Deployment "${s.d.metadata.name}" has timed out progressing.`
+          rsName
+            ? `ReplicaSet "${rsName}" has timed out progressing.`
+            : `Deployment "${s.d.metadata.name}" has timed out progressing.`
         )
       }
     }

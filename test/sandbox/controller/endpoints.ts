@@ -48,7 +48,9 @@ export class EndpointsController {
         .filter((p) => mapSelectorMatches(selector, p.metadata.labels))
         .filter((p) => {
           const status = (p.status ?? {}) as PodStatus
-          return status.podIP && !p.metadata.deletionTimestamp && status.phase !== 'Succeeded' && status.phase !== 'Failed'
+          return (
+            status.podIP && !p.metadata.deletionTimestamp && status.phase !== 'Succeeded' && status.phase !== 'Failed'
+          )
         })
         .sort((a, b) => ipKey((a.status as PodStatus).podIP!) - ipKey((b.status as PodStatus).podIP!))
       this.syncEndpoints(ctx, svc, spec, pods)
@@ -67,13 +69,31 @@ export class EndpointsController {
     const ready: Address[] = []
     const notReady: Address[] = []
     for (const pod of pods) (isPodReady(pod.status as PodStatus) ? ready : notReady).push(address(pod))
-    const ports = (spec.ports ?? []).map((p) => ({ ...(p.name ? { name: p.name } : {}), port: targetPort(p, pods[0]), protocol: p.protocol ?? 'TCP' }))
-    const subsets = ready.length + notReady.length > 0 ? [{ ...(ready.length ? { addresses: ready } : {}), ...(notReady.length ? { notReadyAddresses: notReady } : {}), ports }] : undefined
+    const ports = (spec.ports ?? []).map((p) => ({
+      ...(p.name ? { name: p.name } : {}),
+      port: targetPort(p, pods[0]),
+      protocol: p.protocol ?? 'TCP'
+    }))
+    const subsets =
+      ready.length + notReady.length > 0
+        ? [
+            {
+              ...(ready.length ? { addresses: ready } : {}),
+              ...(notReady.length ? { notReadyAddresses: notReady } : {}),
+              ports
+            }
+          ]
+        : undefined
     const labels = { ...(svc.metadata.labels ?? {}), 'endpointslice.kubernetes.io/skip-mirror': 'true' }
     const existing = ctx.cache.get('endpoints', svc.metadata.namespace, svc.metadata.name)
     this.owned.add(`${svc.metadata.namespace}/${svc.metadata.name}`)
     if (!existing) {
-      ctx.create('endpoints', { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: svc.metadata.name, namespace: svc.metadata.namespace, labels }, ...(subsets ? { subsets } : {}) })
+      ctx.create('endpoints', {
+        apiVersion: 'v1',
+        kind: 'Endpoints',
+        metadata: { name: svc.metadata.name, namespace: svc.metadata.namespace, labels },
+        ...(subsets ? { subsets } : {})
+      })
       return
     }
     if (sameJson(existing.subsets, subsets) && sameJson(existing.metadata.labels, labels)) return
@@ -88,9 +108,18 @@ export class EndpointsController {
     const endpoints = pods.map((pod) => {
       const ready = isPodReady(pod.status as PodStatus)
       const a = address(pod)
-      return { addresses: [a.ip], conditions: { ready, serving: ready, terminating: false }, ...(a.nodeName ? { nodeName: a.nodeName } : {}), targetRef: a.targetRef }
+      return {
+        addresses: [a.ip],
+        conditions: { ready, serving: ready, terminating: false },
+        ...(a.nodeName ? { nodeName: a.nodeName } : {}),
+        targetRef: a.targetRef
+      }
     })
-    const ports = (spec.ports ?? []).map((p) => ({ name: p.name ?? '', port: targetPort(p, pods[0]), protocol: p.protocol ?? 'TCP' }))
+    const ports = (spec.ports ?? []).map((p) => ({
+      name: p.name ?? '',
+      port: targetPort(p, pods[0]),
+      protocol: p.protocol ?? 'TCP'
+    }))
     const labels = { ...(svc.metadata.labels ?? {}), [SERVICE_NAME_LABEL]: svc.metadata.name, [MANAGED_BY]: MANAGER }
     const [slice, ...extra] = ctx.cache.ownedBy('endpointslices', svc.metadata.uid)
     for (const e of extra) ctx.remove('endpointslices', e)
@@ -98,15 +127,27 @@ export class EndpointsController {
       ctx.create('endpointslices', {
         apiVersion: 'discovery.k8s.io/v1',
         kind: 'EndpointSlice',
-        metadata: { name: '', generateName: `${svc.metadata.name}-`, namespace: svc.metadata.namespace, labels, ownerReferences: [controllerRef(svc)] },
+        metadata: {
+          name: '',
+          generateName: `${svc.metadata.name}-`,
+          namespace: svc.metadata.namespace,
+          labels,
+          ownerReferences: [controllerRef(svc)]
+        },
         addressType: 'IPv4',
         endpoints,
         ports
       })
       return
     }
-    if (sameJson(slice.endpoints, endpoints) && sameJson(slice.ports, ports) && sameJson(slice.metadata.labels, labels)) return
-    ctx.update('endpointslices', { ...structuredClone(slice), metadata: { ...structuredClone(slice.metadata), labels }, endpoints, ports })
+    if (sameJson(slice.endpoints, endpoints) && sameJson(slice.ports, ports) && sameJson(slice.metadata.labels, labels))
+      return
+    ctx.update('endpointslices', {
+      ...structuredClone(slice),
+      metadata: { ...structuredClone(slice.metadata), labels },
+      endpoints,
+      ports
+    })
   }
 }
 
@@ -115,7 +156,12 @@ function address(pod: StoredObject): Address {
   return {
     ip: (pod.status as PodStatus).podIP!,
     ...(nodeName ? { nodeName } : {}),
-    targetRef: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', uid: pod.metadata.uid ?? '' }
+    targetRef: {
+      kind: 'Pod',
+      name: pod.metadata.name,
+      namespace: pod.metadata.namespace ?? 'default',
+      uid: pod.metadata.uid ?? ''
+    }
   }
 }
 

@@ -36,7 +36,8 @@ export function safeEncode(text: string): string {
 }
 
 export function computeHash(object: unknown, collisionCount?: number): string {
-  const text = stableStringify(object) + (collisionCount !== undefined && collisionCount > 0 ? `#${collisionCount}` : '')
+  const text =
+    stableStringify(object) + (collisionCount !== undefined && collisionCount > 0 ? `#${collisionCount}` : '')
   return safeEncode(String(fnv32a(text)))
 }
 

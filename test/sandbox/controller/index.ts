@@ -83,7 +83,8 @@ export class Controller {
       if (event.type === 'DELETED') this.kubelet.forget(this.ctx, uid)
       else this.kubelet.touch(uid)
     }
-    if (kind === 'pods' || kind === 'services' || kind === 'endpoints' || kind === 'endpointslices') this.endpoints.touch()
+    if (kind === 'pods' || kind === 'services' || kind === 'endpoints' || kind === 'endpointslices')
+      this.endpoints.touch()
     if (event.type === 'DELETED' && owners.includes(kind)) {
       this.deletedOwners.push(uid)
       if (kind === 'deployments') this.deployments.forget(uid)
@@ -142,7 +143,8 @@ export class Controller {
   private collectGarbage(): void {
     while (this.deletedOwners.length > 0) {
       const uid = this.deletedOwners.shift()!
-      for (const kind of dependents) for (const dependent of this.cache.ownedBy(kind, uid)) this.ctx.remove(kind, dependent)
+      for (const kind of dependents)
+        for (const dependent of this.cache.ownedBy(kind, uid)) this.ctx.remove(kind, dependent)
     }
   }
 }

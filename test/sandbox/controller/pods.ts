@@ -5,7 +5,17 @@
  */
 import { createHash } from 'node:crypto'
 import type { StoredObject } from '../store.js'
-import { PREFIX, planPod, podView, pullErrorMessage, type ContainerPlan, type ContainerView, type Counters, type PodPlan, type RawState } from './behaviour.js'
+import {
+  PREFIX,
+  planPod,
+  podView,
+  pullErrorMessage,
+  type ContainerPlan,
+  type ContainerView,
+  type Counters,
+  type PodPlan,
+  type RawState
+} from './behaviour.js'
 import type { Ctx } from './context.js'
 import type { EventType } from './events.js'
 import type { Condition, ContainerState, ContainerStatus, PodSpec, PodStatus } from './types.js'
@@ -34,7 +44,11 @@ export function nodeIP(node: string): string {
 function imageID(image: string): string {
   const repo = (image.split('@')[0] ?? image).replace(/:[^/:]+$/, '')
   const first = repo.split('/')[0] ?? ''
-  const full = !repo.includes('/') ? `docker.io/library/${repo}` : /[.:]/.test(first) || first === 'localhost' ? repo : `docker.io/${repo}`
+  const full = !repo.includes('/')
+    ? `docker.io/library/${repo}`
+    : /[.:]/.test(first) || first === 'localhost'
+      ? repo
+      : `docker.io/${repo}`
   return `${full}@sha256:${sha(image)}`
 }
 
@@ -99,11 +113,19 @@ export class Kubelet {
       this.writeStatus(ctx, pod, {
         phase: 'Pending',
         conditions: [
-          { type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: ctx.timestamp(runtime.t0), reason: 'Unschedulable', message: UNSCHEDULABLE_MESSAGE }
+          {
+            type: 'PodScheduled',
+            status: 'False',
+            lastProbeTime: null,
+            lastTransitionTime: ctx.timestamp(runtime.t0),
+            reason: 'Unschedulable',
+            message: UNSCHEDULABLE_MESSAGE
+          }
         ],
         qosClass: 'BestEffort'
       })
-      if (runtime.failedSchedulingEvents === 0) ctx.events.record(pod, 'Warning', 'FailedScheduling', UNSCHEDULABLE_MESSAGE, { component: 'default-scheduler' })
+      if (runtime.failedSchedulingEvents === 0)
+        ctx.events.record(pod, 'Warning', 'FailedScheduling', UNSCHEDULABLE_MESSAGE, { component: 'default-scheduler' })
       runtime.failedSchedulingEvents = 1
       this.dueAt.delete(uid)
       return
@@ -116,7 +138,13 @@ export class Kubelet {
       current = bound
     }
     if (runtime.scheduledEvents === 0) {
-      ctx.events.record(current, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`, { component: 'default-scheduler' })
+      ctx.events.record(
+        current,
+        'Normal',
+        'Scheduled',
+        `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`,
+        { component: 'default-scheduler' }
+      )
       runtime.scheduledEvents = 1
     }
     runtime.ip ??= this.allocateIP()
@@ -129,7 +157,14 @@ export class Kubelet {
     const readyCondition = (type: string): Condition =>
       view.ready
         ? { type, status: 'True', lastProbeTime: null, lastTransitionTime: at(view.readySince ?? 0) }
-        : { type, status: 'False', lastProbeTime: null, lastTransitionTime: at(0), reason: 'ContainersNotReady', message: `containers with unready status: [${notReady.join(' ')}]` }
+        : {
+            type,
+            status: 'False',
+            lastProbeTime: null,
+            lastTransitionTime: at(0),
+            reason: 'ContainersNotReady',
+            message: `containers with unready status: [${notReady.join(' ')}]`
+          }
     const status: PodStatus = {
       phase: view.phase,
       conditions: [
@@ -154,7 +189,15 @@ export class Kubelet {
               ready: true,
               started: false,
               restartCount: 0,
-              state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: at(0), finishedAt: at(0), containerID: `containerd://${sha(`${uid}/${c.name}/init`)}` } },
+              state: {
+                terminated: {
+                  exitCode: 0,
+                  reason: 'Completed',
+                  startedAt: at(0),
+                  finishedAt: at(0),
+                  containerID: `containerd://${sha(`${uid}/${c.name}/init`)}`
+                }
+              },
               lastState: {}
             }))
           }
@@ -184,14 +227,23 @@ export class Kubelet {
   }
 
   /** Records the kubelet events that happened since the last pass (one event object per message). */
-  private emit(ctx: Ctx, pod: StoredObject, c: ContainerPlan, view: ContainerView, runtime: PodRuntime, index: number, source: { component: string; host: string }): void {
+  private emit(
+    ctx: Ctx,
+    pod: StoredObject,
+    c: ContainerPlan,
+    view: ContainerView,
+    runtime: PodRuntime,
+    index: number,
+    source: { component: string; host: string }
+  ): void {
     const seen = (runtime.counters[index] ??= {})
     const delta = (key: keyof Counters): number => {
       const d = view.counters[key] - (seen[key] ?? 0)
       seen[key] = view.counters[key]
       return d
     }
-    const record = (type: EventType, reason: string, message: string, times: number): void => ctx.events.record(pod, type, reason, message, source, times)
+    const record = (type: EventType, reason: string, message: string, times: number): void =>
+      ctx.events.record(pod, type, reason, message, source, times)
     const pulling = delta('pulling')
     const pullFailed = delta('pullFailed')
     record('Normal', 'Pulling', `Pulling image "${c.image}"`, pulling)
@@ -200,7 +252,12 @@ export class Kubelet {
     const pullBackOff = delta('pullBackOff')
     record('Normal', 'BackOff', `Back-off pulling image "${c.image}"`, pullBackOff)
     record('Warning', 'Failed', 'Error: ImagePullBackOff', pullBackOff)
-    record('Normal', 'Pulled', `Successfully pulled image "${c.image}" in 500ms (500ms including waiting). Image size: 0 bytes.`, delta('pulledFirst'))
+    record(
+      'Normal',
+      'Pulled',
+      `Successfully pulled image "${c.image}" in 500ms (500ms including waiting). Image size: 0 bytes.`,
+      delta('pulledFirst')
+    )
     record('Normal', 'Pulled', `Container image "${c.image}" already present on machine`, delta('pulledAgain'))
     record('Warning', 'Failed', `Error: ${c.configError}`, delta('configFailed'))
     record('Normal', 'Created', `Created container: ${c.name}`, delta('created'))
@@ -218,7 +275,8 @@ export class Kubelet {
   log(ctx: Ctx, pod: StoredObject, container: string | undefined, previous: boolean): string | undefined {
     const runtime = this.runtimes.get(pod.metadata.uid ?? '')
     const plan = runtime?.plan ?? planPod(pod)
-    const name = container ?? pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? plan.containers[0]?.name
+    const name =
+      container ?? pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? plan.containers[0]?.name
     const index = plan.containers.findIndex((c) => c.name === name)
     const c = plan.containers[index]
     if (!c) return undefined
@@ -226,7 +284,12 @@ export class Kubelet {
     const view = podView(plan, ctx.clock.now() - runtime.t0, pod.metadata.name, '').containers[index]!
     if (previous) return view.restartCount > 0 ? (c.previousLog ?? defaultPreviousLog(c)) : undefined
     if (!view.everStarted) return undefined
-    return c.log ?? (view.restartCount > 0 || view.state.kind !== 'running' ? (c.previousLog ?? defaultPreviousLog(c)) : `[sandbox] container ${c.name} started (${c.image})\n`)
+    return (
+      c.log ??
+      (view.restartCount > 0 || view.state.kind !== 'running'
+        ? (c.previousLog ?? defaultPreviousLog(c))
+        : `[sandbox] container ${c.name} started (${c.image})\n`)
+    )
   }
 }
 
@@ -236,9 +299,14 @@ function defaultPreviousLog(c: ContainerPlan): string {
     : `[sandbox] container ${c.name} (${c.image}) starting\npanic: sandbox behaviour ${c.behaviour}: exiting with code 1\n`
 }
 
-function renderState(state: RawState | undefined, at: (rel: number) => string, containerID: (run: number) => string): ContainerState {
+function renderState(
+  state: RawState | undefined,
+  at: (rel: number) => string,
+  containerID: (run: number) => string
+): ContainerState {
   if (!state) return {}
-  if (state.kind === 'waiting') return { waiting: state.message ? { reason: state.reason, message: state.message } : { reason: state.reason } }
+  if (state.kind === 'waiting')
+    return { waiting: state.message ? { reason: state.reason, message: state.message } : { reason: state.reason } }
   if (state.kind === 'running') return { running: { startedAt: at(state.startedAt) } }
   return {
     terminated: {
@@ -251,7 +319,12 @@ function renderState(state: RawState | undefined, at: (rel: number) => string, c
   }
 }
 
-function renderContainer(c: ContainerPlan, view: ContainerView, uid: string, at: (rel: number) => string): ContainerStatus {
+function renderContainer(
+  c: ContainerPlan,
+  view: ContainerView,
+  uid: string,
+  at: (rel: number) => string
+): ContainerStatus {
   const containerID = (run: number): string => `containerd://${sha(`${uid}/${c.name}/${run}`)}`
   const status: ContainerStatus = {
     name: c.name,

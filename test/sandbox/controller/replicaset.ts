@@ -27,7 +27,8 @@ export class ReplicaSetController {
     let managed = this.managed.get(uid)
     if (managed === undefined) {
       // Scenario ReplicaSets without an owner that arrive with a status are fixtures: leave them as written.
-      managed = !isUnmanaged(rs) && (rs.metadata.ownerReferences?.some((r) => r.controller) === true || rs.status === undefined)
+      managed =
+        !isUnmanaged(rs) && (rs.metadata.ownerReferences?.some((r) => r.controller) === true || rs.status === undefined)
       this.managed.set(uid, managed)
     }
     if (!managed || rs.metadata.deletionTimestamp) return
@@ -39,7 +40,10 @@ export class ReplicaSetController {
       for (let i = 0; i < -diff; i += 1) {
         let name = `${rs.metadata.name}-${randomSuffix()}`
         while (ctx.cache.get('pods', rs.metadata.namespace, name)) name = `${rs.metadata.name}-${randomSuffix()}`
-        const created = ctx.create('pods', podFromTemplate(rs, spec.template, name, { generateName: `${rs.metadata.name}-` }))
+        const created = ctx.create(
+          'pods',
+          podFromTemplate(rs, spec.template, name, { generateName: `${rs.metadata.name}-` })
+        )
         if (created) ctx.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, source)
       }
     } else if (diff > 0) {
@@ -69,11 +73,17 @@ export class ReplicaSetController {
       observedGeneration: rs.metadata.generation ?? 1,
       ...(current.conditions?.length ? { conditions: current.conditions } : {})
     }
-    if (!sameJson(rs.status, status)) ctx.updateStatus('replicasets', ctx.cache.get('replicasets', rs.metadata.namespace, rs.metadata.name) ?? rs, status)
+    if (!sameJson(rs.status, status))
+      ctx.updateStatus(
+        'replicasets',
+        ctx.cache.get('replicasets', rs.metadata.namespace, rs.metadata.name) ?? rs,
+        status
+      )
   }
 }
 
-const phaseRank = (phase: string | undefined): number => (phase === 'Pending' || !phase ? 0 : phase === 'Unknown' ? 1 : 2)
+const phaseRank = (phase: string | undefined): number =>
+  phase === 'Pending' || !phase ? 0 : phase === 'Unknown' ? 1 : 2
 
 /** controller.ActivePodsWithRanks, simplified: the pods least worth keeping come first. */
 function rankForDeletion(ctx: Ctx, pods: StoredObject[]): StoredObject[] {

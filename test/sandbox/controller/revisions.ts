@@ -23,19 +23,28 @@ export function revisionData(template: PodTemplate | undefined): RevisionData {
 
 /** The template a revision records (without the `$patch` directive). */
 export function templateOf(revision: StoredObject): PodTemplate {
-  const { $patch: _replace, ...template } = (revision.data as RevisionData | undefined)?.spec?.template ?? { $patch: 'replace' }
+  const { $patch: _replace, ...template } = (revision.data as RevisionData | undefined)?.spec?.template ?? {
+    $patch: 'replace'
+  }
   return template
 }
 
 export function ownedRevisions(ctx: Ctx, owner: StoredObject): StoredObject[] {
-  return ctx.cache.ownedBy('controllerrevisions', owner.metadata.uid).sort((a, b) => revisionNumber(a) - revisionNumber(b))
+  return ctx.cache
+    .ownedBy('controllerrevisions', owner.metadata.uid)
+    .sort((a, b) => revisionNumber(a) - revisionNumber(b))
 }
 
 /**
  * Finds or creates the revision of the owner's current template; an equal older revision is moved to
  * the top (max+1), as a rollback does. Undefined when a hash collision needs another pass.
  */
-export function syncUpdateRevision(ctx: Ctx, owner: StoredObject, template: PodTemplate | undefined, collisionCount = 0): StoredObject | undefined {
+export function syncUpdateRevision(
+  ctx: Ctx,
+  owner: StoredObject,
+  template: PodTemplate | undefined,
+  collisionCount = 0
+): StoredObject | undefined {
   const revisions = ownedRevisions(ctx, owner)
   const data = revisionData(template)
   const latest = revisions.at(-1)

@@ -44,11 +44,14 @@ export class StatefulSetController {
       return m ? Number(m[1]) : -1
     }
     const byOrdinal = new Map<number, StoredObject>()
-    for (const pod of ctx.cache.ownedBy('pods', sts.metadata.uid)) if (isPodActive(pod)) byOrdinal.set(ordinalOf(pod), pod)
+    for (const pod of ctx.cache.ownedBy('pods', sts.metadata.uid))
+      if (isPodActive(pod)) byOrdinal.set(ordinalOf(pod), pod)
     const healthy = (pod: StoredObject | undefined): boolean =>
       pod !== undefined && (pod.status as PodStatus | undefined)?.phase === 'Running' && ctx.podAvailability(pod).ready
 
-    const currentCount = [...byOrdinal.values()].filter((p) => p.metadata.labels?.[REVISION_LABEL] === current.metadata.name).length
+    const currentCount = [...byOrdinal.values()].filter(
+      (p) => p.metadata.labels?.[REVISION_LABEL] === current.metadata.name
+    ).length
     // create missing ordinals, in order; OrderedReady waits for each to be Running and Ready
     for (let i = 0; i < replicas; i += 1) {
       const pod = byOrdinal.get(i)
@@ -59,13 +62,23 @@ export class StatefulSetController {
         const created = ctx.create(
           'pods',
           podFromTemplate(sts, templateOf(revision), podName, {
-            labels: { [REVISION_LABEL]: revision.metadata.name, 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(i) },
+            labels: {
+              [REVISION_LABEL]: revision.metadata.name,
+              'statefulset.kubernetes.io/pod-name': podName,
+              'apps.kubernetes.io/pod-index': String(i)
+            },
             spec: { hostname: podName, ...(spec.serviceName ? { subdomain: spec.serviceName } : {}) }
           })
         )
         if (created) {
           byOrdinal.set(i, created)
-          ctx.events.record(sts, 'Normal', 'SuccessfulCreate', `create Pod ${podName} in StatefulSet ${name} successful`, source)
+          ctx.events.record(
+            sts,
+            'Normal',
+            'SuccessfulCreate',
+            `create Pod ${podName} in StatefulSet ${name} successful`,
+            source
+          )
         }
         if (ordered) break
       } else if (ordered && !healthy(pod)) break
@@ -78,7 +91,13 @@ export class StatefulSetController {
       const pod = byOrdinal.get(i)!
       ctx.remove('pods', pod)
       byOrdinal.delete(i)
-      ctx.events.record(sts, 'Normal', 'SuccessfulDelete', `delete Pod ${pod.metadata.name} in StatefulSet ${name} successful`, source)
+      ctx.events.record(
+        sts,
+        'Normal',
+        'SuccessfulDelete',
+        `delete Pod ${pod.metadata.name} in StatefulSet ${name} successful`,
+        source
+      )
       if (ordered) break
     }
     // rolling update: replace the highest-ordinal outdated pod once every pod is healthy
@@ -90,7 +109,13 @@ export class StatefulSetController {
           if (pod && pod.metadata.labels?.[REVISION_LABEL] !== update.metadata.name) {
             ctx.remove('pods', pod)
             byOrdinal.delete(i)
-            ctx.events.record(sts, 'Normal', 'SuccessfulDelete', `delete Pod ${pod.metadata.name} in StatefulSet ${name} successful`, source)
+            ctx.events.record(
+              sts,
+              'Normal',
+              'SuccessfulDelete',
+              `delete Pod ${pod.metadata.name} in StatefulSet ${name} successful`,
+              source
+            )
             break
           }
         }
@@ -123,7 +148,11 @@ export class StatefulSetController {
       collisionCount: old.collisionCount ?? 0,
       availableReplicas: available
     }
-    const live = new Set([currentRevision, update.metadata.name, ...pods.map((p) => p.metadata.labels?.[REVISION_LABEL] ?? '')])
+    const live = new Set([
+      currentRevision,
+      update.metadata.name,
+      ...pods.map((p) => p.metadata.labels?.[REVISION_LABEL] ?? '')
+    ])
     truncateHistory(ctx, sts, live, spec.revisionHistoryLimit ?? 10)
     const latest = ctx.cache.get('statefulsets', sts.metadata.namespace, sts.metadata.name) ?? sts
     if (!sameJson(latest.status, status)) ctx.updateStatus('statefulsets', latest, status)

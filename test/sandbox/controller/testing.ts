@@ -37,7 +37,11 @@ export async function waitFor<T>(probe: () => T | undefined | false, what: strin
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`)
 }
 
-export function deployment(name: string, image: string, extra: { replicas?: number; annotations?: Record<string, string>; spec?: Record<string, unknown> } = {}): StoredObject {
+export function deployment(
+  name: string,
+  image: string,
+  extra: { replicas?: number; annotations?: Record<string, string>; spec?: Record<string, unknown> } = {}
+): StoredObject {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -56,16 +60,23 @@ export function deployment(name: string, image: string, extra: { replicas?: numb
 
 /** What kubectl rollout status would print (reference §2), or 'done'/'failed: …'. */
 export function rolloutStatus(d: StoredObject): string {
-  const status = (d.status ?? {}) as Record<string, number | undefined> & { conditions?: Array<{ type: string; reason?: string }> }
+  const status = (d.status ?? {}) as Record<string, number | undefined> & {
+    conditions?: Array<{ type: string; reason?: string }>
+  }
   const spec = (d.spec ?? {}) as { replicas?: number }
   const name = d.metadata.name
-  if ((d.metadata.generation ?? 0) > (status.observedGeneration ?? 0)) return 'Waiting for deployment spec update to be observed...'
-  if (status.conditions?.some((c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded')) return `failed: deployment "${name}" exceeded its progress deadline`
+  if ((d.metadata.generation ?? 0) > (status.observedGeneration ?? 0))
+    return 'Waiting for deployment spec update to be observed...'
+  if (status.conditions?.some((c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded'))
+    return `failed: deployment "${name}" exceeded its progress deadline`
   const updated = status.updatedReplicas ?? 0
   const replicas = status.replicas ?? 0
   const available = status.availableReplicas ?? 0
-  if (spec.replicas !== undefined && updated < spec.replicas) return `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${spec.replicas} new replicas have been updated...`
-  if (replicas > updated) return `Waiting for deployment "${name}" rollout to finish: ${replicas - updated} old replicas are pending termination...`
-  if (available < updated) return `Waiting for deployment "${name}" rollout to finish: ${available} of ${updated} updated replicas are available...`
+  if (spec.replicas !== undefined && updated < spec.replicas)
+    return `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${spec.replicas} new replicas have been updated...`
+  if (replicas > updated)
+    return `Waiting for deployment "${name}" rollout to finish: ${replicas - updated} old replicas are pending termination...`
+  if (available < updated)
+    return `Waiting for deployment "${name}" rollout to finish: ${available} of ${updated} updated replicas are available...`
   return `deployment "${name}" successfully rolled out`
 }

@@ -43,7 +43,10 @@ export interface DeploymentSpec {
   replicas?: number
   selector?: LabelSelector
   template?: PodTemplate
-  strategy?: { type?: 'RollingUpdate' | 'Recreate'; rollingUpdate?: { maxSurge?: IntOrString; maxUnavailable?: IntOrString } }
+  strategy?: {
+    type?: 'RollingUpdate' | 'Recreate'
+    rollingUpdate?: { maxSurge?: IntOrString; maxUnavailable?: IntOrString }
+  }
   minReadySeconds?: number
   revisionHistoryLimit?: number
   progressDeadlineSeconds?: number
@@ -90,7 +93,14 @@ export interface ReplicaSetStatus {
 export interface ContainerState {
   running?: { startedAt: string }
   waiting?: { reason: string; message?: string }
-  terminated?: { exitCode: number; reason: string; message?: string; startedAt?: string; finishedAt?: string; containerID?: string }
+  terminated?: {
+    exitCode: number
+    reason: string
+    message?: string
+    startedAt?: string
+    finishedAt?: string
+    containerID?: string
+  }
 }
 
 export interface ContainerStatus {
@@ -128,7 +138,10 @@ export interface StatefulSetSpec {
   minReadySeconds?: number
   revisionHistoryLimit?: number
   podManagementPolicy?: 'OrderedReady' | 'Parallel'
-  updateStrategy?: { type?: 'RollingUpdate' | 'OnDelete'; rollingUpdate?: { partition?: number; maxUnavailable?: IntOrString } }
+  updateStrategy?: {
+    type?: 'RollingUpdate' | 'OnDelete'
+    rollingUpdate?: { partition?: number; maxUnavailable?: IntOrString }
+  }
 }
 
 export interface DaemonSetSpec {
@@ -136,7 +149,10 @@ export interface DaemonSetSpec {
   template?: PodTemplate
   minReadySeconds?: number
   revisionHistoryLimit?: number
-  updateStrategy?: { type?: 'RollingUpdate' | 'OnDelete'; rollingUpdate?: { maxUnavailable?: IntOrString; maxSurge?: IntOrString } }
+  updateStrategy?: {
+    type?: 'RollingUpdate' | 'OnDelete'
+    rollingUpdate?: { maxUnavailable?: IntOrString; maxSurge?: IntOrString }
+  }
 }
 
 export interface ServicePort {

@@ -10,10 +10,20 @@ export function controllerUid(o: StoredObject): string | undefined {
 }
 
 export function controllerRef(owner: StoredObject): NonNullable<StoredObject['metadata']['ownerReferences']>[number] {
-  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid ?? '', controller: true, blockOwnerDeletion: true }
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.metadata.name,
+    uid: owner.metadata.uid ?? '',
+    controller: true,
+    blockOwnerDeletion: true
+  }
 }
 
-export function selectorMatches(selector: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
+export function selectorMatches(
+  selector: LabelSelector | undefined,
+  labels: Record<string, string> | undefined
+): boolean {
   // An absent selector matches nothing (apps/v1 requires one; we never adopt by accident).
   if (!selector) return false
   const l = labels ?? {}
@@ -29,13 +39,21 @@ export function selectorMatches(selector: LabelSelector | undefined, labels: Rec
   return true
 }
 
-export function mapSelectorMatches(selector: Record<string, string>, labels: Record<string, string> | undefined): boolean {
+export function mapSelectorMatches(
+  selector: Record<string, string>,
+  labels: Record<string, string> | undefined
+): boolean {
   const l = labels ?? {}
   return Object.entries(selector).every(([k, v]) => l[k] === v)
 }
 
 /** intstr.GetScaledValueFromIntOrPercent: percentages of `total`, rounded up or down. */
-export function scaledValue(value: IntOrString | undefined, fallback: IntOrString, total: number, roundUp: boolean): number {
+export function scaledValue(
+  value: IntOrString | undefined,
+  fallback: IntOrString,
+  total: number,
+  roundUp: boolean
+): number {
   const v = value ?? fallback
   if (typeof v === 'number') return v
   const m = /^(\d+)%$/.exec(v)
@@ -48,7 +66,10 @@ export function scaledValue(value: IntOrString | undefined, fallback: IntOrStrin
 }
 
 const isEmpty = (v: unknown): boolean =>
-  v === undefined || v === null || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)
+  v === undefined ||
+  v === null ||
+  (Array.isArray(v) && v.length === 0) ||
+  (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)
 
 /** apimachinery's Semantic.DeepEqual in spirit: nil and empty maps/slices are equal. */
 export function semanticEqual(a: unknown, b: unknown): boolean {
