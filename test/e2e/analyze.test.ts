@@ -75,6 +75,17 @@ describe('analyze, end to end', () => {
     expect(run.stdout).toMatch(/error-rate = 0\.\d+ > max 0\.01/)
   })
 
+  it('reports what it would have decided in a dry run, without failing the step', async () => {
+    service.setErrorRatio(0.2)
+    await prometheus.waitForData(errorRatio.replace(/\{\{version\}\}/g, 'v2'), (v) => v > 0.05, 30000)
+    const config = await dir.write('dry.yml', analysisConfig(2, 0.01))
+    const run = await runAction({ command: 'analyze', config, 'prometheus-url': prometheus.url, version: 'v2', 'dry-run': 'true' })
+    service.setErrorRatio(0)
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.verdict).toBe('failed')
+    expect(run.summary).toMatch(/dry run/i)
+  })
+
   it('is inconclusive, never passed or failed, when Prometheus cannot be reached', async () => {
     const config = await dir.write(
       'down.yml',
