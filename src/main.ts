@@ -13,13 +13,22 @@ import { runCommand } from './commands/index.js'
 import { publishReports } from './report/publish.js'
 import { userMessage } from './errors.js'
 
+const masked = new Set<string>()
+
+/** Registers a value with the runner's log redaction, once. */
+function mask(secret: string): void {
+  if (masked.has(secret)) return
+  masked.add(secret)
+  core.setSecret(secret)
+}
+
 /** Reads every documented input as a string ('' when unset), masking secret ones before anything logs. */
 function readInputs(): ActionInputs {
   const inputs = {} as Record<string, string>
   for (const name of actionInputNames) inputs[name] = core.getInput(name)
   const typed = inputs as unknown as ActionInputs
   // Masked before validation, so even a config error can never echo a credential.
-  for (const secret of collectSecrets(typed)) core.setSecret(secret)
+  for (const secret of collectSecrets(typed)) mask(secret)
   return typed
 }
 
@@ -27,7 +36,7 @@ export async function run(): Promise<void> {
   try {
     const inputs = readInputs()
     const loaded = await loadConfig(inputs, (path) => readFile(path, 'utf8'))
-    for (const secret of loaded.secrets) core.setSecret(secret)
+    for (const secret of loaded.secrets) mask(secret)
     const result = await runCommand(loaded, {
       kubeconfig: inputs.kubeconfig || undefined,
       context: inputs.context || undefined
