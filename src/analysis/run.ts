@@ -12,6 +12,7 @@ import { type BaselineWindow, baselineRange, takeBaseline } from './baseline.js'
 import { type Baseline, evaluate, isRelative, type Observed } from './evaluate.js'
 import { judgeCheck, type Limits, trafficGate } from './limits.js'
 import { decideVerdict } from './verdict.js'
+import { sleep as defaultSleep } from '../util/sleep.js'
 
 /** A check whose `query` is final (templated and validated by src/config). */
 export type RenderedCheck = MetricCheckConfig
@@ -41,18 +42,6 @@ export interface RunAnalysisOptions {
 }
 
 export const DEFAULT_BASELINE_WINDOW: BaselineWindow = { window: 10 * 60_000, offset: 0 }
-
-const realSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    if (ms <= 0 || signal?.aborted) return resolve()
-    const timer = setTimeout(done, ms)
-    function done(): void {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    signal?.addEventListener('abort', done, { once: true })
-  })
 
 interface CheckState {
   check: RenderedCheck
@@ -88,7 +77,7 @@ function conditionOf(state: CheckState): MetricCondition {
 export async function runAnalysis(options: RunAnalysisOptions): Promise<AnalysisResult> {
   const { checks, settings, prometheus, signal } = options
   const now = options.now ?? (() => new Date())
-  const sleep = options.sleep ?? realSleep
+  const sleep = options.sleep ?? defaultSleep
   const window = options.baselineWindow ?? DEFAULT_BASELINE_WINDOW
   const limits: Limits = settings
   const startedAt = now()

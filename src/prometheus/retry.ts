@@ -2,6 +2,7 @@
  * Retry with exponential backoff for Prometheus requests. Written here rather than with p-retry because
  * a 429/503 may dictate the delay through `Retry-After`, which a fixed backoff schedule cannot honour.
  */
+import { sleep, type Sleep } from '../util/sleep.js'
 import { PrometheusError } from './errors.js'
 
 export interface RetryPolicy {
@@ -12,8 +13,6 @@ export interface RetryPolicy {
   /** Upper bound for any single wait, including a server's Retry-After. */
   maxDelayMs: number
 }
-
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>
 
 /** Connection problems, timeouts, 5xx and 429 are worth another try; a bad query is not. */
 export function isRetryable(error: unknown): boolean {
@@ -60,14 +59,6 @@ export async function withRetries<T>(
   }
 }
 
-export const defaultSleep: Sleep = (ms, signal) =>
-  new Promise((resolve) => {
-    if (signal?.aborted) return resolve()
-    const timer = setTimeout(done, ms)
-    function done(): void {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    signal?.addEventListener('abort', done, { once: true })
-  })
+export const defaultSleep: Sleep = sleep
+
+export type { Sleep }

@@ -1,6 +1,7 @@
 /**
  * The I/O loop of one smoke check: request, judge (evaluate.ts), retry with a delay, build the row.
  */
+import { sleep as defaultSleep } from '../util/sleep.js'
 import axios from 'axios'
 import type { SmokeCheckConfig } from '../config/types.js'
 import type { CheckDetail, CheckResult } from '../model/result.js'
@@ -25,8 +26,6 @@ export interface SmokeRunOptions {
 const MAX_BODY_BYTES = 5 * 1024 * 1024
 /** Attempts listed in the row's details; enough to show a pattern without flooding the summary. */
 const MAX_LISTED_ATTEMPTS = 10
-
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function attemptOnce(check: SmokeCheckConfig): Promise<SmokeEvaluation> {
   try {

@@ -4,7 +4,7 @@ import type { VerifyConfig } from '../config/types.js'
 import type { TargetRef, TargetResult } from '../model/result.js'
 import { computeKStatus, type KStatusResult } from '../evaluate/kstatus.js'
 import { formatDuration } from '../evaluate/format.js'
-import { KSTATUS_ROW, notFoundResult } from './workload-results.js'
+import { KSTATUS_ROW, notFoundResult, targetMissingResult } from './workload-results.js'
 import { ProgressLog } from './workload-progress.js'
 import type { VerifyWorkloadOptions } from './workload.js'
 
@@ -19,19 +19,7 @@ export async function verifyCustomResource(
     type = await api.resourceFor(ref.kind, ref.apiVersion)
   } catch (error) {
     if (error instanceof Error && (error as { reason?: string }).reason === 'not-found') {
-      return {
-        ref,
-        checks: [
-          {
-            id: 'target',
-            title: 'Target found',
-            expected: `${ref.kind}/${ref.name} exists`,
-            actual: 'unknown kind',
-            status: 'failed',
-            reason: error.message
-          }
-        ]
-      }
+      return targetMissingResult(ref, 'unknown kind', error.message)
     }
     throw error
   }

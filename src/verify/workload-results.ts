@@ -5,6 +5,23 @@ import { WORKLOAD_CHECKS } from '../evaluate/workload-checks.js'
 
 export const KSTATUS_ROW = { id: 'kstatus', title: 'Resource status (kstatus)' }
 
+/** The one failed `Target found` row: the target is missing, of an unknown kind, or was deleted. */
+export function targetMissingResult(ref: TargetRef, actual: string, reason: string): TargetResult {
+  return {
+    ref,
+    checks: [
+      {
+        id: 'target',
+        title: 'Target found',
+        expected: `${ref.kind}/${ref.name} exists`,
+        actual,
+        status: 'failed',
+        reason
+      }
+    ]
+  }
+}
+
 /** `deployment "apii" not found in namespace "prod"; deployments there: api, web`. */
 export async function notFoundResult(api: KubeApi, ref: TargetRef, type: ResourceType): Promise<TargetResult> {
   const what = `${type.kind.toLowerCase()} "${ref.name}" not found in namespace "${ref.namespace}"`
@@ -15,19 +32,7 @@ export async function notFoundResult(api: KubeApi, ref: TargetRef, type: Resourc
   } catch {
     // Listing is only a hint; without list permission the plain message stands.
   }
-  return {
-    ref,
-    checks: [
-      {
-        id: 'target',
-        title: 'Target found',
-        expected: `${ref.kind}/${ref.name} exists`,
-        actual: 'not found',
-        status: 'failed',
-        reason: `${what}${there}`
-      }
-    ]
-  }
+  return targetMissingResult(ref, 'not found', `${what}${there}`)
 }
 
 /** Why we could not check, for API failures: we never pass or fail what we could not see. */

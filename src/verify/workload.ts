@@ -3,6 +3,7 @@
  * then gather one full snapshot and judge it with the pure workload checks. Custom resources are
  * judged by kstatus. API failures make the rows inconclusive, never passed or failed.
  */
+import { sleep } from '../util/sleep.js'
 import type { KubeApi } from '../kube/api.js'
 import type { VerifyConfig } from '../config/types.js'
 import type { TargetRef, TargetResult } from '../model/result.js'
@@ -11,7 +12,7 @@ import { gatherWorkload, restartBaseline } from '../kube/gather.js'
 import { rolloutSince } from '../evaluate/events.js'
 import { evaluateWorkload } from '../evaluate/workload-checks.js'
 import { verifyCustomResource } from './workload-custom.js'
-import { inconclusiveResult, isKubeApiError, notFoundResult } from './workload-results.js'
+import { inconclusiveResult, isKubeApiError, notFoundResult, targetMissingResult } from './workload-results.js'
 import { waitForRollout } from './workload-wait.js'
 
 export interface VerifyWorkloadOptions {
@@ -22,15 +23,13 @@ export interface VerifyWorkloadOptions {
   now?: () => number
 }
 
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
-
 export async function verifyWorkload(
   api: KubeApi,
   ref: TargetRef,
   config: VerifyConfig,
   options: VerifyWorkloadOptions
 ): Promise<TargetResult> {
-  const opts: Required<VerifyWorkloadOptions> = { sleep: realSleep, now: Date.now, ...options }
+  const opts: Required<VerifyWorkloadOptions> = { sleep: (ms: number) => sleep(ms), now: Date.now, ...options }
   const kind = workloadKind(ref.kind, ref.apiVersion)
   try {
     return kind ? await verifyBuiltin(api, ref, kind, config, opts) : await verifyCustomResource(api, ref, config, opts)
@@ -64,19 +63,11 @@ async function verifyBuiltin(
     now: opts.now
   })
   if ('end' in wait) {
-    return {
+    return targetMissingResult(
       ref,
-      checks: [
-        {
-          id: 'target',
-          title: 'Target found',
-          expected: `${ref.kind}/${ref.name} exists`,
-          actual: 'deleted',
-          status: 'failed',
-          reason: `${kind.kind.toLowerCase()} "${ref.name}" was deleted while waiting for its rollout.`
-        }
-      ]
-    }
+      'deleted',
+      `${kind.kind.toLowerCase()} "${ref.name}" was deleted while waiting for its rollout.`
+    )
   }
   const snapshot = await gatherWorkload(api, ref, kind, { state: wait.state })
   const since = rolloutSince(opts.startedAt, snapshot.revision?.createdAt)
