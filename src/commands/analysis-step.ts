@@ -5,7 +5,6 @@
 import type { DeployGuardConfig } from '../config/types.js'
 import { renderTemplate } from '../config/template.js'
 import { formatDuration } from '../config/duration.js'
-import { createPrometheusClient } from '../prometheus/client.js'
 import { runAnalysis } from '../analysis/run.js'
 import type { AnalysisResult } from '../model/result.js'
 import type { CommandContext } from './context.js'
@@ -55,6 +54,8 @@ export async function runConfiguredAnalysis(
       (analysis.initialDelay ? ` after ${formatDuration(analysis.initialDelay)}` : '') +
       ` against ${config.prometheus.url}`
   )
+  // Loaded only when an analysis runs (axios and the client are start-up cost otherwise).
+  const { createPrometheusClient } = await import('../prometheus/client.js')
   const prometheus = createPrometheusClient(config.prometheus)
   return runAnalysis({
     checks,

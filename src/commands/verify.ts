@@ -8,7 +8,6 @@ import { decideVerdict } from '../decide/verdict.js'
 import { checkGitOps } from '../gitops/index.js'
 import type { KubeApi } from '../kube/api.js'
 import type { AnalysisResult, CheckResult, RunResult, TargetResult } from '../model/result.js'
-import { runSmokeCheck } from '../smoke/index.js'
 import { verifyWorkload } from '../verify/workload.js'
 import { runConfiguredAnalysis } from './analysis-step.js'
 import type { CommandContext } from './context.js'
@@ -38,6 +37,8 @@ export async function runVerify(config: DeployGuardConfig, ctx: CommandContext):
 
   const checks: CheckResult[] = []
   if (config.verify.smoke.length > 0) {
+    // Loaded only when configured: axios is start-up cost every other run would pay for nothing.
+    const { runSmokeCheck } = await import('../smoke/index.js')
     await ctx.group('smoke checks', async () => {
       for (const smoke of config.verify.smoke) checks.push(await runSmokeCheck(smoke, { log: (line) => ctx.log(line) }))
     })
