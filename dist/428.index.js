@@ -660,8 +660,12 @@ function fallbackReason(cluster, user) {
     if (user?.body['auth-provider'])
         return `user "${user.name}" uses an auth-provider`;
     const unknown = [
-        ...Object.keys(cluster.body).filter((k) => !CLUSTER_FIELDS.has(k)).map((k) => `cluster "${cluster.name}" field ${k}`),
-        ...Object.keys(user?.body ?? {}).filter((k) => !USER_FIELDS.has(k)).map((k) => `user "${user?.name}" field ${k}`)
+        ...Object.keys(cluster.body)
+            .filter((k) => !CLUSTER_FIELDS.has(k))
+            .map((k) => `cluster "${cluster.name}" field ${k}`),
+        ...Object.keys(user?.body ?? {})
+            .filter((k) => !USER_FIELDS.has(k))
+            .map((k) => `user "${user?.name}" field ${k}`)
     ];
     return unknown.length > 0 ? `unrecognised ${unknown.join(', ')}` : undefined;
 }
@@ -704,7 +708,9 @@ function resolveTarget(name, cluster, user, server, insecure) {
         if (data)
             return Buffer.from(data, 'base64');
         const file = str(entry.body, fileKey, owner);
-        return file ? readMaterial((0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.join)(entry.baseDir, file), `the ${fileKey} file of ${owner}`) : undefined;
+        return file
+            ? readMaterial((0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.join)(entry.baseDir, file), `the ${fileKey} file of ${owner}`)
+            : undefined;
     };
     const ca = material(cluster, clusterOwner, 'certificate-authority-data', 'certificate-authority');
     const servername = str(c, 'tls-server-name', clusterOwner);
@@ -775,7 +781,9 @@ function execConfig(value, owner, baseDir) {
         args: args.map(String),
         env: env.map((e) => ({ name: String(e.name), value: String(e.value ?? '') })),
         // kubectl requires it; client-node did not, so default to the version every plugin speaks.
-        apiVersion: typeof value.apiVersion === 'string' && value.apiVersion ? value.apiVersion : 'client.authentication.k8s.io/v1beta1',
+        apiVersion: typeof value.apiVersion === 'string' && value.apiVersion
+            ? value.apiVersion
+            : 'client.authentication.k8s.io/v1beta1',
         interactiveMode: typeof value.interactiveMode === 'string' ? value.interactiveMode : undefined,
         installHint: typeof value.installHint === 'string' ? value.installHint : undefined,
         provideClusterInfo: value.provideClusterInfo === true,
@@ -836,7 +844,10 @@ function credentialProvider(target, options = {}) {
         case 'token-file':
             return cached(now, async () => {
                 const token = await readTokenFile(auth.path);
-                return { value: { headers: { Authorization: `Bearer ${token}` } }, expiresAt: now() + (options.tokenFileTtlMs ?? 60_000) };
+                return {
+                    value: { headers: { Authorization: `Bearer ${token}` } },
+                    expiresAt: now() + (options.tokenFileTtlMs ?? 60_000)
+                };
             });
         case 'exec':
             return cached(now, async () => {
@@ -1107,7 +1118,7 @@ async function openTransport(source) {
     const loaded = loadClusterConfig(source);
     if (loaded.kind === 'native')
         return createNativeTransport(loaded.target);
-    const { createClientNodeTransport } = await Promise.all(/* import() */[__webpack_require__.e(850), __webpack_require__.e(242)]).then(__webpack_require__.bind(__webpack_require__, 3242));
+    const { createClientNodeTransport } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(850), __webpack_require__.e(242)]).then(__webpack_require__.bind(__webpack_require__, 3242));
     return createClientNodeTransport(loaded.kubeconfig, loaded.context);
 }
 

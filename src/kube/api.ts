@@ -3,8 +3,9 @@
  * acts on a cluster goes through it, so commands can be tested against the sandbox or a fake that
  * behaves, and evaluation code never sees a client object.
  *
- * Implemented in src/kube/client.ts on top of @kubernetes/client-node (auth from kubeconfig, exec
- * plugins, in-cluster), with retries for transient failures.
+ * Implemented in src/kube/client.ts (retries for transient failures) over a light HTTPS transport for
+ * the kubeconfigs CI uses (tokens, client certificates, exec plugins, in-cluster), falling back to
+ * @kubernetes/client-node for the rest (auth providers, proxies): see src/kube/transport/.
  */
 
 /** Minimal shape shared by every Kubernetes object; kind-specific fields are read by the evaluators. */
@@ -51,14 +52,7 @@ export interface LogOptions {
 
 /** Why an API call failed, in terms a user can act on. */
 export type KubeErrorReason =
-  | 'not-found'
-  | 'forbidden'
-  | 'unauthorized'
-  | 'conflict'
-  | 'invalid'
-  | 'unreachable'
-  | 'server-error'
-  | 'timeout'
+  'not-found' | 'forbidden' | 'unauthorized' | 'conflict' | 'invalid' | 'unreachable' | 'server-error' | 'timeout'
 
 export class KubeApiError extends Error {
   constructor(
@@ -87,9 +81,17 @@ export interface KubeApi {
   /** Maps a kind (and optional apiVersion) to its resource, using discovery for custom resources. */
   resourceFor(kind: string, apiVersion?: string): Promise<ResourceType>
   /** Returns undefined on 404; throws KubeApiError otherwise. */
-  get<T extends KubeObject = KubeObject>(type: ResourceType, namespace: string | undefined, name: string): Promise<T | undefined>
+  get<T extends KubeObject = KubeObject>(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string
+  ): Promise<T | undefined>
   /** Lists all pages. */
-  list<T extends KubeObject = KubeObject>(type: ResourceType, namespace: string | undefined, options?: ListOptions): Promise<T[]>
+  list<T extends KubeObject = KubeObject>(
+    type: ResourceType,
+    namespace: string | undefined,
+    options?: ListOptions
+  ): Promise<T[]>
   /** Container log text (empty string when none). */
   podLog(namespace: string, pod: string, options: LogOptions): Promise<string>
   /** Patch with an explicit patch type; used by rollback. */

@@ -1,7 +1,9 @@
 /**
- * Loads credentials in the documented order: `kubeconfig` content → KUBECONFIG → ~/.kube/config →
- * in-cluster service account, and turns every way a kubeconfig can be wrong into one clear sentence.
- * Error messages never quote the document: it may hold tokens or keys.
+ * The credential source type, where default credentials would come from, and the client-node
+ * loader. Since the fast path (src/kube/transport/kubeconfig.ts) reads kubeconfigs itself,
+ * `loadKubeConfig` only serves the @kubernetes/client-node fallback (auth-provider users, proxies,
+ * unrecognised fields), which hands it one already-selected context; its messages match the fast
+ * path's. Error messages never quote the document: it may hold tokens or keys.
  */
 import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'

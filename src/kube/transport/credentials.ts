@@ -55,7 +55,10 @@ export function credentialProvider(target: ClusterTarget, options: CredentialOpt
     case 'token-file':
       return cached(now, async () => {
         const token = await readTokenFile(auth.path)
-        return { value: { headers: { Authorization: `Bearer ${token}` } }, expiresAt: now() + (options.tokenFileTtlMs ?? 60_000) }
+        return {
+          value: { headers: { Authorization: `Bearer ${token}` } },
+          expiresAt: now() + (options.tokenFileTtlMs ?? 60_000)
+        }
       })
     case 'exec':
       return cached(now, async () => {
@@ -104,7 +107,9 @@ async function readTokenFile(path: string): Promise<string> {
   try {
     text = await readFile(path, 'utf8')
   } catch (error) {
-    throw new CredentialsError(`cannot read the token file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`)
+    throw new CredentialsError(
+      `cannot read the token file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`
+    )
   }
   const token = text.trim()
   if (!token) throw new CredentialsError(`the token file ${path} is empty`)
@@ -126,10 +131,13 @@ export async function runExecPlugin(
 ): Promise<ExecCredentialStatus> {
   const name = `exec credential plugin "${exec.command}"`
   if (exec.interactiveMode === 'Always') {
-    throw new CredentialsError(`${name} needs an interactive terminal (interactiveMode: Always), which this job does not have`)
+    throw new CredentialsError(
+      `${name} needs an interactive terminal (interactiveMode: Always), which this job does not have`
+    )
   }
   // kubectl: a relative command with a path separator is relative to the kubeconfig's directory.
-  const command = exec.command.includes('/') && !isAbsolute(exec.command) ? join(exec.baseDir, exec.command) : exec.command
+  const command =
+    exec.command.includes('/') && !isAbsolute(exec.command) ? join(exec.baseDir, exec.command) : exec.command
   const spec: Record<string, unknown> = { interactive: false }
   if (exec.provideClusterInfo && target) {
     spec.cluster = {
@@ -195,7 +203,8 @@ export async function runExecPlugin(
     throw new CredentialsError(`${name} did not print an ExecCredential JSON object`)
   }
   const status = c.status
-  if (typeof status !== 'object' || status === null) throw new CredentialsError(`${name} printed an ExecCredential without status`)
+  if (typeof status !== 'object' || status === null)
+    throw new CredentialsError(`${name} printed an ExecCredential without status`)
   const hasCert = typeof status.clientCertificateData === 'string' && status.clientCertificateData !== ''
   const hasKey = typeof status.clientKeyData === 'string' && status.clientKeyData !== ''
   if (hasCert !== hasKey) {

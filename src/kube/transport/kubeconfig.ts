@@ -252,7 +252,8 @@ export function selectTarget(config: RawConfig, wanted: string | undefined): Loa
   const available = names.length > 0 ? names.join(', ') : 'none'
   let name: string
   if (wanted) {
-    if (!names.includes(wanted)) throw new Error(`context "${wanted}" not found in kubeconfig (available: ${available})`)
+    if (!names.includes(wanted))
+      throw new Error(`context "${wanted}" not found in kubeconfig (available: ${available})`)
     name = wanted
   } else if (config.currentContext) {
     name = config.currentContext
@@ -277,7 +278,8 @@ export function selectTarget(config: RawConfig, wanted: string | undefined): Loa
   }
   const userName = context.body.user === undefined || context.body.user === '' ? undefined : String(context.body.user)
   const user = userName === undefined ? undefined : config.users.find((u) => u.name === userName)
-  if (userName !== undefined && !user) throw new Error(`user "${userName}" of context "${name}" not found in kubeconfig`)
+  if (userName !== undefined && !user)
+    throw new Error(`user "${userName}" of context "${name}" not found in kubeconfig`)
 
   const reason = fallbackReason(cluster, user)
   if (reason) {
@@ -291,8 +293,12 @@ function fallbackReason(cluster: Entry, user: Entry | undefined): string | undef
   if (cluster.body['proxy-url']) return `cluster "${cluster.name}" uses proxy-url`
   if (user?.body['auth-provider']) return `user "${user.name}" uses an auth-provider`
   const unknown = [
-    ...Object.keys(cluster.body).filter((k) => !CLUSTER_FIELDS.has(k)).map((k) => `cluster "${cluster.name}" field ${k}`),
-    ...Object.keys(user?.body ?? {}).filter((k) => !USER_FIELDS.has(k)).map((k) => `user "${user?.name}" field ${k}`)
+    ...Object.keys(cluster.body)
+      .filter((k) => !CLUSTER_FIELDS.has(k))
+      .map((k) => `cluster "${cluster.name}" field ${k}`),
+    ...Object.keys(user?.body ?? {})
+      .filter((k) => !USER_FIELDS.has(k))
+      .map((k) => `user "${user?.name}" field ${k}`)
   ]
   return unknown.length > 0 ? `unrecognised ${unknown.join(', ')}` : undefined
 }
@@ -339,7 +345,9 @@ function resolveTarget(
     const data = str(entry.body, dataKey, owner)
     if (data) return Buffer.from(data, 'base64')
     const file = str(entry.body, fileKey, owner)
-    return file ? readMaterial(isAbsolute(file) ? file : join(entry.baseDir, file), `the ${fileKey} file of ${owner}`) : undefined
+    return file
+      ? readMaterial(isAbsolute(file) ? file : join(entry.baseDir, file), `the ${fileKey} file of ${owner}`)
+      : undefined
   }
   const ca = material(cluster, clusterOwner, 'certificate-authority-data', 'certificate-authority')
   const servername = str(c, 'tls-server-name', clusterOwner)
@@ -360,8 +368,10 @@ function resolveTarget(
     const tokenFile = str(u, 'tokenFile', owner) ?? str(u, 'token-file', owner)
     const username = str(u, 'username', owner)
     if (token) auth = { type: 'token', token }
-    else if (tokenFile) auth = { type: 'token-file', path: isAbsolute(tokenFile) ? tokenFile : join(user.baseDir, tokenFile) }
-    else if (u.exec !== undefined && u.exec !== null) auth = { type: 'exec', exec: execConfig(u.exec, owner, user.baseDir) }
+    else if (tokenFile)
+      auth = { type: 'token-file', path: isAbsolute(tokenFile) ? tokenFile : join(user.baseDir, tokenFile) }
+    else if (u.exec !== undefined && u.exec !== null)
+      auth = { type: 'exec', exec: execConfig(u.exec, owner, user.baseDir) }
     else if (username) auth = { type: 'basic', username, password: str(u, 'password', owner) ?? '' }
 
     const as = str(u, 'as', owner)
@@ -402,7 +412,10 @@ function execConfig(value: unknown, owner: string, baseDir: string): ExecConfig 
     args: args.map(String),
     env: env.map((e) => ({ name: String((e as Json).name), value: String((e as Json).value ?? '') })),
     // kubectl requires it; client-node did not, so default to the version every plugin speaks.
-    apiVersion: typeof value.apiVersion === 'string' && value.apiVersion ? value.apiVersion : 'client.authentication.k8s.io/v1beta1',
+    apiVersion:
+      typeof value.apiVersion === 'string' && value.apiVersion
+        ? value.apiVersion
+        : 'client.authentication.k8s.io/v1beta1',
     interactiveMode: typeof value.interactiveMode === 'string' ? value.interactiveMode : undefined,
     installHint: typeof value.installHint === 'string' ? value.installHint : undefined,
     provideClusterInfo: value.provideClusterInfo === true,
