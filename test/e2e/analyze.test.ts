@@ -79,7 +79,13 @@ describe('analyze, end to end', () => {
     service.setErrorRatio(0.2)
     await prometheus.waitForData(errorRatio.replace(/\{\{version\}\}/g, 'v2'), (v) => v > 0.05, 30000)
     const config = await dir.write('dry.yml', analysisConfig(2, 0.01))
-    const run = await runAction({ command: 'analyze', config, 'prometheus-url': prometheus.url, version: 'v2', 'dry-run': 'true' })
+    const run = await runAction({
+      command: 'analyze',
+      config,
+      'prometheus-url': prometheus.url,
+      version: 'v2',
+      'dry-run': 'true'
+    })
     service.setErrorRatio(0)
     expect(run.exitCode).toBe(0)
     expect(run.outputs.verdict).toBe('failed')
