@@ -1273,8 +1273,11 @@ async function createKubeApi(source, options = {}) {
                     }
                     throw error;
                 }
-                for (const item of page.items ?? [])
-                    items.push(withTypeMeta(item, type));
+                for (const item of page.items ?? []) {
+                    const typed = withTypeMeta(item, type);
+                    if (!opts.keep || opts.keep(typed))
+                        items.push(typed);
+                }
                 token = page.metadata?.continue || undefined;
             } while (token);
             return items;

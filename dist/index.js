@@ -48714,6 +48714,70 @@ const SHORT_NAMES = {
     daemonsets: 'daemonset'
 };
 
+;// CONCATENATED MODULE: ./src/evaluate/events.ts
+/** How far before the verify start a rollout may have begun and still be "this deploy" (see rolloutSince). */
+const ROLLOUT_LOOKBACK_MS = 15 * 60_000;
+/**
+ * When "since the rollout began" starts. The rollout began when its revision's owner (new ReplicaSet or
+ * ControllerRevision) was created, which is usually a little before the verify step starts; problems
+ * from that gap (a crash before we looked) belong to this deploy, so the earlier of the two is used.
+ * But an owner may be old: a no-op deploy keeps the old ReplicaSet, and `rollout undo` re-uses one.
+ * Then its creation time says nothing about this deploy, and old events would fail a healthy
+ * rollout, so the look-back is capped at ROLLOUT_LOOKBACK_MS before the verify start. (The Deployment's
+ * Progressing lastUpdateTime moves on every progress step, so it cannot mark the start.)
+ */
+function rolloutSince(verifyStart, revisionCreatedAt) {
+    const start = verifyStart.getTime();
+    const created = revisionCreatedAt ? Date.parse(revisionCreatedAt) : Number.NaN;
+    if (Number.isNaN(created) || created >= start)
+        return verifyStart;
+    return new Date(Math.max(created, start - ROLLOUT_LOOKBACK_MS));
+}
+/** The time an event last happened: series.lastObservedTime, lastTimestamp, eventTime, then creation (kubectl events order). */
+function eventLastSeen(e) {
+    return e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? undefined;
+}
+function concerns(e, subjects) {
+    const io = e.involvedObject;
+    if (!io)
+        return false;
+    return subjects.some((s) => {
+        // uid is exact; name+kind also catches events recorded before the uid was known.
+        if (io.uid && s.uid)
+            return io.uid === s.uid;
+        return io.kind === s.kind && io.name === s.name;
+    });
+}
+/** Warning events about the subjects since `since`, grouped by reason+message+object, newest first. */
+function warningEventsSince(events, filter) {
+    const ignored = new Set(filter.ignoreReasons);
+    const since = filter.since.getTime();
+    const groups = new Map();
+    for (const e of events) {
+        if (e.type !== 'Warning' || ignored.has(e.reason ?? ''))
+            continue;
+        if (!concerns(e, filter.subjects))
+            continue;
+        const seen = eventLastSeen(e);
+        // Timestamps have second precision; compare at that precision so an event in the start second counts.
+        if (!seen || Date.parse(seen) < Math.floor(since / 1000) * 1000)
+            continue;
+        const object = `${e.involvedObject?.kind ?? ''}/${e.involvedObject?.name ?? ''}`;
+        const key = `${e.reason ?? ''}\u0000${e.message ?? ''}\u0000${object}`;
+        const count = e.series?.count ?? e.count ?? 1;
+        const prev = groups.get(key);
+        if (prev) {
+            prev.count += count;
+            if (seen > (prev.lastSeen ?? ''))
+                prev.lastSeen = seen;
+        }
+        else {
+            groups.set(key, { reason: e.reason ?? '', message: (e.message ?? '').trim(), object, count, lastSeen: seen });
+        }
+    }
+    return [...groups.values()].sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''));
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/pod-signals.ts
 /** Waiting reasons that do not resolve by waiting: image, config and crash errors. */
 const TERMINAL_WAITING_REASONS = new Set([
@@ -48795,6 +48859,7 @@ function crashedContainer(health) {
 
 
 
+
 /** The workload's history objects, its current revision and that revision's pods (2+ LISTs). */
 async function gatherRevision(api, kind, object, known) {
     const namespace = object.metadata.namespace;
@@ -48838,6 +48903,11 @@ async function crashLogs(api, namespace, pods, max, tailLines) {
         text: await api.podLog(namespace, h.name, { container, previous: true, tailLines })
     })));
 }
+const recentEvent = (notBefore) => (event) => {
+    const seen = eventLastSeen(event);
+    // An event without any time is kept: the evaluator decides, never silently dropped here.
+    return seen === undefined || Date.parse(seen) >= notBefore - 1000;
+};
 /** Everything the workload checks read, gathered once after the wait. */
 async function gatherWorkload(api, ref, kind, options = {}) {
     const namespace = ref.namespace;
@@ -48851,7 +48921,10 @@ async function gatherWorkload(api, ref, kind, options = {}) {
         options.state ? Promise.resolve(options.state) : fresh(),
         api.list(resources/* RESOURCES */.eZ.Service, namespace),
         api.list(resources/* RESOURCES */.eZ.EndpointSlice, namespace),
-        api.list(resources/* RESOURCES */.eZ.Event, namespace, { fieldSelector: 'type=Warning' })
+        api.list(resources/* RESOURCES */.eZ.Event, namespace, {
+            fieldSelector: 'type=Warning',
+            keep: options.eventsNotBefore ? recentEvent(options.eventsNotBefore.getTime()) : undefined
+        })
     ]);
     const labels = kind.templateLabels(state.object);
     const sliced = new Set(endpointSlices.map((s) => s.metadata.labels?.['kubernetes.io/service-name']));
@@ -48874,70 +48947,6 @@ async function gatherWorkload(api, ref, kind, options = {}) {
         logs,
         takenAt: new Date().toISOString()
     };
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/events.ts
-/** How far before the verify start a rollout may have begun and still be "this deploy" (see rolloutSince). */
-const ROLLOUT_LOOKBACK_MS = 15 * 60_000;
-/**
- * When "since the rollout began" starts. The rollout began when its revision's owner (new ReplicaSet or
- * ControllerRevision) was created, which is usually a little before the verify step starts; problems
- * from that gap (a crash before we looked) belong to this deploy, so the earlier of the two is used.
- * But an owner may be old: a no-op deploy keeps the old ReplicaSet, and `rollout undo` re-uses one.
- * Then its creation time says nothing about this deploy, and old events would fail a healthy
- * rollout, so the look-back is capped at ROLLOUT_LOOKBACK_MS before the verify start. (The Deployment's
- * Progressing lastUpdateTime moves on every progress step, so it cannot mark the start.)
- */
-function rolloutSince(verifyStart, revisionCreatedAt) {
-    const start = verifyStart.getTime();
-    const created = revisionCreatedAt ? Date.parse(revisionCreatedAt) : Number.NaN;
-    if (Number.isNaN(created) || created >= start)
-        return verifyStart;
-    return new Date(Math.max(created, start - ROLLOUT_LOOKBACK_MS));
-}
-/** The time an event last happened: series.lastObservedTime, lastTimestamp, eventTime, then creation (kubectl events order). */
-function eventLastSeen(e) {
-    return e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? undefined;
-}
-function concerns(e, subjects) {
-    const io = e.involvedObject;
-    if (!io)
-        return false;
-    return subjects.some((s) => {
-        // uid is exact; name+kind also catches events recorded before the uid was known.
-        if (io.uid && s.uid)
-            return io.uid === s.uid;
-        return io.kind === s.kind && io.name === s.name;
-    });
-}
-/** Warning events about the subjects since `since`, grouped by reason+message+object, newest first. */
-function warningEventsSince(events, filter) {
-    const ignored = new Set(filter.ignoreReasons);
-    const since = filter.since.getTime();
-    const groups = new Map();
-    for (const e of events) {
-        if (e.type !== 'Warning' || ignored.has(e.reason ?? ''))
-            continue;
-        if (!concerns(e, filter.subjects))
-            continue;
-        const seen = eventLastSeen(e);
-        // Timestamps have second precision; compare at that precision so an event in the start second counts.
-        if (!seen || Date.parse(seen) < Math.floor(since / 1000) * 1000)
-            continue;
-        const object = `${e.involvedObject?.kind ?? ''}/${e.involvedObject?.name ?? ''}`;
-        const key = `${e.reason ?? ''}\u0000${e.message ?? ''}\u0000${object}`;
-        const count = e.series?.count ?? e.count ?? 1;
-        const prev = groups.get(key);
-        if (prev) {
-            prev.count += count;
-            if (seen > (prev.lastSeen ?? ''))
-                prev.lastSeen = seen;
-        }
-        else {
-            groups.set(key, { reason: e.reason ?? '', message: (e.message ?? '').trim(), object, count, lastSeen: seen });
-        }
-    }
-    return [...groups.values()].sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''));
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/checks/context.ts
@@ -49645,7 +49654,10 @@ async function verifyBuiltin(api, ref, kind, config, opts) {
     if ('end' in wait) {
         return targetMissingResult(ref, 'deleted', `${kind.kind.toLowerCase()} "${ref.name}" was deleted while waiting for its rollout.`);
     }
-    const snapshot = await gatherWorkload(api, ref, kind, { state: wait.state });
+    const snapshot = await gatherWorkload(api, ref, kind, {
+        state: wait.state,
+        eventsNotBefore: new Date(opts.startedAt.getTime() - ROLLOUT_LOOKBACK_MS)
+    });
     const since = rolloutSince(opts.startedAt, snapshot.revision?.createdAt);
     const checks = evaluateWorkload({
         snapshot,

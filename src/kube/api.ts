@@ -37,11 +37,16 @@ export interface ResourceType {
   namespaced: boolean
 }
 
-export interface ListOptions {
+export interface ListOptions<T extends KubeObject = KubeObject> {
   labelSelector?: string
   fieldSelector?: string
   /** Page size for `limit`/`continue` pagination (default 500). */
   pageSize?: number
+  /**
+   * Keeps only the items this returns true for, applied page by page so a large list (thousands of
+   * old events) is never held in memory at once. Field selectors cannot express it (no time filter).
+   */
+  keep?: (item: T) => boolean
 }
 
 export interface LogOptions {
@@ -90,7 +95,7 @@ export interface KubeApi {
   list<T extends KubeObject = KubeObject>(
     type: ResourceType,
     namespace: string | undefined,
-    options?: ListOptions
+    options?: ListOptions<T>
   ): Promise<T[]>
   /** Container log text (empty string when none). */
   podLog(namespace: string, pod: string, options: LogOptions): Promise<string>

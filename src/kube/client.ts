@@ -192,7 +192,7 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
     async list<T extends KubeObject>(
       type: ResourceType,
       namespace: string | undefined,
-      opts: ListOptions = {}
+      opts: ListOptions<T> = {}
     ): Promise<T[]> {
       const items: T[] = []
       let token: string | undefined
@@ -222,7 +222,10 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
           }
           throw error
         }
-        for (const item of page.items ?? []) items.push(withTypeMeta(item, type))
+        for (const item of page.items ?? []) {
+          const typed = withTypeMeta(item, type)
+          if (!opts.keep || opts.keep(typed)) items.push(typed)
+        }
         token = page.metadata?.continue || undefined
       } while (token)
       return items

@@ -6,6 +6,7 @@ import { KubeApiError, type KubeApi, type KubeObject } from './api.js'
 import type { WorkloadKind, RevisionInfo } from './kinds/types.js'
 import { RESOURCES } from './resources.js'
 import type { EndpointSlice, Endpoints, KubeEvent, Pod, Service } from '../evaluate/k8s-types.js'
+import { eventLastSeen } from '../evaluate/events.js'
 import { crashedContainer, podHealth } from '../evaluate/pod-signals.js'
 import { serviceSelects, selectorToString } from '../evaluate/selector.js'
 import type { PodLog, RestartBaseline, WorkloadSnapshot } from '../evaluate/snapshot.js'
@@ -18,6 +19,11 @@ export interface GatherOptions {
   logTailLines?: number
   /** The workload, its history and current pods from a poll that just happened; not listed again. */
   state?: RevisionState
+  /**
+   * Warning events last seen before this are dropped while paging (no check can count them: "since
+   * the rollout began" is never earlier). Keeps a namespace with thousands of old events cheap.
+   */
+  eventsNotBefore?: Date
 }
 
 export interface RevisionState {
@@ -85,6 +91,14 @@ async function crashLogs(
   )
 }
 
+const recentEvent =
+  (notBefore: number) =>
+  (event: KubeEvent): boolean => {
+    const seen = eventLastSeen(event)
+    // An event without any time is kept: the evaluator decides, never silently dropped here.
+    return seen === undefined || Date.parse(seen) >= notBefore - 1000
+  }
+
 /** Everything the workload checks read, gathered once after the wait. */
 export async function gatherWorkload(
   api: KubeApi,
@@ -109,7 +123,10 @@ export async function gatherWorkload(
     options.state ? Promise.resolve(options.state) : fresh(),
     api.list<Service>(RESOURCES.Service, namespace),
     api.list<EndpointSlice>(RESOURCES.EndpointSlice, namespace),
-    api.list<KubeEvent>(RESOURCES.Event, namespace, { fieldSelector: 'type=Warning' })
+    api.list<KubeEvent>(RESOURCES.Event, namespace, {
+      fieldSelector: 'type=Warning',
+      keep: options.eventsNotBefore ? recentEvent(options.eventsNotBefore.getTime()) : undefined
+    })
   ])
   const labels = kind.templateLabels(state.object)
   const sliced = new Set(endpointSlices.map((s) => s.metadata.labels?.['kubernetes.io/service-name']))

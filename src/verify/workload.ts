@@ -9,7 +9,7 @@ import type { VerifyConfig } from '../config/types.js'
 import type { TargetRef, TargetResult } from '../model/result.js'
 import { workloadKind, type WorkloadKind } from '../kube/kinds/index.js'
 import { gatherWorkload, restartBaseline } from '../kube/gather.js'
-import { rolloutSince } from '../evaluate/events.js'
+import { ROLLOUT_LOOKBACK_MS, rolloutSince } from '../evaluate/events.js'
 import { evaluateWorkload } from '../evaluate/workload-checks.js'
 import { verifyCustomResource } from './workload-custom.js'
 import { inconclusiveResult, isKubeApiError, notFoundResult, targetMissingResult } from './workload-results.js'
@@ -69,7 +69,10 @@ async function verifyBuiltin(
       `${kind.kind.toLowerCase()} "${ref.name}" was deleted while waiting for its rollout.`
     )
   }
-  const snapshot = await gatherWorkload(api, ref, kind, { state: wait.state })
+  const snapshot = await gatherWorkload(api, ref, kind, {
+    state: wait.state,
+    eventsNotBefore: new Date(opts.startedAt.getTime() - ROLLOUT_LOOKBACK_MS)
+  })
   const since = rolloutSince(opts.startedAt, snapshot.revision?.createdAt)
   const checks = evaluateWorkload({
     snapshot,
