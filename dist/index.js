@@ -50030,8 +50030,8 @@ function trafficGate(observed, min) {
     if (observed.kind === 'no-data')
         return { open: false, observed };
     if (observed.values.length === 0) {
-        const what = observed.nonFinite.length > 0 ? observed.nonFinite[0] : 'no data';
-        return { open: false, observed: { kind: 'no-data', why: `traffic ${what} below minTraffic ${formatNumber(min)}` } };
+        const what = observed.nonFinite.length > 0 ? `traffic ${observed.nonFinite[0]}` : 'no traffic data';
+        return { open: false, observed: { kind: 'no-data', why: `${what}, below minTraffic ${formatNumber(min)}` } };
     }
     const total = observed.values.reduce((a, b) => a + b, 0);
     if (total < min)

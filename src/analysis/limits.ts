@@ -194,8 +194,8 @@ export function trafficGate(observed: Observed, min: number): { open: true } | {
     return { open: false, observed: { kind: 'error', message: `minTraffic query failed: ${observed.message}` } }
   if (observed.kind === 'no-data') return { open: false, observed }
   if (observed.values.length === 0) {
-    const what = observed.nonFinite.length > 0 ? observed.nonFinite[0] : 'no data'
-    return { open: false, observed: { kind: 'no-data', why: `traffic ${what} below minTraffic ${num(min)}` } }
+    const what = observed.nonFinite.length > 0 ? `traffic ${observed.nonFinite[0]}` : 'no traffic data'
+    return { open: false, observed: { kind: 'no-data', why: `${what}, below minTraffic ${num(min)}` } }
   }
   const total = observed.values.reduce((a, b) => a + b, 0)
   if (total < min)

@@ -234,8 +234,8 @@ describe('trafficGate', () => {
     ['enough traffic', vals([3]), 1, true, undefined],
     ['traffic summed over series', vals([0.4, 0.7]), 1, true, undefined],
     ['below the floor', vals([0.2]), 1, false, 'traffic 0.2 < minTraffic 1'],
-    ['no traffic series', vals([]), 1, false, 'traffic no data below minTraffic 1'],
-    ['NaN traffic', vals([], ['NaN']), 1, false, 'traffic NaN below minTraffic 1']
+    ['no traffic series', vals([]), 1, false, 'no traffic data, below minTraffic 1'],
+    ['NaN traffic', vals([], ['NaN']), 1, false, 'traffic NaN, below minTraffic 1']
   ])('%s', (_name, observed, min, open, why) => {
     const gate = trafficGate(observed, min)
     expect(gate.open).toBe(open)

@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { startSandbox, type Sandbox } from '../sandbox/index.js'
 import { runAction } from './run-action.js'
-import { apply, deployment, tempDir, type TempDir } from './fixtures.js'
+import { apply, deployment, tempDir, waitFor, type TempDir } from './fixtures.js'
 
 let sandbox: Sandbox
 let dir: TempDir
@@ -118,6 +118,34 @@ describe('a misbehaving API server', () => {
     expect(run.outputs.verdict).toBe('inconclusive')
     expect(run.exitCode).not.toBe(0)
     expect(run.summary).toMatch(/inconclusive/i)
+  })
+
+  it('is inconclusive when the API starts failing mid-run, after the rollout wait began', async () => {
+    apply(
+      sandbox,
+      deployment('midrun', 'api', 'registry/api:v1', {
+        replicas: 2,
+        annotations: { 'sandbox.deploy-guard.dev/ready-after': '60s' }
+      })
+    )
+    sandbox.clearRequests()
+    const pending = runAction({
+      command: 'verify',
+      target: 'deployment/api',
+      namespace: 'midrun',
+      config: await dir.write('midrun.yml', quickConfig),
+      kubeconfig: sandbox.kubeconfig
+    })
+    // Once the action has polled the rollout at least once, the API server starts failing.
+    await waitFor(
+      () => sandbox.requests.some((r) => r.path.endsWith('/namespaces/midrun/pods') && r.status === 200),
+      'the first poll',
+      20000
+    )
+    sandbox.faults.add({ path: /\/namespaces\/midrun\//, status: 503 })
+    const run = await pending
+    expect(run.outputs.verdict).toBe('inconclusive')
+    expect(run.summary).toMatch(/unreachable|503|inconclusive/i)
   })
 
   it('is inconclusive with the address tried when the API server is unreachable', async () => {

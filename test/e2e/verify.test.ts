@@ -269,6 +269,32 @@ describe('verify, end to end', () => {
     expect(run.summary).toContain('timed out waiting for the condition')
   })
 
+  it.each([
+    ['Ready', [{ type: 'Ready', status: 'True', reason: 'Reconciled' }], 'passed'],
+    [
+      'Stalled',
+      [{ type: 'Stalled', status: 'True', reason: 'InvalidSpec', message: 'spec.size must be > 0' }],
+      'failed'
+    ]
+  ])('judges a custom resource by kstatus rules (%s)', async (label, conditions, verdict) => {
+    const ns = `widget-${label.toLowerCase()}`
+    apply(sandbox, {
+      apiVersion: 'example.com/v1',
+      kind: 'Widget',
+      metadata: { name: 'w1', namespace: ns, annotations: { 'sandbox.deploy-guard.dev/unmanaged': 'true' } },
+      spec: { size: 1 },
+      status: { observedGeneration: 1, conditions }
+    })
+    const config = await dir.write(
+      `${ns}.yml`,
+      `targets:\n  - { kind: Widget, apiVersion: example.com/v1, name: w1 }\nverify:\n  timeout: 3s\n  pollInterval: 200ms\n`
+    )
+    const run = await runAction({ command: 'verify', namespace: ns, config, kubeconfig: sandbox.kubeconfig })
+    expect(run.outputs.verdict).toBe(verdict)
+    expect(run.summary).toContain('kstatus')
+    if (verdict === 'failed') expect(run.summary).toContain('spec.size must be &gt; 0')
+  })
+
   describe('smoke checks', () => {
     let server: Server
     let hits = 0
