@@ -46881,7 +46881,10 @@ const inf = 188,
 /**
  * Syntax check of a PromQL query with Prometheus' own lezer grammar, so a typo in a query is a config
  * error with its position instead of a failed measurement minutes into an analysis.
- * Only syntax is checked; unknown metrics and type errors (e.g. rate of an instant vector) are not.
+ * Beyond syntax, only the type of the whole expression is checked: a check judges one number per series,
+ * so a range vector (`x[5m]`, a subquery `rate(x[1m])[5m:]`) or a string is refused here rather than
+ * being judged on its last point or failing at every measurement. Unknown metrics and type errors inside
+ * the expression (e.g. rate of an instant vector) are left to Prometheus.
  */
 
 function checkPromql(query) {
@@ -46898,9 +46901,28 @@ function checkPromql(query) {
         }
     });
     if (!errorAt)
-        return { ok: true };
+        return resultTypeProblem(query);
     const { line, col } = lineCol(query, errorAt.from);
     return { ok: false, message: `invalid PromQL at ${line}:${col}: ${promql_describe(query, errorAt.from, errorAt.to)}` };
+}
+// Wrappers that keep the type of what they wrap.
+const TRANSPARENT = new Set(['ParenExpr', 'OffsetExpr', 'StepInvariantExpr']);
+/** Refuses a query whose result is not a number per series (instant vector or scalar). */
+function resultTypeProblem(query) {
+    let node = parser.parse(query).topNode.firstChild;
+    while (node && node.type.name === 'LineComment')
+        node = node.nextSibling;
+    while (node && TRANSPARENT.has(node.type.name))
+        node = node.firstChild;
+    if (node?.type.name === 'MatrixSelector' || node?.type.name === 'SubqueryExpr') {
+        return {
+            ok: false,
+            message: 'returns a range vector, but a check needs one value per series: aggregate the window, e.g. max_over_time(...[5m:]) instead of ...[5m:]'
+        };
+    }
+    if (node?.type.name === 'StringLiteral')
+        return { ok: false, message: 'returns a string, but a check needs a number' };
+    return { ok: true };
 }
 function promql_describe(query, from, to) {
     // An empty error node means the parser wanted more at this point; otherwise show what it could not use.
@@ -47744,6 +47766,7 @@ function requirements(command, merged, targetInputGiven) {
         if (checks === undefined || (Array.isArray(checks) && checks.length === 0)) {
             issues.push({ path: 'analysis.checks', message: 'at least one check is required for analyze' });
         }
+        issues.push(...versionRequirements(merged, analysis));
         const prometheus = merged.prometheus;
         if (prometheus === undefined || (isMapValue(prometheus) && prometheus.url === undefined)) {
             issues.push({
@@ -47753,6 +47776,29 @@ function requirements(command, merged, targetInputGiven) {
         }
     }
     return issues;
+}
+/**
+ * `{{version}}` comes from the version input/key or from the first target's image tag. With neither,
+ * analyze could only end inconclusive after start-up, so say so now with the other problems.
+ */
+function versionRequirements(merged, analysis) {
+    const hasTargets = Array.isArray(merged.targets) && merged.targets.length > 0;
+    if (hasTargets || merged.version !== undefined || !isMapValue(analysis))
+        return [];
+    const queries = [];
+    if (isMapValue(analysis.minTraffic))
+        queries.push(['analysis.minTraffic.query', analysis.minTraffic.query]);
+    if (Array.isArray(analysis.checks))
+        analysis.checks.forEach((check, i) => {
+            if (isMapValue(check))
+                queries.push([`analysis.checks[${i}].query`, check.query]);
+        });
+    return queries
+        .filter(([, query]) => typeof query === 'string' && templateVariablesUsed(query).includes('version'))
+        .map(([path]) => ({
+        path,
+        message: 'uses {{version}}, but no version is known: set the version input (or version in the file), or a target whose image tag is the version'
+    }));
 }
 /**
  * Stand-in values to check query templates with: the real value where it is known now (namespace,
@@ -48539,10 +48585,19 @@ const statefulSetKind = {
         const cr = revisions.find((r) => r.metadata.name === updateRevision) ?? newestRevision(revisions);
         return cr ? revisionInfo(cr, cr.metadata.name) : undefined;
     },
+    olderPodsBlock: (obj) => (obj.spec?.podManagementPolicy ?? 'OrderedReady') === 'OrderedReady',
     podSelectorForRevision: (obj, revision) => selectorWith(obj, revision.podLabel.key, revision.podLabel.value),
     ownsPod: (obj, revision, pod) => pod.metadata.labels?.[revision.podLabel.key] === revision.podLabel.value &&
         podControlledBy(pod, { kind: 'StatefulSet', name: obj.metadata.name, uid: obj.metadata.uid }),
-    desiredReplicas: (obj) => obj.spec?.replicas ?? 1,
+    desiredReplicas: (obj) => {
+        const s = obj;
+        const replicas = s.spec?.replicas ?? 1;
+        // With a RollingUpdate partition only ordinals >= partition move to the update revision: a
+        // partitioned rollout (a staged canary) is complete with replicas - partition pods on it.
+        const rolling = (s.spec?.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate';
+        const partition = rolling ? (s.spec?.updateStrategy?.rollingUpdate?.partition ?? 0) : 0;
+        return Math.max(0, replicas - partition);
+    },
     templateImages: templateImages,
     selector: (obj) => specOf(obj)?.selector,
     templateLabels: templateLabels
@@ -48680,9 +48735,20 @@ const deploymentKind = {
         // otherwise the annotation still names the previous revision.
         if ((d.metadata.generation ?? 0) > (d.status?.observedGeneration ?? 0))
             return undefined;
+        // A paused Deployment creates no ReplicaSet for a changed template, so its revision annotation still
+        // names the old one: that is not the revision being rolled out.
+        if (d.spec?.paused === true)
+            return undefined;
         const wanted = d.metadata.annotations?.[REVISION_ANNOTATION];
         const byAnnotation = wanted === undefined ? undefined : sets.find((rs) => rs.metadata.annotations?.[REVISION_ANNOTATION] === wanted);
         return byAnnotation ? toRevision(byAnnotation) : undefined;
+    },
+    blocked(obj) {
+        const d = obj;
+        if (d.spec?.paused !== true)
+            return undefined;
+        const { name, namespace } = d.metadata;
+        return `deployment "${name}" is paused: its rollout will not progress until it is resumed (kubectl rollout resume deployment/${name} -n ${namespace ?? 'default'})`;
     },
     podSelectorForRevision: (obj, revision) => selectorWith(obj, revision.podLabel.key, revision.podLabel.value),
     ownsPod: (_obj, revision, pod) => pod.metadata.labels?.[revision.podLabel.key] === revision.podLabel.value && podControlledBy(pod, revision.owner),
@@ -48860,6 +48926,7 @@ function crashedContainer(health) {
 
 
 
+
 /** The workload's history objects, its current revision and that revision's pods (2+ LISTs). */
 async function gatherRevision(api, kind, object, known) {
     const namespace = object.metadata.namespace;
@@ -48868,6 +48935,16 @@ async function gatherRevision(api, kind, object, known) {
     const revision = known ? known.revision : kind.currentRevision({ object, owned });
     if (!revision)
         return { object, owned, revision, pods: [] };
+    if (kind.olderPodsBlock?.(object)) {
+        // Still one LIST: every pod of the workload, split by revision.
+        const all = await api.list(resources/* RESOURCES */.eZ.Pod, namespace, {
+            labelSelector: selectorToString(kind.selector(object))
+        });
+        const pods = all.filter((p) => kind.ownsPod(object, revision, p));
+        const olderPods = all.filter((p) => !pods.includes(p) &&
+            podControlledBy(p, { kind: kind.kind, name: object.metadata.name, uid: object.metadata.uid }));
+        return { object, owned, revision, pods, olderPods };
+    }
     const pods = await api.list(resources/* RESOURCES */.eZ.Pod, namespace, {
         labelSelector: kind.podSelectorForRevision(object, revision)
     });
@@ -48989,22 +49066,33 @@ function endpointsCheck(ctx) {
             reason: 'no Service selects this workload'
         };
     }
+    // A workload scaled to zero has nothing to put behind its Services; demanding endpoints would fail
+    // every deploy of a parked or standby workload.
+    const wanted = ctx.settings.expect.replicas ?? ctx.kind.desiredReplicas(ctx.snapshot.object);
+    if (wanted === 0) {
+        return { ...row, actual: 'no pods wanted', status: 'skipped', reason: 'the workload wants 0 pods' };
+    }
     const currentPods = ctx.snapshot.pods.filter((p) => !p.metadata.deletionTimestamp);
+    // Only endpoints of this workload's current pods count: a Service shared with other workloads (or
+    // still holding the previous revision's pods) can have ready endpoints while the new pods get no traffic.
+    const own = (e) => currentPods.some((p) => matches(e, p));
     const failing = [];
     const actual = [];
     for (const service of services) {
         const ready = readyEndpoints(ctx, service);
+        const mine = ready.filter(own);
+        const others = ready.length - mine.length;
         const name = service.metadata.name;
-        actual.push(`${name}: ${ready.length} ready`);
+        actual.push(`${name}: ${mine.length} ready${others > 0 ? ` (+${others} of other pods)` : ''}`);
+        const otherFact = others > 0 ? [{ label: 'ready endpoints of other pods', value: String(others) }] : [];
         if (require === 'all') {
-            const missing = currentPods.filter((p) => !ready.some((e) => (e.podUid && e.podUid === p.metadata.uid) ||
-                e.podName === p.metadata.name ||
-                (e.ip && e.ip === p.status?.podIP)));
+            const missing = currentPods.filter((p) => !mine.some((e) => matches(e, p)));
             if (missing.length > 0 || currentPods.length === 0) {
                 failing.push({
                     title: `Service ${name}`,
                     facts: [
-                        { label: 'ready endpoints', value: String(ready.length) },
+                        { label: 'ready endpoints of current pods', value: String(mine.length) },
+                        ...otherFact,
                         {
                             label: 'pods not ready in endpoints',
                             value: missing
@@ -49016,10 +49104,13 @@ function endpointsCheck(ctx) {
                 });
             }
         }
-        else if (ready.length < minReady) {
+        else if (mine.length < minReady) {
             failing.push({
                 title: `Service ${name}`,
-                facts: [{ label: 'ready endpoints', value: `${ready.length} (minimum ${minReady})` }]
+                facts: [
+                    { label: 'ready endpoints of current pods', value: `${mine.length} (minimum ${minReady})` },
+                    ...otherFact
+                ]
             });
         }
     }
@@ -49030,10 +49121,14 @@ function endpointsCheck(ctx) {
         ...row,
         actual: actual.join(', '),
         status: 'failed',
-        reason: `Service${failing.length > 1 ? 's' : ''} ${names} ${failing.length > 1 ? 'do' : 'does'} not have the required ready endpoints.`,
+        reason: `Service${failing.length > 1 ? 's' : ''} ${names} ${failing.length > 1 ? 'do' : 'does'} not have the required ready endpoints on the pods of ${ctx.revisionLabel}.`,
         details: failing.slice(0, 10)
     };
 }
+/** An endpoint is a pod's when its targetRef (uid, else name) or its address says so. */
+const matches = (e, p) => (e.podUid !== undefined && e.podUid === p.metadata.uid) ||
+    (e.podName !== undefined && e.podName === p.metadata.name) ||
+    (e.ip !== undefined && e.ip === p.status?.podIP);
 
 ;// CONCATENATED MODULE: ./src/evaluate/format.ts
 /** `10m`, `41s`, `1m30s`, `1h5m`, `250ms`. */
@@ -49209,16 +49304,25 @@ function imagesCheck(ctx) {
     if (problems.length === 0 && podProblems.length === 0) {
         return {
             ...row,
-            actual: podCount > 0 ? `all ${podCount} pods run ${images_describe(expected)}` : `template runs ${images_describe(template)}`,
+            actual: podCount === 1
+                ? `the 1 pod runs ${images_describe(expected)}`
+                : podCount > 0
+                    ? `all ${podCount} pods run ${images_describe(expected)}`
+                    : `template runs ${images_describe(template)}`,
             status: 'passed'
         };
     }
-    const reason = problems.length > 0
+    // expect.image applies to every container; with a sidecar in the template that is rarely what was
+    // meant, so say how to name the one container that should run it.
+    const hint = !ctx.settings.expect.images && ctx.settings.expect.image && Object.keys(template).length > 1
+        ? ` expect.image applies to every container (${Object.keys(template).join(', ')}); use expect.images to check only some.`
+        : '';
+    const reason = (problems.length > 0
         ? `The pod template does not run the expected image: ${problems
             .flatMap((p) => p.facts ?? [])
             .map((f) => `${f.label} ${f.value}`)
             .join('; ')}.`
-        : `${podProblems.length} of ${podCount} pods do not run the expected image.`;
+        : `${podProblems.length} of ${podCount} pods do not run the expected image.`) + hint;
     return {
         ...row,
         actual: problems.length > 0
@@ -49327,12 +49431,17 @@ function rolloutCheck(ctx) {
         case 'fail-fast': {
             const f = wait.failFast;
             const what = f
-                ? `pod ${f.pod} has been in ${f.reason}${f.container ? ` (container ${f.container})` : ''} for ${format_formatDuration(f.forMs)}`
+                ? `pod ${f.pod}${f.olderRevision ? ' (an earlier revision)' : ''} has been in ${f.reason}${f.container ? ` (container ${f.container})` : ''} for ${format_formatDuration(f.forMs)}`
                 : 'a pod failed';
+            // The StatefulSet controller waits for that pod to become Ready before it replaces it, which it
+            // never will: reverting the template is not enough (Kubernetes documents this as "forced rollback").
+            const blocked = f?.olderRevision === true
+                ? ` The ${ctx.kind.kind} waits for it to become Ready before replacing it, so the rollout cannot finish: delete the pod (kubectl delete pod ${f.pod} -n ${ctx.snapshot.ref.namespace}) to have it recreated at the current revision.`
+                : '';
             return {
                 ...base,
                 status: 'failed',
-                reason: `${what}, longer than failFastAfter ${format_formatDuration(ctx.settings.failFastAfter)}: ${wait.status.message}`,
+                reason: `${what}, longer than failFastAfter ${format_formatDuration(ctx.settings.failFastAfter)}: ${wait.status.message}${blocked}`,
                 details
             };
         }
@@ -49415,6 +49524,7 @@ function computeKStatus(obj) {
 /** Result rows for the ways a workload verification can end before its checks run. */
 
 
+
 const KSTATUS_ROW = { id: 'kstatus', title: 'Resource status (kstatus)' };
 /** The one failed `Target found` row: the target is missing, of an unknown kind, or was deleted. */
 function targetMissingResult(ref, actual, reason) {
@@ -49439,9 +49549,15 @@ async function notFoundResult(api, ref, type) {
     try {
         const names = (await api.list(type, ref.namespace)).map((o) => o.metadata.name).sort();
         there = `; ${type.resource} there: ${names.length > 0 ? names.slice(0, 20).join(', ') + (names.length > 20 ? `, and ${names.length - 20} more` : '') : 'none'}`;
+        // Listing a namespace that does not exist answers an empty list; a typo in the namespace
+        // deserves to be named as such, not as an empty namespace.
+        if (names.length === 0 && !(await api.get(resources/* RESOURCES */.eZ.Namespace, undefined, ref.namespace))) {
+            return targetMissingResult(ref, 'namespace not found', `${what}: namespace "${ref.namespace}" does not exist (check the namespace input or the target's namespace/ prefix)`);
+        }
     }
     catch {
-        // Listing is only a hint; without list permission the plain message stands.
+        // Listing and the namespace lookup are only hints; without permission (a namespaced Role cannot
+        // read Namespaces) the plain message stands.
     }
     return targetMissingResult(ref, 'not found', `${what}${there}`);
 }
@@ -49568,15 +49684,26 @@ async function waitForRollout(ctx) {
         const status = kind.rolloutStatus(object);
         progress.update(status.message, now - start, now);
         const seen = new Set();
-        for (const pod of state.pods.map(podHealth)) {
+        const watched = [
+            ...state.pods.map((pod) => ({ pod, olderRevision: false })),
+            // A broken pod of an earlier revision blocks a StatefulSet rollout as surely as a new one failing.
+            ...(state.olderPods ?? []).map((pod) => ({ pod, olderRevision: true }))
+        ];
+        for (const { pod, olderRevision } of watched.map((w) => ({ ...w, pod: podHealth(w.pod) }))) {
             if (pod.terminating)
                 continue;
             for (const signal of pod.signals) {
                 const key = `${pod.name}\u0000${signal.reason}\u0000${signal.container ?? ''}`;
                 seen.add(key);
                 if (!sightings.has(key)) {
-                    sightings.set(key, { firstSeen: now, pod: pod.name, reason: signal.reason, container: signal.container });
-                    ctx.log(`pod ${pod.name}: ${signal.reason}${signal.container ? ` (container ${signal.container})` : ''}${signal.message ? `: ${signal.message}` : ''}; failing in ${format_formatDuration(settings.failFastAfter)} unless it recovers`);
+                    sightings.set(key, {
+                        firstSeen: now,
+                        pod: pod.name,
+                        reason: signal.reason,
+                        container: signal.container,
+                        olderRevision
+                    });
+                    ctx.log(`pod ${pod.name}${olderRevision ? ' (earlier revision)' : ''}: ${signal.reason}${signal.container ? ` (container ${signal.container})` : ''}${signal.message ? `: ${signal.message}` : ''}; failing in ${format_formatDuration(settings.failFastAfter)} unless it recovers`);
                 }
             }
         }
@@ -49589,13 +49716,17 @@ async function waitForRollout(ctx) {
             return { outcome: { end: 'error', status, elapsedMs }, state };
         if (status.done)
             return { outcome: { end: 'done', status, elapsedMs }, state };
+        const blocked = kind.blocked?.(object);
+        if (blocked)
+            return { outcome: { end: 'error', status: { ...status, error: blocked }, elapsedMs }, state };
         const persisting = [...sightings.values()].find((s) => now - s.firstSeen >= settings.failFastAfter);
         if (persisting) {
             const failFast = {
                 pod: persisting.pod,
                 reason: persisting.reason,
                 container: persisting.container,
-                forMs: now - persisting.firstSeen
+                forMs: now - persisting.firstSeen,
+                ...(persisting.olderRevision ? { olderRevision: true } : {})
             };
             return { outcome: { end: 'fail-fast', status, elapsedMs, failFast }, state };
         }
@@ -49675,6 +49806,8 @@ async function verifyBuiltin(api, ref, kind, config, opts) {
     };
 }
 
+// EXTERNAL MODULE: ./src/prometheus/errors.ts
+var errors = __nccwpck_require__(2737);
 ;// CONCATENATED MODULE: ./src/prometheus/result.ts
 function split(pairs) {
     const values = [];
@@ -50064,6 +50197,7 @@ function verdict_decideVerdict(checks) {
 
 
 
+
 const DEFAULT_BASELINE_WINDOW = { window: 10 * 60_000, offset: 0 };
 function errorText(error) {
     return error instanceof Error ? error.message : String(error);
@@ -50074,7 +50208,10 @@ async function measure(prometheus, query, time) {
         return { kind: 'values', ...observe(result.data), warnings: result.warnings };
     }
     catch (error) {
-        return { kind: 'error', message: errorText(error) };
+        // bad_data is Prometheus refusing the query itself (a type error the config check cannot see);
+        // unlike a timeout or a 5xx it answers the same way every time.
+        const rejected = error instanceof errors/* PrometheusError */.H && error.errorType === 'bad_data';
+        return { kind: 'error', message: errorText(error), ...(rejected ? { rejected } : {}) };
     }
 }
 function conditionOf(state) {
@@ -50133,17 +50270,27 @@ async function runAnalysis(options) {
             break;
         const time = now();
         let gated;
+        let rejectedTraffic;
         if (options.minTraffic) {
-            const gate = trafficGate(await measure(prometheus, options.minTraffic.query, time), options.minTraffic.min);
+            const traffic = await measure(prometheus, options.minTraffic.query, time);
+            if (traffic.kind === 'error' && traffic.rejected)
+                rejectedTraffic = traffic.message;
+            const gate = trafficGate(traffic, options.minTraffic.min);
             if (!gate.open)
                 gated = gate.observed;
         }
         const active = states.filter((s) => !s.decided);
         const observations = await Promise.all(active.map((s) => (gated ? Promise.resolve(gated) : measure(prometheus, s.check.query, time))));
         active.forEach((s, i) => {
-            const m = evaluate(s.check, observations[i], time, s.baseline);
+            const observed = observations[i];
+            const m = evaluate(s.check, observed, time, s.baseline);
             s.measurements.push(m);
-            s.decided = judge(s, false).decided;
+            // A rejected query would only be rejected again until errorLimit runs out: stop it now.
+            if (rejectedTraffic !== undefined)
+                s.rejected = `invalid minTraffic query, fix it in the config: ${rejectedTraffic}`;
+            else if (observed.kind === 'error' && observed.rejected)
+                s.rejected = `invalid query, fix it in the config: ${observed.message}`;
+            s.decided = s.rejected !== undefined || judge(s, false).decided;
             options.onMeasurement?.(s.check.name, m);
         });
         ticks++;
@@ -50155,6 +50302,7 @@ async function runAnalysis(options) {
     const results = states.map((s) => {
         const outcome = judge(s, true);
         const undecidedAtCancel = cancelled && !s.decided;
+        const status = s.rejected !== undefined || undecidedAtCancel ? 'inconclusive' : outcome.status;
         const from = s.baseline
             ? new Date(Math.min(baselineRange(startedAt, window).from.getTime(), startedAt.getTime()))
             : startedAt;
@@ -50165,10 +50313,12 @@ async function runAnalysis(options) {
             condition: conditionOf(s),
             measurements: s.measurements,
             // A complete judgement is never 'running'; the fallback only satisfies the type.
-            status: undecidedAtCancel || outcome.status === 'running' ? 'inconclusive' : outcome.status,
-            reason: undecidedAtCancel
-                ? `${s.check.name}: analysis cancelled after ${ticks} of ${settings.count} measurements`
-                : outcome.reason,
+            status: status === 'running' ? 'inconclusive' : status,
+            reason: s.rejected !== undefined
+                ? `${s.check.name}: ${s.rejected}`
+                : undecidedAtCancel
+                    ? `${s.check.name}: analysis cancelled after ${ticks} of ${settings.count} measurements`
+                    : outcome.reason,
             dryRun: s.check.dryRun,
             graphUrl: prometheus.graphUrl(s.check.query, from, to)
         };
@@ -50181,6 +50331,13 @@ async function runAnalysis(options) {
 
 
 
+
+/** True when a check or the minTraffic query needs `{{version}}` (so the version must be known first). */
+function analysisUsesVersion(analysis) {
+    if (!analysis)
+        return false;
+    return [...analysis.checks.map((c) => c.query), analysis.minTraffic?.query ?? ''].some((q) => templateVariablesUsed(q).includes('version'));
+}
 function templateValues(config, version) {
     const first = config.targets[0];
     return {
@@ -50203,8 +50360,7 @@ async function runConfiguredAnalysis(config, version, ctx) {
     if (!config.prometheus)
         return notRunnable('analysis checks are configured but no Prometheus URL was given', ctx.now());
     const values = templateValues(config, version);
-    const usesVersion = [...analysis.checks.map((c) => c.query), analysis.minTraffic?.query ?? ''].some((q) => /\{\{\s*version\s*\}\}/.test(q));
-    if (usesVersion && !version) {
+    if (analysisUsesVersion(analysis) && !version) {
         return notRunnable('the queries use {{version}} but no version is known: set the `version` input or a target whose image has a tag', ctx.now());
     }
     const checks = analysis.checks.map((check) => ({ ...check, query: renderTemplate(check.query, values) }));
@@ -50213,9 +50369,10 @@ async function runConfiguredAnalysis(config, version, ctx) {
         : undefined;
     ctx.log(`${checks.length} check(s), ${analysis.count} measurement(s) every ${formatDuration(analysis.interval)}` +
         (analysis.initialDelay ? ` after ${formatDuration(analysis.initialDelay)}` : '') +
-        ` against ${config.prometheus.url}`);
+        // The URL may carry a password (masked, but better never printed at all).
+        ` against ${(0,errors/* redactUrl */.B)(new URL(config.prometheus.url))}`);
     // Loaded only when an analysis runs (axios and the client are start-up cost otherwise).
-    const { createPrometheusClient } = await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(542), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7672));
+    const { createPrometheusClient } = await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(542), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3355));
     const prometheus = createPrometheusClient(config.prometheus);
     return runAnalysis({
         checks,
@@ -50240,7 +50397,7 @@ function kubeUnavailableTarget(ref, error) {
                 expected: 'a usable kubeconfig and a reachable API server',
                 actual: message,
                 status: 'inconclusive',
-                reason: `could not reach the cluster: ${message}`
+                reason: `could not set up the Kubernetes client: ${message}`
             }
         ]
     };
@@ -50364,7 +50521,7 @@ async function versionFromCluster(config, ctx) {
 }
 async function runAnalyze(config, ctx) {
     const startedAt = ctx.now();
-    const needsVersion = (config.analysis?.checks ?? []).some((c) => /\{\{\s*version\s*\}\}/.test(c.query));
+    const needsVersion = analysisUsesVersion(config.analysis);
     const version = config.version ?? (needsVersion ? await versionFromCluster(config, ctx) : undefined);
     const analysis = await ctx.group('PromQL analysis', () => runConfiguredAnalysis(config, version, ctx));
     const decision = decideVerdict({ targets: [], checks: [], analysis });
@@ -51126,7 +51283,10 @@ function renderAnalysis(analysis, budget) {
     if (omitted)
         parts.push(omittedNote(omitted, 'reasons'));
     if (!analysis.checks.length) {
-        parts.push('_No metric checks were configured._');
+        // An analysis with checks that could not start (unknown version, no Prometheus) has no rows either.
+        parts.push(analysis.verdict === 'passed'
+            ? '_No metric checks were configured._'
+            : '_No metric was measured: the analysis could not start, for the reason above._');
         return parts.join('\n\n');
     }
     parts.push(renderOverview(analysis, budget));
@@ -51503,6 +51663,70 @@ async function run() {
         setOutput('verdict', 'inconclusive');
         setFailed(userMessage(error));
     }
+}
+
+
+/***/ }),
+
+/***/ 2737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ redactUrl),
+/* harmony export */   H: () => (/* binding */ PrometheusError)
+/* harmony export */ });
+/**
+ * One error type for everything that can go wrong talking to Prometheus. Messages are one sentence
+ * naming the URL tried (credentials stripped) and never contain auth headers, tokens or passwords.
+ */
+class PrometheusError extends Error {
+    kind;
+    /** The URL tried, without credentials or query string. */
+    url;
+    status;
+    /** Prometheus' `errorType`, e.g. `bad_data`, `execution`, `timeout`. */
+    errorType;
+    /** Prometheus' `error` text. */
+    apiError;
+    /** How many attempts were made before giving up. */
+    attempts;
+    /** The server's `Retry-After`, in milliseconds, when it sent one. */
+    retryAfterMs;
+    constructor(init) {
+        super(init.message);
+        this.name = 'PrometheusError';
+        this.kind = init.kind;
+        this.url = init.url;
+        this.status = init.status;
+        this.errorType = init.errorType;
+        this.apiError = init.apiError;
+        this.attempts = init.attempts ?? 1;
+        this.retryAfterMs = init.retryAfterMs;
+    }
+    /** A copy reporting the total number of attempts (the retry loop knows it, the request does not). */
+    withAttempts(attempts) {
+        if (attempts <= 1)
+            return this;
+        const message = `${this.message.replace(/\.$/, '')} (after ${attempts} attempts).`;
+        return new PrometheusError({
+            kind: this.kind,
+            message,
+            url: this.url,
+            status: this.status,
+            errorType: this.errorType,
+            apiError: this.apiError,
+            attempts
+        });
+    }
+}
+/** The URL for messages: no userinfo, no query string or fragment. */
+function redactUrl(url) {
+    const copy = new URL(url.toString());
+    copy.username = '';
+    copy.password = '';
+    copy.search = '';
+    copy.hash = '';
+    return copy.toString();
 }
 
 

@@ -25,7 +25,8 @@ export type Observed =
   | { kind: 'values'; values: number[]; nonFinite: string[]; series: number; warnings?: string[] }
   /** Nothing to judge for a reason outside the result, e.g. `traffic 0.2 < minTraffic 1`. */
   | { kind: 'no-data'; why: string }
-  | { kind: 'error'; message: string }
+  /** `rejected`: Prometheus refused the query itself (bad_data), so asking again cannot succeed. */
+  | { kind: 'error'; message: string; rejected?: boolean }
 
 /** The pre-analysis value of the same query, or why there is none. */
 export type Baseline = { value: number } | { value: null; why: string }

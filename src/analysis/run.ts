@@ -6,6 +6,7 @@
  */
 import type { AnalysisConfig, MetricCheckConfig } from '../config/types.js'
 import type { AnalysisResult, Measurement, MetricCheckResult, MetricCondition } from '../model/result.js'
+import { PrometheusError } from '../prometheus/errors.js'
 import { observe } from '../prometheus/result.js'
 import type { PrometheusQuerier } from '../prometheus/types.js'
 import { type BaselineWindow, baselineRange, takeBaseline } from './baseline.js'
@@ -48,6 +49,8 @@ interface CheckState {
   baseline?: Baseline
   measurements: Measurement[]
   decided: boolean
+  /** Why Prometheus refused this check's query (or the minTraffic query) as invalid; ends the check. */
+  rejected?: string
 }
 
 function errorText(error: unknown): string {
@@ -59,7 +62,10 @@ async function measure(prometheus: PrometheusQuerier, query: string, time: Date)
     const result = await prometheus.instantQuery(query, time)
     return { kind: 'values', ...observe(result.data), warnings: result.warnings }
   } catch (error) {
-    return { kind: 'error', message: errorText(error) }
+    // bad_data is Prometheus refusing the query itself (a type error the config check cannot see);
+    // unlike a timeout or a 5xx it answers the same way every time.
+    const rejected = error instanceof PrometheusError && error.errorType === 'bad_data'
+    return { kind: 'error', message: errorText(error), ...(rejected ? { rejected } : {}) }
   }
 }
 
@@ -118,8 +124,11 @@ export async function runAnalysis(options: RunAnalysisOptions): Promise<Analysis
     if (signal?.aborted) break
     const time = now()
     let gated: Observed | undefined
+    let rejectedTraffic: string | undefined
     if (options.minTraffic) {
-      const gate = trafficGate(await measure(prometheus, options.minTraffic.query, time), options.minTraffic.min)
+      const traffic = await measure(prometheus, options.minTraffic.query, time)
+      if (traffic.kind === 'error' && traffic.rejected) rejectedTraffic = traffic.message
+      const gate = trafficGate(traffic, options.minTraffic.min)
       if (!gate.open) gated = gate.observed
     }
     const active = states.filter((s) => !s.decided)
@@ -127,9 +136,15 @@ export async function runAnalysis(options: RunAnalysisOptions): Promise<Analysis
       active.map((s) => (gated ? Promise.resolve(gated) : measure(prometheus, s.check.query, time)))
     )
     active.forEach((s, i) => {
-      const m = evaluate(s.check, observations[i] as Observed, time, s.baseline)
+      const observed = observations[i] as Observed
+      const m = evaluate(s.check, observed, time, s.baseline)
       s.measurements.push(m)
-      s.decided = judge(s, false).decided
+      // A rejected query would only be rejected again until errorLimit runs out: stop it now.
+      if (rejectedTraffic !== undefined)
+        s.rejected = `invalid minTraffic query, fix it in the config: ${rejectedTraffic}`
+      else if (observed.kind === 'error' && observed.rejected)
+        s.rejected = `invalid query, fix it in the config: ${observed.message}`
+      s.decided = s.rejected !== undefined || judge(s, false).decided
       options.onMeasurement?.(s.check.name, m)
     })
     ticks++
@@ -141,6 +156,7 @@ export async function runAnalysis(options: RunAnalysisOptions): Promise<Analysis
   const results: MetricCheckResult[] = states.map((s) => {
     const outcome = judge(s, true)
     const undecidedAtCancel = cancelled && !s.decided
+    const status = s.rejected !== undefined || undecidedAtCancel ? 'inconclusive' : outcome.status
     const from = s.baseline
       ? new Date(Math.min(baselineRange(startedAt, window).from.getTime(), startedAt.getTime()))
       : startedAt
@@ -151,10 +167,13 @@ export async function runAnalysis(options: RunAnalysisOptions): Promise<Analysis
       condition: conditionOf(s),
       measurements: s.measurements,
       // A complete judgement is never 'running'; the fallback only satisfies the type.
-      status: undecidedAtCancel || outcome.status === 'running' ? 'inconclusive' : outcome.status,
-      reason: undecidedAtCancel
-        ? `${s.check.name}: analysis cancelled after ${ticks} of ${settings.count} measurements`
-        : outcome.reason,
+      status: status === 'running' ? 'inconclusive' : status,
+      reason:
+        s.rejected !== undefined
+          ? `${s.check.name}: ${s.rejected}`
+          : undecidedAtCancel
+            ? `${s.check.name}: analysis cancelled after ${ticks} of ${settings.count} measurements`
+            : outcome.reason,
       dryRun: s.check.dryRun,
       graphUrl: prometheus.graphUrl(s.check.query, from, to)
     }

@@ -3,11 +3,20 @@
  * Prometheus client, and hands both to the measurement loop. Shared by `verify` and `analyze`.
  */
 import type { DeployGuardConfig } from '../config/types.js'
-import { renderTemplate } from '../config/template.js'
+import { renderTemplate, templateVariablesUsed } from '../config/template.js'
 import { formatDuration } from '../config/duration.js'
 import { runAnalysis } from '../analysis/run.js'
+import { redactUrl } from '../prometheus/errors.js'
 import type { AnalysisResult } from '../model/result.js'
 import type { CommandContext } from './context.js'
+
+/** True when a check or the minTraffic query needs `{{version}}` (so the version must be known first). */
+export function analysisUsesVersion(analysis: DeployGuardConfig['analysis']): boolean {
+  if (!analysis) return false
+  return [...analysis.checks.map((c) => c.query), analysis.minTraffic?.query ?? ''].some((q) =>
+    templateVariablesUsed(q).includes('version')
+  )
+}
 
 export function templateValues(config: DeployGuardConfig, version: string | undefined): Record<string, string> {
   const first = config.targets[0]
@@ -36,10 +45,7 @@ export async function runConfiguredAnalysis(
   if (!config.prometheus)
     return notRunnable('analysis checks are configured but no Prometheus URL was given', ctx.now())
   const values = templateValues(config, version)
-  const usesVersion = [...analysis.checks.map((c) => c.query), analysis.minTraffic?.query ?? ''].some((q) =>
-    /\{\{\s*version\s*\}\}/.test(q)
-  )
-  if (usesVersion && !version) {
+  if (analysisUsesVersion(analysis) && !version) {
     return notRunnable(
       'the queries use {{version}} but no version is known: set the `version` input or a target whose image has a tag',
       ctx.now()
@@ -52,7 +58,8 @@ export async function runConfiguredAnalysis(
   ctx.log(
     `${checks.length} check(s), ${analysis.count} measurement(s) every ${formatDuration(analysis.interval)}` +
       (analysis.initialDelay ? ` after ${formatDuration(analysis.initialDelay)}` : '') +
-      ` against ${config.prometheus.url}`
+      // The URL may carry a password (masked, but better never printed at all).
+      ` against ${redactUrl(new URL(config.prometheus.url))}`
   )
   // Loaded only when an analysis runs (axios and the client are start-up cost otherwise).
   const { createPrometheusClient } = await import('../prometheus/client.js')

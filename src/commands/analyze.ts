@@ -6,7 +6,7 @@ import type { DeployGuardConfig } from '../config/types.js'
 import { decideVerdict } from '../decide/verdict.js'
 import type { RunResult } from '../model/result.js'
 import { readTemplateImages } from '../kube/template-images.js'
-import { runConfiguredAnalysis } from './analysis-step.js'
+import { analysisUsesVersion, runConfiguredAnalysis } from './analysis-step.js'
 import type { CommandContext } from './context.js'
 import { imageTag } from './version.js'
 
@@ -27,7 +27,7 @@ async function versionFromCluster(config: DeployGuardConfig, ctx: CommandContext
 
 export async function runAnalyze(config: DeployGuardConfig, ctx: CommandContext): Promise<RunResult> {
   const startedAt = ctx.now()
-  const needsVersion = (config.analysis?.checks ?? []).some((c) => /\{\{\s*version\s*\}\}/.test(c.query))
+  const needsVersion = analysisUsesVersion(config.analysis)
   const version = config.version ?? (needsVersion ? await versionFromCluster(config, ctx) : undefined)
   const analysis = await ctx.group('PromQL analysis', () => runConfiguredAnalysis(config, version, ctx))
   const decision = decideVerdict({ targets: [], checks: [], analysis })

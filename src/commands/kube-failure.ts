@@ -12,7 +12,7 @@ export function kubeUnavailableTarget(ref: TargetRef, error: unknown): TargetRes
         expected: 'a usable kubeconfig and a reachable API server',
         actual: message,
         status: 'inconclusive',
-        reason: `could not reach the cluster: ${message}`
+        reason: `could not set up the Kubernetes client: ${message}`
       }
     ]
   }

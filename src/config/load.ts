@@ -25,7 +25,7 @@ import {
 import { zodIssuesToConfigIssues } from './issues.js'
 import { configSchema } from './schema.js'
 import { collectSecrets, redact, secretsInTree } from './secrets.js'
-import { BUILTIN_VARIABLES, isVariableName } from './template.js'
+import { BUILTIN_VARIABLES, isVariableName, templateVariablesUsed } from './template.js'
 import type { ConfigIssue, DeployGuardConfig } from './types.js'
 
 export interface LoadedConfig {
@@ -227,6 +227,7 @@ function requirements(command: CommandName | undefined, merged: RawMap, targetIn
     if (checks === undefined || (Array.isArray(checks) && checks.length === 0)) {
       issues.push({ path: 'analysis.checks', message: 'at least one check is required for analyze' })
     }
+    issues.push(...versionRequirements(merged, analysis))
     const prometheus = merged.prometheus
     if (prometheus === undefined || (isMapValue(prometheus) && prometheus.url === undefined)) {
       issues.push({
@@ -236,6 +237,28 @@ function requirements(command: CommandName | undefined, merged: RawMap, targetIn
     }
   }
   return issues
+}
+
+/**
+ * `{{version}}` comes from the version input/key or from the first target's image tag. With neither,
+ * analyze could only end inconclusive after start-up, so say so now with the other problems.
+ */
+function versionRequirements(merged: RawMap, analysis: unknown): ConfigIssue[] {
+  const hasTargets = Array.isArray(merged.targets) && merged.targets.length > 0
+  if (hasTargets || merged.version !== undefined || !isMapValue(analysis)) return []
+  const queries: Array<[string, unknown]> = []
+  if (isMapValue(analysis.minTraffic)) queries.push(['analysis.minTraffic.query', analysis.minTraffic.query])
+  if (Array.isArray(analysis.checks))
+    analysis.checks.forEach((check: unknown, i) => {
+      if (isMapValue(check)) queries.push([`analysis.checks[${i}].query`, check.query])
+    })
+  return queries
+    .filter(([, query]) => typeof query === 'string' && templateVariablesUsed(query).includes('version'))
+    .map(([path]) => ({
+      path,
+      message:
+        'uses {{version}}, but no version is known: set the version input (or version in the file), or a target whose image tag is the version'
+    }))
 }
 
 /**

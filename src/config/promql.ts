@@ -1,7 +1,10 @@
 /**
  * Syntax check of a PromQL query with Prometheus' own lezer grammar, so a typo in a query is a config
  * error with its position instead of a failed measurement minutes into an analysis.
- * Only syntax is checked; unknown metrics and type errors (e.g. rate of an instant vector) are not.
+ * Beyond syntax, only the type of the whole expression is checked: a check judges one number per series,
+ * so a range vector (`x[5m]`, a subquery `rate(x[1m])[5m:]`) or a string is refused here rather than
+ * being judged on its last point or failing at every measurement. Unknown metrics and type errors inside
+ * the expression (e.g. rate of an instant vector) are left to Prometheus.
  */
 import { parser } from '@prometheus-io/lezer-promql'
 
@@ -17,9 +20,28 @@ export function checkPromql(query: string): PromqlCheck {
       return undefined
     }
   })
-  if (!errorAt) return { ok: true }
+  if (!errorAt) return resultTypeProblem(query)
   const { line, col } = lineCol(query, errorAt.from)
   return { ok: false, message: `invalid PromQL at ${line}:${col}: ${describe(query, errorAt.from, errorAt.to)}` }
+}
+
+// Wrappers that keep the type of what they wrap.
+const TRANSPARENT = new Set(['ParenExpr', 'OffsetExpr', 'StepInvariantExpr'])
+
+/** Refuses a query whose result is not a number per series (instant vector or scalar). */
+function resultTypeProblem(query: string): PromqlCheck {
+  let node = parser.parse(query).topNode.firstChild
+  while (node && node.type.name === 'LineComment') node = node.nextSibling
+  while (node && TRANSPARENT.has(node.type.name)) node = node.firstChild
+  if (node?.type.name === 'MatrixSelector' || node?.type.name === 'SubqueryExpr') {
+    return {
+      ok: false,
+      message:
+        'returns a range vector, but a check needs one value per series: aggregate the window, e.g. max_over_time(...[5m:]) instead of ...[5m:]'
+    }
+  }
+  if (node?.type.name === 'StringLiteral') return { ok: false, message: 'returns a string, but a check needs a number' }
+  return { ok: true }
 }
 
 function describe(query: string, from: number, to: number): string {

@@ -64,6 +64,7 @@ export interface StatefulSet extends KubeObject {
     selector?: LabelSelector
     template?: PodTemplate
     updateStrategy?: RollingUpdateStrategy
+    podManagementPolicy?: 'OrderedReady' | 'Parallel'
   }
   status?: {
     observedGeneration?: number

@@ -41,7 +41,14 @@ export interface WaitOutcome {
   status: RolloutStatus
   elapsedMs: number
   /** The persisting pod signal that ended the wait early. */
-  failFast?: { pod: string; reason: string; container?: string; forMs: number }
+  failFast?: {
+    pod: string
+    reason: string
+    container?: string
+    forMs: number
+    /** The pod is of an earlier revision and blocks the rollout (a StatefulSet waiting on it). */
+    olderRevision?: boolean
+  }
 }
 
 export type WorkloadVerifySettings = Pick<

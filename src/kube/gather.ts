@@ -4,6 +4,7 @@
  */
 import { KubeApiError, type KubeApi, type KubeObject } from './api.js'
 import type { WorkloadKind, RevisionInfo } from './kinds/types.js'
+import { podControlledBy } from './kinds/common.js'
 import { RESOURCES } from './resources.js'
 import type { EndpointSlice, Endpoints, KubeEvent, Pod, Service } from '../evaluate/k8s-types.js'
 import { eventLastSeen } from '../evaluate/events.js'
@@ -31,6 +32,8 @@ export interface RevisionState {
   owned: KubeObject[]
   revision?: RevisionInfo
   pods: Pod[]
+  /** The workload's pods of other revisions, only gathered when they can block the rollout (olderPodsBlock). */
+  olderPods?: Pod[]
 }
 
 /** The workload's history objects, its current revision and that revision's pods (2+ LISTs). */
@@ -46,6 +49,19 @@ export async function gatherRevision(
     (await api.list(kind.historyResource, namespace, { labelSelector: selectorToString(kind.selector(object)) }))
   const revision = known ? known.revision : kind.currentRevision({ object, owned })
   if (!revision) return { object, owned, revision, pods: [] }
+  if (kind.olderPodsBlock?.(object)) {
+    // Still one LIST: every pod of the workload, split by revision.
+    const all = await api.list<Pod>(RESOURCES.Pod, namespace, {
+      labelSelector: selectorToString(kind.selector(object))
+    })
+    const pods = all.filter((p) => kind.ownsPod(object, revision, p))
+    const olderPods = all.filter(
+      (p) =>
+        !pods.includes(p) &&
+        podControlledBy(p, { kind: kind.kind, name: object.metadata.name, uid: object.metadata.uid })
+    )
+    return { object, owned, revision, pods, olderPods }
+  }
   const pods = await api.list<Pod>(RESOURCES.Pod, namespace, {
     labelSelector: kind.podSelectorForRevision(object, revision)
   })

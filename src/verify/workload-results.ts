@@ -2,6 +2,7 @@
 import { KubeApiError, type KubeApi, type ResourceType } from '../kube/api.js'
 import type { CheckResult, TargetRef, TargetResult } from '../model/result.js'
 import { WORKLOAD_CHECKS } from '../evaluate/workload-checks.js'
+import { RESOURCES } from '../kube/resources.js'
 
 export const KSTATUS_ROW = { id: 'kstatus', title: 'Resource status (kstatus)' }
 
@@ -29,8 +30,18 @@ export async function notFoundResult(api: KubeApi, ref: TargetRef, type: Resourc
   try {
     const names = (await api.list(type, ref.namespace)).map((o) => o.metadata.name).sort()
     there = `; ${type.resource} there: ${names.length > 0 ? names.slice(0, 20).join(', ') + (names.length > 20 ? `, and ${names.length - 20} more` : '') : 'none'}`
+    // Listing a namespace that does not exist answers an empty list; a typo in the namespace
+    // deserves to be named as such, not as an empty namespace.
+    if (names.length === 0 && !(await api.get(RESOURCES.Namespace, undefined, ref.namespace))) {
+      return targetMissingResult(
+        ref,
+        'namespace not found',
+        `${what}: namespace "${ref.namespace}" does not exist (check the namespace input or the target's namespace/ prefix)`
+      )
+    }
   } catch {
-    // Listing is only a hint; without list permission the plain message stands.
+    // Listing and the namespace lookup are only hints; without permission (a namespaced Role cannot
+    // read Namespaces) the plain message stands.
   }
   return targetMissingResult(ref, 'not found', `${what}${there}`)
 }

@@ -1,6 +1,7 @@
 /**
  * The wait for a workload rollout: poll (GET the object, LIST its current pods) until kubectl's rollout
- * status is done or failed, a terminal pod signal has persisted longer than failFastAfter, or the timeout.
+ * status is done or failed, the rollout is blocked until someone acts (a paused Deployment), a terminal
+ * pod signal has persisted longer than failFastAfter, or the timeout.
  * Polling, not watching: a poll survives dropped watches and proxies, and the cost is 2–3 requests a poll.
  */
 import type { KubeApi, KubeObject } from '../kube/api.js'
@@ -30,6 +31,7 @@ interface Sighting {
   pod: string
   reason: string
   container?: string
+  olderRevision: boolean
 }
 
 export async function waitForRollout(ctx: WaitContext): Promise<WaitResult> {
@@ -54,15 +56,26 @@ export async function waitForRollout(ctx: WaitContext): Promise<WaitResult> {
     const status = kind.rolloutStatus(object)
     progress.update(status.message, now - start, now)
     const seen = new Set<string>()
-    for (const pod of state.pods.map(podHealth)) {
+    const watched = [
+      ...state.pods.map((pod) => ({ pod, olderRevision: false })),
+      // A broken pod of an earlier revision blocks a StatefulSet rollout as surely as a new one failing.
+      ...(state.olderPods ?? []).map((pod) => ({ pod, olderRevision: true }))
+    ]
+    for (const { pod, olderRevision } of watched.map((w) => ({ ...w, pod: podHealth(w.pod) }))) {
       if (pod.terminating) continue
       for (const signal of pod.signals) {
         const key = `${pod.name}\u0000${signal.reason}\u0000${signal.container ?? ''}`
         seen.add(key)
         if (!sightings.has(key)) {
-          sightings.set(key, { firstSeen: now, pod: pod.name, reason: signal.reason, container: signal.container })
+          sightings.set(key, {
+            firstSeen: now,
+            pod: pod.name,
+            reason: signal.reason,
+            container: signal.container,
+            olderRevision
+          })
           ctx.log(
-            `pod ${pod.name}: ${signal.reason}${signal.container ? ` (container ${signal.container})` : ''}${signal.message ? `: ${signal.message}` : ''}; failing in ${formatDuration(settings.failFastAfter)} unless it recovers`
+            `pod ${pod.name}${olderRevision ? ' (earlier revision)' : ''}: ${signal.reason}${signal.container ? ` (container ${signal.container})` : ''}${signal.message ? `: ${signal.message}` : ''}; failing in ${formatDuration(settings.failFastAfter)} unless it recovers`
           )
         }
       }
@@ -73,13 +86,16 @@ export async function waitForRollout(ctx: WaitContext): Promise<WaitResult> {
     const elapsedMs = now - start
     if (status.error) return { outcome: { end: 'error', status, elapsedMs }, state }
     if (status.done) return { outcome: { end: 'done', status, elapsedMs }, state }
+    const blocked = kind.blocked?.(object)
+    if (blocked) return { outcome: { end: 'error', status: { ...status, error: blocked }, elapsedMs }, state }
     const persisting = [...sightings.values()].find((s) => now - s.firstSeen >= settings.failFastAfter)
     if (persisting) {
       const failFast = {
         pod: persisting.pod,
         reason: persisting.reason,
         container: persisting.container,
-        forMs: now - persisting.firstSeen
+        forMs: now - persisting.firstSeen,
+        ...(persisting.olderRevision ? { olderRevision: true } : {})
       }
       return { outcome: { end: 'fail-fast', status, elapsedMs, failFast }, state }
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { runAnalysis, type RenderedCheck } from '../../src/analysis/run.js'
 import type { PrometheusQuerier, QueryResult } from '../../src/prometheus/types.js'
+import { PrometheusError } from '../../src/prometheus/errors.js'
 
 /** A fake clock: sleeping advances time instantly. */
 function clock(start = Date.parse('2025-01-01T00:00:00Z')) {
@@ -122,6 +123,56 @@ describe('runAnalysis (fake Prometheus, fake clock)', () => {
     expect(result.reasons[0]).toBe(
       'error-rate: Prometheus query failed 3 times in a row: Cannot reach Prometheus at http://prom/api/v1/query: ECONNREFUSED.'
     )
+  })
+
+  it('a query Prometheus rejects as invalid (bad_data) ends its check at once: asking again cannot help', async () => {
+    const c = clock()
+    const rejected = new PrometheusError({
+      kind: 'api',
+      url: 'http://prom/api/v1/query',
+      status: 400,
+      errorType: 'bad_data',
+      apiError: 'invalid parameter "query": 1:6: parse error: expected type range vector in call to function "rate"',
+      message: 'Prometheus at http://prom/api/v1/query rejected the query (HTTP 400, bad_data): parse error.'
+    })
+    const { querier, calls } = fakePrometheus((q) => (q === 'bad' ? rejected : vector('0')))
+    const result = await runAnalysis({
+      checks: [check({ name: 'typo', query: 'bad', max: 1 }), check({ name: 'fine', query: 'good', max: 1 })],
+      settings: { ...settings, count: 10, errorLimit: 4 },
+      prometheus: querier,
+      ...c
+    })
+    expect(calls.filter((x) => x.query === 'bad')).toHaveLength(1)
+    expect(result.checks[0]).toMatchObject({ status: 'inconclusive' })
+    expect(result.checks[0]?.measurements.map((m) => m.phase)).toEqual(['error'])
+    expect(result.checks[0]?.reason).toBe(
+      'typo: invalid query, fix it in the config: Prometheus at http://prom/api/v1/query rejected the query (HTTP 400, bad_data): parse error.'
+    )
+    // The other check is unaffected and runs its full window.
+    expect(result.checks[1]?.measurements).toHaveLength(10)
+    expect(result.verdict).toBe('inconclusive')
+  })
+
+  it('a bad_data rejection in the minTraffic query ends the run as inconclusive at once', async () => {
+    const c = clock()
+    const rejected = new PrometheusError({
+      kind: 'api',
+      url: 'http://prom/api/v1/query',
+      status: 400,
+      errorType: 'bad_data',
+      message: 'Prometheus at http://prom/api/v1/query rejected the query (HTTP 400, bad_data): parse error.'
+    })
+    const { querier, calls } = fakePrometheus((q) => (q === 'traffic' ? rejected : vector('0')))
+    const result = await runAnalysis({
+      checks: [check({ name: 'a', query: 'a', max: 1 })],
+      minTraffic: { query: 'traffic', min: 1 },
+      settings: { ...settings, count: 10, errorLimit: 4 },
+      prometheus: querier,
+      ...c
+    })
+    expect(calls).toHaveLength(1)
+    expect(result.verdict).toBe('inconclusive')
+    expect(result.checks[0]?.reason).toMatch(/^a: invalid minTraffic query, fix it in the config: /)
   })
 
   it('below minTraffic every check is no-data (the check queries are not even sent)', async () => {

@@ -247,6 +247,30 @@ prometheus: { url: "http://file:9090", headers: { X-Scope-OrgID: file, X-Keep: y
   })
 })
 
+describe('{{version}} needs a version', () => {
+  const analysis = `
+analysis:
+  minTraffic: { query: 'sum(rate(x{version="{{version}}"}[1m]))', min: 1 }
+  checks:
+    - { name: ok, query: 'up', max: 1 }
+    - { name: errors, query: 'sum(rate(x{version="{{ version }}"}[1m]))', max: 1 }
+`
+  test('analyze with neither a version nor a target to read it from is a config error', async () => {
+    expect(await issues(analysis, { command: 'analyze', 'prometheus-url': 'http://prom:9090' })).toEqual([
+      'analysis.minTraffic.query: uses {{version}}, but no version is known: set the version input (or version in the file), or a target whose image tag is the version',
+      'analysis.checks[1].query: uses {{version}}, but no version is known: set the version input (or version in the file), or a target whose image tag is the version'
+    ])
+  })
+
+  test.each<[string, Partial<ActionInputs>]>([
+    ['the version input', { version: 'v2' }],
+    ['a target to read the image tag from', { target: 'deployment/api' }]
+  ])('analyze is fine with %s', async (_, inputs) => {
+    const loaded = await load(analysis, { command: 'analyze', 'prometheus-url': 'http://prom:9090', ...inputs })
+    expect(loaded.config.analysis?.checks).toHaveLength(2)
+  })
+})
+
 describe('invalid configs report every problem at once, with its path', () => {
   test.each<[string, string | undefined, Partial<ActionInputs>, string[]]>([
     [

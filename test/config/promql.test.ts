@@ -28,6 +28,22 @@ describe('checkPromql', () => {
   ])('refuses %p with its position', (query, message) => {
     expect(checkPromql(query)).toEqual({ ok: false, message })
   })
+
+  // Type errors Prometheus would only report at query time, minutes into an analysis: a check needs one
+  // number per series, so a range vector (judged on its last point only) or a string is a config error.
+  test.each([
+    ['rate(x[1m])[5m:]', 'a range vector'],
+    ['x[5m]', 'a range vector'],
+    ['(rate(x[1m])[5m:1m])', 'a range vector'],
+    ['x[5m] offset 1m', 'a range vector'],
+    ['x[5m] @ 100', 'a range vector'],
+    ['# comment\nx[5m]', 'a range vector'],
+    ['"hello"', 'a string']
+  ])('refuses %p, which returns %s', (query, what) => {
+    const result = checkPromql(query)
+    expect(result.ok).toBe(false)
+    expect(result.ok === false && result.message).toContain(`returns ${what}`)
+  })
 })
 
 describe('queryTemplateProblems', () => {

@@ -272,14 +272,35 @@ describe('evaluateWorkload', () => {
         { endpointSlices: [slice('api', pods, false)] },
         'any',
         'failed',
-        'Service api does not have the required ready endpoints.'
+        'Service api does not have the required ready endpoints on the pods of revision 5.'
       ],
       [
         'require all: a missing pod fails',
         { endpointSlices: [slice('api', pods.slice(0, 2))] },
         'all',
         'failed',
-        'Service api does not have the required ready endpoints.'
+        'Service api does not have the required ready endpoints on the pods of revision 5.'
+      ],
+      [
+        "any: ready endpoints of other workloads' pods do not count",
+        {
+          services: [service('shop', { app: 'api' })],
+          endpointSlices: [slice('shop', [pod({ name: 'worker-1', ip: '10.0.9.1' })])]
+        },
+        'any',
+        'failed',
+        'Service shop does not have the required ready endpoints on the pods of revision 5.'
+      ],
+      [
+        'a workload scaled to 0 needs no endpoints',
+        {
+          pods: [],
+          endpointSlices: [],
+          object: { ...deployment, spec: { ...(deployment.spec as object), replicas: 0 } }
+        },
+        'any',
+        'skipped',
+        'the workload wants 0 pods'
       ],
       ['require all: every pod present passes', {}, 'all', 'passed', undefined],
       [
@@ -299,6 +320,18 @@ describe('evaluateWorkload', () => {
       expect(r.status).toBe(status)
       expect(r.reason).toBe(reason)
     })
+  })
+
+  it("endpoints: says how many ready endpoints belong to other pods, apart from the workload's", () => {
+    const pods = healthyPods()
+    const other = pod({ name: 'worker-1', ip: '10.0.9.1' })
+    const r = row(
+      evaluateWorkload(
+        input({ pods, services: [service('shop', { app: 'api' })], endpointSlices: [slice('shop', [pods[0], other])] })
+      ),
+      'endpoints'
+    )
+    expect(r).toMatchObject({ status: 'passed', actual: 'shop: 1 ready (+1 of other pods)' })
   })
 
   it('events: Warning events on current pods since the rollout fail, with a bounded table', () => {
@@ -341,6 +374,35 @@ describe('evaluateWorkload', () => {
       expect(row(evaluateWorkload(i), 'images').reason).toBe(
         'The pod template does not run the expected image: app registry/api:v2 (expected registry/api:v3).'
       )
+    })
+
+    it('with a sidecar, expect.image says it applies to every container and points at expect.images', () => {
+      const withSidecar = (p: Pod): Pod => ({
+        ...p,
+        spec: { containers: [...(p.spec?.containers ?? []), { name: 'envoy', image: 'envoyproxy/envoy:v1.30' }] }
+      })
+      const object = {
+        ...deployment,
+        spec: {
+          ...(deployment.spec as object),
+          template: {
+            metadata: { labels: { app: 'api' } },
+            spec: {
+              containers: [
+                { name: 'app', image: 'registry/api:v2' },
+                { name: 'envoy', image: 'envoyproxy/envoy:v1.30' }
+              ]
+            }
+          }
+        }
+      }
+      const i = input({ object, pods: healthyPods().map(withSidecar) })
+      i.settings = { ...i.settings, expect: { image: 'registry/api:v2' } }
+      expect(row(evaluateWorkload(i), 'images').reason).toBe(
+        'The pod template does not run the expected image: envoy envoyproxy/envoy:v1.30 (expected registry/api:v2). expect.image applies to every container (app, envoy); use expect.images to check only some.'
+      )
+      i.settings = { ...i.settings, expect: { images: { app: 'registry/api:v2' } } }
+      expect(row(evaluateWorkload(i), 'images').status).toBe('passed')
     })
   })
 })

@@ -267,6 +267,32 @@ describe('current revision and pod selection', () => {
     expect(deploymentKind.currentRevision({ object: unobserved, owned })).toBeUndefined()
   })
 
+  it('a paused Deployment with a changed template has no current revision yet, and is blocked', () => {
+    // Paused: the controller observed the change but created no ReplicaSet; the annotation names the old one.
+    const paused: KubeObject = {
+      ...deployment,
+      spec: { ...(deployment.spec as object), paused: true },
+      metadata: { ...deployment.metadata, annotations: { 'deployment.kubernetes.io/revision': '2' } }
+    }
+    const owned = [rs('api-old', 'aaa', 'api:v1', '2', '2024-01-01T00:00:00Z')]
+    expect(deploymentKind.currentRevision({ object: paused, owned })).toBeUndefined()
+    expect(deploymentKind.blocked?.(paused)).toBe(
+      'deployment "api" is paused: its rollout will not progress until it is resumed (kubectl rollout resume deployment/api -n prod)'
+    )
+    expect(deploymentKind.blocked?.(deployment)).toBeUndefined()
+  })
+
+  it.each([
+    ['no strategy (RollingUpdate by default)', undefined, 4],
+    ['RollingUpdate without partition', { type: 'RollingUpdate' }, 4],
+    ['RollingUpdate partition 3', { type: 'RollingUpdate', rollingUpdate: { partition: 3 } }, 1],
+    ['partition above replicas', { type: 'RollingUpdate', rollingUpdate: { partition: 9 } }, 0],
+    ['OnDelete ignores a stale partition', { type: 'OnDelete', rollingUpdate: { partition: 3 } }, 4]
+  ])('StatefulSet: pods wanted on the update revision, %s', (_label, updateStrategy, wanted) => {
+    const sts: KubeObject = { kind: 'StatefulSet', metadata: meta('db'), spec: { replicas: 4, updateStrategy } }
+    expect(statefulSetKind.desiredReplicas(sts)).toBe(wanted)
+  })
+
   it('StatefulSet: updateRevision names the ControllerRevision; pods carry its name', () => {
     const sts: KubeObject = {
       kind: 'StatefulSet',

@@ -1,11 +1,12 @@
 /**
- * Row 5: every Service that selects the workload's pods has ready endpoints: at least `minReady`
- * (`require: any`) or every current pod (`require: all`). EndpointSlices first (label
+ * Row 5: every Service that selects the workload's pods has ready endpoints on the current pods: at
+ * least `minReady` (`require: any`) or every current pod (`require: all`); skipped when the workload
+ * wants no pods. EndpointSlices first (label
  * kubernetes.io/service-name), the legacy Endpoints object when a Service has no slice. Pure.
  */
 import type { CheckDetail, CheckResult } from '../../model/result.js'
 import { serviceSelects } from '../selector.js'
-import type { Service } from '../k8s-types.js'
+import type { Pod, Service } from '../k8s-types.js'
 import type { CheckContext } from './context.js'
 
 interface ReadyEndpoint {
@@ -45,28 +46,33 @@ export function endpointsCheck(ctx: CheckContext): CheckResult {
       reason: 'no Service selects this workload'
     }
   }
+  // A workload scaled to zero has nothing to put behind its Services; demanding endpoints would fail
+  // every deploy of a parked or standby workload.
+  const wanted = ctx.settings.expect.replicas ?? ctx.kind.desiredReplicas(ctx.snapshot.object)
+  if (wanted === 0) {
+    return { ...row, actual: 'no pods wanted', status: 'skipped', reason: 'the workload wants 0 pods' }
+  }
   const currentPods = ctx.snapshot.pods.filter((p) => !p.metadata.deletionTimestamp)
+  // Only endpoints of this workload's current pods count: a Service shared with other workloads (or
+  // still holding the previous revision's pods) can have ready endpoints while the new pods get no traffic.
+  const own = (e: ReadyEndpoint): boolean => currentPods.some((p) => matches(e, p))
   const failing: CheckDetail[] = []
   const actual: string[] = []
   for (const service of services) {
     const ready = readyEndpoints(ctx, service)
+    const mine = ready.filter(own)
+    const others = ready.length - mine.length
     const name = service.metadata.name
-    actual.push(`${name}: ${ready.length} ready`)
+    actual.push(`${name}: ${mine.length} ready${others > 0 ? ` (+${others} of other pods)` : ''}`)
+    const otherFact = others > 0 ? [{ label: 'ready endpoints of other pods', value: String(others) }] : []
     if (require === 'all') {
-      const missing = currentPods.filter(
-        (p) =>
-          !ready.some(
-            (e) =>
-              (e.podUid && e.podUid === p.metadata.uid) ||
-              e.podName === p.metadata.name ||
-              (e.ip && e.ip === p.status?.podIP)
-          )
-      )
+      const missing = currentPods.filter((p) => !mine.some((e) => matches(e, p)))
       if (missing.length > 0 || currentPods.length === 0) {
         failing.push({
           title: `Service ${name}`,
           facts: [
-            { label: 'ready endpoints', value: String(ready.length) },
+            { label: 'ready endpoints of current pods', value: String(mine.length) },
+            ...otherFact,
             {
               label: 'pods not ready in endpoints',
               value:
@@ -78,10 +84,13 @@ export function endpointsCheck(ctx: CheckContext): CheckResult {
           ]
         })
       }
-    } else if (ready.length < minReady) {
+    } else if (mine.length < minReady) {
       failing.push({
         title: `Service ${name}`,
-        facts: [{ label: 'ready endpoints', value: `${ready.length} (minimum ${minReady})` }]
+        facts: [
+          { label: 'ready endpoints of current pods', value: `${mine.length} (minimum ${minReady})` },
+          ...otherFact
+        ]
       })
     }
   }
@@ -91,7 +100,13 @@ export function endpointsCheck(ctx: CheckContext): CheckResult {
     ...row,
     actual: actual.join(', '),
     status: 'failed',
-    reason: `Service${failing.length > 1 ? 's' : ''} ${names} ${failing.length > 1 ? 'do' : 'does'} not have the required ready endpoints.`,
+    reason: `Service${failing.length > 1 ? 's' : ''} ${names} ${failing.length > 1 ? 'do' : 'does'} not have the required ready endpoints on the pods of ${ctx.revisionLabel}.`,
     details: failing.slice(0, 10)
   }
 }
+
+/** An endpoint is a pod's when its targetRef (uid, else name) or its address says so. */
+const matches = (e: ReadyEndpoint, p: Pod): boolean =>
+  (e.podUid !== undefined && e.podUid === p.metadata.uid) ||
+  (e.podName !== undefined && e.podName === p.metadata.name) ||
+  (e.ip !== undefined && e.ip === p.status?.podIP)

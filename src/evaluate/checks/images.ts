@@ -59,17 +59,28 @@ export function imagesCheck(ctx: CheckContext): CheckResult {
   if (problems.length === 0 && podProblems.length === 0) {
     return {
       ...row,
-      actual: podCount > 0 ? `all ${podCount} pods run ${describe(expected)}` : `template runs ${describe(template)}`,
+      actual:
+        podCount === 1
+          ? `the 1 pod runs ${describe(expected)}`
+          : podCount > 0
+            ? `all ${podCount} pods run ${describe(expected)}`
+            : `template runs ${describe(template)}`,
       status: 'passed'
     }
   }
+  // expect.image applies to every container; with a sidecar in the template that is rarely what was
+  // meant, so say how to name the one container that should run it.
+  const hint =
+    !ctx.settings.expect.images && ctx.settings.expect.image && Object.keys(template).length > 1
+      ? ` expect.image applies to every container (${Object.keys(template).join(', ')}); use expect.images to check only some.`
+      : ''
   const reason =
-    problems.length > 0
+    (problems.length > 0
       ? `The pod template does not run the expected image: ${problems
           .flatMap((p) => p.facts ?? [])
           .map((f) => `${f.label} ${f.value}`)
           .join('; ')}.`
-      : `${podProblems.length} of ${podCount} pods do not run the expected image.`
+      : `${podProblems.length} of ${podCount} pods do not run the expected image.`) + hint
   return {
     ...row,
     actual:

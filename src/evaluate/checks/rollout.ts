@@ -20,12 +20,18 @@ export function rolloutCheck(ctx: CheckContext): CheckResult {
     case 'fail-fast': {
       const f = wait.failFast
       const what = f
-        ? `pod ${f.pod} has been in ${f.reason}${f.container ? ` (container ${f.container})` : ''} for ${formatDuration(f.forMs)}`
+        ? `pod ${f.pod}${f.olderRevision ? ' (an earlier revision)' : ''} has been in ${f.reason}${f.container ? ` (container ${f.container})` : ''} for ${formatDuration(f.forMs)}`
         : 'a pod failed'
+      // The StatefulSet controller waits for that pod to become Ready before it replaces it, which it
+      // never will: reverting the template is not enough (Kubernetes documents this as "forced rollback").
+      const blocked =
+        f?.olderRevision === true
+          ? ` The ${ctx.kind.kind} waits for it to become Ready before replacing it, so the rollout cannot finish: delete the pod (kubectl delete pod ${f.pod} -n ${ctx.snapshot.ref.namespace}) to have it recreated at the current revision.`
+          : ''
       return {
         ...base,
         status: 'failed',
-        reason: `${what}, longer than failFastAfter ${formatDuration(ctx.settings.failFastAfter)}: ${wait.status.message}`,
+        reason: `${what}, longer than failFastAfter ${formatDuration(ctx.settings.failFastAfter)}: ${wait.status.message}${blocked}`,
         details
       }
     }

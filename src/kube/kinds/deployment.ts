@@ -84,10 +84,19 @@ export const deploymentKind: WorkloadKind = {
     // Fallback for servers that default templates differently; only once the controller has caught up,
     // otherwise the annotation still names the previous revision.
     if ((d.metadata.generation ?? 0) > (d.status?.observedGeneration ?? 0)) return undefined
+    // A paused Deployment creates no ReplicaSet for a changed template, so its revision annotation still
+    // names the old one: that is not the revision being rolled out.
+    if (d.spec?.paused === true) return undefined
     const wanted = d.metadata.annotations?.[REVISION_ANNOTATION]
     const byAnnotation =
       wanted === undefined ? undefined : sets.find((rs) => rs.metadata.annotations?.[REVISION_ANNOTATION] === wanted)
     return byAnnotation ? toRevision(byAnnotation) : undefined
+  },
+  blocked(obj) {
+    const d = obj as Deployment
+    if (d.spec?.paused !== true) return undefined
+    const { name, namespace } = d.metadata
+    return `deployment "${name}" is paused: its rollout will not progress until it is resumed (kubectl rollout resume deployment/${name} -n ${namespace ?? 'default'})`
   },
   podSelectorForRevision: (obj, revision) => selectorWith(obj, revision.podLabel.key, revision.podLabel.value),
   ownsPod: (_obj, revision, pod: Pod) =>

@@ -75,11 +75,20 @@ export const statefulSetKind: WorkloadKind = {
     const cr = revisions.find((r) => r.metadata.name === updateRevision) ?? newestRevision(revisions)
     return cr ? revisionInfo(cr, cr.metadata.name) : undefined
   },
+  olderPodsBlock: (obj) => ((obj as StatefulSet).spec?.podManagementPolicy ?? 'OrderedReady') === 'OrderedReady',
   podSelectorForRevision: (obj, revision) => selectorWith(obj, revision.podLabel.key, revision.podLabel.value),
   ownsPod: (obj: KubeObject, revision, pod: Pod) =>
     pod.metadata.labels?.[revision.podLabel.key] === revision.podLabel.value &&
     podControlledBy(pod, { kind: 'StatefulSet', name: obj.metadata.name, uid: obj.metadata.uid }),
-  desiredReplicas: (obj) => (obj as StatefulSet).spec?.replicas ?? 1,
+  desiredReplicas: (obj) => {
+    const s = obj as StatefulSet
+    const replicas = s.spec?.replicas ?? 1
+    // With a RollingUpdate partition only ordinals >= partition move to the update revision: a
+    // partitioned rollout (a staged canary) is complete with replicas - partition pods on it.
+    const rolling = (s.spec?.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate'
+    const partition = rolling ? (s.spec?.updateStrategy?.rollingUpdate?.partition ?? 0) : 0
+    return Math.max(0, replicas - partition)
+  },
   templateImages,
   selector: (obj) => specOf(obj)?.selector,
   templateLabels

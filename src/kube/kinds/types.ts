@@ -39,13 +39,27 @@ export interface WorkloadKind {
   historyResource: ResourceType
   /** kubectl `rollout status` for this kind, same order of checks and same messages. */
   rolloutStatus(obj: KubeObject, revision?: number): RolloutStatus
+  /**
+   * Why an unfinished rollout cannot progress until someone acts (a paused Deployment), as the
+   * error to fail with; undefined when it can. kubectl would wait forever; a verify need not.
+   */
+  blocked?(obj: KubeObject): string | undefined
   /** The revision being rolled out, or undefined when its owner object does not exist yet. */
   currentRevision(snapshot: OwnedSnapshot): RevisionInfo | undefined
+  /**
+   * True when the controller waits for every pod, of any revision, to be Running and Ready before it
+   * replaces the next one (a StatefulSet with OrderedReady): a broken pod of an earlier revision then
+   * blocks the rollout for good, even after a rollback (Kubernetes' "forced rollback").
+   */
+  olderPodsBlock?(obj: KubeObject): boolean
   /** Label selector (string form) for the pods of one revision. */
   podSelectorForRevision(obj: KubeObject, revision: RevisionInfo): string
   /** True when the pod belongs to this revision (label and controller reference). */
   ownsPod(obj: KubeObject, revision: RevisionInfo, pod: Pod): boolean
-  /** Replicas the workload wants (DaemonSet: status.desiredNumberScheduled). */
+  /**
+   * Pods the workload wants on its current revision (DaemonSet: status.desiredNumberScheduled;
+   * StatefulSet: replicas above a RollingUpdate partition).
+   */
   desiredReplicas(obj: KubeObject): number
   /** Images of the pod template's containers, by container name. */
   templateImages(obj: KubeObject): Record<string, string>

@@ -107,7 +107,12 @@ export function renderAnalysis(analysis: AnalysisResult, budget: Budget): string
   }
   if (omitted) parts.push(omittedNote(omitted, 'reasons'))
   if (!analysis.checks.length) {
-    parts.push('_No metric checks were configured._')
+    // An analysis with checks that could not start (unknown version, no Prometheus) has no rows either.
+    parts.push(
+      analysis.verdict === 'passed'
+        ? '_No metric checks were configured._'
+        : '_No metric was measured: the analysis could not start, for the reason above._'
+    )
     return parts.join('\n\n')
   }
   parts.push(renderOverview(analysis, budget))

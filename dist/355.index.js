@@ -1,8 +1,8 @@
-export const id = 672;
-export const ids = [672];
+export const id = 355;
+export const ids = [355];
 export const modules = {
 
-/***/ 7672:
+/***/ 3355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,61 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: POST_THRESHOLD, PrometheusClient
 
-;// CONCATENATED MODULE: ./src/prometheus/errors.ts
-/**
- * One error type for everything that can go wrong talking to Prometheus. Messages are one sentence
- * naming the URL tried (credentials stripped) and never contain auth headers, tokens or passwords.
- */
-class PrometheusError extends Error {
-    kind;
-    /** The URL tried, without credentials or query string. */
-    url;
-    status;
-    /** Prometheus' `errorType`, e.g. `bad_data`, `execution`, `timeout`. */
-    errorType;
-    /** Prometheus' `error` text. */
-    apiError;
-    /** How many attempts were made before giving up. */
-    attempts;
-    /** The server's `Retry-After`, in milliseconds, when it sent one. */
-    retryAfterMs;
-    constructor(init) {
-        super(init.message);
-        this.name = 'PrometheusError';
-        this.kind = init.kind;
-        this.url = init.url;
-        this.status = init.status;
-        this.errorType = init.errorType;
-        this.apiError = init.apiError;
-        this.attempts = init.attempts ?? 1;
-        this.retryAfterMs = init.retryAfterMs;
-    }
-    /** A copy reporting the total number of attempts (the retry loop knows it, the request does not). */
-    withAttempts(attempts) {
-        if (attempts <= 1)
-            return this;
-        const message = `${this.message.replace(/\.$/, '')} (after ${attempts} attempts).`;
-        return new PrometheusError({
-            kind: this.kind,
-            message,
-            url: this.url,
-            status: this.status,
-            errorType: this.errorType,
-            apiError: this.apiError,
-            attempts
-        });
-    }
-}
-/** The URL for messages: no userinfo, no query string or fragment. */
-function redactUrl(url) {
-    const copy = new URL(url.toString());
-    copy.username = '';
-    copy.password = '';
-    copy.search = '';
-    copy.hash = '';
-    return copy.toString();
-}
-
+// EXTERNAL MODULE: ./src/prometheus/errors.ts
+var errors = __webpack_require__(2737);
 ;// CONCATENATED MODULE: ./src/prometheus/graph-url.ts
 /** Links to the Prometheus expression browser (`/graph`), relative to a base URL that may carry a path prefix. */
 /** `https://host/prometheus` and `https://host/prometheus/` both resolve `api/v1/query` under the prefix. */
@@ -158,7 +105,7 @@ var sleep = __webpack_require__(7783);
 
 /** Connection problems, timeouts, 5xx and 429 are worth another try; a bad query is not. */
 function isRetryable(error) {
-    if (!(error instanceof PrometheusError))
+    if (!(error instanceof errors/* PrometheusError */.H))
         return false;
     if (error.kind === 'network' || error.kind === 'timeout')
         return true;
@@ -191,8 +138,8 @@ async function withRetries(attempt, policy, sleep, signal) {
         catch (error) {
             const last = attemptNumber > policy.retries || !isRetryable(error) || signal?.aborted === true;
             if (last)
-                throw error instanceof PrometheusError ? error.withAttempts(attemptNumber) : error;
-            await sleep(backoffDelay(policy, attemptNumber, error instanceof PrometheusError ? error.retryAfterMs : undefined), signal);
+                throw error instanceof errors/* PrometheusError */.H ? error.withAttempts(attemptNumber) : error;
+            await sleep(backoffDelay(policy, attemptNumber, error instanceof errors/* PrometheusError */.H ? error.retryAfterMs : undefined), signal);
         }
     }
 }
@@ -305,7 +252,7 @@ class PrometheusClient {
         return withRetries(() => this.attempt(url, params), this.policy, this.sleep, this.options.signal);
     }
     async attempt(url, params) {
-        const where = redactUrl(url);
+        const where = (0,errors/* redactUrl */.B)(url);
         const form = new URLSearchParams(params);
         const usePost = form.toString().length > POST_THRESHOLD;
         const timeout = AbortSignal.timeout(this.config.timeout);
@@ -321,13 +268,13 @@ class PrometheusClient {
         }
         catch (error) {
             if (timeout.aborted) {
-                throw new PrometheusError({
+                throw new errors/* PrometheusError */.H({
                     kind: 'timeout',
                     url: where,
                     message: `Prometheus at ${where} did not answer within ${this.config.timeout} ms.`
                 });
             }
-            throw new PrometheusError({
+            throw new errors/* PrometheusError */.H({
                 kind: 'network',
                 url: where,
                 message: `Cannot reach Prometheus at ${where}: ${networkReason(error)}.`
@@ -355,14 +302,14 @@ function interpret(response, where) {
     }
     catch {
         if (status >= 200 && status < 300) {
-            throw new PrometheusError({
+            throw new errors/* PrometheusError */.H({
                 kind: 'malformed',
                 url: where,
                 status,
                 message: `Prometheus at ${where} answered HTTP ${status} with a body that is not JSON.`
             });
         }
-        throw new PrometheusError({
+        throw new errors/* PrometheusError */.H({
             kind: 'http',
             url: where,
             status,
@@ -376,7 +323,7 @@ function interpret(response, where) {
             return parsed.result;
     }
     else if (parsed.ok === false) {
-        throw new PrometheusError({
+        throw new errors/* PrometheusError */.H({
             kind: 'api',
             url: where,
             status,
@@ -387,14 +334,14 @@ function interpret(response, where) {
         });
     }
     else if (status >= 200 && status < 300) {
-        throw new PrometheusError({
+        throw new errors/* PrometheusError */.H({
             kind: 'malformed',
             url: where,
             status,
             message: `Prometheus at ${where} answered with an unexpected body: ${parsed.problem}.`
         });
     }
-    throw new PrometheusError({
+    throw new errors/* PrometheusError */.H({
         kind: 'http',
         url: where,
         status,
