@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(609);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3021);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28485,7 +28485,7 @@ function resourcePath(type, namespace, name) {
 
 /***/ }),
 
-/***/ 609:
+/***/ 3021:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49684,6 +49684,7 @@ async function waitForRollout(ctx) {
         const status = kind.rolloutStatus(object);
         progress.update(status.message, now - start, now);
         const seen = new Set();
+        const stillUnready = new Set();
         const watched = [
             ...state.pods.map((pod) => ({ pod, olderRevision: false })),
             // A broken pod of an earlier revision blocks a StatefulSet rollout as surely as a new one failing.
@@ -49692,6 +49693,9 @@ async function waitForRollout(ctx) {
         for (const { pod, olderRevision } of watched.map((w) => ({ ...w, pod: podHealth(w.pod) }))) {
             if (pod.terminating)
                 continue;
+            for (const c of pod.containers)
+                if (!c.ready)
+                    stillUnready.add(`${pod.name}\u0000${c.name}`);
             for (const signal of pod.signals) {
                 const key = `${pod.name}\u0000${signal.reason}\u0000${signal.container ?? ''}`;
                 seen.add(key);
@@ -49707,10 +49711,16 @@ async function waitForRollout(ctx) {
                 }
             }
         }
-        // A signal that went away (the pod recovered or was replaced) starts from zero if it comes back.
-        for (const key of [...sightings.keys()])
-            if (!seen.has(key))
-                sightings.delete(key);
+        // A signal that went away because the pod recovered (its container is ready) or was replaced starts
+        // from zero if it comes back. A crash-looping container is briefly Running between back-offs:
+        // while it has not become ready, its sighting keeps its age, or flapping would defer fail-fast.
+        for (const [key, s] of [...sightings.entries()]) {
+            if (seen.has(key))
+                continue;
+            if (s.container && stillUnready.has(`${s.pod}\u0000${s.container}`))
+                continue;
+            sightings.delete(key);
+        }
         const elapsedMs = now - start;
         if (status.error)
             return { outcome: { end: 'error', status, elapsedMs }, state };
@@ -50250,17 +50260,18 @@ async function runAnalysis(options) {
         planned: settings.count,
         complete
     });
-    // The verdict is certain once every check is decided, or (unless this is a whole-run dry run,
-    // which shows the full window) once an enforced check failed or every enforced check is decided.
+    // The verdict is certain once an enforced check failed or every enforced check is decided. Dry-run
+    // checks (and every check in a whole-run dry run) exist to be tuned, so they are measured for as
+    // long as the run lasts — the full window when nothing is enforced — instead of stopping at their
+    // first decision; their outcome is judged over everything measured (the limits are monotonic).
     const enforced = states.filter((s) => !s.check.dryRun);
+    const shadow = (s) => options.dryRun === true || s.check.dryRun;
     const certain = () => {
-        if (states.every((s) => s.decided))
-            return true;
-        if (options.dryRun)
+        if (options.dryRun || enforced.length === 0)
             return false;
         if (enforced.some((s) => s.decided && judge(s, false).status === 'failed'))
             return true;
-        return enforced.length > 0 && enforced.every((s) => s.decided);
+        return enforced.every((s) => s.decided);
     };
     let ticks = 0;
     for (let tick = 0; tick < settings.count; tick++) {
@@ -50279,7 +50290,7 @@ async function runAnalysis(options) {
             if (!gate.open)
                 gated = gate.observed;
         }
-        const active = states.filter((s) => !s.decided);
+        const active = states.filter((s) => !s.decided || shadow(s));
         const observations = await Promise.all(active.map((s) => (gated ? Promise.resolve(gated) : measure(prometheus, s.check.query, time))));
         active.forEach((s, i) => {
             const observed = observations[i];
@@ -51590,6 +51601,22 @@ async function publishReports(result, options = {}) {
     return recordPath;
 }
 
+;// CONCATENATED MODULE: ./src/report/config-issues.ts
+
+function renderConfigIssues(issues) {
+    const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
+    return [
+        '## ⚠️ deploy-guard: invalid configuration',
+        '',
+        `Nothing was sent to the cluster or to Prometheus. Fix ${issues.length === 1 ? 'this' : 'these'} and run again (${count}):`,
+        '',
+        ...issues.map((issue) => `- ${codeSpan(issue.path)}: ${escapeMarkdownText(issue.message)}`),
+        '',
+        'The configuration reference: `docs/config.md` in the deploy-guard repository.',
+        ''
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** One sentence for the user from anything thrown; stack traces go to the debug log only. */
 
@@ -51607,6 +51634,7 @@ function userMessage(error) {
  * Reads the inputs, dispatches the command, reports, and fails the step when the verdict is not
  * `passed`. Nothing else: every detail lives in the command and the modules it calls.
  */
+
 
 
 
@@ -51658,6 +51686,10 @@ async function run() {
         if (error instanceof ConfigError) {
             setOutput('verdict', 'inconclusive');
             setFailed(`Invalid configuration (nothing was sent to the cluster):\n${error.message}`);
+            await summary
+                .addRaw(renderConfigIssues(error.issues))
+                .write()
+                .catch(() => undefined); // outside Actions there is no summary file; the error above says it all
             return;
         }
         setOutput('verdict', 'inconclusive');
@@ -52205,7 +52237,7 @@ exports.composeCollection = composeCollection;
 
 
 
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var composeNode = __nccwpck_require__(5937);
 var resolveEnd = __nccwpck_require__(7788);
 var resolveProps = __nccwpck_require__(4631);
@@ -52473,7 +52505,7 @@ exports.composeScalar = composeScalar;
 
 var node_process = __nccwpck_require__(932);
 var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var errors = __nccwpck_require__(1464);
 var identity = __nccwpck_require__(1127);
 var composeDoc = __nccwpck_require__(3683);
@@ -53862,7 +53894,7 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 5402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -54711,7 +54743,7 @@ var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var Schema = __nccwpck_require__(5840);
 var errors = __nccwpck_require__(1464);
 var Alias = __nccwpck_require__(4065);
@@ -57945,7 +57977,7 @@ exports.Parser = Parser;
 
 
 var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var errors = __nccwpck_require__(1464);
 var log = __nccwpck_require__(7249);
 var identity = __nccwpck_require__(1127);

@@ -11,6 +11,7 @@ import type { ActionInputs } from './config/inputs.js'
 import { actionInputNames } from './config/inputs.js'
 import { runCommand } from './commands/index.js'
 import { publishReports } from './report/publish.js'
+import { renderConfigIssues } from './report/config-issues.js'
 import { userMessage } from './errors.js'
 
 const masked = new Set<string>()
@@ -51,6 +52,10 @@ export async function run(): Promise<void> {
     if (error instanceof ConfigError) {
       core.setOutput('verdict', 'inconclusive')
       core.setFailed(`Invalid configuration (nothing was sent to the cluster):\n${error.message}`)
+      await core.summary
+        .addRaw(renderConfigIssues(error.issues))
+        .write()
+        .catch(() => undefined) // outside Actions there is no summary file; the error above says it all
       return
     }
     core.setOutput('verdict', 'inconclusive')

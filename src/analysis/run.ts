@@ -107,14 +107,16 @@ export async function runAnalysis(options: RunAnalysisOptions): Promise<Analysis
       complete
     })
 
-  // The verdict is certain once every check is decided, or (unless this is a whole-run dry run,
-  // which shows the full window) once an enforced check failed or every enforced check is decided.
+  // The verdict is certain once an enforced check failed or every enforced check is decided. Dry-run
+  // checks (and every check in a whole-run dry run) exist to be tuned, so they are measured for as
+  // long as the run lasts — the full window when nothing is enforced — instead of stopping at their
+  // first decision; their outcome is judged over everything measured (the limits are monotonic).
   const enforced = states.filter((s) => !s.check.dryRun)
+  const shadow = (s: CheckState): boolean => options.dryRun === true || s.check.dryRun
   const certain = (): boolean => {
-    if (states.every((s) => s.decided)) return true
-    if (options.dryRun) return false
+    if (options.dryRun || enforced.length === 0) return false
     if (enforced.some((s) => s.decided && judge(s, false).status === 'failed')) return true
-    return enforced.length > 0 && enforced.every((s) => s.decided)
+    return enforced.every((s) => s.decided)
   }
 
   let ticks = 0
@@ -131,7 +133,7 @@ export async function runAnalysis(options: RunAnalysisOptions): Promise<Analysis
       const gate = trafficGate(traffic, options.minTraffic.min)
       if (!gate.open) gated = gate.observed
     }
-    const active = states.filter((s) => !s.decided)
+    const active = states.filter((s) => !s.decided || shadow(s))
     const observations = await Promise.all(
       active.map((s) => (gated ? Promise.resolve(gated) : measure(prometheus, s.check.query, time)))
     )

@@ -56,6 +56,7 @@ export async function waitForRollout(ctx: WaitContext): Promise<WaitResult> {
     const status = kind.rolloutStatus(object)
     progress.update(status.message, now - start, now)
     const seen = new Set<string>()
+    const stillUnready = new Set<string>()
     const watched = [
       ...state.pods.map((pod) => ({ pod, olderRevision: false })),
       // A broken pod of an earlier revision blocks a StatefulSet rollout as surely as a new one failing.
@@ -63,6 +64,7 @@ export async function waitForRollout(ctx: WaitContext): Promise<WaitResult> {
     ]
     for (const { pod, olderRevision } of watched.map((w) => ({ ...w, pod: podHealth(w.pod) }))) {
       if (pod.terminating) continue
+      for (const c of pod.containers) if (!c.ready) stillUnready.add(`${pod.name}\u0000${c.name}`)
       for (const signal of pod.signals) {
         const key = `${pod.name}\u0000${signal.reason}\u0000${signal.container ?? ''}`
         seen.add(key)
@@ -80,8 +82,14 @@ export async function waitForRollout(ctx: WaitContext): Promise<WaitResult> {
         }
       }
     }
-    // A signal that went away (the pod recovered or was replaced) starts from zero if it comes back.
-    for (const key of [...sightings.keys()]) if (!seen.has(key)) sightings.delete(key)
+    // A signal that went away because the pod recovered (its container is ready) or was replaced starts
+    // from zero if it comes back. A crash-looping container is briefly Running between back-offs:
+    // while it has not become ready, its sighting keeps its age, or flapping would defer fail-fast.
+    for (const [key, s] of [...sightings.entries()]) {
+      if (seen.has(key)) continue
+      if (s.container && stillUnready.has(`${s.pod}\u0000${s.container}`)) continue
+      sightings.delete(key)
+    }
 
     const elapsedMs = now - start
     if (status.error) return { outcome: { end: 'error', status, elapsedMs }, state }

@@ -88,6 +88,9 @@ describe('runAnalysis (fake Prometheus, fake clock)', () => {
     })
     expect(result.verdict).toBe('failed')
     expect(result.checks[1]?.measurements).toHaveLength(5)
+    // The failing check too: a shadow run is for tuning, so it shows the whole window.
+    expect(result.checks[0]?.measurements).toHaveLength(5)
+    expect(result.checks[0]?.status).toBe('failed')
   })
 
   it('a dry-run check is reported but never decides the verdict', async () => {
@@ -104,6 +107,8 @@ describe('runAnalysis (fake Prometheus, fake clock)', () => {
     })
     expect(result.verdict).toBe('passed')
     expect(result.checks[1]).toMatchObject({ status: 'failed', dryRun: true })
+    // Measured for as long as the run lasts, not just until its first failure.
+    expect(result.checks[1]?.measurements).toHaveLength(3)
     expect(result.reasons.at(-1)).toMatch(/^dry run \(not enforced\): shadow would be failed/)
   })
 

@@ -67,6 +67,9 @@ describe('bad configuration', () => {
       expect(run.stdout).toContain(path)
     }
     expect(run.stdout).toContain('did you mean "timeout"')
+    // The run page says why, too: every problem in the job summary.
+    expect(run.summary).toContain('invalid configuration')
+    expect(run.summary).toContain('<code>verify.smoke&#91;0&#93;.url</code>')
     expect(run.stdout).toContain('verison')
     expect(run.stdout).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/) // no stack trace
     expect(sandbox.requests).toHaveLength(0)

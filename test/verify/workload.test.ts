@@ -129,6 +129,26 @@ describe('verifyWorkload wait loop', () => {
     expect(lines).toContain('pod api-3: CrashLoopBackOff (container app); failing in 5s unless it recovers')
   })
 
+  it('keeps the fail-fast clock running while a crash-looping container flaps between back-off and running', async () => {
+    const clock = fakeClock()
+    const api = cluster(clock.now())
+    api.put(RESOURCES.Deployment, deployment({ replicas: 3, updatedReplicas: 3, availableReplicas: 2 }))
+    const crashing = pod({ name: 'api-3', ready: false, waiting: { reason: 'CrashLoopBackOff' }, restarts: 2 })
+    const restarted = pod({ name: 'api-3', ready: false, restarts: 3 })
+    putPods(api, [pod({ name: 'api-1' }), pod({ name: 'api-2' }), crashing])
+    let polls = 0
+    api.onRequest = (verb, type) => {
+      if (verb !== 'get' || type.kind !== 'Deployment') return
+      polls++
+      // Every other poll the container is briefly running again (not ready) before it crashes once more.
+      putPods(api, [pod({ name: 'api-1' }), pod({ name: 'api-2' }), polls % 2 === 1 ? restarted : crashing])
+    }
+    const result = await verifyWorkload(api, ref, config, { startedAt: new Date(clock.now()), log: () => {}, ...clock })
+    const rollout = result.checks.find((c) => c.id === 'rollout')
+    expect(rollout?.status).toBe('failed')
+    expect(rollout?.reason).toMatch(/CrashLoopBackOff \(container app\) for \d+s, longer than failFastAfter 5s/)
+  })
+
   it('does not fail fast when the signal clears; a completed rollout passes', async () => {
     const clock = fakeClock()
     const api = cluster(clock.now())
