@@ -16,20 +16,4 @@ export function formatPercent(fraction: number, signed = true): string {
   return `${sign}${rounded}%`
 }
 
-/** 90000 → "1m30s", 600000 → "10m", 500 → "500ms". */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`
-  let rest = Math.round(ms / 1000)
-  const parts: string[] = []
-  for (const [unit, size] of [
-    ['h', 3600],
-    ['m', 60],
-    ['s', 1]
-  ] as const) {
-    if (rest >= size) {
-      parts.push(`${Math.floor(rest / size)}${unit}`)
-      rest %= size
-    }
-  }
-  return parts.join('')
-}
+export { formatDuration } from '../util/duration-text.js'

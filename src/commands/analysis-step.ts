@@ -6,6 +6,7 @@ import type { DeployGuardConfig } from '../config/types.js'
 import { renderTemplate, templateVariablesUsed } from '../config/template.js'
 import { formatDuration } from '../config/duration.js'
 import { runAnalysis } from '../analysis/run.js'
+import { formatNumber } from '../analysis/format.js'
 import { redactUrl } from '../prometheus/errors.js'
 import type { AnalysisResult } from '../model/result.js'
 import type { CommandContext } from './context.js'
@@ -72,6 +73,8 @@ export async function runConfiguredAnalysis(
     prometheus,
     dryRun: config.dryRun,
     onMeasurement: (name, m) =>
-      ctx.log(`${name}: ${m.value === null ? '—' : m.value} ${m.phase}${m.message ? ` (${m.message})` : ''}`)
+      ctx.log(
+        `${name}: ${m.value === null ? '—' : formatNumber(m.value)} ${m.phase}${m.message ? ` (${m.message})` : ''}`
+      )
   })
 }

@@ -1,16 +1,7 @@
 /** Small formatting helpers for check rows. Pure. */
 import type { CheckDetail } from '../model/result.js'
 
-/** `10m`, `41s`, `1m30s`, `1h5m`, `250ms`. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.max(0, Math.round(ms))}ms`
-  let s = Math.round(ms / 1000)
-  const h = Math.floor(s / 3600)
-  s -= h * 3600
-  const m = Math.floor(s / 60)
-  s -= m * 60
-  return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('')
-}
+export { formatDuration } from '../util/duration-text.js'
 
 /** At most `max` details, then one "and N more <noun>" line, so reports stay bounded. */
 export function bounded<T>(items: T[], max: number, render: (item: T) => CheckDetail, noun: string): CheckDetail[] {
