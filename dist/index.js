@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3021);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1419);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28485,7 +28485,7 @@ function resourcePath(type, namespace, name) {
 
 /***/ }),
 
-/***/ 3021:
+/***/ 1419:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49131,17 +49131,7 @@ const matches = (e, p) => (e.podUid !== undefined && e.podUid === p.metadata.uid
     (e.ip !== undefined && e.ip === p.status?.podIP);
 
 ;// CONCATENATED MODULE: ./src/evaluate/format.ts
-/** `10m`, `41s`, `1m30s`, `1h5m`, `250ms`. */
-function format_formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.max(0, Math.round(ms))}ms`;
-    let s = Math.round(ms / 1000);
-    const h = Math.floor(s / 3600);
-    s -= h * 3600;
-    const m = Math.floor(s / 60);
-    s -= m * 60;
-    return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('');
-}
+
 /** At most `max` details, then one "and N more <noun>" line, so reports stay bounded. */
 function bounded(items, max, render, noun) {
     const shown = items.slice(0, max).map(render);
@@ -49410,6 +49400,19 @@ function restartsCheck(ctx) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/util/duration-text.ts
+/** `10m`, `41s`, `1m30s`, `1h5m`, `250ms`: a duration for people (rounded to seconds from 1 s up). */
+function duration_text_formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.max(0, Math.round(ms))}ms`;
+    let s = Math.round(ms / 1000);
+    const h = Math.floor(s / 3600);
+    s -= h * 3600;
+    const m = Math.floor(s / 60);
+    s -= m * 60;
+    return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('');
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/checks/rollout.ts
 
 
@@ -49431,7 +49434,7 @@ function rolloutCheck(ctx) {
         case 'fail-fast': {
             const f = wait.failFast;
             const what = f
-                ? `pod ${f.pod}${f.olderRevision ? ' (an earlier revision)' : ''} has been in ${f.reason}${f.container ? ` (container ${f.container})` : ''} for ${format_formatDuration(f.forMs)}`
+                ? `pod ${f.pod}${f.olderRevision ? ' (an earlier revision)' : ''} has been in ${f.reason}${f.container ? ` (container ${f.container})` : ''} for ${duration_text_formatDuration(f.forMs)}`
                 : 'a pod failed';
             // The StatefulSet controller waits for that pod to become Ready before it replaces it, which it
             // never will: reverting the template is not enough (Kubernetes documents this as "forced rollback").
@@ -49441,7 +49444,7 @@ function rolloutCheck(ctx) {
             return {
                 ...base,
                 status: 'failed',
-                reason: `${what}, longer than failFastAfter ${format_formatDuration(ctx.settings.failFastAfter)}: ${wait.status.message}${blocked}`,
+                reason: `${what}, longer than failFastAfter ${duration_text_formatDuration(ctx.settings.failFastAfter)}: ${wait.status.message}${blocked}`,
                 details
             };
         }
@@ -49449,7 +49452,7 @@ function rolloutCheck(ctx) {
             return {
                 ...base,
                 status: 'failed',
-                reason: `timed out after ${format_formatDuration(ctx.settings.timeout)}: ${wait.status.message}`,
+                reason: `timed out after ${duration_text_formatDuration(ctx.settings.timeout)}: ${wait.status.message}`,
                 details
             };
         case 'error':
@@ -49604,7 +49607,7 @@ class ProgressLog {
             return;
         this.last = message;
         this.lastAt = now;
-        this.log(`${this.prefix}: ${message}, ${format_formatDuration(elapsedMs)}`);
+        this.log(`${this.prefix}: ${message}, ${duration_text_formatDuration(elapsedMs)}`);
     }
 }
 
@@ -49653,7 +49656,7 @@ async function verifyCustomResource(api, ref, config, options) {
             return {
                 ref,
                 checks: [
-                    { ...row, status: 'failed', reason: `timed out after ${format_formatDuration(config.timeout)}: ${result.message}` }
+                    { ...row, status: 'failed', reason: `timed out after ${duration_text_formatDuration(config.timeout)}: ${result.message}` }
                 ]
             };
     }
@@ -49707,7 +49710,7 @@ async function waitForRollout(ctx) {
                         container: signal.container,
                         olderRevision
                     });
-                    ctx.log(`pod ${pod.name}${olderRevision ? ' (earlier revision)' : ''}: ${signal.reason}${signal.container ? ` (container ${signal.container})` : ''}${signal.message ? `: ${signal.message}` : ''}; failing in ${format_formatDuration(settings.failFastAfter)} unless it recovers`);
+                    ctx.log(`pod ${pod.name}${olderRevision ? ' (earlier revision)' : ''}: ${signal.reason}${signal.container ? ` (container ${signal.container})` : ''}${signal.message ? `: ${signal.message}` : ''}; failing in ${duration_text_formatDuration(settings.failFastAfter)} unless it recovers`);
                 }
             }
         }
@@ -49867,6 +49870,33 @@ function seriesMeans(data) {
     return means;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/baseline.ts
+
+
+/** About 60 points over the window, never finer than 1 s. */
+function baselineStep(windowMs) {
+    return Math.max(1, Math.ceil(windowMs / 1000 / 60));
+}
+function baselineRange(start, w) {
+    const to = new Date(start.getTime() - w.offset);
+    return { from: new Date(to.getTime() - w.window), to };
+}
+async function takeBaseline(prometheus, query, rule, start, w) {
+    const { from, to } = baselineRange(start, w);
+    const where = `the ${duration_text_formatDuration(w.window)} before the analysis` +
+        (w.offset > 0 ? ` (offset ${duration_text_formatDuration(w.offset)})` : '');
+    try {
+        const result = await prometheus.rangeQuery(query, from, to, baselineStep(w.window));
+        const means = seriesMeans(result.data);
+        if (means.length === 0)
+            return { value: null, why: `no baseline: no data in ${where}` };
+        return { value: rule.maxIncrease !== undefined ? Math.max(...means) : Math.min(...means) };
+    }
+    catch (error) {
+        return { value: null, why: `no baseline: the query over ${where} failed: ${error.message}` };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/format.ts
 /** Number and percentage formatting shared by measurement messages and reasons. */
 /** Four significant digits, no trailing zeros: 0.021, 0.005, 1235, 1.5e-7. */
@@ -49886,51 +49916,7 @@ function formatPercent(fraction, signed = true) {
     const sign = signed && rounded > 0 ? '+' : '';
     return `${sign}${rounded}%`;
 }
-/** 90000 → "1m30s", 600000 → "10m", 500 → "500ms". */
-function analysis_format_formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    let rest = Math.round(ms / 1000);
-    const parts = [];
-    for (const [unit, size] of [
-        ['h', 3600],
-        ['m', 60],
-        ['s', 1]
-    ]) {
-        if (rest >= size) {
-            parts.push(`${Math.floor(rest / size)}${unit}`);
-            rest %= size;
-        }
-    }
-    return parts.join('');
-}
 
-;// CONCATENATED MODULE: ./src/analysis/baseline.ts
-
-
-/** About 60 points over the window, never finer than 1 s. */
-function baselineStep(windowMs) {
-    return Math.max(1, Math.ceil(windowMs / 1000 / 60));
-}
-function baselineRange(start, w) {
-    const to = new Date(start.getTime() - w.offset);
-    return { from: new Date(to.getTime() - w.window), to };
-}
-async function takeBaseline(prometheus, query, rule, start, w) {
-    const { from, to } = baselineRange(start, w);
-    const where = `the ${analysis_format_formatDuration(w.window)} before the analysis` +
-        (w.offset > 0 ? ` (offset ${analysis_format_formatDuration(w.offset)})` : '');
-    try {
-        const result = await prometheus.rangeQuery(query, from, to, baselineStep(w.window));
-        const means = seriesMeans(result.data);
-        if (means.length === 0)
-            return { value: null, why: `no baseline: no data in ${where}` };
-        return { value: rule.maxIncrease !== undefined ? Math.max(...means) : Math.min(...means) };
-    }
-    catch (error) {
-        return { value: null, why: `no baseline: the query over ${where} failed: ${error.message}` };
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/analysis/evaluate.ts
 
@@ -50094,7 +50080,7 @@ function subject(name, m) {
 }
 const limits_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function judgeCheck(input) {
-    const { name, onNoData, measurements, limits, planned, complete } = input;
+    const { name, onNoData, measurements, limits, planned, complete, stoppedBy } = input;
     const t = tally(measurements, onNoData);
     const of = `in ${t.failures} of ${limits_plural(t.taken, 'measurement')}`;
     const isFailure = (m) => counted(m, onNoData) === 'failure';
@@ -50154,13 +50140,47 @@ function judgeCheck(input) {
         tolerated.push(`${t.inconclusive} inconclusive within inconclusiveLimit ${limits.inconclusiveLimit}`);
     if (t.errors > 0)
         tolerated.push(`${limits_plural(t.errors, 'query error')} within errorLimit ${limits.errorLimit}`);
-    const early = t.taken < planned ? ` (stopped after ${t.taken} of ${planned})` : '';
     const extra = tolerated.length > 0 ? `; ${tolerated.join(', ')}` : '';
+    // Cut short by another check before this one was decided: what was measured passed, no more.
+    if (t.taken < planned && !cannotChange && stoppedBy !== undefined) {
+        return {
+            status: 'passed',
+            decided: true,
+            reason: `${name}: ${t.successes} of ${limits_plural(t.taken, 'measurement')} passed before the run stopped (${stoppedBy}), last ${last?.message ?? 'ok'}${extra}`,
+            tally: t
+        };
+    }
+    const early = t.taken < planned ? ` (stopped after ${t.taken} of ${planned})` : '';
     return {
         status: 'passed',
         decided: true,
         reason: `${name}: passed ${t.successes} of ${limits_plural(t.taken, 'measurement')}${early}, last ${last?.message ?? 'ok'}${extra}`,
         tally: t
+    };
+}
+/** The traffic query's total over its series, or null when there is no finite value (or an error). */
+function trafficTotal(observed) {
+    if (observed.kind !== 'values' || observed.values.length === 0)
+        return null;
+    return observed.values.reduce((a, b) => a + b, 0);
+}
+/**
+ * One tick of the minTraffic gate as a measurement for reports: `successful` at or above the floor,
+ * `no-data` below it or without data, `error` when the traffic query failed.
+ */
+function trafficMeasurement(observed, min, time) {
+    const gate = trafficGate(observed, min);
+    const value = trafficTotal(observed);
+    const warnings = observed.kind === 'values' && observed.warnings?.length ? { warnings: observed.warnings } : {};
+    const base = { time: time.toISOString(), value, ...warnings };
+    if (gate.open)
+        return { ...base, phase: 'successful', message: `traffic ${formatNumber(value ?? 0)} >= minTraffic ${formatNumber(min)}` };
+    if (gate.observed.kind === 'error')
+        return { ...base, value: null, phase: 'error', message: gate.observed.message };
+    return {
+        ...base,
+        phase: 'no-data',
+        message: gate.observed.kind === 'no-data' ? gate.observed.why : 'no traffic data'
     };
 }
 /**
@@ -50176,7 +50196,7 @@ function trafficGate(observed, min) {
         const what = observed.nonFinite.length > 0 ? `traffic ${observed.nonFinite[0]}` : 'no traffic data';
         return { open: false, observed: { kind: 'no-data', why: `${what}, below minTraffic ${formatNumber(min)}` } };
     }
-    const total = observed.values.reduce((a, b) => a + b, 0);
+    const total = trafficTotal(observed) ?? 0;
     if (total < min)
         return { open: false, observed: { kind: 'no-data', why: `traffic ${formatNumber(total)} < minTraffic ${formatNumber(min)}` } };
     return { open: true };
@@ -50252,13 +50272,14 @@ async function runAnalysis(options) {
         measurements: [],
         decided: false
     })));
-    const judge = (s, complete) => judgeCheck({
+    const judge = (s, complete, stoppedBy) => judgeCheck({
         name: s.check.name,
         onNoData: s.check.onNoData,
         measurements: s.measurements,
         limits,
         planned: settings.count,
-        complete
+        complete,
+        ...(stoppedBy !== undefined ? { stoppedBy } : {})
     });
     // The verdict is certain once an enforced check failed or every enforced check is decided. Dry-run
     // checks (and every check in a whole-run dry run) exist to be tuned, so they are measured for as
@@ -50273,7 +50294,9 @@ async function runAnalysis(options) {
             return true;
         return enforced.every((s) => s.decided);
     };
+    const traffic = [];
     let ticks = 0;
+    let stoppedEarly = false;
     for (let tick = 0; tick < settings.count; tick++) {
         const due = startedAt.getTime() + settings.initialDelay + tick * settings.interval;
         await sleep(Math.max(0, due - now().getTime()), signal);
@@ -50283,10 +50306,11 @@ async function runAnalysis(options) {
         let gated;
         let rejectedTraffic;
         if (options.minTraffic) {
-            const traffic = await measure(prometheus, options.minTraffic.query, time);
-            if (traffic.kind === 'error' && traffic.rejected)
-                rejectedTraffic = traffic.message;
-            const gate = trafficGate(traffic, options.minTraffic.min);
+            const observed = await measure(prometheus, options.minTraffic.query, time);
+            if (observed.kind === 'error' && observed.rejected)
+                rejectedTraffic = observed.message;
+            traffic.push(trafficMeasurement(observed, options.minTraffic.min, time));
+            const gate = trafficGate(observed, options.minTraffic.min);
             if (!gate.open)
                 gated = gate.observed;
         }
@@ -50305,13 +50329,27 @@ async function runAnalysis(options) {
             options.onMeasurement?.(s.check.name, m);
         });
         ticks++;
-        if (certain())
+        if (certain()) {
+            stoppedEarly = tick < settings.count - 1;
             break;
+        }
     }
     const finishedAt = now();
     const cancelled = signal?.aborted === true;
+    // When the run stopped before its planned end, a check that was still undecided was cut short: its
+    // reason names what stopped the run instead of reading like a full pass.
+    const statusAtStop = (s) => (s.rejected !== undefined ? 'inconclusive' : judge(s, false).status);
+    const named = (status) => enforced.filter((s) => s.decided && statusAtStop(s) === status).map((s) => s.check.name);
+    const [failedAtStop, inconclusiveAtStop] = [named('failed'), named('inconclusive')];
+    const stoppedBy = !stoppedEarly
+        ? undefined
+        : failedAtStop.length > 0
+            ? `${failedAtStop.join(', ')} failed`
+            : inconclusiveAtStop.length > 0
+                ? `${inconclusiveAtStop.join(', ')} inconclusive`
+                : 'every enforced check was decided';
     const results = states.map((s) => {
-        const outcome = judge(s, true);
+        const outcome = judge(s, true, s.decided ? undefined : stoppedBy);
         const undecidedAtCancel = cancelled && !s.decided;
         const status = s.rejected !== undefined || undecidedAtCancel ? 'inconclusive' : outcome.status;
         const from = s.baseline
@@ -50335,10 +50373,20 @@ async function runAnalysis(options) {
         };
     });
     const { verdict, reasons } = verdict_decideVerdict(results);
-    return { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), checks: results, verdict, reasons };
+    return {
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        checks: results,
+        verdict,
+        reasons,
+        ...(options.minTraffic
+            ? { traffic: { query: options.minTraffic.query, min: options.minTraffic.min, measurements: traffic } }
+            : {})
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/analysis-step.ts
+
 
 
 
@@ -50392,7 +50440,7 @@ async function runConfiguredAnalysis(config, version, ctx) {
         baselineWindow: analysis.baseline,
         prometheus,
         dryRun: config.dryRun,
-        onMeasurement: (name, m) => ctx.log(`${name}: ${m.value === null ? '—' : m.value} ${m.phase}${m.message ? ` (${m.message})` : ''}`)
+        onMeasurement: (name, m) => ctx.log(`${name}: ${m.value === null ? '—' : formatNumber(m.value)} ${m.phase}${m.message ? ` (${m.message})` : ''}`)
     });
 }
 
@@ -50761,7 +50809,7 @@ function formatClock(iso) {
     return Number.isNaN(ms) ? iso : new Date(ms).toISOString().slice(11, 19);
 }
 /** `2m 5s`, `850ms`; empty when either time does not parse. */
-function report_format_formatDuration(fromIso, toIso) {
+function format_formatDuration(fromIso, toIso) {
     const ms = Date.parse(toIso) - Date.parse(fromIso);
     if (Number.isNaN(ms) || ms < 0)
         return '';
@@ -50880,8 +50928,9 @@ function formatCondition(condition) {
 
 const attention = (status) => status === 'failed' || status === 'inconclusive';
 /**
- * Verdict line, then one line per failed or inconclusive check with its reason. Each line is
- * single-line (escapeLogLine), so no value can start a `::workflow-command::` line of its own.
+ * Verdict line, then one line per failed check, then one per inconclusive check, with its reason
+ * (the order of the summary's reasons; dry-run metric checks last). Each line is single-line
+ * (escapeLogLine), so no value can start a `::workflow-command::` line of its own.
  */
 function renderLogSummary(result) {
     const dry = result.dryRun ? ' [dry run]' : '';
@@ -50889,20 +50938,29 @@ function renderLogSummary(result) {
         `deploy-guard ${result.command}: ${result.verdict.toUpperCase()}${dry} (action: ${actionText(result.dryRun, result.action)})`
     ];
     const row = (status, where, reason) => `  ${STATUS_ICON[status]} ${where}: ${status}${reason ? ` — ${reason}` : ''}`;
+    // Rank: enforced failed, enforced inconclusive, then dry-run metric checks (never part of the verdict).
+    const rows = [];
+    const rank = (status, dryRun = false) => (dryRun ? 2 : status === 'failed' ? 0 : 1);
     for (const target of result.targets) {
         for (const c of target.checks) {
             if (attention(c.status))
-                lines.push(row(c.status, `${format_targetLabel(target.ref)} ${c.title}`, c.reason));
+                rows.push({ rank: rank(c.status), line: row(c.status, `${format_targetLabel(target.ref)} ${c.title}`, c.reason) });
         }
     }
     for (const c of result.checks) {
         if (attention(c.status))
-            lines.push(row(c.status, c.title, c.reason));
+            rows.push({ rank: rank(c.status), line: row(c.status, c.title, c.reason) });
     }
     for (const m of result.analysis?.checks ?? []) {
         if (attention(m.status))
-            lines.push(row(m.status, `metric ${m.name}${m.dryRun ? ' (dry run)' : ''}`, m.reason));
+            rows.push({
+                rank: rank(m.status, m.dryRun),
+                line: row(m.status, `metric ${m.name}${m.dryRun ? ' (dry run)' : ''}`, m.reason)
+            });
     }
+    // Like the summary's reasons: failed rows first, then inconclusive, each group in report order
+    // (Array.prototype.sort is stable).
+    lines.push(...rows.sort((a, b) => a.rank - b.rank).map((r) => r.line));
     if (lines.length === 1 && result.verdict !== 'passed') {
         for (const reason of result.reasons)
             lines.push(`  - ${reason}`);
@@ -51232,14 +51290,14 @@ function renderOverview(analysis, budget) {
     const rendered = table(['Metric', 'Condition', 'Last value', 'Status'], rows);
     return omitted ? `${rendered}\n\n${omittedNote(omitted)}` : rendered;
 }
-function renderSeries(check, budget) {
+function renderSeries(series, budget) {
     const parts = [];
-    const measurements = check.measurements;
+    const measurements = series.measurements;
     const chart = renderXyChart({
-        title: check.name,
+        title: series.title,
         xLabels: measurements.map((m) => formatClock(m.time)),
         values: measurements.map((m) => m.value),
-        thresholds: conditionThresholds(check.condition)
+        thresholds: series.thresholds
     });
     const missing = measurements.filter((m) => !numeric(m)).length;
     if (chart) {
@@ -51262,7 +51320,7 @@ function renderSeries(check, budget) {
             `${PHASE_ICON[m.phase]} ${PHASE_LABEL[m.phase]}`,
             cell([m.message ?? '', ...(m.warnings ?? []).map((w) => `warning: ${w}`)].filter(Boolean).join('\n'))
         ]);
-        parts.push(table(['Time (UTC)', 'Value', 'Phase', 'Note'], rows));
+        parts.push(table(['Time (UTC)', series.valueHeader ?? 'Value', 'Phase', 'Note'], rows));
         if (shown < measurements.length)
             parts.push(omittedNote(measurements.length - shown, 'earlier measurements'));
     }
@@ -51279,7 +51337,46 @@ function renderMetric(check, budget) {
     parts.push(lines.join('<br>\n'));
     parts.push(`Query as sent:\n\n${fence(truncate(check.query, Math.max(budget.maxCellChars, 2000)), 'promql')}`);
     if (budget.includeSeries) {
-        const series = renderSeries(check, budget);
+        const series = renderSeries({ title: check.name, measurements: check.measurements, thresholds: conditionThresholds(check.condition) }, budget);
+        if (series)
+            parts.push(series);
+    }
+    return parts.join('\n\n');
+}
+/**
+ * The minTraffic gate: the query as sent, its floor, how many ticks had enough traffic, and (budget
+ * permitting) the totals per tick. Below the floor every check's measurement of that tick is no-data,
+ * which is why a quiet canary reads inconclusive rather than passed.
+ */
+function renderTrafficGate(traffic, budget) {
+    const { measurements, min } = traffic;
+    const count = (phase) => measurements.filter((m) => m.phase === phase).length;
+    const open = count('successful');
+    const below = count('no-data');
+    const errors = count('error');
+    const parts = ['#### 🚦 Traffic gate (minTraffic)'];
+    const tally = measurements.length
+        ? `Traffic was at or above the floor at ${open} of ${measurements.length} ticks` +
+            [below ? `; below it or without data at ${below}` : '', errors ? `; the traffic query failed at ${errors}` : '']
+                .filter(Boolean)
+                .join('') +
+            '.'
+        : 'No tick was measured.';
+    const lines = [
+        `**Floor:** traffic ≥ ${escapeMarkdownText(format_formatNumber(min))} (summed over series)`,
+        `**Gate:** ${escapeMarkdownText(tally)}`
+    ];
+    if (below || errors)
+        lines.push('_At a tick below the floor every check counts as no data (its onNoData decides); at a traffic query error, as a query error._');
+    parts.push(lines.join('<br>\n'));
+    parts.push(`Traffic query as sent:\n\n${fence(truncate(traffic.query, Math.max(budget.maxCellChars, 2000)), 'promql')}`);
+    if (budget.includeSeries) {
+        const series = renderSeries({
+            title: 'traffic (minTraffic gate)',
+            measurements,
+            thresholds: [{ label: 'minTraffic', value: min }],
+            valueHeader: 'Traffic'
+        }, budget);
         if (series)
             parts.push(series);
     }
@@ -51301,6 +51398,8 @@ function renderAnalysis(analysis, budget) {
         return parts.join('\n\n');
     }
     parts.push(renderOverview(analysis, budget));
+    if (analysis.traffic)
+        parts.push(renderTrafficGate(analysis.traffic, budget));
     const metrics = selectItems(analysis.checks, budget.maxTableRows, (c) => c.status !== 'passed' && !c.dryRun);
     parts.push(...metrics.items.map((check) => renderMetric(check, budget)));
     if (metrics.omitted)
@@ -51361,13 +51460,34 @@ const HEADING = '### Details of failures';
 const LEFT_OUT = `${HEADING}\n\n_Details were left out to stay under the size limit; the JSON record (output \`report\`) has them._`;
 // Room kept for the omission notes appended when the allowance runs out.
 const NOTE_RESERVE = 300;
+// Items named in one "same evidence as above" line before it says "and N more".
+const MAX_REFERENCED_NAMES = 20;
 const bytes = (text) => Buffer.byteLength(text, 'utf8');
+/** Failed rows first, then inconclusive (the order of the verdict's reasons), each in report order. */
 function failingChecks(result) {
     const failing = (check) => (check.status === 'failed' || check.status === 'inconclusive') && (check.details?.length ?? 0) > 0;
-    return [
-        ...result.targets.flatMap((t) => t.checks.filter(failing).map((check) => ({ target: format_targetLabel(t.ref), check }))),
-        ...result.checks.filter(failing).map((check) => ({ check }))
+    const all = [
+        ...result.targets.flatMap((t, i) => t.checks.filter(failing).map((check) => ({ target: format_targetLabel(t.ref), scope: `target ${i}`, check }))),
+        ...result.checks.filter(failing).map((check) => ({ scope: 'run', check }))
     ];
+    return [...all.filter((f) => f.check.status === 'failed'), ...all.filter((f) => f.check.status !== 'failed')];
+}
+/**
+ * Identity of a piece of evidence within its scope. When a workload fails, several rows (rollout,
+ * pods ready, restarts) carry the same pod facts and log tail; they are shown once, under the first
+ * row, and the other rows refer to it. Title-only items ("and 3 more pods") are cheap and not shared.
+ */
+function evidenceKey(scope, detail) {
+    if (!detail.facts?.length && !detail.text)
+        return undefined;
+    return JSON.stringify([scope, detail.title, detail.facts ?? [], detail.text ?? '']);
+}
+/** `Same evidence as under ❌ Rollout complete above: pod a, pod b.` */
+function referenceLine(origin, titles, budget) {
+    const { items, omitted } = selectItems(titles, MAX_REFERENCED_NAMES);
+    const names = items.map((t) => escapeMarkdownText(truncate(t, budget.maxCellChars))).join(', ');
+    const more = omitted ? ` and ${omitted.toLocaleString('en-US')} more` : '';
+    return `_Same evidence as under ${escapeMarkdownText(truncate(origin, budget.maxCellChars))} above:_ ${names}${more}.`;
 }
 function renderDetail(detail, budget) {
     const parts = [`**${escapeMarkdownText(truncate(detail.title, budget.maxCellChars))}**`];
@@ -51403,6 +51523,8 @@ function renderDetails(result, budget, maxBytes) {
     if (!budget.includeDetails)
         return leftOut;
     const blocks = [];
+    // Evidence already shown, by key, with the row it is shown under.
+    const shown = new Map();
     let used = bytes(HEADING) + NOTE_RESERVE;
     let cut = false;
     for (const failed of failing) {
@@ -51412,29 +51534,59 @@ function renderDetails(result, budget, maxBytes) {
         // Frame of the block, its separator and room for its own omission note.
         let size = bytes(detailsBlock(summary, '', open)) + 2 + NOTE_RESERVE;
         const body = [];
+        let covered = 0;
+        const references = new Map();
+        const fresh = [];
         for (const item of items) {
-            const left = maxBytes - used - size;
-            // Uncut log text bigger than what is left can never fit: skip the work of rendering it.
-            const uncut = budget.maxLogLines === Number.MAX_SAFE_INTEGER ? Math.min(item.text?.length ?? 0, budget.maxLogChars) : 0;
-            if (uncut > left)
-                break;
-            const rendered = renderDetail(item, budget);
-            const cost = bytes(rendered) + 2;
-            if (cost > left)
-                break;
-            body.push(rendered);
-            size += cost;
+            const key = evidenceKey(failed.scope, item);
+            const origin = key === undefined ? undefined : shown.get(key);
+            if (origin === undefined)
+                fresh.push({ item, key });
+            else
+                references.set(origin, [...(references.get(origin) ?? []), item.title]);
         }
-        if (body.length < items.length)
+        for (const [origin, titles] of references) {
+            const line = referenceLine(origin, titles, budget);
+            const cost = bytes(line) + 2;
+            if (cost > maxBytes - used - size)
+                break;
+            body.push(line);
+            size += cost;
+            covered += titles.length;
+        }
+        const rendered = [];
+        if (covered === items.length - fresh.length) {
+            for (const { item, key } of fresh) {
+                const left = maxBytes - used - size;
+                // Uncut log text bigger than what is left can never fit: skip the work of rendering it.
+                const uncut = budget.maxLogLines === Number.MAX_SAFE_INTEGER ? Math.min(item.text?.length ?? 0, budget.maxLogChars) : 0;
+                if (uncut > left)
+                    break;
+                const text = renderDetail(item, budget);
+                const cost = bytes(text) + 2;
+                if (cost > left)
+                    break;
+                body.push(text);
+                size += cost;
+                covered++;
+                if (key !== undefined)
+                    rendered.push(key);
+            }
+        }
+        if (covered < items.length)
             cut = true;
         if (!body.length)
             break;
-        const lost = omitted + items.length - body.length;
+        const lost = omitted + items.length - covered;
         if (lost)
             body.push(omittedNote(lost, 'details'));
         const block = detailsBlock(summary, body.join('\n\n'), open);
         blocks.push(block);
         used += bytes(block) + 2;
+        const origin = `${STATUS_ICON[failed.check.status]} ${failed.check.title}`;
+        for (const key of rendered)
+            if (!shown.has(key))
+                shown.set(key, origin);
         if (cut)
             break;
     }
@@ -51465,7 +51617,7 @@ function renderVerdict(result, title, budget) {
         lines.push('', omittedNote(omitted, 'reasons'));
     if (items.length)
         lines.push('');
-    const duration = report_format_formatDuration(result.startedAt, result.finishedAt);
+    const duration = format_formatDuration(result.startedAt, result.finishedAt);
     const action = actionText(result.dryRun, result.action);
     lines.push(`**Action taken:** ${escapeMarkdownText(action)}${duration ? ` · **Duration:** ${escapeMarkdownText(duration)}` : ''}`);
     return lines.join('\n');
@@ -52237,7 +52389,7 @@ exports.composeCollection = composeCollection;
 
 
 
-var Document = __nccwpck_require__(5402);
+var Document = __nccwpck_require__(3021);
 var composeNode = __nccwpck_require__(5937);
 var resolveEnd = __nccwpck_require__(7788);
 var resolveProps = __nccwpck_require__(4631);
@@ -52505,7 +52657,7 @@ exports.composeScalar = composeScalar;
 
 var node_process = __nccwpck_require__(932);
 var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(5402);
+var Document = __nccwpck_require__(3021);
 var errors = __nccwpck_require__(1464);
 var identity = __nccwpck_require__(1127);
 var composeDoc = __nccwpck_require__(3683);
@@ -53894,7 +54046,7 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 5402:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -54743,7 +54895,7 @@ var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(5402);
+var Document = __nccwpck_require__(3021);
 var Schema = __nccwpck_require__(5840);
 var errors = __nccwpck_require__(1464);
 var Alias = __nccwpck_require__(4065);
@@ -57977,7 +58129,7 @@ exports.Parser = Parser;
 
 
 var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(5402);
+var Document = __nccwpck_require__(3021);
 var errors = __nccwpck_require__(1464);
 var log = __nccwpck_require__(7249);
 var identity = __nccwpck_require__(1127);

@@ -108,10 +108,15 @@ export interface JudgeInput {
   planned: number
   /** True when no more measurements will be taken (run finished, stopped early or cancelled). */
   complete: boolean
+  /**
+   * Why the run stopped before this check was decided, e.g. `error-rate failed`. A check that then
+   * only has passes was cut short, not proven good, and its reason says so.
+   */
+  stoppedBy?: string
 }
 
 export function judgeCheck(input: JudgeInput): CheckOutcome {
-  const { name, onNoData, measurements, limits, planned, complete } = input
+  const { name, onNoData, measurements, limits, planned, complete, stoppedBy } = input
   const t = tally(measurements, onNoData)
   const of = `in ${t.failures} of ${plural(t.taken, 'measurement')}`
   const isFailure = (m: Measurement): boolean => counted(m, onNoData) === 'failure'
@@ -175,13 +180,47 @@ export function judgeCheck(input: JudgeInput): CheckOutcome {
   if (t.inconclusive > 0)
     tolerated.push(`${t.inconclusive} inconclusive within inconclusiveLimit ${limits.inconclusiveLimit}`)
   if (t.errors > 0) tolerated.push(`${plural(t.errors, 'query error')} within errorLimit ${limits.errorLimit}`)
-  const early = t.taken < planned ? ` (stopped after ${t.taken} of ${planned})` : ''
   const extra = tolerated.length > 0 ? `; ${tolerated.join(', ')}` : ''
+  // Cut short by another check before this one was decided: what was measured passed, no more.
+  if (t.taken < planned && !cannotChange && stoppedBy !== undefined) {
+    return {
+      status: 'passed',
+      decided: true,
+      reason: `${name}: ${t.successes} of ${plural(t.taken, 'measurement')} passed before the run stopped (${stoppedBy}), last ${last?.message ?? 'ok'}${extra}`,
+      tally: t
+    }
+  }
+  const early = t.taken < planned ? ` (stopped after ${t.taken} of ${planned})` : ''
   return {
     status: 'passed',
     decided: true,
     reason: `${name}: passed ${t.successes} of ${plural(t.taken, 'measurement')}${early}, last ${last?.message ?? 'ok'}${extra}`,
     tally: t
+  }
+}
+
+/** The traffic query's total over its series, or null when there is no finite value (or an error). */
+export function trafficTotal(observed: Observed): number | null {
+  if (observed.kind !== 'values' || observed.values.length === 0) return null
+  return observed.values.reduce((a, b) => a + b, 0)
+}
+
+/**
+ * One tick of the minTraffic gate as a measurement for reports: `successful` at or above the floor,
+ * `no-data` below it or without data, `error` when the traffic query failed.
+ */
+export function trafficMeasurement(observed: Observed, min: number, time: Date): Measurement {
+  const gate = trafficGate(observed, min)
+  const value = trafficTotal(observed)
+  const warnings = observed.kind === 'values' && observed.warnings?.length ? { warnings: observed.warnings } : {}
+  const base = { time: time.toISOString(), value, ...warnings }
+  if (gate.open)
+    return { ...base, phase: 'successful', message: `traffic ${num(value ?? 0)} >= minTraffic ${num(min)}` }
+  if (gate.observed.kind === 'error') return { ...base, value: null, phase: 'error', message: gate.observed.message }
+  return {
+    ...base,
+    phase: 'no-data',
+    message: gate.observed.kind === 'no-data' ? gate.observed.why : 'no traffic data'
   }
 }
 
@@ -197,7 +236,7 @@ export function trafficGate(observed: Observed, min: number): { open: true } | {
     const what = observed.nonFinite.length > 0 ? `traffic ${observed.nonFinite[0]}` : 'no traffic data'
     return { open: false, observed: { kind: 'no-data', why: `${what}, below minTraffic ${num(min)}` } }
   }
-  const total = observed.values.reduce((a, b) => a + b, 0)
+  const total = trafficTotal(observed) ?? 0
   if (total < min)
     return { open: false, observed: { kind: 'no-data', why: `traffic ${num(total)} < minTraffic ${num(min)}` } }
   return { open: true }

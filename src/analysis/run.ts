@@ -11,7 +11,7 @@ import { observe } from '../prometheus/result.js'
 import type { PrometheusQuerier } from '../prometheus/types.js'
 import { type BaselineWindow, baselineRange, takeBaseline } from './baseline.js'
 import { type Baseline, evaluate, isRelative, type Observed } from './evaluate.js'
-import { judgeCheck, type Limits, trafficGate } from './limits.js'
+import { judgeCheck, type Limits, trafficGate, trafficMeasurement } from './limits.js'
 import { decideVerdict } from './verdict.js'
 import { sleep as defaultSleep } from '../util/sleep.js'
 
@@ -97,14 +97,15 @@ export async function runAnalysis(options: RunAnalysisOptions): Promise<Analysis
     }))
   )
 
-  const judge = (s: CheckState, complete: boolean) =>
+  const judge = (s: CheckState, complete: boolean, stoppedBy?: string) =>
     judgeCheck({
       name: s.check.name,
       onNoData: s.check.onNoData,
       measurements: s.measurements,
       limits,
       planned: settings.count,
-      complete
+      complete,
+      ...(stoppedBy !== undefined ? { stoppedBy } : {})
     })
 
   // The verdict is certain once an enforced check failed or every enforced check is decided. Dry-run
@@ -119,7 +120,9 @@ export async function runAnalysis(options: RunAnalysisOptions): Promise<Analysis
     return enforced.every((s) => s.decided)
   }
 
+  const traffic: Measurement[] = []
   let ticks = 0
+  let stoppedEarly = false
   for (let tick = 0; tick < settings.count; tick++) {
     const due = startedAt.getTime() + settings.initialDelay + tick * settings.interval
     await sleep(Math.max(0, due - now().getTime()), signal)
@@ -128,9 +131,10 @@ export async function runAnalysis(options: RunAnalysisOptions): Promise<Analysis
     let gated: Observed | undefined
     let rejectedTraffic: string | undefined
     if (options.minTraffic) {
-      const traffic = await measure(prometheus, options.minTraffic.query, time)
-      if (traffic.kind === 'error' && traffic.rejected) rejectedTraffic = traffic.message
-      const gate = trafficGate(traffic, options.minTraffic.min)
+      const observed = await measure(prometheus, options.minTraffic.query, time)
+      if (observed.kind === 'error' && observed.rejected) rejectedTraffic = observed.message
+      traffic.push(trafficMeasurement(observed, options.minTraffic.min, time))
+      const gate = trafficGate(observed, options.minTraffic.min)
       if (!gate.open) gated = gate.observed
     }
     const active = states.filter((s) => !s.decided || shadow(s))
@@ -150,13 +154,29 @@ export async function runAnalysis(options: RunAnalysisOptions): Promise<Analysis
       options.onMeasurement?.(s.check.name, m)
     })
     ticks++
-    if (certain()) break
+    if (certain()) {
+      stoppedEarly = tick < settings.count - 1
+      break
+    }
   }
 
   const finishedAt = now()
   const cancelled = signal?.aborted === true
+  // When the run stopped before its planned end, a check that was still undecided was cut short: its
+  // reason names what stopped the run instead of reading like a full pass.
+  const statusAtStop = (s: CheckState): string => (s.rejected !== undefined ? 'inconclusive' : judge(s, false).status)
+  const named = (status: string): string[] =>
+    enforced.filter((s) => s.decided && statusAtStop(s) === status).map((s) => s.check.name)
+  const [failedAtStop, inconclusiveAtStop] = [named('failed'), named('inconclusive')]
+  const stoppedBy = !stoppedEarly
+    ? undefined
+    : failedAtStop.length > 0
+      ? `${failedAtStop.join(', ')} failed`
+      : inconclusiveAtStop.length > 0
+        ? `${inconclusiveAtStop.join(', ')} inconclusive`
+        : 'every enforced check was decided'
   const results: MetricCheckResult[] = states.map((s) => {
-    const outcome = judge(s, true)
+    const outcome = judge(s, true, s.decided ? undefined : stoppedBy)
     const undecidedAtCancel = cancelled && !s.decided
     const status = s.rejected !== undefined || undecidedAtCancel ? 'inconclusive' : outcome.status
     const from = s.baseline
@@ -181,5 +201,14 @@ export async function runAnalysis(options: RunAnalysisOptions): Promise<Analysis
     }
   })
   const { verdict, reasons } = decideVerdict(results)
-  return { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), checks: results, verdict, reasons }
+  return {
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    checks: results,
+    verdict,
+    reasons,
+    ...(options.minTraffic
+      ? { traffic: { query: options.minTraffic.query, min: options.minTraffic.min, measurements: traffic } }
+      : {})
+  }
 }

@@ -104,6 +104,12 @@ export interface AnalysisResult {
   /** Verdict of the analysis alone (dry-run checks excluded). */
   verdict: Verdict
   reasons: string[]
+  /**
+   * The minTraffic gate, when configured: the traffic query as sent, its floor, and each tick's total
+   * (`successful` at or above the floor, `no-data` below it or without data, `error` on a query error).
+   * Below the floor every check's measurement of that tick is no-data.
+   */
+  traffic?: { query: string; min: number; measurements: Measurement[] }
 }
 
 export type CommandName = 'verify' | 'analyze' | 'canary' | 'rollback'

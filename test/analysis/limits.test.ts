@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { judgeCheck, type Limits, trafficGate } from '../../src/analysis/limits.js'
+import { judgeCheck, type Limits, trafficGate, trafficMeasurement } from '../../src/analysis/limits.js'
 import type { NoDataPolicy } from '../../src/config/types.js'
 import type { Measurement, MeasurementPhase } from '../../src/model/result.js'
 
@@ -199,6 +199,48 @@ describe('judgeCheck', () => {
     ]
   ]
 
+  it.each([
+    [
+      'only passes',
+      [ok, ok],
+      'error-rate: 2 of 2 measurements passed before the run stopped (latency failed), last 0.001 <= max 0.005'
+    ],
+    [
+      'a tolerated failure is still named',
+      [ok, bad, ok],
+      'error-rate: 2 of 3 measurements passed before the run stopped (latency failed), last 0.001 <= max 0.005; 1 failed within failureLimit 1'
+    ]
+  ] as Array<[string, Measurement[], string]>)(
+    'stopped by another check before it was decided (%s): still passed, but says it was cut short',
+    (_name, measurements, reason) => {
+      const outcome = judgeCheck({
+        name: 'error-rate',
+        onNoData: 'inconclusive',
+        measurements,
+        limits: limits({ failureLimit: 1 }),
+        planned: 10,
+        complete: true,
+        stoppedBy: 'latency failed'
+      })
+      expect({ status: outcome.status, reason: outcome.reason }).toEqual({ status: 'passed', reason })
+    }
+  )
+
+  it('stoppedBy does not change a check that was decided on its own (the rest could not fail it)', () => {
+    const outcome = judgeCheck({
+      name: 'error-rate',
+      onNoData: 'inconclusive',
+      measurements: [ok, ok, ok, ok],
+      limits: limits({ failureLimit: 1, inconclusiveLimit: 1, errorLimit: 1 }),
+      planned: 5,
+      complete: true,
+      stoppedBy: 'latency failed'
+    })
+    expect(outcome.reason).toBe(
+      'error-rate: passed 4 of 4 measurements (stopped after 4 of 5), last 0.001 <= max 0.005'
+    )
+  })
+
   it.each(rows)('%s', (_name, measurements, l, onNoData, planned, complete, status, decided, reason) => {
     const outcome = judgeCheck({ name: 'error-rate', onNoData, measurements, limits: limits(l), planned, complete })
     expect({ status: outcome.status, decided: outcome.decided, reason: outcome.reason }).toEqual({
@@ -240,6 +282,20 @@ describe('trafficGate', () => {
     const gate = trafficGate(observed, min)
     expect(gate.open).toBe(open)
     if (!gate.open) expect(gate.observed).toEqual({ kind: 'no-data', why })
+  })
+
+  it.each([
+    ['at the floor', vals([0.4, 0.6]), { value: 1, phase: 'successful', message: 'traffic 1 >= minTraffic 1' }],
+    ['below the floor', vals([0.2]), { value: 0.2, phase: 'no-data', message: 'traffic 0.2 < minTraffic 1' }],
+    ['no series', vals([]), { value: null, phase: 'no-data', message: 'no traffic data, below minTraffic 1' }],
+    ['NaN', vals([], ['NaN']), { value: null, phase: 'no-data', message: 'traffic NaN, below minTraffic 1' }],
+    [
+      'query error',
+      { kind: 'error' as const, message: 'HTTP 503' },
+      { value: null, phase: 'error', message: 'minTraffic query failed: HTTP 503' }
+    ]
+  ])('the gate as a measurement for reports: %s', (_name, observed, expected) => {
+    expect(trafficMeasurement(observed, 1, new Date(at))).toEqual({ time: at, ...expected })
   })
 
   it('a failing traffic query is an error for every check', () => {

@@ -199,6 +199,112 @@ describe('runAnalysis (fake Prometheus, fake clock)', () => {
     expect(result.verdict).toBe('failed')
   })
 
+  it("records the traffic gate: the query as sent, the floor and each tick's total and phase", async () => {
+    const c = clock()
+    let tick = 0
+    const { querier } = fakePrometheus((q) => {
+      if (q !== 'traffic') return vector('0')
+      tick++
+      if (tick === 3) return new Error('HTTP 503')
+      return tick === 1 ? vector('0.2', '0.3') : vector('1', '2')
+    })
+    const result = await runAnalysis({
+      checks: [check({ name: 'a', query: 'a', max: 1 })],
+      minTraffic: { query: 'traffic', min: 1 },
+      settings: { ...settings, count: 4, inconclusiveLimit: 5 },
+      prometheus: querier,
+      ...c
+    })
+    expect(result.traffic).toEqual({
+      query: 'traffic',
+      min: 1,
+      measurements: [
+        { time: '2025-01-01T00:00:00.000Z', value: 0.5, phase: 'no-data', message: 'traffic 0.5 < minTraffic 1' },
+        { time: '2025-01-01T00:00:01.000Z', value: 3, phase: 'successful', message: 'traffic 3 >= minTraffic 1' },
+        { time: '2025-01-01T00:00:02.000Z', value: null, phase: 'error', message: 'minTraffic query failed: HTTP 503' },
+        { time: '2025-01-01T00:00:03.000Z', value: 3, phase: 'successful', message: 'traffic 3 >= minTraffic 1' }
+      ]
+    })
+    // The ticks line up with the checks' own measurements.
+    expect(result.checks[0]?.measurements.map((m) => m.phase)).toEqual(['no-data', 'successful', 'error', 'successful'])
+  })
+
+  it('without minTraffic the result has no traffic field', async () => {
+    const c = clock()
+    const { querier } = fakePrometheus(() => vector('0'))
+    const result = await runAnalysis({
+      checks: [check({ name: 'a', query: 'a', max: 1 })],
+      settings,
+      prometheus: querier,
+      ...c
+    })
+    expect(result).not.toHaveProperty('traffic')
+  })
+
+  it("a check cut short by another check's failure still passes, but says the run stopped and why", async () => {
+    const c = clock()
+    let tick = 0
+    const { querier } = fakePrometheus((q) => {
+      if (q === 'err') tick++
+      return vector(q === 'err' && tick >= 2 ? '0.021' : '0.001')
+    })
+    const result = await runAnalysis({
+      checks: [
+        check({ name: 'error-rate', query: 'err', max: 0.005 }),
+        check({ name: 'latency-p95', query: 'lat', max: 0.5 })
+      ],
+      settings: { ...settings, count: 10 },
+      prometheus: querier,
+      ...c
+    })
+    expect(result.verdict).toBe('failed')
+    expect(result.checks[1]).toMatchObject({
+      status: 'passed',
+      reason:
+        'latency-p95: 2 of 2 measurements passed before the run stopped (error-rate failed), last 0.001 <= max 0.5'
+    })
+  })
+
+  it('a dry-run check cut short when every enforced check is decided names the inconclusive one', async () => {
+    const c = clock()
+    const rejected = new PrometheusError({
+      kind: 'api',
+      url: 'http://prom/api/v1/query',
+      status: 400,
+      errorType: 'bad_data',
+      message: 'rejected'
+    })
+    const { querier } = fakePrometheus((q) => (q === 'bad' ? rejected : vector('0')))
+    const result = await runAnalysis({
+      checks: [
+        check({ name: 'typo', query: 'bad', max: 1 }),
+        check({ name: 'shadow', query: 's', max: 1, dryRun: true })
+      ],
+      settings: { ...settings, count: 10 },
+      prometheus: querier,
+      ...c
+    })
+    expect(result.checks[1]?.reason).toBe(
+      'shadow: 1 of 1 measurement passed before the run stopped (typo inconclusive), last 0 <= max 1'
+    )
+  })
+
+  it('a check that decided itself early keeps its own reason when the run later stops', async () => {
+    const c = clock()
+    const { querier } = fakePrometheus(() => vector('0.001'))
+    const result = await runAnalysis({
+      checks: [check({ name: 'a', query: 'a', max: 1 }), check({ name: 'b', query: 'b', max: 1 })],
+      settings: { ...settings, count: 3 },
+      prometheus: querier,
+      ...c
+    })
+    // A full run: no "stopped" wording at all.
+    expect(result.checks.map((x) => x.reason)).toEqual([
+      'a: passed 3 of 3 measurements, last 0.001 <= max 1',
+      'b: passed 3 of 3 measurements, last 0.001 <= max 1'
+    ])
+  })
+
   it('relative checks take a baseline over the window before the start and judge against it', async () => {
     const c = clock()
     const ranges: Array<{ start: Date; end: Date; step: number }> = []

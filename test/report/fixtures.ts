@@ -246,3 +246,49 @@ export function hugeFailure(): RunResult {
   result.targets[0]!.checks[2]!.details = Array.from({ length: 5000 }, (_v, i) => crashPod(i, bigLog))
   return result
 }
+
+/**
+ * A crash-looping workload as the evaluators report it: rollout, pods-ready and restarts all carry
+ * the same pod evidence (restarts one more pod), plus Warning events of their own.
+ */
+export function sharedPodFailure(): RunResult {
+  const result = failedVerify(2, 2)
+  const checks = result.targets[0]!.checks
+  checks[0] = {
+    id: 'rollout',
+    title: 'Rollout complete',
+    expected: 'revision 8 available',
+    actual: '2/4 updated replicas available',
+    status: 'failed',
+    reason: 'Deployment "api" exceeded its progress deadline.',
+    details: [crashPod(0), crashPod(1)]
+  }
+  checks[3] = {
+    id: 'restarts',
+    title: 'Restarts since deploy',
+    expected: '≤ 0',
+    actual: '11',
+    status: 'failed',
+    reason: '11 container restarts since the rollout began, more than allowRestarts 0 (most: pod api-1, 5).',
+    details: [crashPod(1), crashPod(0), crashPod(2)]
+  }
+  return result
+}
+
+/** An analysis gated by minTraffic: enough traffic at 3 of 5 ticks, one quiet tick, one query error. */
+export function trafficRun(): RunResult {
+  const result = analysisRun()
+  const at = (i: number): string => new Date(Date.parse('2025-03-04T10:00:00Z') + i * 30_000).toISOString()
+  result.analysis!.traffic = {
+    query: 'sum(rate(http_requests_total{version="v1.2.4"}[1m]))',
+    min: 1,
+    measurements: [
+      { time: at(0), value: 0.4, phase: 'no-data', message: 'traffic 0.4 < minTraffic 1' },
+      { time: at(1), value: 2.5, phase: 'successful', message: 'traffic 2.5 >= minTraffic 1' },
+      { time: at(2), value: 3, phase: 'successful', message: 'traffic 3 >= minTraffic 1' },
+      { time: at(3), value: null, phase: 'error', message: 'minTraffic query failed: HTTP 503' },
+      { time: at(4), value: 3.25, phase: 'successful', message: 'traffic 3.25 >= minTraffic 1' }
+    ]
+  }
+  return result
+}

@@ -17,6 +17,23 @@ describe('renderLogSummary', () => {
     ])
   })
 
+  test('failed rows first, then inconclusive, then dry-run metric checks, like the summary reasons', () => {
+    const result = analysisRun()
+    result.targets = failedVerify().targets
+    result.targets[0]!.checks[2]!.status = 'inconclusive'
+    result.checks = failedVerify().checks
+    expect(renderLogSummary(result).map((l) => l.slice(0, 60).split(':')[0])).toEqual([
+      'deploy-guard analyze',
+      '  ❌ deployment/api No Warning events',
+      '  ❌ Smoke GET /health',
+      '  ❌ metric error-rate',
+      '  ⚠️ deployment/api All pods Running',
+      '  ⚠️ Argo CD application api',
+      '  ⚠️ metric saturation',
+      '  ⚠️ metric queue-depth (dry run)'
+    ])
+  })
+
   test('metric checks, dry-run ones marked', () => {
     const lines = renderLogSummary(analysisRun())
     expect(lines[0]).toBe('deploy-guard analyze: FAILED (action: no action)')

@@ -1,6 +1,16 @@
 import { describe, expect, test } from '@jest/globals'
+import { decideVerdict } from '../../src/decide/verdict.js'
 import { renderSummary } from '../../src/report/summary.js'
-import { analysisRun, dryRun, failedVerify, hugeFailure, maliciousVerify, MALICIOUS, passedVerify } from './fixtures.js'
+import {
+  analysisRun,
+  dryRun,
+  failedVerify,
+  hugeFailure,
+  maliciousVerify,
+  MALICIOUS,
+  passedVerify,
+  trafficRun
+} from './fixtures.js'
 import { mermaidBlocks, parseMermaidBlock } from './mermaid-parser.js'
 import { renderToDom } from './render-html.js'
 
@@ -57,6 +67,27 @@ describe('renderSummary: layout', () => {
       `${'starting api v1.2.3'}\nloading config from /etc/api/config.yaml\nError: connect ECONNREFUSED 10.0.0.12:5432\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1607:16)\n\`\`\`\nexit 1\n`
     )
     expect(doc.body.textContent).toContain('Waiting: CrashLoopBackOff')
+  })
+
+  test('reasons list failed rows before inconclusive ones, whatever the row order', () => {
+    const result = failedVerify()
+    // An inconclusive target row first, a failed run-level row last, a failed metric in between.
+    result.targets[0]!.checks[2]!.status = 'inconclusive'
+    result.targets[0]!.checks[5]!.status = 'passed'
+    result.analysis = analysisRun().analysis
+    const decision = decideVerdict(result)
+    expect(decision.reasons).toEqual([
+      'Smoke GET /health: GET https://api.example.com/health returned 503 after 10 tries.',
+      'error-rate = 0.021 > max 0.005 in 3 of 5 measurements (failureLimit 0)',
+      'deployment/api: All pods Running: 2 pods are in CrashLoopBackOff (container api exits with code 1).',
+      'Argo CD application api: Argo CD reports Degraded.',
+      'saturation: no data in 2 of 3 measurements (inconclusiveLimit 1)'
+    ])
+    const doc = renderToDom(renderSummary({ ...result, ...decision }))
+    const listed = [...([...doc.querySelectorAll('ul')][0]?.querySelectorAll(':scope > li') ?? [])].map(
+      (li) => li.textContent
+    )
+    expect(listed).toEqual(decision.reasons)
   })
 
   test('dry run banner says what would have happened', () => {
@@ -170,6 +201,64 @@ describe('renderSummary: analysis', () => {
     for (const block of blocks) await expect(parseMermaidBlock(block)).resolves.toBeDefined()
     expect(blocks[1]).toContain('line "baseline +10 %" [0.22, 0.22, 0.22, 0.22]')
     expect(blocks[1]).toContain(`title "latency-p95 'quoted'"`)
+  })
+})
+
+describe('renderSummary: traffic gate', () => {
+  const md = renderSummary(trafficRun())
+  const doc = renderToDom(md)
+
+  test('without minTraffic there is no traffic section', () => {
+    expect(renderSummary(analysisRun())).not.toContain('Traffic gate')
+  })
+
+  test('query as sent, floor, tally, and a table of every tick', () => {
+    const heading = [...doc.querySelectorAll('h4')].map((h) => h.textContent)
+    // After the overview, before the per-metric sections.
+    expect(heading[0]).toBe('🚦 Traffic gate (minTraffic)')
+    expect(md).toContain('**Floor:** traffic ≥ 1 (summed over series)')
+    expect(md).toContain(
+      '**Gate:** Traffic was at or above the floor at 3 of 5 ticks; below it or without data at 1; the traffic query failed at 1.'
+    )
+    const queries = [...doc.querySelectorAll('pre code.language-promql')].map((c) => c.textContent)
+    expect(queries[0]).toBe('sum(rate(http_requests_total{version="v1.2.4"}[1m]))\n')
+    const rows = tableAfter(doc, 'Traffic gate')
+    expect(rows[0]).toEqual(['Time (UTC)', 'Traffic', 'Phase', 'Note'])
+    expect(rows.slice(1)).toEqual([
+      ['10:00:00', '0.4', '➖ no data', 'traffic 0.4 < minTraffic 1'],
+      ['10:00:30', '2.5', '✅ successful', 'traffic 2.5 >= minTraffic 1'],
+      ['10:01:00', '3', '✅ successful', 'traffic 3 >= minTraffic 1'],
+      ['10:01:30', '—', '❗ error', 'minTraffic query failed: HTTP 503'],
+      ['10:02:00', '3.25', '✅ successful', 'traffic 3.25 >= minTraffic 1']
+    ])
+  })
+
+  test('its chart (totals against the floor) parses like every other', async () => {
+    const blocks = mermaidBlocks(md)
+    expect(blocks).toHaveLength(3)
+    const chart = blocks.find((b) => b.includes('minTraffic gate'))
+    expect(chart).toContain('line "minTraffic" [1, 1, 1, 1]')
+    expect(chart).toContain('line "value" [0.4, 2.5, 3, 3.25]')
+    for (const block of blocks) await expect(parseMermaidBlock(block)).resolves.toBeDefined()
+  })
+
+  test('a hostile query stays inside its fence; tight budgets keep query and floor, drop the table', () => {
+    const result = trafficRun()
+    result.analysis!.traffic!.query = 'sum(x) ```\n</details><script>alert(1)</script>'
+    const hostile = renderToDom(renderSummary(result))
+    expect(hostile.querySelectorAll('script')).toHaveLength(0)
+    const small = renderSummary(trafficRun(), { maxBytes: 4_000 })
+    expect(Buffer.byteLength(small)).toBeLessThanOrEqual(4_000)
+    expect(small).toContain('**Floor:** traffic ≥ 1')
+    expect(small).not.toContain('| Time (UTC) | Traffic |')
+  })
+
+  test('no tick measured: says so, no table', () => {
+    const result = trafficRun()
+    result.analysis!.traffic!.measurements = []
+    const text = renderSummary(result)
+    expect(text).toContain('**Gate:** No tick was measured.')
+    expect(text).not.toContain('| Time (UTC) | Traffic |')
   })
 })
 

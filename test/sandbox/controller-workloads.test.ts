@@ -113,6 +113,48 @@ describe('StatefulSet', () => {
     )
     expect(revisions('db')).toHaveLength(3)
   })
+
+  it('Parallel replaces a broken old pod during a rolling update; OrderedReady waits for it', async () => {
+    h = startHarness(1000)
+    const sts = (name: string, policy: 'Parallel' | 'OrderedReady'): StoredObject => ({
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name, namespace: 'default' },
+      spec: {
+        replicas: 3,
+        serviceName: name,
+        podManagementPolicy: policy,
+        selector: { matchLabels: { app: name } },
+        template: template(name, `${name}:v1-crashloop`),
+        updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } }
+      }
+    })
+    h.store.create(R.statefulsets, sts('par', 'Parallel'))
+    h.store.create(R.statefulsets, sts('ord', 'OrderedReady'))
+    const restarted = (pod: string): boolean =>
+      ((h.store.get(R.pods, 'default', pod)?.status as { containerStatuses?: Array<{ restartCount: number }> })
+        ?.containerStatuses?.[0]?.restartCount ?? 0) > 0
+    await waitFor(() => ['par-0', 'par-1', 'par-2', 'ord-0'].every(restarted), 'broken pods crash')
+    // OrderedReady never got past the broken ord-0
+    expect(h.store.get(R.pods, 'default', 'ord-1')).toBeUndefined()
+    const deleted: string[] = []
+    const unsubscribe = h.store.subscribe((e) => {
+      if (e.type === 'DELETED' && e.object.kind === 'Pod') deleted.push(e.object.metadata.name)
+    })
+    setImage(R.statefulsets, 'par', 'par:v2')
+    setImage(R.statefulsets, 'ord', 'ord:v2')
+    await waitFor(
+      () =>
+        st(R.statefulsets, 'par').readyReplicas === 3 &&
+        st(R.statefulsets, 'par').currentRevision === st(R.statefulsets, 'par').updateRevision,
+      'parallel set rolled past its broken pods'
+    )
+    unsubscribe()
+    expect(deleted.filter((n) => n.startsWith('par-'))).toEqual(['par-2', 'par-1', 'par-0'])
+    // the OrderedReady set is stuck behind ord-0 (Kubernetes' known forced-rollback case)
+    expect(deleted.filter((n) => n.startsWith('ord-'))).toEqual([])
+    expect(st(R.statefulsets, 'ord').updatedReplicas ?? 0).toBe(0)
+  })
 })
 
 describe('DaemonSet', () => {

@@ -1,7 +1,7 @@
 /**
  * The resource types the sandbox serves: the single source for discovery, REST mapping, OpenAPI and
- * storage. Custom resources not listed here are still stored generically when a CRD-less scenario
- * creates them under a group listed in `customGroups` (see README).
+ * storage. A few custom kinds deploy-guard reads are built in; any other is served once a
+ * CustomResourceDefinition for it is created (api/crd.ts adds it to the running registry).
  */
 export interface ResourceDef {
   /** '' for the core group. */
@@ -18,6 +18,19 @@ export interface ResourceDef {
   subresources?: string[]
   /** kubectl categories such as 'all'. */
   categories?: string[]
+  /** A CRD's additionalPrinterColumns (table output: Name, then these). */
+  printerColumns?: PrinterColumn[]
+  /** Name of the CustomResourceDefinition that registered this type (unset for built-in types). */
+  definedBy?: string
+}
+
+export interface PrinterColumn {
+  name: string
+  /** string | integer | number | boolean | date */
+  type: string
+  /** Simple JSONPath: `.spec.replicas`, `.status.conditions[?(@.type=="Ready")].status`, `.items[0]`. */
+  jsonPath: string
+  priority?: number
 }
 
 export const groupVersion = (r: Pick<ResourceDef, 'group' | 'version'>): string =>
@@ -176,6 +189,17 @@ export const builtinResources: ResourceDef[] = [
     subresources: ['status']
   },
   {
+    group: 'apiextensions.k8s.io',
+    version: 'v1',
+    resource: 'customresourcedefinitions',
+    kind: 'CustomResourceDefinition',
+    singular: 'customresourcedefinition',
+    namespaced: false,
+    shortNames: ['crd', 'crds'],
+    subresources: ['status'],
+    categories: ['api-extensions']
+  },
+  {
     group: 'argoproj.io',
     version: 'v1alpha1',
     resource: 'applications',
@@ -244,6 +268,10 @@ export const builtinResources: ResourceDef[] = [
 ]
 
 /** Finds a resource by kind (and group/version when given). */
-export function resourceForKind(resources: ResourceDef[], apiVersion: string, kind: string): ResourceDef | undefined {
+export function resourceForKind(
+  resources: readonly ResourceDef[],
+  apiVersion: string,
+  kind: string
+): ResourceDef | undefined {
   return resources.find((r) => r.kind === kind && groupVersion(r) === apiVersion)
 }

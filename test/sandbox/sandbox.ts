@@ -16,6 +16,7 @@ import { ApiServer, type RequestLogEntry } from './server.js'
 import { ObjectStore } from './store.js'
 import { generateTls } from './tls.js'
 import { admitCreate } from './api/admit.js'
+import { CrdRegistry } from './api/crd.js'
 
 export type { RequestLogEntry } from './server.js'
 
@@ -30,7 +31,7 @@ export interface SandboxOptions {
   port?: number
   /** Where to write the kubeconfig; a fresh temp file by default (removed on stop). */
   kubeconfigPath?: string
-  /** Resource types served in addition to builtinResources (e.g. another CRD's kind). */
+  /** Resource types served in addition to builtinResources (or create a CustomResourceDefinition). */
   extraResources?: ResourceDef[]
   /** BOOKMARK interval for watches that allow them (default 1000 ms). */
   bookmarkIntervalMs?: number
@@ -69,6 +70,9 @@ export async function startSandboxWith(options: SandboxOptions, makeController: 
     kind: 'Namespace',
     metadata: { name: 'default' }
   })
+  // CRDs (from the scenario or any client) add their kinds to `resources`, which the server shares
+  const crds = new CrdRegistry(store, resources)
+  crds.start()
   if (options.scenario) loadScenario(store, resources, readFileSync(options.scenario, 'utf8'))
   if (options.scenarioText) loadScenario(store, resources, options.scenarioText)
 
@@ -108,6 +112,7 @@ export async function startSandboxWith(options: SandboxOptions, makeController: 
     stop: () =>
       (stopped ??= (async () => {
         await controller.stop()
+        crds.stop()
         await server.stop()
         if (tempDir) rmSync(tempDir, { recursive: true, force: true })
       })())

@@ -7,6 +7,7 @@ import YAML from 'yaml'
 import { resourceForKind, type ResourceDef } from './resources.js'
 import type { ObjectStore, StoredObject } from './store.js'
 import { admitCreate } from './api/admit.js'
+import { crdResource, crdResources } from './api/crd.js'
 
 function documents(text: string): StoredObject[] {
   const out: StoredObject[] = []
@@ -26,13 +27,16 @@ function documents(text: string): StoredObject[] {
 export function loadScenario(store: ObjectStore, resources: readonly ResourceDef[], text: string): StoredObject[] {
   const objects = documents(text)
   const nsResource = resources.find((r) => r.group === '' && r.resource === 'namespaces')!
+  // a CustomResourceDefinition makes its kind known to the documents after it
+  const known = [...resources]
   const resolved = objects.map((o, i) => {
-    const r = resourceForKind([...resources], String(o.apiVersion ?? ''), String(o.kind ?? ''))
+    const r = resourceForKind(known, String(o.apiVersion ?? ''), String(o.kind ?? ''))
     if (!r)
       throw new Error(
-        `scenario document ${i + 1}: unknown kind ${String(o.apiVersion)}/${String(o.kind)} (not in resources.ts)`
+        `scenario document ${i + 1}: unknown kind ${String(o.apiVersion)}/${String(o.kind)} (not in resources.ts and no CustomResourceDefinition before it)`
       )
     if (!o.metadata || typeof o.metadata !== 'object') throw new Error(`scenario document ${i + 1}: metadata missing`)
+    if (crdResource(r)) known.push(...crdResources(o))
     return { r, o }
   })
   const created: StoredObject[] = []

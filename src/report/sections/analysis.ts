@@ -47,14 +47,22 @@ function renderOverview(analysis: AnalysisResult, budget: Budget): string {
   return omitted ? `${rendered}\n\n${omittedNote(omitted)}` : rendered
 }
 
-function renderSeries(check: MetricCheckResult, budget: Budget): string {
+interface Series {
+  title: string
+  measurements: Measurement[]
+  thresholds: Array<{ label: string; value: number }>
+  /** Header of the value column. */
+  valueHeader?: string
+}
+
+function renderSeries(series: Series, budget: Budget): string {
   const parts: string[] = []
-  const measurements = check.measurements
+  const measurements = series.measurements
   const chart = renderXyChart({
-    title: check.name,
+    title: series.title,
     xLabels: measurements.map((m) => formatClock(m.time)),
     values: measurements.map((m) => m.value),
-    thresholds: conditionThresholds(check.condition)
+    thresholds: series.thresholds
   })
   const missing = measurements.filter((m) => !numeric(m)).length
   if (chart) {
@@ -78,7 +86,7 @@ function renderSeries(check: MetricCheckResult, budget: Budget): string {
         `${PHASE_ICON[m.phase]} ${PHASE_LABEL[m.phase]}`,
         cell([m.message ?? '', ...(m.warnings ?? []).map((w) => `warning: ${w}`)].filter(Boolean).join('\n'))
       ])
-    parts.push(table(['Time (UTC)', 'Value', 'Phase', 'Note'], rows))
+    parts.push(table(['Time (UTC)', series.valueHeader ?? 'Value', 'Phase', 'Note'], rows))
     if (shown < measurements.length) parts.push(omittedNote(measurements.length - shown, 'earlier measurements'))
   }
   return parts.join('\n\n')
@@ -93,7 +101,56 @@ function renderMetric(check: MetricCheckResult, budget: Budget): string {
   parts.push(lines.join('<br>\n'))
   parts.push(`Query as sent:\n\n${fence(truncate(check.query, Math.max(budget.maxCellChars, 2000)), 'promql')}`)
   if (budget.includeSeries) {
-    const series = renderSeries(check, budget)
+    const series = renderSeries(
+      { title: check.name, measurements: check.measurements, thresholds: conditionThresholds(check.condition) },
+      budget
+    )
+    if (series) parts.push(series)
+  }
+  return parts.join('\n\n')
+}
+
+/**
+ * The minTraffic gate: the query as sent, its floor, how many ticks had enough traffic, and (budget
+ * permitting) the totals per tick. Below the floor every check's measurement of that tick is no-data,
+ * which is why a quiet canary reads inconclusive rather than passed.
+ */
+export function renderTrafficGate(traffic: NonNullable<AnalysisResult['traffic']>, budget: Budget): string {
+  const { measurements, min } = traffic
+  const count = (phase: Measurement['phase']): number => measurements.filter((m) => m.phase === phase).length
+  const open = count('successful')
+  const below = count('no-data')
+  const errors = count('error')
+  const parts = ['#### 🚦 Traffic gate (minTraffic)']
+  const tally = measurements.length
+    ? `Traffic was at or above the floor at ${open} of ${measurements.length} ticks` +
+      [below ? `; below it or without data at ${below}` : '', errors ? `; the traffic query failed at ${errors}` : '']
+        .filter(Boolean)
+        .join('') +
+      '.'
+    : 'No tick was measured.'
+  const lines = [
+    `**Floor:** traffic ≥ ${escapeMarkdownText(formatNumber(min))} (summed over series)`,
+    `**Gate:** ${escapeMarkdownText(tally)}`
+  ]
+  if (below || errors)
+    lines.push(
+      '_At a tick below the floor every check counts as no data (its onNoData decides); at a traffic query error, as a query error._'
+    )
+  parts.push(lines.join('<br>\n'))
+  parts.push(
+    `Traffic query as sent:\n\n${fence(truncate(traffic.query, Math.max(budget.maxCellChars, 2000)), 'promql')}`
+  )
+  if (budget.includeSeries) {
+    const series = renderSeries(
+      {
+        title: 'traffic (minTraffic gate)',
+        measurements,
+        thresholds: [{ label: 'minTraffic', value: min }],
+        valueHeader: 'Traffic'
+      },
+      budget
+    )
     if (series) parts.push(series)
   }
   return parts.join('\n\n')
@@ -116,6 +173,7 @@ export function renderAnalysis(analysis: AnalysisResult, budget: Budget): string
     return parts.join('\n\n')
   }
   parts.push(renderOverview(analysis, budget))
+  if (analysis.traffic) parts.push(renderTrafficGate(analysis.traffic, budget))
   const metrics = selectItems(analysis.checks, budget.maxTableRows, (c) => c.status !== 'passed' && !c.dryRun)
   parts.push(...metrics.items.map((check) => renderMetric(check, budget)))
   if (metrics.omitted) parts.push(omittedNote(metrics.omitted, 'metric checks'))

@@ -5,6 +5,7 @@
  * when it deletes a Deployment and waits for it to be gone.
  */
 import type { ResourceDef } from '../resources.js'
+import { crdResource, crdResources } from './crd.js'
 import type { ObjectStore, StoredObject } from '../store.js'
 
 export type Propagation = 'Background' | 'Foreground' | 'Orphan'
@@ -32,6 +33,13 @@ export function deleteWithDependents(
   name: string,
   policy: Propagation
 ): StoredObject {
+  if (crdResource(resource)) {
+    // the CRD's finalizer deletes every object of its kinds before the CRD goes
+    const crd = store.get(resource, undefined, name)
+    for (const r of crd ? crdResources(crd) : [])
+      if (!resources.some((x) => x !== r && x.group === r.group && x.resource === r.resource && !x.definedBy))
+        for (const o of store.list(r)) deleteQuietly(store, resources, r, o, 'Background')
+  }
   const deleted = store.delete(resource, namespace, name)
   const uid = deleted.metadata.uid
   if (resource.kind === 'Namespace' && resource.group === '') {

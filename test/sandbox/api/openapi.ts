@@ -11,7 +11,7 @@ import { groupVersions } from './discovery.js'
 
 const gvPath = (group: string, version: string): string => (group ? `apis/${group}/${version}` : `api/${version}`)
 
-/** A stable hash so clients may cache (the registry never changes while the server runs). */
+/** A hash of the document, so clients may cache it until a CRD changes the registry. */
 const hashOf = (text: string): string => {
   let h = 2166136261
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0

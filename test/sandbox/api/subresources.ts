@@ -68,6 +68,13 @@ function log(ctx: ApiContext, req: ResourceRequest): Reply {
   const previous = ['1', 'true'].includes(req.query.get('previous') ?? '')
   const text = ctx.podLog(req.namespace ?? 'default', req.name!, container, previous)
   if (text === undefined) {
+    const waiting = waitingReason(pod, container)
+    if (!previous && waiting)
+      throw new ApiError(
+        400,
+        'BadRequest',
+        `container "${waiting.name}" in pod "${req.name}" is waiting to start: ${waiting.reason}`
+      )
     const which = previous ? 'previous terminated container' : 'container'
     throw new ApiError(404, 'NotFound', `${which} "${container ?? ''}" in pod "${req.name}" not found`, {
       name: req.name,
@@ -75,6 +82,19 @@ function log(ctx: ApiContext, req: ResourceRequest): Reply {
     })
   }
   return { status: 200, raw: true, body: tail(text, req.query.get('tailLines')), contentType: 'text/plain' }
+}
+
+/** The waiting reason of the container a log request names (or the default container), if it waits. */
+function waitingReason(pod: StoredObject, container: string | undefined): { name: string; reason: string } | undefined {
+  const spec = (pod.spec ?? {}) as { containers?: Array<{ name?: string }> }
+  const name =
+    container ?? pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? spec.containers?.[0]?.name
+  const status = (pod.status ?? {}) as Record<string, unknown>
+  const all = [status.containerStatuses, status.initContainerStatuses].flatMap((l) => (Array.isArray(l) ? l : []))
+  const cs = all.find((c) => (c as { name?: string }).name === name) as
+    { state?: { waiting?: { reason?: string } } } | undefined
+  const reason = cs?.state?.waiting?.reason
+  return name && reason ? { name, reason } : undefined
 }
 
 /** The last `n` lines, like kubectl logs --tail (a trailing newline is not an extra line). */

@@ -2,7 +2,7 @@
  * `meta.k8s.io/v1` Table responses, what `kubectl get` asks for: per-kind columns like the real
  * server's printers (pkg/printers/internalversion), NAME/AGE for everything else.
  */
-import type { ResourceDef } from '../resources.js'
+import type { PrinterColumn, ResourceDef } from '../resources.js'
 import type { StoredObject } from '../store.js'
 import { formatLabelSelector } from './validate.js'
 
@@ -50,42 +50,91 @@ const podContainers = (o: StoredObject): Obj[] => {
   return arr(isObj(template.spec) ? template.spec.containers : undefined).filter(isObj)
 }
 
-function podStatus(o: StoredObject): string {
+const stateOf = (cs: Obj): Obj => (isObj(cs.state) ? cs.state : {})
+const str = (v: unknown): string => (typeof v === 'string' ? v : '')
+
+/** printPod (pkg/printers/internalversion/printers.go): STATUS, READY and RESTARTS of `kubectl get pods`. */
+function podSummary(o: StoredObject, now: number): { status: string; ready: string; restarts: string } {
   const s = status(o)
-  let reason = typeof s.reason === 'string' ? s.reason : typeof s.phase === 'string' ? s.phase : 'Pending'
-  for (const cs of arr(s.containerStatuses).filter(isObj)) {
-    const state = isObj(cs.state) ? cs.state : {}
-    if (isObj(state.waiting) && typeof state.waiting.reason === 'string' && state.waiting.reason)
-      reason = state.waiting.reason
-    else if (isObj(state.terminated) && typeof state.terminated.reason === 'string' && state.terminated.reason)
-      reason = state.terminated.reason
+  let reason = str(s.reason) || str(s.phase) || 'Pending'
+  const initSpecs = arr(spec(o).initContainers).filter(isObj)
+  const total = arr(spec(o).containers).length
+  let restarts = 0
+  let readyContainers = 0
+  let lastRestart = 0
+  const noteRestart = (cs: Obj): void => {
+    const last = isObj(cs.lastState) && isObj(cs.lastState.terminated) ? cs.lastState.terminated : undefined
+    const at = last ? Date.parse(str(last.finishedAt)) : NaN
+    if (!Number.isNaN(at) && at > lastRestart) lastRestart = at
   }
-  if (o.metadata.deletionTimestamp) reason = 'Terminating'
-  return reason
+  let initializing = false
+  const initStatuses = arr(s.initContainerStatuses).filter(isObj)
+  for (const [i, cs] of initStatuses.entries()) {
+    restarts += num(cs.restartCount)
+    noteRestart(cs)
+    const state = stateOf(cs)
+    const terminated = isObj(state.terminated) ? state.terminated : undefined
+    const waiting = isObj(state.waiting) ? state.waiting : undefined
+    if (terminated && num(terminated.exitCode) === 0) continue
+    if (terminated) {
+      reason = str(terminated.reason)
+        ? `Init:${str(terminated.reason)}`
+        : num(terminated.signal) !== 0
+          ? `Init:Signal:${num(terminated.signal)}`
+          : `Init:ExitCode:${num(terminated.exitCode)}`
+    } else if (waiting && str(waiting.reason) && waiting.reason !== 'PodInitializing') {
+      reason = `Init:${str(waiting.reason)}`
+    } else {
+      reason = `Init:${i}/${initSpecs.length}`
+    }
+    initializing = true
+    break
+  }
+  const initializedTrue = arr(s.conditions)
+    .filter(isObj)
+    .some((c) => c.type === 'Initialized' && c.status === 'True')
+  if (!initializing || initializedTrue) {
+    restarts = 0
+    lastRestart = 0
+    let hasRunning = false
+    const statuses = arr(s.containerStatuses).filter(isObj)
+    for (let i = statuses.length - 1; i >= 0; i -= 1) {
+      const cs = statuses[i]!
+      restarts += num(cs.restartCount)
+      noteRestart(cs)
+      const state = stateOf(cs)
+      const terminated = isObj(state.terminated) ? state.terminated : undefined
+      const waiting = isObj(state.waiting) ? state.waiting : undefined
+      if (waiting && str(waiting.reason)) reason = str(waiting.reason)
+      else if (terminated && str(terminated.reason)) reason = str(terminated.reason)
+      else if (terminated)
+        reason =
+          num(terminated.signal) !== 0 ? `Signal:${num(terminated.signal)}` : `ExitCode:${num(terminated.exitCode)}`
+      else if (cs.ready === true && isObj(state.running)) {
+        hasRunning = true
+        readyContainers += 1
+      }
+    }
+    if (reason === 'Completed' && hasRunning) {
+      const ready = arr(s.conditions)
+        .filter(isObj)
+        .some((c) => c.type === 'Ready' && c.status === 'True')
+      reason = ready ? 'Running' : 'NotReady'
+    }
+  }
+  if (o.metadata.deletionTimestamp) reason = s.reason === 'NodeLost' ? 'Unknown' : 'Terminating'
+  const restartText =
+    restarts !== 0 && lastRestart > 0 ? `${restarts} (${humanDuration(now - lastRestart)} ago)` : String(restarts)
+  return { status: reason, ready: `${readyContainers}/${total}`, restarts: restartText }
 }
 
 const columnsByKind: Record<string, Column[]> = {
   Namespace: [name, { name: 'Status', type: 'string', cell: (o) => String(status(o).phase ?? 'Active') }, ageColumn],
   Pod: [
     name,
-    {
-      name: 'Ready',
-      type: 'string',
-      cell: (o) => {
-        const statuses = arr(status(o).containerStatuses).filter(isObj)
-        const total = arr(spec(o).containers).length
-        return `${statuses.filter((c) => c.ready === true).length}/${total}`
-      }
-    },
-    { name: 'Status', type: 'string', cell: podStatus },
-    {
-      name: 'Restarts',
-      type: 'integer',
-      cell: (o) =>
-        arr(status(o).containerStatuses)
-          .filter(isObj)
-          .reduce((n, c) => n + num(c.restartCount), 0)
-    },
+    { name: 'Ready', type: 'string', cell: (o, now) => podSummary(o, now).ready },
+    { name: 'Status', type: 'string', cell: (o, now) => podSummary(o, now).status },
+    { name: 'Restarts', type: 'string', cell: (o, now) => podSummary(o, now).restarts },
     ageColumn,
     { name: 'IP', type: 'string', priority: 1, cell: (o) => String(status(o).podIP ?? '<none>') },
     { name: 'Node', type: 'string', priority: 1, cell: (o) => String(spec(o).nodeName ?? '<none>') }
@@ -192,8 +241,51 @@ const columnsByKind: Record<string, Column[]> = {
   ]
 }
 
+/** A CRD's additionalPrinterColumns, read with a small JSONPath subset (fields, [N], [?(@.k=="v")]). */
+function printerColumn(c: PrinterColumn): Column {
+  const type = c.type === 'integer' || c.type === 'number' ? 'integer' : c.type === 'date' ? 'date' : 'string'
+  return {
+    name: c.name,
+    type,
+    ...(c.priority ? { priority: c.priority } : {}),
+    cell: (o, now) => {
+      const value = jsonPathValue(o, c.jsonPath)
+      if (value === undefined || value === null) return '<none>'
+      if (c.type === 'date' && typeof value === 'string' && !Number.isNaN(Date.parse(value)))
+        return humanDuration(now - Date.parse(value))
+      if (typeof value === 'number') return value
+      return typeof value === 'object' ? JSON.stringify(value) : String(value as string | boolean)
+    }
+  }
+}
+
+export function jsonPathValue(o: unknown, path: string): unknown {
+  const steps = path.replace(/^\{?\.?/, '').replace(/\}$/, '')
+  let current: unknown = o
+  const re = /([^.[\]]+)|\[\?\(@\.([^=!<>]+?)\s*==\s*["']?([^"'\]]*?)["']?\)\]|\[(\d+)\]/g
+  for (const m of steps.matchAll(re)) {
+    if (m[1] !== undefined) current = isObj(current) ? current[m[1]] : undefined
+    else if (m[2] !== undefined)
+      current = arr(current).find((x) => isObj(x) && String(jsonPathValue(x, m[2]!)) === m[3])
+    else current = arr(current)[Number(m[4])]
+    if (current === undefined) return undefined
+  }
+  return current
+}
+
+const crdColumns: Column[] = [
+  name,
+  {
+    name: 'Created At',
+    type: 'date',
+    cell: (o) => o.metadata.creationTimestamp ?? ''
+  }
+]
+
 const columnsFor = (r: ResourceDef): Column[] =>
-  (r.group === '' || r.group === 'apps' ? columnsByKind[r.kind] : undefined) ?? [name, ageColumn]
+  (r.group === '' || r.group === 'apps' ? columnsByKind[r.kind] : undefined) ??
+  (r.group === 'apiextensions.k8s.io' && r.kind === 'CustomResourceDefinition' ? crdColumns : undefined) ??
+  (r.printerColumns ? [name, ...r.printerColumns.map(printerColumn)] : [name, ageColumn])
 
 export type IncludeObject = 'None' | 'Metadata' | 'Object'
 

@@ -5,6 +5,7 @@
  */
 import type { ResourceDef } from '../resources.js'
 import type { StoredObject } from '../store.js'
+import { crdResource, validateCrd } from './crd.js'
 import { labelMatcher } from './selectors.js'
 import { invalid } from './status.js'
 
@@ -82,6 +83,7 @@ export function validateObject(resource: ResourceDef, object: StoredObject): voi
   }
   if (resource.kind === 'Pod' && resource.group === '')
     validateContainers(isObj(spec) ? spec : undefined, 'spec', causes)
+  if (crdResource(resource)) causes.push(...validateCrd(object))
   if (causes.length > 0) throw invalid(resource, name, causes)
 }
 

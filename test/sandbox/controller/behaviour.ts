@@ -59,7 +59,8 @@ export interface ContainerPlan {
 
 export interface PodPlan {
   containers: ContainerPlan[]
-  initContainers: Array<{ name: string; image: string }>
+  /** Run one after another before the app containers; each must exit 0 for the next to start. */
+  initContainers: ContainerPlan[]
   unschedulable: boolean
   /** Changes when anything the timeline depends on changes (e.g. a new image on a bare pod). */
   key: string
@@ -86,8 +87,11 @@ function imageBehaviours(annotations: Record<string, string>): Record<string, st
   }
 }
 
-/** Precedence: per-container annotation > image-behaviors map > image-tag convention > pod annotation > ready. */
-export function behaviourFor(container: ContainerSpec, annotations: Record<string, string>): Behaviour {
+/**
+ * Precedence: per-container annotation > image-behaviors map > image-tag convention > pod annotation > ready.
+ * The pod-wide `behavior` annotation is for app containers: init containers (`podWide` false) ignore it.
+ */
+export function behaviourFor(container: ContainerSpec, annotations: Record<string, string>, podWide = true): Behaviour {
   const perContainer =
     annotations[`${PREFIX}behavior.${container.name}`] ?? annotations[`${PREFIX}behaviour.${container.name}`]
   if (isBehaviour(perContainer)) return perContainer
@@ -96,6 +100,7 @@ export function behaviourFor(container: ContainerSpec, annotations: Record<strin
   if (isBehaviour(mapped)) return mapped
   const tag = imageTag(image).toLowerCase()
   for (const [fragment, behaviour] of imageConventions) if (tag.includes(fragment)) return behaviour
+  if (!podWide) return 'ready'
   const pod = annotations[`${PREFIX}behavior`] ?? annotations[`${PREFIX}behaviour`]
   return isBehaviour(pod) ? pod : 'ready'
 }
@@ -103,26 +108,29 @@ export function behaviourFor(container: ContainerSpec, annotations: Record<strin
 const annotation = (a: Record<string, string>, key: string, container: string): string | undefined =>
   a[`${PREFIX}${key}.${container}`] ?? a[`${PREFIX}${key}`]
 
+function planContainer(c: ContainerSpec, annotations: Record<string, string>, init: boolean): ContainerPlan {
+  const behaviour = behaviourFor(c, annotations, !init)
+  const defaultReady = behaviour === 'ready-after' ? DEFAULT_READY_AFTER_BEHAVIOUR_MS : DEFAULT_READY_AFTER_MS
+  // an init container's ready-after is how long it runs before it exits 0 (default 1 s)
+  return {
+    name: c.name,
+    image: c.image ?? '',
+    behaviour,
+    readyAfterMs: parseDurationMs(annotation(annotations, 'ready-after', c.name)) ?? defaultReady,
+    crashAfterMs: parseDurationMs(annotation(annotations, 'crash-after', c.name)) ?? DEFAULT_CRASH_AFTER_MS,
+    crashCount: Math.max(0, Number(annotation(annotations, 'crash-count', c.name) ?? 2) || 0),
+    configError: annotation(annotations, 'config-error', c.name) ?? 'secret "x" not found',
+    log: init ? annotations[`${PREFIX}log.${c.name}`] : annotation(annotations, 'log', c.name),
+    previousLog: init ? annotations[`${PREFIX}previous-log.${c.name}`] : annotation(annotations, 'previous-log', c.name)
+  }
+}
+
 export function planPod(pod: StoredObject): PodPlan {
   const annotations = pod.metadata.annotations ?? {}
   const spec = (pod.spec ?? {}) as PodSpec
-  const containers = (spec.containers ?? []).map((c): ContainerPlan => {
-    const behaviour = behaviourFor(c, annotations)
-    const defaultReady = behaviour === 'ready-after' ? DEFAULT_READY_AFTER_BEHAVIOUR_MS : DEFAULT_READY_AFTER_MS
-    return {
-      name: c.name,
-      image: c.image ?? '',
-      behaviour,
-      readyAfterMs: parseDurationMs(annotation(annotations, 'ready-after', c.name)) ?? defaultReady,
-      crashAfterMs: parseDurationMs(annotation(annotations, 'crash-after', c.name)) ?? DEFAULT_CRASH_AFTER_MS,
-      crashCount: Math.max(0, Number(annotation(annotations, 'crash-count', c.name) ?? 2) || 0),
-      configError: annotation(annotations, 'config-error', c.name) ?? 'secret "x" not found',
-      log: annotation(annotations, 'log', c.name),
-      previousLog: annotation(annotations, 'previous-log', c.name)
-    }
-  })
-  const initContainers = (spec.initContainers ?? []).map((c) => ({ name: c.name, image: c.image ?? '' }))
-  const unschedulable = containers.some((c) => c.behaviour === 'unschedulable')
+  const containers = (spec.containers ?? []).map((c) => planContainer(c, annotations, false))
+  const initContainers = (spec.initContainers ?? []).map((c) => planContainer(c, annotations, true))
+  const unschedulable = [...containers, ...initContainers].some((c) => c.behaviour === 'unschedulable')
   return { containers, initContainers, unschedulable, key: JSON.stringify([containers, initContainers]) }
 }
 
@@ -204,6 +212,13 @@ function attemptAt(t: number, first: number, active: number): { k: number; start
   }
 }
 
+/** For `restarts-then-ready`: when the run that stays up starts. */
+function stableFromMs(plan: ContainerPlan): number {
+  let stableFrom = START_MS
+  for (let i = 0; i < plan.crashCount; i++) stableFrom += plan.crashAfterMs + backoffMs(i)
+  return stableFrom
+}
+
 export function containerView(plan: ContainerPlan, t: number, podName: string, podRef: string): ContainerView {
   const b = plan.behaviour
   if (b === 'ready' || b === 'ready-after' || b === 'never-ready') {
@@ -239,8 +254,7 @@ export function containerView(plan: ContainerPlan, t: number, podName: string, p
   if (b === 'restarts-then-ready') {
     // Crashes `crashCount` times with the usual back-off, then stays up and becomes ready: a flaky
     // start that a rollout survives but a post-deploy checklist should still flag.
-    let stableFrom = START_MS
-    for (let i = 0; i < plan.crashCount; i++) stableFrom += plan.crashAfterMs + backoffMs(i)
+    const stableFrom = stableFromMs(plan)
     if (t >= stableFrom) {
       const n = plan.crashCount
       const lastStart = n > 0 ? stableFrom - backoffMs(n - 1) - plan.crashAfterMs : 0
@@ -356,21 +370,111 @@ export function pullErrorMessage(image: string): string {
   return `rpc error: code = NotFound desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": ${image}: not found`
 }
 
+/** When an init container exits 0 (ms after its turn came), or undefined when it never does. */
+export function initCompletesAt(plan: ContainerPlan): number | undefined {
+  if (plan.behaviour === 'ready' || plan.behaviour === 'ready-after') return plan.readyAfterMs
+  if (plan.behaviour === 'restarts-then-ready') return stableFromMs(plan) + plan.readyAfterMs
+  return undefined
+}
+
+/**
+ * An init container's timeline: like an app container's, except that it is never Ready while it
+ * runs, exits 0 (`Completed`, then `ready: true`) when its work is done, and has no readiness probe.
+ * `never-ready` means "runs forever" (e.g. waiting for a dependency).
+ */
+export function initContainerView(plan: ContainerPlan, t: number, podName: string, podRef: string): ContainerView {
+  if (plan.behaviour === 'never-ready') {
+    const v = containerView({ ...plan, behaviour: 'ready', readyAfterMs: Infinity }, t, podName, podRef)
+    return { ...v, ready: false, readySince: undefined, next: t < START_MS ? START_MS : undefined }
+  }
+  const done = initCompletesAt(plan)
+  if (done === undefined || t < done) {
+    const v = containerView(plan, t, podName, podRef)
+    const next = Math.min(v.next ?? Infinity, done ?? Infinity)
+    return { ...v, ready: false, readySince: undefined, next: Number.isFinite(next) ? next : undefined }
+  }
+  const v = containerView(plan, done, podName, podRef)
+  const startedAt = v.state.kind === 'running' ? v.state.startedAt : Math.min(START_MS, done)
+  return {
+    ...v,
+    state: { kind: 'terminated', reason: 'Completed', exitCode: 0, startedAt, finishedAt: done, run: v.restartCount },
+    ready: true,
+    started: false,
+    readySince: undefined,
+    next: undefined
+  }
+}
+
+/** Shifts every time in a view (relative to the container's start) to be relative to the pod's start. */
+function shift(v: ContainerView, by: number): ContainerView {
+  if (by === 0) return v
+  const move = <S extends RawState | undefined>(s: S): S =>
+    s && s.kind === 'running'
+      ? ({ ...s, startedAt: s.startedAt + by } as S)
+      : s && s.kind === 'terminated'
+        ? ({ ...s, startedAt: s.startedAt + by, finishedAt: s.finishedAt + by } as S)
+        : s
+  return {
+    ...v,
+    state: move(v.state),
+    lastState: move(v.lastState),
+    readySince: v.readySince === undefined ? undefined : v.readySince + by,
+    next: v.next === undefined ? undefined : v.next + by
+  }
+}
+
+/** A container whose turn has not come: the kubelet reports it waiting `PodInitializing`. */
+const notStarted = (): ContainerView => ({
+  state: { kind: 'waiting', reason: 'PodInitializing' },
+  ready: false,
+  started: false,
+  everStarted: false,
+  pulled: false,
+  restartCount: 0,
+  counters: zero()
+})
+
 export interface PodView {
   phase: 'Pending' | 'Running'
   containers: ContainerView[]
+  initContainers: ContainerView[]
+  /** Every init container has exited 0 (true when there are none). */
+  initialized: boolean
+  /** When the last init container completed (0 without init containers). */
+  initializedAt?: number
   ready: boolean
   readySince?: number
   next?: number
 }
 
 export function podView(plan: PodPlan, t: number, podName: string, podRef: string): PodView {
-  const containers = plan.containers.map((c) => containerView(c, t, podName, podRef))
-  const ready = containers.length > 0 && containers.every((c) => c.ready)
-  const nexts = containers.map((c) => c.next).filter((n): n is number => n !== undefined && Number.isFinite(n))
+  // init containers run one at a time, in order; the app containers start when the last has exited 0
+  const initContainers: ContainerView[] = []
+  let offset: number | undefined = 0
+  for (const c of plan.initContainers) {
+    if (offset === undefined) {
+      initContainers.push(notStarted())
+      continue
+    }
+    initContainers.push(shift(initContainerView(c, t - offset, podName, podRef), offset))
+    const done = initCompletesAt(c)
+    offset = done !== undefined && t - offset >= done ? offset + done : undefined
+  }
+  const initializedAt = offset
+  const containers =
+    initializedAt === undefined
+      ? plan.containers.map(() => notStarted())
+      : plan.containers.map((c) => shift(containerView(c, t - initializedAt, podName, podRef), initializedAt))
+  const ready = initializedAt !== undefined && containers.length > 0 && containers.every((c) => c.ready)
+  const nexts = [...initContainers, ...containers]
+    .map((c) => c.next)
+    .filter((n): n is number => n !== undefined && Number.isFinite(n))
   return {
     phase: containers.length > 0 && containers.every((c) => c.everStarted) ? 'Running' : 'Pending',
     containers,
+    initContainers,
+    initialized: initializedAt !== undefined,
+    initializedAt,
     ready,
     readySince: ready ? Math.max(...containers.map((c) => c.readySince ?? 0)) : undefined,
     next: nexts.length > 0 ? Math.min(...nexts) : undefined

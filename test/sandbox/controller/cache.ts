@@ -14,6 +14,7 @@ const find = (group: string, resource: string): ResourceDef => {
 }
 
 export const R = {
+  namespaces: find('', 'namespaces'),
   pods: find('', 'pods'),
   services: find('', 'services'),
   endpoints: find('', 'endpoints'),

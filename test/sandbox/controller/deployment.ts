@@ -467,7 +467,10 @@ export class DeploymentController {
     conditions = setDeploymentCondition(conditions, availableCond)
     s.status.conditions = conditions
 
-    if (rollout) this.syncRolloutConditions(ctx, s, next, nrs)
+    if (rollout) {
+      this.syncRolloutConditions(ctx, s, next, nrs)
+      syncReplicaFailure(s, all, nrs)
+    }
     const status: DeploymentStatus = {}
     for (const [k, v] of Object.entries(next) as Array<[keyof DeploymentStatus, number]>)
       if (v) (status as Record<string, unknown>)[k] = v
@@ -552,6 +555,26 @@ export class DeploymentController {
 }
 
 const hasProgressDeadline = (spec: DeploymentSpec): boolean => (spec.progressDeadlineSeconds ?? 600) !== NO_DEADLINE
+
+/** getReplicaFailures: the new ReplicaSet's ReplicaFailure condition (else an old one's) on the Deployment. */
+function syncReplicaFailure(s: Sync, all: StoredObject[], newRS: StoredObject | undefined): void {
+  const failureOf = (rs: StoredObject): Condition | undefined =>
+    getCondition(rsStatus(rs).conditions as Condition[] | undefined, 'ReplicaFailure')
+  const found = (newRS ? failureOf(newRS) : undefined) ?? all.map(failureOf).find((c) => c !== undefined)
+  const conditions = s.status.conditions ?? []
+  if (!found) {
+    s.status.conditions = conditions.filter((c) => c.type !== 'ReplicaFailure')
+    return
+  }
+  s.status.conditions = setDeploymentCondition(conditions, {
+    type: 'ReplicaFailure',
+    status: found.status,
+    lastUpdateTime: found.lastTransitionTime,
+    lastTransitionTime: found.lastTransitionTime,
+    reason: found.reason,
+    message: found.message
+  })
+}
 
 function setDeploymentCondition(conditions: Condition[], next: Condition): Condition[] {
   const current = conditions.find((c) => c.type === next.type)

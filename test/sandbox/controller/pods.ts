@@ -161,15 +161,26 @@ export class Kubelet {
             type,
             status: 'False',
             lastProbeTime: null,
-            lastTransitionTime: at(0),
+            lastTransitionTime: at(view.initializedAt ?? 0),
             reason: 'ContainersNotReady',
             message: `containers with unready status: [${notReady.join(' ')}]`
           }
+    const incomplete = plan.initContainers.filter((_, i) => view.initContainers[i]!.state.kind !== 'terminated')
+    const initialized: Condition = view.initialized
+      ? { type: 'Initialized', status: 'True', lastProbeTime: null, lastTransitionTime: at(view.initializedAt ?? 0) }
+      : {
+          type: 'Initialized',
+          status: 'False',
+          lastProbeTime: null,
+          lastTransitionTime: at(0),
+          reason: 'ContainersNotInitialized',
+          message: `containers with incomplete status: [${incomplete.map((c) => c.name).join(' ')}]`
+        }
     const status: PodStatus = {
       phase: view.phase,
       conditions: [
         { type: 'PodReadyToStartContainers', status: 'True', lastProbeTime: null, lastTransitionTime: at(0) },
-        { type: 'Initialized', status: 'True', lastProbeTime: null, lastTransitionTime: at(0) },
+        initialized,
         readyCondition('Ready'),
         readyCondition('ContainersReady'),
         { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: at(0) }
@@ -181,25 +192,9 @@ export class Kubelet {
       startTime: at(0),
       ...(plan.initContainers.length > 0
         ? {
-            initContainerStatuses: plan.initContainers.map((c) => ({
-              name: c.name,
-              image: c.image,
-              imageID: imageID(c.image),
-              containerID: `containerd://${sha(`${uid}/${c.name}/init`)}`,
-              ready: true,
-              started: false,
-              restartCount: 0,
-              state: {
-                terminated: {
-                  exitCode: 0,
-                  reason: 'Completed',
-                  startedAt: at(0),
-                  finishedAt: at(0),
-                  containerID: `containerd://${sha(`${uid}/${c.name}/init`)}`
-                }
-              },
-              lastState: {}
-            }))
+            initContainerStatuses: plan.initContainers.map((c, i) =>
+              renderContainer(c, view.initContainers[i]!, uid, at, 'init')
+            )
           }
         : {}),
       containerStatuses,
@@ -209,6 +204,9 @@ export class Kubelet {
 
     if (view.ready) ctx.readySince.set(uid, runtime.t0 + (view.readySince ?? 0))
     else ctx.readySince.delete(uid)
+    plan.initContainers.forEach((c, i) =>
+      this.emit(ctx, current, c, view.initContainers[i]!, runtime, plan.containers.length + i, source)
+    )
     plan.containers.forEach((c, i) => this.emit(ctx, current, c, view.containers[i]!, runtime, i, source))
     if (view.next !== undefined) {
       this.dueAt.set(uid, runtime.t0 + view.next)
@@ -271,25 +269,28 @@ export class Kubelet {
     )
   }
 
-  /** Log text for `kubectl logs` (see Controller.podLog). */
+  /** Log text for `kubectl logs` (see Controller.podLog); init containers are found by name too. */
   log(ctx: Ctx, pod: StoredObject, container: string | undefined, previous: boolean): string | undefined {
     const runtime = this.runtimes.get(pod.metadata.uid ?? '')
     const plan = runtime?.plan ?? planPod(pod)
     const name =
       container ?? pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? plan.containers[0]?.name
-    const index = plan.containers.findIndex((c) => c.name === name)
-    const c = plan.containers[index]
+    let index = plan.containers.findIndex((c) => c.name === name)
+    const init = index < 0
+    if (init) index = plan.initContainers.findIndex((c) => c.name === name)
+    const c = init ? plan.initContainers[index] : plan.containers[index]
     if (!c) return undefined
     if (!runtime?.managed) return previous ? c.previousLog : c.log
-    const view = podView(plan, ctx.clock.now() - runtime.t0, pod.metadata.name, '').containers[index]!
+    const pv = podView(plan, ctx.clock.now() - runtime.t0, pod.metadata.name, '')
+    const view = (init ? pv.initContainers : pv.containers)[index]!
     if (previous) return view.restartCount > 0 ? (c.previousLog ?? defaultPreviousLog(c)) : undefined
     if (!view.everStarted) return undefined
-    return (
-      c.log ??
-      (view.restartCount > 0 || view.state.kind !== 'running'
-        ? (c.previousLog ?? defaultPreviousLog(c))
-        : `[sandbox] container ${c.name} started (${c.image})\n`)
-    )
+    if (c.log !== undefined) return c.log
+    if (view.state.kind === 'terminated' && view.state.reason === 'Completed')
+      return `[sandbox] init container ${c.name} (${c.image}) completed\n`
+    return view.restartCount > 0 || view.state.kind !== 'running'
+      ? (c.previousLog ?? defaultPreviousLog(c))
+      : `[sandbox] container ${c.name} started (${c.image})\n`
   }
 }
 
@@ -323,9 +324,11 @@ function renderContainer(
   c: ContainerPlan,
   view: ContainerView,
   uid: string,
-  at: (rel: number) => string
+  at: (rel: number) => string,
+  kind: 'app' | 'init' = 'app'
 ): ContainerStatus {
-  const containerID = (run: number): string => `containerd://${sha(`${uid}/${c.name}/${run}`)}`
+  const prefix = kind === 'init' ? 'init/' : ''
+  const containerID = (run: number): string => `containerd://${sha(`${uid}/${prefix}${c.name}/${run}`)}`
   const status: ContainerStatus = {
     name: c.name,
     image: c.image,
@@ -336,6 +339,7 @@ function renderContainer(
     state: renderState(view.state, at, containerID),
     lastState: renderState(view.lastState, at, containerID)
   }
-  if (view.everStarted) status.containerID = containerID(view.restartCount)
+  if (view.everStarted)
+    status.containerID = containerID(view.state.kind === 'terminated' ? view.state.run : view.restartCount)
   return status
 }

@@ -2,20 +2,58 @@
 import type { StoredObject } from '../store.js'
 import type { Ctx } from './context.js'
 import { isPodActive, isPodReady } from './context.js'
+import { PREFIX } from './behaviour.js'
 import { randomSuffix } from './hash.js'
 import { isUnmanaged, podFromTemplate } from './podfactory.js'
-import type { PodSpec, PodStatus, ReplicaSetSpec, ReplicaSetStatus } from './types.js'
+import type { Condition, PodSpec, PodStatus, PodTemplate, ReplicaSetSpec, ReplicaSetStatus } from './types.js'
 import { specOf, statusOf } from './types.js'
-import { sameJson } from './util.js'
+import { getCondition, sameJson } from './util.js'
 
 const source = { component: 'replicaset-controller' }
+export const QUOTA_EXCEEDED = `${PREFIX}quota-exceeded`
+/** Retries of a failing pod creation back off like the controller's work queue (controller time). */
+const RETRY_BASE_MS = 1000
+const RETRY_MAX_MS = 300000
+
+/** The sum of the containers' CPU requests as the quota message prints it (`1` when none are set). */
+function requestedCpu(template: PodTemplate): string {
+  let milli = 0
+  for (const c of template.spec?.containers ?? []) {
+    const cpu = (c.resources as { requests?: Record<string, unknown> } | undefined)?.requests?.cpu
+    const text = typeof cpu === 'number' ? String(cpu) : typeof cpu === 'string' ? cpu : ''
+    if (/^\d+m$/.test(text)) milli += Number(text.slice(0, -1))
+    else if (/^\d+(\.\d+)?$/.test(text)) milli += Math.round(Number(text) * 1000)
+  }
+  if (milli === 0) return '1'
+  return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`
+}
+
+/**
+ * Why the API server would refuse this ReplicaSet's pods, if it would: the quota annotation on the
+ * pod template or on the namespace. `"true"` gives a default quota `compute` at its cpu limit; any
+ * other value is the quota part of the message (`compute, requested: memory=2Gi, used: ..., limited: ...`).
+ */
+function createFailure(ctx: Ctx, rs: StoredObject, template: PodTemplate): string | undefined {
+  const value =
+    template.metadata?.annotations?.[QUOTA_EXCEEDED] ??
+    ctx.cache.get('namespaces', undefined, rs.metadata.namespace ?? 'default')?.metadata.annotations?.[QUOTA_EXCEEDED]
+  if (value === undefined || value === '' || value === 'false') return undefined
+  const quota =
+    value === 'true'
+      ? `compute, requested: cpu=${requestedCpu(template)}, used: cpu=4, limited: cpu=4`
+      : value.replace(/^exceeded quota:\s*/, '')
+  return `pods "${rs.metadata.name}-" is forbidden: exceeded quota: ${quota}`
+}
 
 export class ReplicaSetController {
   /** uid → whether the controller runs this ReplicaSet (decided when first seen). */
   private readonly managed = new Map<string, boolean>()
+  /** uid → failed pod creations so far and when the next attempt is due. */
+  private readonly failing = new Map<string, { attempts: number; nextAt: number }>()
 
   forget(uid: string): void {
     this.managed.delete(uid)
+    this.failing.delete(uid)
   }
 
   reconcile(ctx: Ctx): void {
@@ -36,7 +74,19 @@ export class ReplicaSetController {
     const want = spec.replicas ?? 1
     let pods = ctx.cache.ownedBy('pods', uid).filter(isPodActive)
     const diff = pods.length - want
-    if (diff < 0 && spec.template) {
+    const failure = diff < 0 && spec.template ? createFailure(ctx, rs, spec.template) : undefined
+    if (failure) {
+      // slowStartBatch stops at the first refused pod; the work queue retries with back-off
+      const state = this.failing.get(uid) ?? { attempts: 0, nextAt: ctx.now }
+      if (state.nextAt <= ctx.now) {
+        ctx.events.record(rs, 'Warning', 'FailedCreate', `Error creating: ${failure}`, source)
+        state.nextAt = ctx.now + Math.min(RETRY_BASE_MS * 2 ** state.attempts, RETRY_MAX_MS)
+        state.attempts += 1
+        this.failing.set(uid, state)
+      }
+      ctx.due(state.nextAt)
+    } else if (diff < 0 && spec.template) {
+      this.failing.delete(uid)
       for (let i = 0; i < -diff; i += 1) {
         let name = `${rs.metadata.name}-${randomSuffix()}`
         while (ctx.cache.get('pods', rs.metadata.namespace, name)) name = `${rs.metadata.name}-${randomSuffix()}`
@@ -65,13 +115,28 @@ export class ReplicaSetController {
       if (a.available) available += 1
     }
     const current = statusOf<ReplicaSetStatus>(rs)
+    // calculateStatus: ReplicaFailure is set on a failed create and dropped once creating works again
+    let conditions: Condition[] = current.conditions ?? []
+    const failureCond = getCondition(conditions, 'ReplicaFailure')
+    if (failure && (!failureCond || failureCond.message !== failure)) {
+      conditions = [
+        ...conditions.filter((c) => c.type !== 'ReplicaFailure'),
+        {
+          type: 'ReplicaFailure',
+          status: 'True',
+          lastTransitionTime: failureCond?.lastTransitionTime ?? ctx.timestamp(),
+          reason: 'FailedCreate',
+          message: failure
+        }
+      ]
+    } else if (!failure && failureCond) conditions = conditions.filter((c) => c.type !== 'ReplicaFailure')
     const status: ReplicaSetStatus = {
       replicas: pods.length,
       ...(fullyLabeled ? { fullyLabeledReplicas: fullyLabeled } : {}),
       ...(ready ? { readyReplicas: ready } : {}),
       ...(available ? { availableReplicas: available } : {}),
       observedGeneration: rs.metadata.generation ?? 1,
-      ...(current.conditions?.length ? { conditions: current.conditions } : {})
+      ...(conditions.length ? { conditions } : {})
     }
     if (!sameJson(rs.status, status))
       ctx.updateStatus(

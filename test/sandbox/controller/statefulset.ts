@@ -100,25 +100,30 @@ export class StatefulSetController {
       )
       if (ordered) break
     }
-    // rolling update: replace the highest-ordinal outdated pod once every pod is healthy
-    if (rolling && surplus.length === 0) {
-      const all = [...byOrdinal.entries()]
-      if (all.length === replicas && all.every(([, p]) => healthy(p))) {
-        for (let i = replicas - 1; i >= partition; i -= 1) {
-          const pod = byOrdinal.get(i)
-          if (pod && pod.metadata.labels?.[REVISION_LABEL] !== update.metadata.name) {
-            ctx.remove('pods', pod)
-            byOrdinal.delete(i)
-            ctx.events.record(
-              sts,
-              'Normal',
-              'SuccessfulDelete',
-              `delete Pod ${pod.metadata.name} in StatefulSet ${name} successful`,
-              source
-            )
-            break
-          }
+    // rolling update (updateStatefulSet): from the highest ordinal down to the partition, delete the
+    // first outdated pod and wait for an unhealthy updated one. OrderedReady gets here only when every
+    // pod is healthy; Parallel gets here regardless, so a broken old pod is replaced rather than waited on.
+    const all = [...byOrdinal.entries()]
+    const mayUpdate = ordered
+      ? surplus.length === 0 && all.length === replicas && all.every(([, p]) => healthy(p))
+      : true
+    if (rolling && mayUpdate) {
+      for (let i = replicas - 1; i >= partition; i -= 1) {
+        const pod = byOrdinal.get(i)
+        if (!pod) break
+        if (pod.metadata.labels?.[REVISION_LABEL] !== update.metadata.name) {
+          ctx.remove('pods', pod)
+          byOrdinal.delete(i)
+          ctx.events.record(
+            sts,
+            'Normal',
+            'SuccessfulDelete',
+            `delete Pod ${pod.metadata.name} in StatefulSet ${name} successful`,
+            source
+          )
+          break
         }
+        if (!healthy(pod)) break
       }
     }
 

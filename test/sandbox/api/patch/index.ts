@@ -18,6 +18,7 @@ export const patchTypes = {
 const builtinGroups = new Set([
   '',
   'apps',
+  'apiextensions.k8s.io',
   'batch',
   'autoscaling',
   'policy',
