@@ -48750,6 +48750,11 @@ const deploymentKind = {
         const { name, namespace } = d.metadata;
         return `deployment "${name}" is paused: its rollout will not progress until it is resumed (kubectl rollout resume deployment/${name} -n ${namespace ?? 'default'})`;
     },
+    controllerFailure(obj) {
+        const conditions = obj.status?.conditions ?? [];
+        const failure = conditions.find((c) => c.type === 'ReplicaFailure' && c.status === 'True');
+        return failure ? { reason: failure.reason ?? 'ReplicaFailure', message: failure.message } : undefined;
+    },
     podSelectorForRevision: (obj, revision) => selectorWith(obj, revision.podLabel.key, revision.podLabel.value),
     ownsPod: (_obj, revision, pod) => pod.metadata.labels?.[revision.podLabel.key] === revision.podLabel.value && podControlledBy(pod, revision.owner),
     desiredReplicas: (obj) => obj.spec?.replicas ?? 1,
@@ -49433,9 +49438,11 @@ function rolloutCheck(ctx) {
             return { ...base, status: 'passed' };
         case 'fail-fast': {
             const f = wait.failFast;
-            const what = f
-                ? `pod ${f.pod}${f.olderRevision ? ' (an earlier revision)' : ''} has been in ${f.reason}${f.container ? ` (container ${f.container})` : ''} for ${duration_text_formatDuration(f.forMs)}`
-                : 'a pod failed';
+            const what = f?.subject
+                ? `${f.subject} has reported ${f.reason}${f.message ? ` (${f.message})` : ''} for ${duration_text_formatDuration(f.forMs)}`
+                : f
+                    ? `pod ${f.pod}${f.olderRevision ? ' (an earlier revision)' : ''} has been in ${f.reason}${f.container ? ` (container ${f.container})` : ''} for ${duration_text_formatDuration(f.forMs)}`
+                    : 'a pod failed';
             // The StatefulSet controller waits for that pod to become Ready before it replaces it, which it
             // never will: reverting the template is not enough (Kubernetes documents this as "forced rollback").
             const blocked = f?.olderRevision === true
@@ -49714,6 +49721,16 @@ async function waitForRollout(ctx) {
                 }
             }
         }
+        const controllerFailure = kind.controllerFailure?.(object);
+        if (controllerFailure) {
+            const key = `\u0000controller\u0000${controllerFailure.reason}`;
+            seen.add(key);
+            if (!sightings.has(key)) {
+                const subject = `${kind.kind.toLowerCase()} "${object.metadata.name}"`;
+                sightings.set(key, { firstSeen: now, subject, pod: '', olderRevision: false, ...controllerFailure });
+                ctx.log(`${subject}: ${controllerFailure.reason}${controllerFailure.message ? `: ${controllerFailure.message}` : ''}; failing in ${duration_text_formatDuration(settings.failFastAfter)} unless it clears`);
+            }
+        }
         // A signal that went away because the pod recovered (its container is ready) or was replaced starts
         // from zero if it comes back. A crash-looping container is briefly Running between back-offs:
         // while it has not become ready, its sighting keeps its age, or flapping would defer fail-fast.
@@ -49735,6 +49752,7 @@ async function waitForRollout(ctx) {
         const persisting = [...sightings.values()].find((s) => now - s.firstSeen >= settings.failFastAfter);
         if (persisting) {
             const failFast = {
+                ...(persisting.subject ? { subject: persisting.subject, message: persisting.message } : {}),
                 pod: persisting.pod,
                 reason: persisting.reason,
                 container: persisting.container,

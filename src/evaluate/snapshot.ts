@@ -42,6 +42,10 @@ export interface WaitOutcome {
   elapsedMs: number
   /** The persisting pod signal that ended the wait early. */
   failFast?: {
+    /** Set when the workload's controller, not a pod, reported the failure: `deployment "api"`. */
+    subject?: string
+    /** The controller's message for `subject` failures. */
+    message?: string
     pod: string
     reason: string
     container?: string

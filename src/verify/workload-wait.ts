@@ -28,6 +28,8 @@ export type WaitResult = { outcome: WaitOutcome; state: RevisionState } | { end:
 
 interface Sighting {
   firstSeen: number
+  subject?: string
+  message?: string
   pod: string
   reason: string
   container?: string
@@ -82,6 +84,18 @@ export async function waitForRollout(ctx: WaitContext): Promise<WaitResult> {
         }
       }
     }
+    const controllerFailure = kind.controllerFailure?.(object)
+    if (controllerFailure) {
+      const key = `\u0000controller\u0000${controllerFailure.reason}`
+      seen.add(key)
+      if (!sightings.has(key)) {
+        const subject = `${kind.kind.toLowerCase()} "${object.metadata.name}"`
+        sightings.set(key, { firstSeen: now, subject, pod: '', olderRevision: false, ...controllerFailure })
+        ctx.log(
+          `${subject}: ${controllerFailure.reason}${controllerFailure.message ? `: ${controllerFailure.message}` : ''}; failing in ${formatDuration(settings.failFastAfter)} unless it clears`
+        )
+      }
+    }
     // A signal that went away because the pod recovered (its container is ready) or was replaced starts
     // from zero if it comes back. A crash-looping container is briefly Running between back-offs:
     // while it has not become ready, its sighting keeps its age, or flapping would defer fail-fast.
@@ -99,6 +113,7 @@ export async function waitForRollout(ctx: WaitContext): Promise<WaitResult> {
     const persisting = [...sightings.values()].find((s) => now - s.firstSeen >= settings.failFastAfter)
     if (persisting) {
       const failFast = {
+        ...(persisting.subject ? { subject: persisting.subject, message: persisting.message } : {}),
         pod: persisting.pod,
         reason: persisting.reason,
         container: persisting.container,

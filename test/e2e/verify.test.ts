@@ -108,6 +108,35 @@ describe('verify, end to end', () => {
     expect(run.summary).toMatch(signal)
   })
 
+  it('fails fast on a crash-looping init container (Init:CrashLoopBackOff)', async () => {
+    const spec = deployment('initcrash', 'api', 'registry/api:v2', {
+      replicas: 1,
+      annotations: { 'sandbox.deploy-guard.dev/behavior.migrate': 'crashloop' }
+    }) as { spec: { template: { spec: Record<string, unknown> } } }
+    spec.spec.template.spec.initContainers = [{ name: 'migrate', image: 'registry/api-migrate:v2' }]
+    apply(sandbox, spec)
+    const run = await verify('initcrash', 'deployment/api')
+    expect(run.outputs.verdict).toBe('failed')
+    expect(failedIds(run)).toContain('rollout:failed')
+    expect(run.summary).toMatch(/CrashLoopBackOff \(container migrate\)/)
+  })
+
+  it('fails fast when the ReplicaSet cannot create pods (exceeded quota)', async () => {
+    apply(
+      sandbox,
+      deployment('quota', 'api', 'registry/api:v2', {
+        replicas: 2,
+        annotations: { 'sandbox.deploy-guard.dev/quota-exceeded': 'true' }
+      })
+    )
+    const started = Date.now()
+    const run = await verify('quota', 'deployment/api')
+    expect(Date.now() - started).toBeLessThan(20000)
+    expect(run.outputs.verdict).toBe('failed')
+    expect(failedIds(run)).toContain('rollout:failed')
+    expect(run.summary).toContain('exceeded quota')
+  })
+
   it('shows why a crash-looping pod failed: reason, exit code, previous log', async () => {
     apply(
       sandbox,

@@ -19,9 +19,11 @@ export function rolloutCheck(ctx: CheckContext): CheckResult {
       return { ...base, status: 'passed' }
     case 'fail-fast': {
       const f = wait.failFast
-      const what = f
-        ? `pod ${f.pod}${f.olderRevision ? ' (an earlier revision)' : ''} has been in ${f.reason}${f.container ? ` (container ${f.container})` : ''} for ${formatDuration(f.forMs)}`
-        : 'a pod failed'
+      const what = f?.subject
+        ? `${f.subject} has reported ${f.reason}${f.message ? ` (${f.message})` : ''} for ${formatDuration(f.forMs)}`
+        : f
+          ? `pod ${f.pod}${f.olderRevision ? ' (an earlier revision)' : ''} has been in ${f.reason}${f.container ? ` (container ${f.container})` : ''} for ${formatDuration(f.forMs)}`
+          : 'a pod failed'
       // The StatefulSet controller waits for that pod to become Ready before it replaces it, which it
       // never will: reverting the template is not enough (Kubernetes documents this as "forced rollback").
       const blocked =

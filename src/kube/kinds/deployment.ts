@@ -98,6 +98,11 @@ export const deploymentKind: WorkloadKind = {
     const { name, namespace } = d.metadata
     return `deployment "${name}" is paused: its rollout will not progress until it is resumed (kubectl rollout resume deployment/${name} -n ${namespace ?? 'default'})`
   },
+  controllerFailure(obj) {
+    const conditions = (obj as Deployment).status?.conditions ?? []
+    const failure = conditions.find((c) => c.type === 'ReplicaFailure' && c.status === 'True')
+    return failure ? { reason: failure.reason ?? 'ReplicaFailure', message: failure.message } : undefined
+  },
   podSelectorForRevision: (obj, revision) => selectorWith(obj, revision.podLabel.key, revision.podLabel.value),
   ownsPod: (_obj, revision, pod: Pod) =>
     pod.metadata.labels?.[revision.podLabel.key] === revision.podLabel.value && podControlledBy(pod, revision.owner),

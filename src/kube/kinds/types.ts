@@ -44,6 +44,11 @@ export interface WorkloadKind {
    * error to fail with; undefined when it can. kubectl would wait forever; a verify need not.
    */
   blocked?(obj: KubeObject): string | undefined
+  /**
+   * A failure the workload's controller reports that waiting rarely cures (a Deployment's
+   * `ReplicaFailure=True`, e.g. FailedCreate on an exceeded quota): fail-fast material, like a pod signal.
+   */
+  controllerFailure?(obj: KubeObject): { reason: string; message?: string } | undefined
   /** The revision being rolled out, or undefined when its owner object does not exist yet. */
   currentRevision(snapshot: OwnedSnapshot): RevisionInfo | undefined
   /**
