@@ -309,13 +309,7 @@ function interpret(response, where) {
                 message: `Prometheus at ${where} answered HTTP ${status} with a body that is not JSON.`
             });
         }
-        throw new errors/* PrometheusError */.H({
-            kind: 'http',
-            url: where,
-            status,
-            retryAfterMs,
-            message: `Prometheus at ${where} answered HTTP ${status}${statusHint(status)}.`
-        });
+        throw httpError(where, status, retryAfterMs);
     }
     const parsed = parseBody(body);
     if (parsed.ok === true) {
@@ -341,7 +335,10 @@ function interpret(response, where) {
             message: `Prometheus at ${where} answered with an unexpected body: ${parsed.problem}.`
         });
     }
-    throw new errors/* PrometheusError */.H({
+    throw httpError(where, status, retryAfterMs);
+}
+function httpError(where, status, retryAfterMs) {
+    return new errors/* PrometheusError */.H({
         kind: 'http',
         url: where,
         status,

@@ -23,6 +23,7 @@ import { RetryAfterKubeApiError, errorForStatus, errorForTransport, type Request
 import type { KubeSource } from './kubeconfig.js'
 import { groupOf, resourcePath } from './resources.js'
 import { CredentialsError, openTransport, type Transport } from './transport/index.js'
+import type { TransportRequest } from './transport/types.js'
 
 export type { KubeSource } from './kubeconfig.js'
 
@@ -53,15 +54,8 @@ interface HttpResponse {
   text: string
 }
 
-interface RequestSpec {
-  method: 'GET' | 'PATCH'
-  path: string
-  query?: Record<string, string | number | boolean | undefined>
-  body?: string
-  contentType?: string
-  accept?: string
-  describe: Omit<RequestDescription, 'server'>
-}
+/** A transport request (the client sets the timeout) plus what the request is, for error messages. */
+type RequestSpec = Omit<TransportRequest, 'timeoutMs'> & { describe: Omit<RequestDescription, 'server'> }
 
 const PATCH_TYPES = {
   json: 'application/json-patch+json',

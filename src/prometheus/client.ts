@@ -135,13 +135,7 @@ function interpret(response: AxiosResponse<string>, where: string): QueryResult 
         message: `Prometheus at ${where} answered HTTP ${status} with a body that is not JSON.`
       })
     }
-    throw new PrometheusError({
-      kind: 'http',
-      url: where,
-      status,
-      retryAfterMs,
-      message: `Prometheus at ${where} answered HTTP ${status}${statusHint(status)}.`
-    })
+    throw httpError(where, status, retryAfterMs)
   }
   const parsed = parseBody(body)
   if (parsed.ok === true) {
@@ -164,7 +158,11 @@ function interpret(response: AxiosResponse<string>, where: string): QueryResult 
       message: `Prometheus at ${where} answered with an unexpected body: ${parsed.problem}.`
     })
   }
-  throw new PrometheusError({
+  throw httpError(where, status, retryAfterMs)
+}
+
+function httpError(where: string, status: number, retryAfterMs: number | undefined): PrometheusError {
+  return new PrometheusError({
     kind: 'http',
     url: where,
     status,
