@@ -54,6 +54,14 @@ export async function runVerify(config: DeployGuardConfig, ctx: CommandContext):
     // The verdict is already `failed`; measuring a broken rollout for minutes would only delay the
     // report (and, later, the rollback).
     ctx.log('PromQL analysis skipped: the rollout checks already failed')
+    checks.push({
+      id: 'analysis',
+      title: 'PromQL analysis',
+      expected: `${config.analysis.checks.length} metric check(s)`,
+      actual: 'not run',
+      status: 'skipped',
+      reason: 'skipped: the rollout checks already failed, so the verdict is failed whatever the metrics say'
+    })
   } else if (config.analysis && config.analysis.checks.length > 0) {
     const version = resolveVersion(config, targets)
     analysis = await ctx.group('PromQL analysis', () => runConfiguredAnalysis(config, version, ctx))

@@ -123,4 +123,24 @@ describe('analyze, end to end', () => {
     expect(run.summary).toContain('Rollout complete')
     expect(run.summary).toContain('error-rate')
   })
+
+  it('does not spend time measuring a rollout that already failed, and says so', async () => {
+    apply(sandbox, deployment('metrics-broken', 'api', 'registry/api:v2-crashloop', { replicas: 1 }))
+    const config = await dir.write(
+      'verify-broken.yml',
+      'verify:\n  timeout: 30s\n  failFastAfter: 1s\n  pollInterval: 200ms\n' + analysisConfig(30, 0.01)
+    )
+    const run = await runAction({
+      command: 'verify',
+      target: 'deployment/api',
+      namespace: 'metrics-broken',
+      config,
+      kubeconfig: sandbox.kubeconfig,
+      'prometheus-url': prometheus.url
+    })
+    expect(run.outputs.verdict).toBe('failed')
+    expect(run.stdout).toContain('PromQL analysis skipped: the rollout checks already failed')
+    expect(run.summary).toMatch(/PromQL analysis \| 1 metric check\(s\) \| not run \| ➖ skipped/)
+    expect(JSON.parse(run.outputs.analysis)).toEqual([])
+  })
 })
