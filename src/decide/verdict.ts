@@ -18,24 +18,37 @@ export interface Decision {
 
 const targetLabel = (t: TargetResult): string => `${t.ref.kind.toLowerCase()}/${t.ref.name}`
 
-const describe = (check: CheckResult, where?: string): string => {
+const why = (check: CheckResult): string => check.reason ?? `expected ${check.expected}, got ${check.actual}`
+
+/**
+ * One reason per distinct cause: rows of one target that share a reason (every row inconclusive
+ * because a LIST was forbidden) become one line naming them all, not seven copies.
+ */
+function reasonsFor(checks: CheckResult[], status: CheckResult['status'], where?: string): string[] {
+  const byReason = new Map<string, string[]>()
+  for (const check of checks) {
+    if (check.status !== status) continue
+    const titles = byReason.get(why(check)) ?? []
+    titles.push(check.title)
+    byReason.set(why(check), titles)
+  }
   const prefix = where ? `${where}: ` : ''
-  return `${prefix}${check.title}: ${check.reason ?? `expected ${check.expected}, got ${check.actual}`}`
+  return [...byReason].map(([reason, titles]) =>
+    titles.length === 1
+      ? `${prefix}${titles[0]}: ${reason}`
+      : `${prefix}${titles.join(', ')} (${titles.length} checks): ${reason}`
+  )
 }
 
 export function decideVerdict(input: VerdictInput): Decision {
   const failed: string[] = []
   const inconclusive: string[] = []
   for (const target of input.targets) {
-    for (const check of target.checks) {
-      if (check.status === 'failed') failed.push(describe(check, targetLabel(target)))
-      if (check.status === 'inconclusive') inconclusive.push(describe(check, targetLabel(target)))
-    }
+    failed.push(...reasonsFor(target.checks, 'failed', targetLabel(target)))
+    inconclusive.push(...reasonsFor(target.checks, 'inconclusive', targetLabel(target)))
   }
-  for (const check of input.checks) {
-    if (check.status === 'failed') failed.push(describe(check))
-    if (check.status === 'inconclusive') inconclusive.push(describe(check))
-  }
+  failed.push(...reasonsFor(input.checks, 'failed'))
+  inconclusive.push(...reasonsFor(input.checks, 'inconclusive'))
   const analysis = input.analysis
   if (analysis) {
     const before = failed.length + inconclusive.length

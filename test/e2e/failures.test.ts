@@ -151,6 +151,22 @@ describe('a misbehaving API server', () => {
     expect(run.summary).toMatch(/unreachable|503|inconclusive/i)
   })
 
+  it('says which RBAC rule is missing when the API answers 403, and is inconclusive, not passed', async () => {
+    sandbox.faults.add({
+      method: 'GET',
+      path: /\/api\/v1\/namespaces\/shop\/pods$/,
+      status: 403,
+      message:
+        'pods is forbidden: User "system:serviceaccount:ci:deploy-guard" cannot list resource "pods" in API group "" in the namespace "shop"'
+    })
+    const run = await verify()
+    expect(run.outputs.verdict).toBe('inconclusive')
+    expect(run.summary).toContain('cannot list pods in namespace &quot;shop&quot;')
+    expect(run.summary).toContain('grant verbs &#91;&quot;list&quot;&#93; on resources &#91;&quot;pods&quot;&#93;')
+    // One reason for one cause, not a copy per row.
+    expect(run.summary).toContain('(7 checks): could not check, permission missing')
+  })
+
   it('is inconclusive with the address tried when the API server is unreachable', async () => {
     const unreachable = sandbox.kubeconfig.replace(/server: https:\/\/127\.0\.0\.1:\d+/, 'server: https://127.0.0.1:9')
     const run = await runAction({

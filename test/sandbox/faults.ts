@@ -9,7 +9,9 @@ export interface FaultRule {
   /** Exact request path (without query) or a pattern tested against it (any when omitted). */
   path?: string | RegExp
   /** Answer with this status and a matching Status body instead of handling the request. */
-  status?: 500 | 503 | 429 | 409
+  status?: 500 | 503 | 429 | 409 | 403
+  /** Message of the injected Status body (e.g. a realistic RBAC denial for 403). */
+  message?: string
   /** Adds a `Retry-After` header (and details.retryAfterSeconds) to a forced status. */
   retryAfterSeconds?: number
   /** Delay before the request is handled (or failed). */
@@ -25,7 +27,8 @@ export interface FaultRule {
 /** What the server should do for one request, resolved from the first matching rule. */
 export interface FaultAction {
   latencyMs?: number
-  status?: 500 | 503 | 429 | 409
+  status?: 500 | 503 | 429 | 409 | 403
+  message?: string
   retryAfterSeconds?: number
   drop?: boolean
   dropWatchAfterMs?: number
@@ -65,6 +68,7 @@ export class FaultInjector {
       return {
         latencyMs: rule.latencyMs,
         status: rule.status,
+        message: rule.message,
         retryAfterSeconds: rule.retryAfterSeconds,
         drop: rule.drop,
         dropWatchAfterMs: rule.dropWatchAfterMs

@@ -47,7 +47,8 @@ const faultReasons: Record<number, StatusReason> = {
   500: 'InternalError',
   503: 'ServiceUnavailable',
   429: 'TooManyRequests',
-  409: 'Conflict'
+  409: 'Conflict',
+  403: 'Forbidden'
 }
 
 export class ApiServer {
@@ -146,9 +147,10 @@ export class ApiServer {
       req.resume()
       if (fault.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(fault.retryAfterSeconds))
       const message =
-        fault.status === 409
+        fault.message ??
+        (fault.status === 409
           ? 'Operation cannot be fulfilled: the object has been modified; please apply your changes to the latest version and try again (injected fault)'
-          : `injected fault: ${fault.status}`
+          : `injected fault: ${fault.status}`)
       this.fail(
         res,
         new ApiError(
