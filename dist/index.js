@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1419);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(688);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28485,7 +28485,7 @@ function resourcePath(type, namespace, name) {
 
 /***/ }),
 
-/***/ 1419:
+/***/ 688:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49506,6 +49506,36 @@ function evaluateWorkload(input) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/kube/kinds/history.ts
+const history_REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
+function revisionOf(obj) {
+    const value = obj.kind === 'ControllerRevision'
+        ? obj.revision
+        : Number(obj.metadata.annotations?.[history_REVISION_ANNOTATION]);
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+function imagesOf(obj) {
+    const spec = obj.kind === 'ControllerRevision'
+        ? obj.data?.spec
+        : obj.spec;
+    const images = {};
+    for (const c of spec?.template?.spec?.containers ?? [])
+        images[c.name] = c.image ?? '';
+    return images;
+}
+function previousRevision(owned, current) {
+    const currentNumber = Number(current);
+    if (!Number.isInteger(currentNumber) || currentNumber <= 0)
+        return undefined;
+    let best;
+    for (const obj of owned) {
+        const n = revisionOf(obj);
+        if (n !== undefined && n < currentNumber && (!best || n > best.n))
+            best = { n, obj };
+    }
+    return best ? { revision: String(best.n), images: imagesOf(best.obj) } : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/kstatus.ts
 function computeKStatus(obj) {
     if (obj.metadata.deletionTimestamp)
@@ -49791,6 +49821,7 @@ async function waitForRollout(ctx) {
 
 
 
+
 async function verifyWorkload(api, ref, config, options) {
     const opts = { sleep: (ms) => (0,util_sleep/* sleep */.y)(ms), now: Date.now, ...options };
     const kind = workloadKind(ref.kind, ref.apiVersion);
@@ -49840,6 +49871,7 @@ async function verifyBuiltin(api, ref, kind, config, opts) {
         ref,
         revision: snapshot.revision?.revision || undefined,
         images: kind.templateImages(snapshot.object),
+        previous: previousRevision(snapshot.owned, snapshot.revision?.revision),
         checks
     };
 }
@@ -51464,12 +51496,17 @@ function renderTarget(target, budget) {
     const { ref } = target;
     const lines = [`### ${codeSpan(format_targetLabel(ref))} in ${codeSpan(ref.namespace)}`, ''];
     const facts = [];
+    const previous = target.previous;
     if (target.revision)
-        facts.push(`revision ${codeSpan(target.revision)}`);
+        facts.push(previous
+            ? `revision ${codeSpan(previous.revision)} → ${codeSpan(target.revision)}`
+            : `revision ${codeSpan(target.revision)}`);
     const images = Object.entries(target.images ?? {});
     const shown = selectItems(images, budget.maxTableRows);
     for (const [container, image] of shown.items) {
-        facts.push(`${escapeMarkdownText(container)}: ${codeSpan(truncate(image, budget.maxCellChars))}`);
+        const before = previous?.images[container];
+        const change = before !== undefined && before !== image ? `${codeSpan(truncate(before, budget.maxCellChars))} → ` : '';
+        facts.push(`${escapeMarkdownText(container)}: ${change}${codeSpan(truncate(image, budget.maxCellChars))}`);
     }
     if (shown.omitted)
         facts.push(`${shown.omitted} more images`);

@@ -52,6 +52,11 @@ export interface TargetResult {
   revision?: string
   /** Images of the current pod template, by container name. */
   images?: Record<string, string>
+  /**
+   * The revision before this one (the highest older revision the workload still records), so
+   * reports can say `v1.2.2 → v1.2.3`; the target a rollback would return to.
+   */
+  previous?: { revision: string; images: Record<string, string> }
   checks: CheckResult[]
 }
 

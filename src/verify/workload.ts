@@ -11,6 +11,7 @@ import { workloadKind, type WorkloadKind } from '../kube/kinds/index.js'
 import { gatherWorkload, restartBaseline } from '../kube/gather.js'
 import { ROLLOUT_LOOKBACK_MS, rolloutSince } from '../evaluate/events.js'
 import { evaluateWorkload } from '../evaluate/workload-checks.js'
+import { previousRevision } from '../kube/kinds/history.js'
 import { verifyCustomResource } from './workload-custom.js'
 import { inconclusiveResult, isKubeApiError, notFoundResult, targetMissingResult } from './workload-results.js'
 import { waitForRollout } from './workload-wait.js'
@@ -86,6 +87,7 @@ async function verifyBuiltin(
     ref,
     revision: snapshot.revision?.revision || undefined,
     images: kind.templateImages(snapshot.object),
+    previous: previousRevision(snapshot.owned, snapshot.revision?.revision),
     checks
   }
 }

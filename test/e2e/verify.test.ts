@@ -90,6 +90,27 @@ describe('verify, end to end', () => {
     expect(run.masked).toContain(sandbox.token)
   })
 
+  it('shows the version change of a deploy: previous revision and image → new', async () => {
+    apply(sandbox, deployment('upgrade', 'api', 'registry/api:v1', { replicas: 2 }))
+    const deployments = resource('Deployment', 'apps/v1')
+    await waitFor(() => {
+      const d = sandbox.store.get(deployments, 'upgrade', 'api')
+      return (d?.status as { availableReplicas?: number } | undefined)?.availableReplicas === 2
+    }, 'v1 rolled out')
+    const current = sandbox.store.get(deployments, 'upgrade', 'api')!
+    const spec = current.spec as { template: { spec: { containers: Array<{ image: string }> } } }
+    spec.template.spec.containers[0].image = 'registry/api:v2'
+    sandbox.store.update(deployments, current)
+    const run = await verify('upgrade', 'deployment/api')
+    expect(run.outputs.verdict).toBe('passed')
+    expect(run.summary).toContain('revision <code>1</code> → <code>2</code>')
+    expect(run.summary).toContain('<code>registry/api:v1</code> → <code>registry/api:v2</code>')
+    expect((run.record?.targets as Array<{ previous?: unknown }>)[0].previous).toEqual({
+      revision: '1',
+      images: { app: 'registry/api:v1' }
+    })
+  })
+
   it.each([
     ['crashloop', 'registry/api:v2-crashloop', /CrashLoopBackOff/],
     ['oomkill', 'registry/api:v2-oomkill', /OOMKilled/],

@@ -27,11 +27,20 @@ function renderTarget(target: TargetResult, budget: Budget): string {
   const { ref } = target
   const lines = [`### ${codeSpan(targetLabel(ref))} in ${codeSpan(ref.namespace)}`, '']
   const facts: string[] = []
-  if (target.revision) facts.push(`revision ${codeSpan(target.revision)}`)
+  const previous = target.previous
+  if (target.revision)
+    facts.push(
+      previous
+        ? `revision ${codeSpan(previous.revision)} → ${codeSpan(target.revision)}`
+        : `revision ${codeSpan(target.revision)}`
+    )
   const images = Object.entries(target.images ?? {})
   const shown = selectItems(images, budget.maxTableRows)
   for (const [container, image] of shown.items) {
-    facts.push(`${escapeMarkdownText(container)}: ${codeSpan(truncate(image, budget.maxCellChars))}`)
+    const before = previous?.images[container]
+    const change =
+      before !== undefined && before !== image ? `${codeSpan(truncate(before, budget.maxCellChars))} → ` : ''
+    facts.push(`${escapeMarkdownText(container)}: ${change}${codeSpan(truncate(image, budget.maxCellChars))}`)
   }
   if (shown.omitted) facts.push(`${shown.omitted} more images`)
   if (facts.length) lines.push(facts.join(' · '), '')
