@@ -10,6 +10,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json', diagnostics: { ignoreCodes: [151002] } }]
   },
   transformIgnorePatterns: ['node_modules/(?!(@actions|@octokit|universal-user-agent|before-after-hook)/)'],
+  reporters: ['default', '<rootDir>/test/plain-summary-reporter.js'],
   testTimeout: 60000,
   maxWorkers: 2
 }
