@@ -47828,7 +47828,7 @@ function templateStandIns(merged, values) {
 ;// CONCATENATED MODULE: ./src/commands/context.ts
 /** What every command needs from the outside world, injected so commands stay plain flows. */
 
-function actionContext(source) {
+function actionContext(source, signal = new AbortController().signal) {
     let api;
     return {
         kube: () => {
@@ -47842,7 +47842,8 @@ function actionContext(source) {
         log: (line) => info(line),
         warn: (line) => warning(line),
         group: (title, fn) => group(title, fn),
-        now: () => new Date()
+        now: () => new Date(),
+        signal
     };
 }
 
@@ -49617,7 +49618,10 @@ function apiFailureReason(error, server) {
     return `could not check: ${error.message}`;
 }
 function inconclusiveResult(ref, error, server, workload) {
-    const reason = apiFailureReason(error, server);
+    return uncheckedResult(ref, apiFailureReason(error, server), workload);
+}
+/** Every row inconclusive for one reason: what we could not see is never passed or failed. */
+function uncheckedResult(ref, reason, workload) {
     const rows = workload ? WORKLOAD_CHECKS : [KSTATUS_ROW];
     const checks = rows.map((row) => ({
         ...row,
@@ -49822,13 +49826,32 @@ async function waitForRollout(ctx) {
 
 
 
+/** Thrown out of a wait when the run is cancelled; never escapes verifyWorkload. */
+class CancelledError extends Error {
+}
 async function verifyWorkload(api, ref, config, options) {
-    const opts = { sleep: (ms) => (0,util_sleep/* sleep */.y)(ms), now: Date.now, ...options };
+    const signal = options.signal ?? new AbortController().signal;
+    const baseSleep = options.sleep ?? ((ms) => (0,util_sleep/* sleep */.y)(ms, signal));
+    const opts = {
+        now: Date.now,
+        ...options,
+        signal,
+        // Every wait goes through here, so a cancellation ends it at once, wherever it is.
+        sleep: async (ms) => {
+            await baseSleep(ms);
+            if (signal.aborted)
+                throw new CancelledError('cancelled');
+        }
+    };
     const kind = workloadKind(ref.kind, ref.apiVersion);
     try {
         return kind ? await verifyBuiltin(api, ref, kind, config, opts) : await verifyCustomResource(api, ref, config, opts);
     }
     catch (error) {
+        if (error instanceof CancelledError) {
+            const waited = Math.round((opts.now() - opts.startedAt.getTime()) / 1000);
+            return uncheckedResult(ref, `the run was cancelled after ${waited}s, before the rollout could be judged`, kind !== undefined);
+        }
         if (isKubeApiError(error)) {
             opts.log(`${ref.kind}/${ref.name}: ${error.message}`);
             return inconclusiveResult(ref, error, api.server, kind !== undefined);
@@ -50497,6 +50520,7 @@ async function runConfiguredAnalysis(config, version, ctx) {
         baselineWindow: analysis.baseline,
         prometheus,
         dryRun: config.dryRun,
+        signal: ctx.signal,
         onMeasurement: (name, m) => ctx.log(`${name}: ${m.value === null ? '—' : formatNumber(m.value)} ${m.phase}${m.message ? ` (${m.message})` : ''}`)
     });
 }
@@ -50559,11 +50583,13 @@ async function runVerify(config, ctx) {
     for (const ref of config.targets) {
         const label = `${ref.kind.toLowerCase()}/${ref.name} in ${ref.namespace}`;
         const result = api
-            ? await ctx.group(`verify ${label}`, () => verifyWorkload(api, ref, config.verify, { startedAt, log: (line) => ctx.log(line) }))
+            ? await ctx.group(`verify ${label}`, () => verifyWorkload(api, ref, config.verify, { startedAt, log: (line) => ctx.log(line), signal: ctx.signal }))
             : kubeUnavailableTarget(ref, kubeError);
         targets.push(result);
     }
     const checks = [];
+    if (ctx.signal.aborted)
+        return finish(config, ctx, startedAt, targets, checks, undefined, true);
     if (config.verify.smoke.length > 0) {
         // Loaded only when configured: axios is start-up cost every other run would pay for nothing.
         const { runSmokeCheck } = await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(542), __nccwpck_require__.e(583)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3583));
@@ -50595,14 +50621,22 @@ async function runVerify(config, ctx) {
         const version = resolveVersion(config, targets);
         analysis = await ctx.group('PromQL analysis', () => runConfiguredAnalysis(config, version, ctx));
     }
+    return finish(config, ctx, startedAt, targets, checks, analysis, ctx.signal.aborted);
+}
+function finish(config, ctx, startedAt, targets, checks, analysis, cancelled) {
     const decision = decideVerdict({ targets, checks, analysis });
+    // A cancelled run never passes: what was not checked is unknown.
+    const verdict = cancelled && decision.verdict === 'passed' ? 'inconclusive' : decision.verdict;
+    const reasons = cancelled
+        ? ['the run was cancelled before every check had run', ...decision.reasons]
+        : decision.reasons;
     return {
         command: 'verify',
         startedAt: startedAt.toISOString(),
         finishedAt: ctx.now().toISOString(),
-        verdict: decision.verdict,
+        verdict,
         action: 'none',
-        reasons: decision.reasons,
+        reasons,
         dryRun: config.dryRun,
         targets,
         checks,
@@ -50667,8 +50701,8 @@ async function runAnalyze(config, ctx) {
 
 
 
-async function runCommand(loaded, source, ctx) {
-    const context = ctx ?? actionContext(source);
+async function runCommand(loaded, source, ctx, signal) {
+    const context = ctx ?? actionContext(source, signal);
     try {
         switch (loaded.command) {
             case 'verify':
@@ -51885,16 +51919,30 @@ function readInputs() {
         mask(secret);
     return typed;
 }
+/**
+ * The runner cancels a job with SIGINT, then SIGTERM a few seconds later. The first one stops every
+ * wait at once so the run still reports (inconclusive, never passed); a second one exits.
+ */
+function cancellation() {
+    const controller = new AbortController();
+    const onSignal = (name) => {
+        if (controller.signal.aborted)
+            process.exit(1);
+        warning(`deploy-guard received ${name}: stopping and reporting what was checked so far`);
+        controller.abort();
+    };
+    process.once('SIGINT', () => onSignal('SIGINT'));
+    process.once('SIGTERM', () => onSignal('SIGTERM'));
+    return controller.signal;
+}
 async function run() {
+    const signal = cancellation();
     try {
         const inputs = readInputs();
         const loaded = await loadConfig(inputs, (path) => (0,promises_.readFile)(path, 'utf8'));
         for (const secret of loaded.secrets)
             mask(secret);
-        const result = await runCommand(loaded, {
-            kubeconfig: inputs.kubeconfig || undefined,
-            context: inputs.context || undefined
-        });
+        const result = await runCommand(loaded, { kubeconfig: inputs.kubeconfig || undefined, context: inputs.context || undefined }, undefined, signal);
         await publishReports(result);
         if (result.verdict !== 'passed') {
             const message = `deploy-guard ${result.command}: ${result.verdict}${result.reasons.length ? ` — ${result.reasons[0]}` : ''}`;

@@ -33,15 +33,34 @@ function readInputs(): ActionInputs {
   return typed
 }
 
+/**
+ * The runner cancels a job with SIGINT, then SIGTERM a few seconds later. The first one stops every
+ * wait at once so the run still reports (inconclusive, never passed); a second one exits.
+ */
+function cancellation(): AbortSignal {
+  const controller = new AbortController()
+  const onSignal = (name: string): void => {
+    if (controller.signal.aborted) process.exit(1)
+    core.warning(`deploy-guard received ${name}: stopping and reporting what was checked so far`)
+    controller.abort()
+  }
+  process.once('SIGINT', () => onSignal('SIGINT'))
+  process.once('SIGTERM', () => onSignal('SIGTERM'))
+  return controller.signal
+}
+
 export async function run(): Promise<void> {
+  const signal = cancellation()
   try {
     const inputs = readInputs()
     const loaded = await loadConfig(inputs, (path) => readFile(path, 'utf8'))
     for (const secret of loaded.secrets) mask(secret)
-    const result = await runCommand(loaded, {
-      kubeconfig: inputs.kubeconfig || undefined,
-      context: inputs.context || undefined
-    })
+    const result = await runCommand(
+      loaded,
+      { kubeconfig: inputs.kubeconfig || undefined, context: inputs.context || undefined },
+      undefined,
+      signal
+    )
     await publishReports(result)
     if (result.verdict !== 'passed') {
       const message = `deploy-guard ${result.command}: ${result.verdict}${result.reasons.length ? ` — ${result.reasons[0]}` : ''}`

@@ -72,6 +72,7 @@ export async function runConfiguredAnalysis(
     baselineWindow: analysis.baseline,
     prometheus,
     dryRun: config.dryRun,
+    signal: ctx.signal,
     onMeasurement: (name, m) =>
       ctx.log(
         `${name}: ${m.value === null ? '—' : formatNumber(m.value)} ${m.phase}${m.message ? ` (${m.message})` : ''}`

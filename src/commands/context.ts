@@ -11,6 +11,8 @@ export interface CommandContext {
   /** Runs `fn` inside a collapsible log group. */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>
   now(): Date
+  /** Aborted when the job is cancelled (SIGINT/SIGTERM from the runner). */
+  signal: AbortSignal
   /** Releases what the run opened (the Kubernetes connection pool). */
   close(): Promise<void>
 }
@@ -20,7 +22,7 @@ export interface KubeSource {
   context?: string
 }
 
-export function actionContext(source: KubeSource): CommandContext {
+export function actionContext(source: KubeSource, signal: AbortSignal = new AbortController().signal): CommandContext {
   let api: Promise<KubeClient> | undefined
   return {
     kube: () => {
@@ -34,6 +36,7 @@ export function actionContext(source: KubeSource): CommandContext {
     log: (line) => core.info(line),
     warn: (line) => core.warning(line),
     group: (title, fn) => core.group(title, fn),
-    now: () => new Date()
+    now: () => new Date(),
+    signal
   }
 }

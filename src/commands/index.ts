@@ -5,8 +5,13 @@ import { actionContext, type CommandContext, type KubeSource } from './context.j
 import { runVerify } from './verify.js'
 import { runAnalyze } from './analyze.js'
 
-export async function runCommand(loaded: LoadedConfig, source: KubeSource, ctx?: CommandContext): Promise<RunResult> {
-  const context = ctx ?? actionContext(source)
+export async function runCommand(
+  loaded: LoadedConfig,
+  source: KubeSource,
+  ctx?: CommandContext,
+  signal?: AbortSignal
+): Promise<RunResult> {
+  const context = ctx ?? actionContext(source, signal)
   try {
     switch (loaded.command) {
       case 'verify':

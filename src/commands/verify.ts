@@ -29,13 +29,14 @@ export async function runVerify(config: DeployGuardConfig, ctx: CommandContext):
     const label = `${ref.kind.toLowerCase()}/${ref.name} in ${ref.namespace}`
     const result = api
       ? await ctx.group(`verify ${label}`, () =>
-          verifyWorkload(api, ref, config.verify, { startedAt, log: (line) => ctx.log(line) })
+          verifyWorkload(api, ref, config.verify, { startedAt, log: (line) => ctx.log(line), signal: ctx.signal })
         )
       : kubeUnavailableTarget(ref, kubeError)
     targets.push(result)
   }
 
   const checks: CheckResult[] = []
+  if (ctx.signal.aborted) return finish(config, ctx, startedAt, targets, checks, undefined, true)
   if (config.verify.smoke.length > 0) {
     // Loaded only when configured: axios is start-up cost every other run would pay for nothing.
     const { runSmokeCheck } = await import('../smoke/index.js')
@@ -67,14 +68,31 @@ export async function runVerify(config: DeployGuardConfig, ctx: CommandContext):
     analysis = await ctx.group('PromQL analysis', () => runConfiguredAnalysis(config, version, ctx))
   }
 
+  return finish(config, ctx, startedAt, targets, checks, analysis, ctx.signal.aborted)
+}
+
+function finish(
+  config: DeployGuardConfig,
+  ctx: CommandContext,
+  startedAt: Date,
+  targets: TargetResult[],
+  checks: CheckResult[],
+  analysis: AnalysisResult | undefined,
+  cancelled: boolean
+): RunResult {
   const decision = decideVerdict({ targets, checks, analysis })
+  // A cancelled run never passes: what was not checked is unknown.
+  const verdict = cancelled && decision.verdict === 'passed' ? 'inconclusive' : decision.verdict
+  const reasons = cancelled
+    ? ['the run was cancelled before every check had run', ...decision.reasons]
+    : decision.reasons
   return {
     command: 'verify',
     startedAt: startedAt.toISOString(),
     finishedAt: ctx.now().toISOString(),
-    verdict: decision.verdict,
+    verdict,
     action: 'none',
-    reasons: decision.reasons,
+    reasons,
     dryRun: config.dryRun,
     targets,
     checks,

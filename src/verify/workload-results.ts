@@ -59,7 +59,11 @@ export function inconclusiveResult(
   server: string,
   workload: boolean
 ): TargetResult {
-  const reason = apiFailureReason(error, server)
+  return uncheckedResult(ref, apiFailureReason(error, server), workload)
+}
+
+/** Every row inconclusive for one reason: what we could not see is never passed or failed. */
+export function uncheckedResult(ref: TargetRef, reason: string, workload: boolean): TargetResult {
   const rows = workload ? WORKLOAD_CHECKS : [KSTATUS_ROW]
   const checks: CheckResult[] = rows.map((row) => ({
     ...row,

@@ -13,7 +13,13 @@ import { ROLLOUT_LOOKBACK_MS, rolloutSince } from '../evaluate/events.js'
 import { evaluateWorkload } from '../evaluate/workload-checks.js'
 import { previousRevision } from '../kube/kinds/history.js'
 import { verifyCustomResource } from './workload-custom.js'
-import { inconclusiveResult, isKubeApiError, notFoundResult, targetMissingResult } from './workload-results.js'
+import {
+  inconclusiveResult,
+  isKubeApiError,
+  notFoundResult,
+  targetMissingResult,
+  uncheckedResult
+} from './workload-results.js'
 import { waitForRollout } from './workload-wait.js'
 
 export interface VerifyWorkloadOptions {
@@ -22,7 +28,12 @@ export interface VerifyWorkloadOptions {
   log: (line: string) => void
   sleep?: (ms: number) => Promise<void>
   now?: () => number
+  /** Aborted when the job is cancelled: waiting stops and every row becomes inconclusive. */
+  signal?: AbortSignal
 }
+
+/** Thrown out of a wait when the run is cancelled; never escapes verifyWorkload. */
+class CancelledError extends Error {}
 
 export async function verifyWorkload(
   api: KubeApi,
@@ -30,11 +41,30 @@ export async function verifyWorkload(
   config: VerifyConfig,
   options: VerifyWorkloadOptions
 ): Promise<TargetResult> {
-  const opts: Required<VerifyWorkloadOptions> = { sleep: (ms: number) => sleep(ms), now: Date.now, ...options }
+  const signal = options.signal ?? new AbortController().signal
+  const baseSleep = options.sleep ?? ((ms: number) => sleep(ms, signal))
+  const opts: Required<VerifyWorkloadOptions> = {
+    now: Date.now,
+    ...options,
+    signal,
+    // Every wait goes through here, so a cancellation ends it at once, wherever it is.
+    sleep: async (ms: number) => {
+      await baseSleep(ms)
+      if (signal.aborted) throw new CancelledError('cancelled')
+    }
+  }
   const kind = workloadKind(ref.kind, ref.apiVersion)
   try {
     return kind ? await verifyBuiltin(api, ref, kind, config, opts) : await verifyCustomResource(api, ref, config, opts)
   } catch (error) {
+    if (error instanceof CancelledError) {
+      const waited = Math.round((opts.now() - opts.startedAt.getTime()) / 1000)
+      return uncheckedResult(
+        ref,
+        `the run was cancelled after ${waited}s, before the rollout could be judged`,
+        kind !== undefined
+      )
+    }
     if (isKubeApiError(error)) {
       opts.log(`${ref.kind}/${ref.name}: ${error.message}`)
       return inconclusiveResult(ref, error, api.server, kind !== undefined)

@@ -3,11 +3,12 @@
  * real Debian `prometheus` binary scraping a loopback sample service whose errors the test controls.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import type { ChildProcess } from 'node:child_process'
 import { startPrometheus, type PrometheusInstance } from '../harness/prometheus.js'
 import { startSampleService, type SampleService } from '../harness/sample-service.js'
 import { startSandbox, type Sandbox } from '../sandbox/index.js'
 import { runAction } from './run-action.js'
-import { apply, deployment, tempDir, type TempDir } from './fixtures.js'
+import { apply, deployment, tempDir, waitFor, type TempDir } from './fixtures.js'
 
 let prometheus: PrometheusInstance
 let service: SampleService
@@ -142,5 +143,33 @@ describe('analyze, end to end', () => {
     expect(run.stdout).toContain('PromQL analysis skipped: the rollout checks already failed')
     expect(run.summary).toMatch(/PromQL analysis \| 1 metric check\(s\) \| not run \| ➖ skipped/)
     expect(JSON.parse(run.outputs.analysis)).toEqual([])
+  })
+
+  it('stops measuring and reports inconclusive when the job is cancelled', async () => {
+    service.setErrorRatio(0)
+    const config = await dir.write('cancel.yml', analysisConfig(60, 0.01))
+    let child: ChildProcess | undefined
+    const started = Date.now()
+    const pending = runAction(
+      { command: 'analyze', config, 'prometheus-url': prometheus.url, version: 'v2' },
+      {},
+      { onSpawn: (c) => (child = c) }
+    )
+    // Cancel once the first measurement has been logged (the run is in its measurement loop).
+    const spawned = await waitFor(() => child, 'the action to start')
+    await new Promise<void>((resolve) => {
+      const onData = (chunk: Buffer): void => {
+        if (chunk.toString().includes('error-rate:')) {
+          spawned.stdout!.off('data', onData)
+          resolve()
+        }
+      }
+      spawned.stdout!.on('data', onData)
+    })
+    spawned.kill('SIGINT')
+    const run = await pending
+    expect(Date.now() - started).toBeLessThan(30000) // not the 60 s the analysis would take
+    expect(run.outputs.verdict).toBe('inconclusive')
+    expect(run.exitCode).not.toBe(0)
   })
 })

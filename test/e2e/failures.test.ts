@@ -3,6 +3,7 @@
  * cluster, retries, and `inconclusive` (never `passed`) when the API cannot be reached.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import type { ChildProcess } from 'node:child_process'
 import { startSandbox, type Sandbox } from '../sandbox/index.js'
 import { runAction } from './run-action.js'
 import { apply, deployment, tempDir, waitFor, type TempDir } from './fixtures.js'
@@ -165,6 +166,40 @@ describe('a misbehaving API server', () => {
     expect(run.summary).toContain('grant verbs &#91;&quot;list&quot;&#93; on resources &#91;&quot;pods&quot;&#93;')
     // One reason for one cause, not a copy per row.
     expect(run.summary).toContain('(7 checks): could not check, permission missing')
+  })
+
+  it('reports inconclusive, never passed, when the job is cancelled mid-wait', async () => {
+    apply(
+      sandbox,
+      deployment('cancel', 'api', 'registry/api:v1', {
+        replicas: 2,
+        annotations: { 'sandbox.deploy-guard.dev/ready-after': '600s' }
+      })
+    )
+    sandbox.clearRequests()
+    let child: ChildProcess | undefined
+    const pending = runAction(
+      {
+        command: 'verify',
+        target: 'deployment/api',
+        namespace: 'cancel',
+        config: await dir.write('cancel.yml', quickConfig),
+        kubeconfig: sandbox.kubeconfig
+      },
+      {},
+      { onSpawn: (c) => (child = c) }
+    )
+    await waitFor(
+      () => sandbox.requests.some((r) => r.path.endsWith('/namespaces/cancel/pods') && r.status === 200),
+      'the first poll',
+      20000
+    )
+    child!.kill('SIGINT') // what the runner sends first when a job is cancelled
+    const run = await pending
+    expect(run.exitCode).not.toBe(0)
+    expect(run.outputs.verdict).toBe('inconclusive')
+    expect(run.summary).toContain('cancelled')
+    expect(run.stdout).toContain('received SIGINT')
   })
 
   it('is inconclusive with the address tried when the API server is unreachable', async () => {

@@ -2,7 +2,7 @@
  * Runs the committed bundle `dist/index.js` in a child process exactly as the Actions runner does:
  * inputs as INPUT_* variables, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, the runner's Node (24).
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -44,6 +44,8 @@ export function parseOutputFile(text: string): Record<string, string> {
 export interface RunActionOptions {
   /** Keep the summary, outputs and record in this directory instead of a temp dir removed afterwards. */
   keepIn?: string
+  /** Called with the child process once it runs (e.g. to cancel it like the runner does). */
+  onSpawn?: (child: ChildProcess) => void
 }
 
 export async function runAction(
@@ -75,6 +77,7 @@ export async function runAction(
     const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>(
       (resolvePromise, reject) => {
         const child = spawn(process.execPath, [bundle], { env: childEnv, cwd: process.cwd() })
+        options.onSpawn?.(child)
         let out = ''
         let err = ''
         child.stdout.on('data', (d: Buffer) => (out += d.toString()))
