@@ -828,15 +828,21 @@ var types = __webpack_require__(4854);
 const EXPIRY_SKEW_MS = 10_000;
 function credentialProvider(target, options = {}) {
     const now = options.now ?? Date.now;
+    const secret = (value) => {
+        if (value)
+            options.onSecret?.(value);
+    };
     const auth = target.auth;
     switch (auth.type) {
         case 'none':
             return { get: async () => ({ headers: {} }), invalidate: () => false };
         case 'token': {
+            secret(auth.token);
             const creds = { headers: { Authorization: `Bearer ${auth.token}` } };
             return { get: async () => creds, invalidate: () => false };
         }
         case 'basic': {
+            secret(auth.password);
             const basic = Buffer.from(`${auth.username}:${auth.password}`).toString('base64');
             const creds = { headers: { Authorization: `Basic ${basic}` } };
             return { get: async () => creds, invalidate: () => false };
@@ -844,6 +850,7 @@ function credentialProvider(target, options = {}) {
         case 'token-file':
             return cached(now, async () => {
                 const token = await readTokenFile(auth.path);
+                secret(token);
                 return {
                     value: { headers: { Authorization: `Bearer ${token}` } },
                     expiresAt: now() + (options.tokenFileTtlMs ?? 60_000)
@@ -852,6 +859,12 @@ function credentialProvider(target, options = {}) {
         case 'exec':
             return cached(now, async () => {
                 const status = await runExecPlugin(auth.exec, target, options.execTimeoutMs);
+                secret(status.token);
+                // A PEM key is multi-line; each line is masked too, as the runner matches line by line.
+                secret(status.clientKeyData);
+                for (const line of status.clientKeyData?.split('\n') ?? [])
+                    if (line.length > 16 && !line.startsWith('-----'))
+                        secret(line);
                 const creds = { headers: {} };
                 if (status.token)
                     creds.headers.Authorization = `Bearer ${status.token}`;
@@ -1114,10 +1127,10 @@ function asTransportError(error) {
 
 
 
-async function openTransport(source) {
+async function openTransport(source, options = {}) {
     const loaded = loadClusterConfig(source);
     if (loaded.kind === 'native')
-        return createNativeTransport(loaded.target);
+        return createNativeTransport(loaded.target, options);
     const { createClientNodeTransport } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(850), __webpack_require__.e(242)]).then(__webpack_require__.bind(__webpack_require__, 3242));
     return createClientNodeTransport(loaded.kubeconfig, loaded.context);
 }
@@ -1146,7 +1159,7 @@ const PATCH_TYPES = {
     strategic: 'application/strategic-merge-patch+json'
 };
 async function createKubeApi(source, options = {}) {
-    const transport = await (options.transport ?? openTransport)(source);
+    const transport = await (options.transport ?? ((s) => openTransport(s, { onSecret: options.onSecret })))(source);
     const server = transport.server;
     const retries = options.retries ?? 4;
     const minTimeout = options.minRetryDelayMs ?? 200;

@@ -47832,7 +47832,8 @@ function actionContext(source, signal = new AbortController().signal) {
     let api;
     return {
         kube: () => {
-            api ??= __nccwpck_require__.e(/* import() */ 428).then(__nccwpck_require__.bind(__nccwpck_require__, 2428)).then(({ createKubeApi }) => createKubeApi(source));
+            // Credentials read from kubeconfig files or exec plugins are masked like the inputs are.
+            api ??= __nccwpck_require__.e(/* import() */ 428).then(__nccwpck_require__.bind(__nccwpck_require__, 2428)).then(({ createKubeApi }) => createKubeApi(source, { onSecret: (value) => core_setSecret(value) }));
             return api;
         },
         close: async () => {

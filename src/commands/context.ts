@@ -26,7 +26,10 @@ export function actionContext(source: KubeSource, signal: AbortSignal = new Abor
   let api: Promise<KubeClient> | undefined
   return {
     kube: () => {
-      api ??= import('../kube/client.js').then(({ createKubeApi }) => createKubeApi(source))
+      // Credentials read from kubeconfig files or exec plugins are masked like the inputs are.
+      api ??= import('../kube/client.js').then(({ createKubeApi }) =>
+        createKubeApi(source, { onSecret: (value) => core.setSecret(value) })
+      )
       return api
     },
     close: async () => {

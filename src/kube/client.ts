@@ -39,6 +39,8 @@ export interface ClientOptions {
   requestTimeoutMs?: number
   /** Opens the transport (tests); default: the kubeconfig reader's choice. */
   transport?: (source: KubeSource) => Promise<Transport>
+  /** Told every credential the transport obtains, for log masking (see CredentialOptions.onSecret). */
+  onSecret?: (value: string) => void
 }
 
 /** A KubeApi that holds connections; close it when done. */
@@ -64,7 +66,9 @@ const PATCH_TYPES = {
 } as const
 
 export async function createKubeApi(source: KubeSource, options: ClientOptions = {}): Promise<KubeClient> {
-  const transport = await (options.transport ?? openTransport)(source)
+  const transport = await (options.transport ?? ((s: KubeSource) => openTransport(s, { onSecret: options.onSecret })))(
+    source
+  )
   const server = transport.server
   const retries = options.retries ?? 4
   const minTimeout = options.minRetryDelayMs ?? 200

@@ -111,6 +111,18 @@ describe('verify, end to end', () => {
     })
   })
 
+  it('reads KUBECONFIG like kubectl does, and masks the credentials it finds there', async () => {
+    apply(sandbox, deployment('kubeconfig-env', 'api', 'registry/api:v1', { replicas: 1 }))
+    const config = await dir.write('kubeconfig-env.yml', baseConfig)
+    const run = await runAction(
+      { command: 'verify', target: 'deployment/api', namespace: 'kubeconfig-env', config },
+      { KUBECONFIG: sandbox.kubeconfigPath }
+    )
+    expect(run.outputs.verdict).toBe('passed')
+    expect(run.masked).toContain(sandbox.token)
+    expect(run.everything).not.toContain(sandbox.token)
+  })
+
   it.each([
     ['crashloop', 'registry/api:v2-crashloop', /CrashLoopBackOff/],
     ['oomkill', 'registry/api:v2-oomkill', /OOMKilled/],

@@ -32,6 +32,11 @@ export interface CredentialOptions {
   tokenFileTtlMs?: number
   /** Longest an exec plugin may run (default 60 s). */
   execTimeoutMs?: number
+  /**
+   * Told every credential as it is obtained (tokens from kubeconfig files, token files and exec
+   * plugins; passwords), so the action can register it for log masking before anything could print it.
+   */
+  onSecret?: (value: string) => void
 }
 
 /** Renew an exec credential this long before it expires, so it does not expire in flight. */
@@ -39,15 +44,20 @@ const EXPIRY_SKEW_MS = 10_000
 
 export function credentialProvider(target: ClusterTarget, options: CredentialOptions = {}): CredentialProvider {
   const now = options.now ?? Date.now
+  const secret = (value: string | undefined): void => {
+    if (value) options.onSecret?.(value)
+  }
   const auth = target.auth
   switch (auth.type) {
     case 'none':
       return { get: async () => ({ headers: {} }), invalidate: () => false }
     case 'token': {
+      secret(auth.token)
       const creds = { headers: { Authorization: `Bearer ${auth.token}` } }
       return { get: async () => creds, invalidate: () => false }
     }
     case 'basic': {
+      secret(auth.password)
       const basic = Buffer.from(`${auth.username}:${auth.password}`).toString('base64')
       const creds = { headers: { Authorization: `Basic ${basic}` } }
       return { get: async () => creds, invalidate: () => false }
@@ -55,6 +65,7 @@ export function credentialProvider(target: ClusterTarget, options: CredentialOpt
     case 'token-file':
       return cached(now, async () => {
         const token = await readTokenFile(auth.path)
+        secret(token)
         return {
           value: { headers: { Authorization: `Bearer ${token}` } },
           expiresAt: now() + (options.tokenFileTtlMs ?? 60_000)
@@ -63,6 +74,11 @@ export function credentialProvider(target: ClusterTarget, options: CredentialOpt
     case 'exec':
       return cached(now, async () => {
         const status = await runExecPlugin(auth.exec, target, options.execTimeoutMs)
+        secret(status.token)
+        // A PEM key is multi-line; each line is masked too, as the runner matches line by line.
+        secret(status.clientKeyData)
+        for (const line of status.clientKeyData?.split('\n') ?? [])
+          if (line.length > 16 && !line.startsWith('-----')) secret(line)
         const creds: Credentials = { headers: {} }
         if (status.token) creds.headers.Authorization = `Bearer ${status.token}`
         if (status.clientCertificateData) {

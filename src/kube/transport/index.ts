@@ -6,14 +6,15 @@
 import type { KubeSource } from '../kubeconfig.js'
 import { loadClusterConfig } from './kubeconfig.js'
 import { createNativeTransport } from './native.js'
+import type { CredentialOptions } from './credentials.js'
 import type { Transport } from './types.js'
 
 export type { Transport, TransportRequest, TransportResponse, PreparedRequest } from './types.js'
 export { CredentialsError } from './types.js'
 
-export async function openTransport(source: KubeSource): Promise<Transport> {
+export async function openTransport(source: KubeSource, options: CredentialOptions = {}): Promise<Transport> {
   const loaded = loadClusterConfig(source)
-  if (loaded.kind === 'native') return createNativeTransport(loaded.target)
+  if (loaded.kind === 'native') return createNativeTransport(loaded.target, options)
   const { createClientNodeTransport } = await import('./client-node.js')
   return createClientNodeTransport(loaded.kubeconfig, loaded.context)
 }
