@@ -51121,7 +51121,8 @@ function failedChecks(result) {
             reason: m.reason
         });
     }
-    return rows;
+    // Failed rows first, like the summary and the log (a stable sort keeps each group's order).
+    return rows.sort((a, b) => Number(a.status !== 'failed') - Number(b.status !== 'failed'));
 }
 function analysisOutput(result) {
     return (result.analysis?.checks ?? []).map((m) => ({

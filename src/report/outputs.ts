@@ -84,7 +84,8 @@ export function failedChecks(result: RunResult): FailedCheckOutput[] {
       reason: m.reason
     })
   }
-  return rows
+  // Failed rows first, like the summary and the log (a stable sort keeps each group's order).
+  return rows.sort((a, b) => Number(a.status !== 'failed') - Number(b.status !== 'failed'))
 }
 
 export function analysisOutput(result: RunResult): AnalysisCheckOutput[] {
