@@ -49896,6 +49896,7 @@ async function verifyBuiltin(api, ref, kind, config, opts) {
         revision: snapshot.revision?.revision || undefined,
         images: kind.templateImages(snapshot.object),
         previous: previousRevision(snapshot.owned, snapshot.revision?.revision),
+        rolloutStartedAt: since.toISOString(),
         checks
     };
 }
@@ -50493,7 +50494,12 @@ function notRunnable(reason, now) {
     const at = now.toISOString();
     return { startedAt: at, finishedAt: at, checks: [], verdict: 'inconclusive', reasons: [reason] };
 }
-async function runConfiguredAnalysis(config, version, ctx) {
+/**
+ * @param deployStartedAt when the deploy began, if known (verify knows the rollout's start): relative
+ *   checks take their baseline from before it. Without it (analyze), the baseline window ends
+ *   `baseline.offset` before the analysis starts.
+ */
+async function runConfiguredAnalysis(config, version, ctx, deployStartedAt) {
     const analysis = config.analysis;
     if (!analysis || analysis.checks.length === 0)
         return notRunnable('no analysis checks are configured', ctx.now());
@@ -50518,7 +50524,10 @@ async function runConfiguredAnalysis(config, version, ctx) {
         checks,
         minTraffic,
         settings: analysis,
-        baselineWindow: analysis.baseline,
+        baselineWindow: {
+            window: analysis.baseline.window,
+            offset: analysis.baseline.offset + (deployStartedAt ? Math.max(0, ctx.now().getTime() - deployStartedAt.getTime()) : 0)
+        },
         prometheus,
         dryRun: config.dryRun,
         signal: ctx.signal,
@@ -50620,7 +50629,9 @@ async function runVerify(config, ctx) {
     }
     else if (config.analysis && config.analysis.checks.length > 0) {
         const version = resolveVersion(config, targets);
-        analysis = await ctx.group('PromQL analysis', () => runConfiguredAnalysis(config, version, ctx));
+        const starts = targets.flatMap((t) => (t.rolloutStartedAt ? [Date.parse(t.rolloutStartedAt)] : []));
+        const deployStartedAt = starts.length > 0 ? new Date(Math.min(...starts)) : undefined;
+        analysis = await ctx.group('PromQL analysis', () => runConfiguredAnalysis(config, version, ctx, deployStartedAt));
     }
     return finish(config, ctx, startedAt, targets, checks, analysis, ctx.signal.aborted);
 }

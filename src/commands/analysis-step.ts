@@ -36,10 +36,16 @@ function notRunnable(reason: string, now: Date): AnalysisResult {
   return { startedAt: at, finishedAt: at, checks: [], verdict: 'inconclusive', reasons: [reason] }
 }
 
+/**
+ * @param deployStartedAt when the deploy began, if known (verify knows the rollout's start): relative
+ *   checks take their baseline from before it. Without it (analyze), the baseline window ends
+ *   `baseline.offset` before the analysis starts.
+ */
 export async function runConfiguredAnalysis(
   config: DeployGuardConfig,
   version: string | undefined,
-  ctx: CommandContext
+  ctx: CommandContext,
+  deployStartedAt?: Date
 ): Promise<AnalysisResult> {
   const analysis = config.analysis
   if (!analysis || analysis.checks.length === 0) return notRunnable('no analysis checks are configured', ctx.now())
@@ -69,7 +75,11 @@ export async function runConfiguredAnalysis(
     checks,
     minTraffic,
     settings: analysis,
-    baselineWindow: analysis.baseline,
+    baselineWindow: {
+      window: analysis.baseline.window,
+      offset:
+        analysis.baseline.offset + (deployStartedAt ? Math.max(0, ctx.now().getTime() - deployStartedAt.getTime()) : 0)
+    },
     prometheus,
     dryRun: config.dryRun,
     signal: ctx.signal,

@@ -65,7 +65,9 @@ export async function runVerify(config: DeployGuardConfig, ctx: CommandContext):
     })
   } else if (config.analysis && config.analysis.checks.length > 0) {
     const version = resolveVersion(config, targets)
-    analysis = await ctx.group('PromQL analysis', () => runConfiguredAnalysis(config, version, ctx))
+    const starts = targets.flatMap((t) => (t.rolloutStartedAt ? [Date.parse(t.rolloutStartedAt)] : []))
+    const deployStartedAt = starts.length > 0 ? new Date(Math.min(...starts)) : undefined
+    analysis = await ctx.group('PromQL analysis', () => runConfiguredAnalysis(config, version, ctx, deployStartedAt))
   }
 
   return finish(config, ctx, startedAt, targets, checks, analysis, ctx.signal.aborted)

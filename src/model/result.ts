@@ -57,6 +57,8 @@ export interface TargetResult {
    * reports can say `v1.2.2 → v1.2.3`; the target a rollback would return to.
    */
   previous?: { revision: string; images: Record<string, string> }
+  /** When the rollout being verified began (ISO): "since the deploy" for events, restarts, baselines. */
+  rolloutStartedAt?: string
   checks: CheckResult[]
 }
 

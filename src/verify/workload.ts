@@ -118,6 +118,7 @@ async function verifyBuiltin(
     revision: snapshot.revision?.revision || undefined,
     images: kind.templateImages(snapshot.object),
     previous: previousRevision(snapshot.owned, snapshot.revision?.revision),
+    rolloutStartedAt: since.toISOString(),
     checks
   }
 }
