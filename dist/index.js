@@ -51090,35 +51090,25 @@ function metricActual(check) {
         ? 'no value'
         : `last ${format_formatNumber(last)} (${values.length} of ${check.measurements.length} measurements with a value)`;
 }
+const checkRow = (c, status) => ({
+    id: c.id,
+    title: c.title,
+    expected: c.expected,
+    actual: c.actual,
+    status,
+    reason: c.reason ?? ''
+});
 function failedChecks(result) {
     const rows = [];
     for (const target of result.targets) {
         for (const c of target.checks) {
-            if (!outputs_attention(c.status))
-                continue;
-            rows.push({
-                target: format_targetLabel(target.ref),
-                namespace: target.ref.namespace,
-                id: c.id,
-                title: c.title,
-                expected: c.expected,
-                actual: c.actual,
-                status: c.status,
-                reason: c.reason ?? ''
-            });
+            if (outputs_attention(c.status))
+                rows.push({ target: format_targetLabel(target.ref), namespace: target.ref.namespace, ...checkRow(c, c.status) });
         }
     }
-    for (const c of result.checks) {
+    for (const c of result.checks)
         if (outputs_attention(c.status))
-            rows.push({
-                id: c.id,
-                title: c.title,
-                expected: c.expected,
-                actual: c.actual,
-                status: c.status,
-                reason: c.reason ?? ''
-            });
-    }
+            rows.push(checkRow(c, c.status));
     // Dry-run metric checks never affect the verdict, so they are not listed as its causes.
     for (const m of result.analysis?.checks ?? []) {
         if (m.dryRun || !outputs_attention(m.status))

@@ -2,7 +2,7 @@
  * Step outputs: plain strings for `${{ steps.x.outputs.* }}`; lists are JSON for `fromJSON()`.
  * Values are data, not Markdown, so they are not escaped; only `summary` is kept to one line.
  */
-import type { CheckStatus, MetricCheckResult, MetricCondition, RunResult } from '../model/result.js'
+import type { CheckResult, CheckStatus, MetricCheckResult, MetricCondition, RunResult } from '../model/result.js'
 import { escapeLogLine } from './escape.js'
 import { actionText, formatCondition, formatNumber, targetLabel } from './format.js'
 
@@ -44,34 +44,24 @@ function metricActual(check: MetricCheckResult): string {
     : `last ${formatNumber(last)} (${values.length} of ${check.measurements.length} measurements with a value)`
 }
 
+const checkRow = (c: CheckResult, status: FailedCheckOutput['status']): FailedCheckOutput => ({
+  id: c.id,
+  title: c.title,
+  expected: c.expected,
+  actual: c.actual,
+  status,
+  reason: c.reason ?? ''
+})
+
 export function failedChecks(result: RunResult): FailedCheckOutput[] {
   const rows: FailedCheckOutput[] = []
   for (const target of result.targets) {
     for (const c of target.checks) {
-      if (!attention(c.status)) continue
-      rows.push({
-        target: targetLabel(target.ref),
-        namespace: target.ref.namespace,
-        id: c.id,
-        title: c.title,
-        expected: c.expected,
-        actual: c.actual,
-        status: c.status,
-        reason: c.reason ?? ''
-      })
+      if (attention(c.status))
+        rows.push({ target: targetLabel(target.ref), namespace: target.ref.namespace, ...checkRow(c, c.status) })
     }
   }
-  for (const c of result.checks) {
-    if (attention(c.status))
-      rows.push({
-        id: c.id,
-        title: c.title,
-        expected: c.expected,
-        actual: c.actual,
-        status: c.status,
-        reason: c.reason ?? ''
-      })
-  }
+  for (const c of result.checks) if (attention(c.status)) rows.push(checkRow(c, c.status))
   // Dry-run metric checks never affect the verdict, so they are not listed as its causes.
   for (const m of result.analysis?.checks ?? []) {
     if (m.dryRun || !attention(m.status)) continue

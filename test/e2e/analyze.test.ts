@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process'
 import { startPrometheus, type PrometheusInstance } from '../harness/prometheus.js'
 import { startSampleService, type SampleService } from '../harness/sample-service.js'
 import { startSandbox, type Sandbox } from '../sandbox/index.js'
-import { runAction } from './run-action.js'
+import { runAction, type ActionRun } from './run-action.js'
 import { apply, deployment, tempDir, waitFor, type TempDir } from './fixtures.js'
 
 let prometheus: PrometheusInstance
@@ -16,6 +16,8 @@ let sandbox: Sandbox
 let dir: TempDir
 
 const errorRatio = `sum(rate(http_requests_total{status=~"5..",version="{{version}}"}[5s])) / sum(rate(http_requests_total{version="{{version}}"}[5s]))`
+/** The same query as the sample service's v2 sees it, for waiting on data. */
+const errorRatioV2 = errorRatio.replace(/\{\{version\}\}/g, 'v2')
 
 beforeAll(async () => {
   service = await startSampleService({ version: 'v2', requestsPerSecond: 50, errorRatio: 0, latency: 0.05 })
@@ -44,6 +46,19 @@ analysis:
       max: ${max}
 `
 
+/** `verify` of a one-replica Deployment running `image`, with the config's metric checks. */
+async function verifyWithMetrics(namespace: string, image: string, configText: string): Promise<ActionRun> {
+  apply(sandbox, deployment(namespace, 'api', image, { replicas: 1 }))
+  return runAction({
+    command: 'verify',
+    target: 'deployment/api',
+    namespace,
+    config: await dir.write(`${namespace}.yml`, configText),
+    kubeconfig: sandbox.kubeconfig,
+    'prometheus-url': prometheus.url
+  })
+}
+
 describe('analyze, end to end', () => {
   it('passes a healthy service and reports every measurement', async () => {
     service.setErrorRatio(0)
@@ -67,7 +82,7 @@ describe('analyze, end to end', () => {
 
   it('fails with the value and the condition when the error ratio rises', async () => {
     service.setErrorRatio(0.2)
-    await prometheus.waitForData(errorRatio.replace(/\{\{version\}\}/g, 'v2'), (v) => v > 0.05, 30000)
+    await prometheus.waitForData(errorRatioV2, (v) => v > 0.05, 30000)
     const config = await dir.write('errors.yml', analysisConfig(5, 0.01))
     const run = await runAction({ command: 'analyze', config, 'prometheus-url': prometheus.url, version: 'v2' })
     service.setErrorRatio(0)
@@ -78,7 +93,7 @@ describe('analyze, end to end', () => {
 
   it('reports what it would have decided in a dry run, without failing the step', async () => {
     service.setErrorRatio(0.2)
-    await prometheus.waitForData(errorRatio.replace(/\{\{version\}\}/g, 'v2'), (v) => v > 0.05, 30000)
+    await prometheus.waitForData(errorRatioV2, (v) => v > 0.05, 30000)
     const config = await dir.write('dry.yml', analysisConfig(2, 0.01))
     const run = await runAction({
       command: 'analyze',
@@ -105,20 +120,12 @@ describe('analyze, end to end', () => {
 
   it('runs the metric checks inside verify, after the rollout checks', async () => {
     service.setErrorRatio(0)
-    await prometheus.waitForData(errorRatio.replace(/\{\{version\}\}/g, 'v2'), (v) => v === 0, 30000)
-    apply(sandbox, deployment('metrics', 'api', 'registry/api:v2', { replicas: 1 }))
-    const config = await dir.write(
-      'verify.yml',
+    await prometheus.waitForData(errorRatioV2, (v) => v === 0, 30000)
+    const run = await verifyWithMetrics(
+      'metrics',
+      'registry/api:v2',
       'verify:\n  timeout: 30s\n  pollInterval: 200ms\n' + analysisConfig(2, 0.01)
     )
-    const run = await runAction({
-      command: 'verify',
-      target: 'deployment/api',
-      namespace: 'metrics',
-      config,
-      kubeconfig: sandbox.kubeconfig,
-      'prometheus-url': prometheus.url
-    })
     // {{version}} comes from the image tag of the target (v2), which is what the sample service reports.
     expect(run.outputs.verdict).toBe('passed')
     expect(run.summary).toContain('Rollout complete')
@@ -126,19 +133,11 @@ describe('analyze, end to end', () => {
   })
 
   it('does not spend time measuring a rollout that already failed, and says so', async () => {
-    apply(sandbox, deployment('metrics-broken', 'api', 'registry/api:v2-crashloop', { replicas: 1 }))
-    const config = await dir.write(
-      'verify-broken.yml',
+    const run = await verifyWithMetrics(
+      'metrics-broken',
+      'registry/api:v2-crashloop',
       'verify:\n  timeout: 30s\n  failFastAfter: 1s\n  pollInterval: 200ms\n' + analysisConfig(30, 0.01)
     )
-    const run = await runAction({
-      command: 'verify',
-      target: 'deployment/api',
-      namespace: 'metrics-broken',
-      config,
-      kubeconfig: sandbox.kubeconfig,
-      'prometheus-url': prometheus.url
-    })
     expect(run.outputs.verdict).toBe('failed')
     expect(run.stdout).toContain('PromQL analysis skipped: the rollout checks already failed')
     expect(run.summary).toMatch(/PromQL analysis \| 1 metric check\(s\) \| not run \| ➖ skipped/)
