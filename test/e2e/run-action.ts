@@ -24,7 +24,9 @@ export interface ActionRun {
   everything: string
 }
 
-const bundle = resolve(process.cwd(), 'dist/index.js')
+// DEPLOY_GUARD_BUNDLE lets a developer run the e2e tests against a bundle built elsewhere
+// (scripts/build-to.sh DIR); CI and the default always use the committed dist/.
+const bundle = resolve(process.cwd(), process.env.DEPLOY_GUARD_BUNDLE || 'dist/index.js')
 
 /** `name<<DELIM\nvalue\nDELIM` blocks, as @actions/core writes them. */
 export function parseOutputFile(text: string): Record<string, string> {
