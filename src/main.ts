@@ -1,6 +1,7 @@
 /**
  * Reads the inputs, dispatches the command, reports, and fails the step when the verdict is not
- * `passed`. Nothing else: every detail lives in the command and the modules it calls.
+ * `passed`. Nothing else: every detail lives in the command and the modules it calls. Everything the
+ * run prints goes through one RunnerLog (redacted, escaped); every surface through publishReports.
  */
 import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
@@ -8,76 +9,87 @@ import { ConfigError } from './config/errors.js'
 import { loadConfig } from './config/load.js'
 import { collectSecrets } from './config/secrets.js'
 import type { ActionInputs } from './config/inputs.js'
-import { actionInputNames } from './config/inputs.js'
+import { actionInputNames, parseCommand } from './config/inputs.js'
 import { runCommand } from './commands/index.js'
-import { publishReports } from './report/publish.js'
+import { actionContext } from './commands/context.js'
+import type { CommandName, RunResult } from './model/result.js'
+import { watchCancellation } from './report/cancellation.js'
 import { renderConfigIssues } from './report/config-issues.js'
+import { configIssueReasons, configIssuesAnnotation, failureResult } from './report/failure-result.js'
+import { createRunnerLog, type RunnerLog } from './report/logger.js'
+import { actionsSink, publishNow, publishReports, type PublishOptions } from './report/publish.js'
+import { Redactor } from './report/redact.js'
 import { userMessage } from './errors.js'
 
-const masked = new Set<string>()
-
-/** Registers a value with the runner's log redaction, once. */
-function mask(secret: string): void {
-  if (masked.has(secret)) return
-  masked.add(secret)
-  core.setSecret(secret)
-}
-
-/** Reads every documented input as a string ('' when unset), masking secret ones before anything logs. */
-function readInputs(): ActionInputs {
+/** Reads every documented input as a string ('' when unset), registering secret ones before anything logs. */
+function readInputs(redactor: Redactor): ActionInputs {
   const inputs = {} as Record<string, string>
   for (const name of actionInputNames) inputs[name] = core.getInput(name)
   const typed = inputs as unknown as ActionInputs
-  // Masked before validation, so even a config error can never echo a credential.
-  for (const secret of collectSecrets(typed)) mask(secret)
+  // Registered before validation, so even a config error can never echo a credential.
+  for (const secret of collectSecrets(typed)) redactor.add(secret)
   return typed
 }
 
-/**
- * The runner cancels a job with SIGINT, then SIGTERM a few seconds later. The first one stops every
- * wait at once so the run still reports (inconclusive, never passed); a second one exits.
- */
-function cancellation(): AbortSignal {
-  const controller = new AbortController()
-  const onSignal = (name: string): void => {
-    if (controller.signal.aborted) process.exit(1)
-    core.warning(`deploy-guard received ${name}: stopping and reporting what was checked so far`)
-    controller.abort()
+/** What the run ends with: its result, and for a run that never judged anything, how to say so. */
+interface Outcome {
+  result: RunResult
+  summary?: PublishOptions['summary']
+  failMessage?: string
+}
+
+async function execute(redactor: Redactor, log: RunnerLog, signal: AbortSignal, started: Started): Promise<Outcome> {
+  try {
+    const inputs = readInputs(redactor)
+    try {
+      started.command = parseCommand(inputs.command)
+    } catch {
+      // Reported with the other config issues below; the result needs a command name meanwhile.
+    }
+    const loaded = await loadConfig(inputs, (path) => readFile(path, 'utf8'))
+    for (const secret of loaded.secrets) redactor.add(secret)
+    const source = { kubeconfig: inputs.kubeconfig || undefined, context: inputs.context || undefined }
+    return { result: await runCommand(loaded, source, actionContext(source, signal, { log, redactor }), signal) }
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      return {
+        result: failureResult(started.command, started.at, configIssueReasons(error.issues)),
+        summary: () => renderConfigIssues(redactor.value(error.issues)),
+        failMessage: configIssuesAnnotation(error.issues)
+      }
+    }
+    const message = userMessage(error, log)
+    return {
+      result: failureResult(started.command, started.at, [message]),
+      failMessage: `deploy-guard ${started.command}: ${message}`
+    }
   }
-  process.once('SIGINT', () => onSignal('SIGINT'))
-  process.once('SIGTERM', () => onSignal('SIGTERM'))
-  return controller.signal
+}
+
+interface Started {
+  at: Date
+  command: CommandName
 }
 
 export async function run(): Promise<void> {
-  const signal = cancellation()
+  const redactor = new Redactor((secret) => core.setSecret(secret))
+  const log = createRunnerLog(redactor)
+  const started: Started = { at: new Date(), command: 'verify' }
+  const cancellation = watchCancellation({
+    log,
+    publishFallback: (reason) => publishNow(failureResult(started.command, started.at, [reason]), { redactor, log })
+  })
   try {
-    const inputs = readInputs()
-    const loaded = await loadConfig(inputs, (path) => readFile(path, 'utf8'))
-    for (const secret of loaded.secrets) mask(secret)
-    const result = await runCommand(
-      loaded,
-      { kubeconfig: inputs.kubeconfig || undefined, context: inputs.context || undefined },
-      undefined,
-      signal
-    )
-    await publishReports(result)
+    const { result, summary, failMessage } = await execute(redactor, log, cancellation.signal, started)
+    cancellation.publishing()
+    await publishReports(result, { redactor, sink: actionsSink(log), summary })
     if (result.verdict !== 'passed') {
-      const message = `deploy-guard ${result.command}: ${result.verdict}${result.reasons.length ? ` — ${result.reasons[0]}` : ''}`
-      if (result.dryRun) core.warning(`dry run: ${message} (the step is not failed)`)
-      else core.setFailed(message)
+      const first = result.reasons[0]
+      const message = failMessage ?? `deploy-guard ${result.command}: ${result.verdict}${first ? ` — ${first}` : ''}`
+      if (result.dryRun) log.warning(`dry run: ${message} (the step is not failed)`)
+      else log.fail(message)
     }
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      core.setOutput('verdict', 'inconclusive')
-      core.setFailed(`Invalid configuration (nothing was sent to the cluster):\n${error.message}`)
-      await core.summary
-        .addRaw(renderConfigIssues(error.issues))
-        .write()
-        .catch(() => undefined) // outside Actions there is no summary file; the error above says it all
-      return
-    }
-    core.setOutput('verdict', 'inconclusive')
-    core.setFailed(userMessage(error))
+  } finally {
+    cancellation.done()
   }
 }

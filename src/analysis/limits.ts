@@ -7,10 +7,15 @@
  *   inconclusive; errors never count as failures or passes;
  * - a check whose run ended without a single judged pass is inconclusive, never passed (the false
  *   green of argo-rollouts#4479);
+ * - a check passes only when enough of its measurements were *judged* (counted as a pass or a failure,
+ *   no-data included when onNoData says pass or fail): at least `minJudged` of `count`, by default a
+ *   majority (> count/2). Otherwise it is inconclusive: one good measurement followed by four query
+ *   errors is not a pass (Argo's consecutive-error false green). When the run ended early (stopped or
+ *   cancelled) the minimum applies in proportion to the measurements that were due;
  * - `decided` is true once no further measurement can change the status, so the loop can stop early.
  */
 import type { NoDataPolicy } from '../config/types.js'
-import type { Measurement } from '../model/result.js'
+import type { JudgedCount, Measurement } from '../model/result.js'
 import type { Observed } from './evaluate.js'
 import { formatNumber as num } from './format.js'
 
@@ -18,6 +23,18 @@ export interface Limits {
   failureLimit: number
   inconclusiveLimit: number
   errorLimit: number
+  /** Judged measurements a pass needs, out of `planned`; default a majority (floor(planned / 2) + 1). */
+  minJudged?: number
+}
+
+/**
+ * Judged measurements a pass needs out of `due`: `minJudged` (default a majority of `planned`), in
+ * proportion when fewer than `planned` were due (a run cut short), never less than one.
+ */
+export function requiredJudged(minJudged: number | undefined, planned: number, due: number): number {
+  const full = Math.min(minJudged ?? Math.floor(planned / 2) + 1, Math.max(planned, 1))
+  if (due >= planned) return Math.max(1, full)
+  return Math.max(1, Math.ceil((full * due) / Math.max(planned, 1)))
 }
 
 export type CheckStatus = 'running' | 'passed' | 'failed' | 'inconclusive'
@@ -40,6 +57,7 @@ export interface CheckOutcome {
   decided: boolean
   reason: string
   tally: Tally
+  judged: JudgedCount
 }
 
 /** How a measurement counts, after the no-data policy. */
@@ -118,60 +136,82 @@ export interface JudgeInput {
 export function judgeCheck(input: JudgeInput): CheckOutcome {
   const { name, onNoData, measurements, limits, planned, complete, stoppedBy } = input
   const t = tally(measurements, onNoData)
+  const judgedNow = t.successes + t.failures
+  // A finished run was due only what it took; a running one is still due everything planned.
+  const due = complete ? Math.min(t.taken, planned) : planned
+  const judged: JudgedCount = {
+    judged: judgedNow,
+    due,
+    planned,
+    required: requiredJudged(limits.minJudged, planned, due)
+  }
+  const outcome = (status: CheckStatus, reason: string): CheckOutcome => ({
+    status,
+    decided: status !== 'running',
+    reason,
+    tally: t,
+    judged
+  })
   const of = `in ${t.failures} of ${plural(t.taken, 'measurement')}`
   const isFailure = (m: Measurement): boolean => counted(m, onNoData) === 'failure'
   const isInconclusive = (m: Measurement): boolean => counted(m, onNoData) === 'inconclusive'
 
   if (t.failures > limits.failureLimit) {
     const last = lastMessage(measurements, isFailure)
-    return {
-      status: 'failed',
-      decided: true,
-      reason: `${subject(name, last)} ${of} (failureLimit ${limits.failureLimit})`,
-      tally: t
-    }
+    return outcome('failed', `${subject(name, last)} ${of} (failureLimit ${limits.failureLimit})`)
   }
   if (t.longestErrorStreak > limits.errorLimit) {
-    return {
-      status: 'inconclusive',
-      decided: true,
-      reason: `${name}: Prometheus query failed ${t.longestErrorStreak} times in a row: ${t.longestStreakError ?? 'unknown error'}`,
-      tally: t
-    }
+    return outcome(
+      'inconclusive',
+      `${name}: Prometheus query failed ${t.longestErrorStreak} times in a row: ${t.longestStreakError ?? 'unknown error'}`
+    )
   }
   if (t.inconclusive > limits.inconclusiveLimit) {
     const last = lastMessage(measurements, isInconclusive)
-    return {
-      status: 'inconclusive',
-      decided: true,
-      reason: `${subject(name, last)} in ${t.inconclusive} of ${plural(t.taken, 'measurement')} (inconclusiveLimit ${limits.inconclusiveLimit})`,
-      tally: t
-    }
+    return outcome(
+      'inconclusive',
+      `${subject(name, last)} in ${t.inconclusive} of ${plural(t.taken, 'measurement')} (inconclusiveLimit ${limits.inconclusiveLimit})`
+    )
   }
 
   const remaining = Math.max(0, planned - t.taken)
+  // Decided before the end only when nothing left can change it: the limits cannot be exceeded any
+  // more, and enough measurements were already judged for the whole run.
   const cannotChange =
     t.successes > 0 &&
+    judgedNow >= requiredJudged(limits.minJudged, planned, planned) &&
     t.failures + remaining <= limits.failureLimit &&
     t.inconclusive + remaining <= limits.inconclusiveLimit &&
     t.errorStreak + remaining <= limits.errorLimit
   if (!complete && remaining > 0 && !cannotChange) {
-    return {
-      status: 'running',
-      decided: false,
-      reason: `${name}: ${t.taken} of ${planned} measurements taken`,
-      tally: t
-    }
+    return outcome('running', `${name}: ${t.taken} of ${planned} measurements taken`)
   }
 
+  const lastError = lastMessage(measurements, (m) => m.phase === 'error')
+  const errorsNote = lastError
+    ? `${plural(t.errors, 'query error')}, last: ${lastError.message ?? 'unknown'}`
+    : undefined
   if (t.successes === 0) {
-    const lastError = lastMessage(measurements, (m) => m.phase === 'error')
     const why =
       t.taken === 0
         ? 'no measurement was taken'
-        : `no measurement could be judged in ${plural(t.taken, 'attempt')}` +
-          (lastError ? ` (${plural(t.errors, 'query error')}, last: ${lastError.message ?? 'unknown'})` : '')
-    return { status: 'inconclusive', decided: true, reason: `${name}: ${why}`, tally: t }
+        : judgedNow === 0
+          ? `no measurement could be judged in ${plural(t.taken, 'attempt')}` + (errorsNote ? ` (${errorsNote})` : '')
+          : `no measurement passed: ${t.failures} failed within failureLimit ${limits.failureLimit}`
+    return outcome('inconclusive', `${name}: ${why}`)
+  }
+
+  if (judgedNow < judged.required) {
+    const unjudged: string[] = []
+    if (errorsNote) unjudged.push(errorsNote)
+    if (t.inconclusive > 0) unjudged.push(`${t.inconclusive} inconclusive`)
+    const dueText =
+      due < planned ? `${plural(due, 'measurement')} due (${planned} planned)` : plural(due, 'measurement')
+    return outcome(
+      'inconclusive',
+      `${name}: judged ${judgedNow} of ${dueText}, fewer than the ${judged.required} required (minJudged)` +
+        (unjudged.length > 0 ? `; not judged: ${unjudged.join(', ')}` : '')
+    )
   }
 
   const last = lastMessage(measurements, (m) => counted(m, onNoData) === 'success')
@@ -183,20 +223,16 @@ export function judgeCheck(input: JudgeInput): CheckOutcome {
   const extra = tolerated.length > 0 ? `; ${tolerated.join(', ')}` : ''
   // Cut short by another check before this one was decided: what was measured passed, no more.
   if (t.taken < planned && !cannotChange && stoppedBy !== undefined) {
-    return {
-      status: 'passed',
-      decided: true,
-      reason: `${name}: ${t.successes} of ${plural(t.taken, 'measurement')} passed before the run stopped (${stoppedBy}), last ${last?.message ?? 'ok'}${extra}`,
-      tally: t
-    }
+    return outcome(
+      'passed',
+      `${name}: ${t.successes} of ${plural(t.taken, 'measurement')} passed before the run stopped (${stoppedBy}), last ${last?.message ?? 'ok'}${extra}`
+    )
   }
   const early = t.taken < planned ? ` (stopped after ${t.taken} of ${planned})` : ''
-  return {
-    status: 'passed',
-    decided: true,
-    reason: `${name}: passed ${t.successes} of ${plural(t.taken, 'measurement')}${early}, last ${last?.message ?? 'ok'}${extra}`,
-    tally: t
-  }
+  return outcome(
+    'passed',
+    `${name}: passed ${t.successes} of ${plural(t.taken, 'measurement')}${early}, last ${last?.message ?? 'ok'}${extra}`
+  )
 }
 
 /** The traffic query's total over its series, or null when there is no finite value (or an error). */

@@ -12,7 +12,7 @@ import type { PrometheusQuerier } from '../prometheus/types.js'
 import { type BaselineWindow, baselineRange, takeBaseline } from './baseline.js'
 import { type Baseline, evaluate, isRelative, type Observed } from './evaluate.js'
 import { judgeCheck, type Limits, trafficGate, trafficMeasurement } from './limits.js'
-import { decideVerdict } from './verdict.js'
+import { decideAnalysisVerdict } from '../decide/analysis-verdict.js'
 import { sleep as defaultSleep } from '../util/sleep.js'
 
 /** A check whose `query` is final (templated and validated by src/config). */
@@ -21,7 +21,8 @@ export type RenderedCheck = MetricCheckConfig
 export type AnalysisSettings = Pick<
   AnalysisConfig,
   'initialDelay' | 'interval' | 'count' | 'failureLimit' | 'inconclusiveLimit' | 'errorLimit'
->
+> &
+  Partial<Pick<AnalysisConfig, 'minJudged'>>
 
 export interface RunAnalysisOptions {
   checks: RenderedCheck[]
@@ -69,6 +70,17 @@ async function measure(prometheus: PrometheusQuerier, query: string, time: Date)
   }
 }
 
+/** The probe's one-line failure, or undefined when Prometheus answered (or there is no probe, or the run was cancelled). */
+async function probe(prometheus: PrometheusQuerier, signal: AbortSignal | undefined): Promise<string | undefined> {
+  if (!prometheus.probe) return undefined
+  try {
+    await prometheus.probe()
+    return undefined
+  } catch (error) {
+    return signal?.aborted ? undefined : errorText(error)
+  }
+}
+
 function conditionOf(state: CheckState): MetricCondition {
   const { max, min, maxIncrease, maxDecrease } = state.check
   const condition: MetricCondition = {}
@@ -87,6 +99,20 @@ export async function runAnalysis(options: RunAnalysisOptions): Promise<Analysis
   const window = options.baselineWindow ?? DEFAULT_BASELINE_WINDOW
   const limits: Limits = settings
   const startedAt = now()
+
+  // Fail fast when Prometheus cannot be queried at all (refused, DNS, TLS, 401/403, timeout), instead
+  // of spending errorLimit × interval finding out; the one line names the URL and the cause.
+  const unreachable = await probe(prometheus, signal)
+  if (unreachable !== undefined) {
+    const at = now().toISOString()
+    return {
+      startedAt: startedAt.toISOString(),
+      finishedAt: at,
+      checks: [],
+      verdict: 'inconclusive',
+      reasons: [unreachable]
+    }
+  }
 
   const states: CheckState[] = await Promise.all(
     checks.map(async (check) => ({
@@ -132,6 +158,7 @@ export async function runAnalysis(options: RunAnalysisOptions): Promise<Analysis
     let rejectedTraffic: string | undefined
     if (options.minTraffic) {
       const observed = await measure(prometheus, options.minTraffic.query, time)
+      if (signal?.aborted && observed.kind === 'error') break
       if (observed.kind === 'error' && observed.rejected) rejectedTraffic = observed.message
       traffic.push(trafficMeasurement(observed, options.minTraffic.min, time))
       const gate = trafficGate(observed, options.minTraffic.min)
@@ -141,8 +168,13 @@ export async function runAnalysis(options: RunAnalysisOptions): Promise<Analysis
     const observations = await Promise.all(
       active.map((s) => (gated ? Promise.resolve(gated) : measure(prometheus, s.check.query, time)))
     )
+    // A query error while the run is being cancelled is the cancellation, not a measurement: the run
+    // ends with the answers it had.
+    const cutShort = (o: Observed): boolean => signal?.aborted === true && o.kind === 'error'
+    if (signal?.aborted && observations.every((o) => cutShort(o as Observed))) break
     active.forEach((s, i) => {
       const observed = observations[i] as Observed
+      if (cutShort(observed)) return
       const m = evaluate(s.check, observed, time, s.baseline)
       s.measurements.push(m)
       // A rejected query would only be rejected again until errorLimit runs out: stop it now.
@@ -197,10 +229,11 @@ export async function runAnalysis(options: RunAnalysisOptions): Promise<Analysis
             ? `${s.check.name}: analysis cancelled after ${ticks} of ${settings.count} measurements`
             : outcome.reason,
       dryRun: s.check.dryRun,
+      judged: outcome.judged,
       graphUrl: prometheus.graphUrl(s.check.query, from, to)
     }
   })
-  const { verdict, reasons } = decideVerdict(results)
+  const { verdict, reasons } = decideAnalysisVerdict(results)
   return {
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),

@@ -70,7 +70,8 @@ export async function runConfiguredAnalysis(
   )
   // Loaded only when an analysis runs (axios and the client are start-up cost otherwise).
   const { createPrometheusClient } = await import('../prometheus/client.js')
-  const prometheus = createPrometheusClient(config.prometheus)
+  // The run's cancel signal reaches every request and retry wait, not only the loop's sleeps.
+  const prometheus = createPrometheusClient(config.prometheus, { signal: ctx.signal })
   return runAnalysis({
     checks,
     minTraffic,

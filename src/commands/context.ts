@@ -2,6 +2,8 @@
 import * as core from '@actions/core'
 import type { KubeApi } from '../kube/api.js'
 import type { KubeClient } from '../kube/client.js'
+import { createRunnerLog, type RunnerLog } from '../report/logger.js'
+import { Redactor } from '../report/redact.js'
 
 export interface CommandContext {
   /** Creates the Kubernetes client on first use (client-node is loaded lazily: start-up cost). */
@@ -22,13 +24,29 @@ export interface KubeSource {
   context?: string
 }
 
-export function actionContext(source: KubeSource, signal: AbortSignal = new AbortController().signal): CommandContext {
+/** Where the context prints and registers the secrets it discovers; main passes the run's own. */
+export interface ContextOutput {
+  log: RunnerLog
+  redactor: Redactor
+}
+
+function defaultOutput(): ContextOutput {
+  const redactor = new Redactor((secret) => core.setSecret(secret))
+  return { redactor, log: createRunnerLog(redactor) }
+}
+
+export function actionContext(
+  source: KubeSource,
+  signal: AbortSignal = new AbortController().signal,
+  output: ContextOutput = defaultOutput()
+): CommandContext {
+  const { log, redactor } = output
   let api: Promise<KubeClient> | undefined
   return {
     kube: () => {
-      // Credentials read from kubeconfig files or exec plugins are masked like the inputs are.
+      // Credentials read from kubeconfig files or exec plugins are masked and redacted like the inputs.
       api ??= import('../kube/client.js').then(({ createKubeApi }) =>
-        createKubeApi(source, { onSecret: (value) => core.setSecret(value) })
+        createKubeApi(source, { onSecret: (value) => redactor.add(value), signal })
       )
       return api
     },
@@ -36,9 +54,10 @@ export function actionContext(source: KubeSource, signal: AbortSignal = new Abor
       const client = await api?.catch(() => undefined)
       await client?.close()
     },
-    log: (line) => core.info(line),
-    warn: (line) => core.warning(line),
-    group: (title, fn) => core.group(title, fn),
+    // Every line goes through the run's one safe log: redacted, and unable to form a runner command.
+    log: (line) => log.info(line),
+    warn: (line) => log.warning(line),
+    group: (title, fn) => log.group(title, fn),
     now: () => new Date(),
     signal
   }

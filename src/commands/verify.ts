@@ -4,6 +4,8 @@
  * config has them, the PromQL checks. The flow only; every detail lives in the modules it calls.
  */
 import type { DeployGuardConfig } from '../config/types.js'
+import { applyCancellation } from '../decide/cancellation.js'
+import { decideAnalysisSkip } from '../decide/skip-analysis.js'
 import { decideVerdict } from '../decide/verdict.js'
 import { checkGitOps } from '../gitops/index.js'
 import type { KubeApi } from '../kube/api.js'
@@ -41,7 +43,8 @@ export async function runVerify(config: DeployGuardConfig, ctx: CommandContext):
     // Loaded only when configured: axios is start-up cost every other run would pay for nothing.
     const { runSmokeCheck } = await import('../smoke/index.js')
     await ctx.group('smoke checks', async () => {
-      for (const smoke of config.verify.smoke) checks.push(await runSmokeCheck(smoke, { log: (line) => ctx.log(line) }))
+      for (const smoke of config.verify.smoke)
+        checks.push(await runSmokeCheck(smoke, { log: (line) => ctx.log(line), signal: ctx.signal }))
     })
   }
   if (api && Object.keys(config.verify.gitops).length > 0) {
@@ -50,19 +53,10 @@ export async function runVerify(config: DeployGuardConfig, ctx: CommandContext):
   }
 
   let analysis: AnalysisResult | undefined
-  const workloadFailed = targets.some((t) => t.checks.some((c) => c.status === 'failed'))
-  if (config.analysis && config.analysis.checks.length > 0 && workloadFailed && !config.dryRun) {
-    // The verdict is already `failed`; measuring a broken rollout for minutes would only delay the
-    // report (and, later, the rollback).
-    ctx.log('PromQL analysis skipped: the rollout checks already failed')
-    checks.push({
-      id: 'analysis',
-      title: 'PromQL analysis',
-      expected: `${config.analysis.checks.length} metric check(s)`,
-      actual: 'not run',
-      status: 'skipped',
-      reason: 'skipped: the rollout checks already failed, so the verdict is failed whatever the metrics say'
-    })
+  const skip = decideAnalysisSkip(config.analysis?.checks.length ?? 0, targets, config.dryRun)
+  if (skip) {
+    ctx.log(skip.log)
+    checks.push(skip.row)
   } else if (config.analysis && config.analysis.checks.length > 0) {
     const version = resolveVersion(config, targets)
     const starts = targets.flatMap((t) => (t.rolloutStartedAt ? [Date.parse(t.rolloutStartedAt)] : []))
@@ -82,12 +76,7 @@ function finish(
   analysis: AnalysisResult | undefined,
   cancelled: boolean
 ): RunResult {
-  const decision = decideVerdict({ targets, checks, analysis })
-  // A cancelled run never passes: what was not checked is unknown.
-  const verdict = cancelled && decision.verdict === 'passed' ? 'inconclusive' : decision.verdict
-  const reasons = cancelled
-    ? ['the run was cancelled before every check had run', ...decision.reasons]
-    : decision.reasons
+  const { verdict, reasons } = applyCancellation(decideVerdict({ targets, checks, analysis }), cancelled)
   return {
     command: 'verify',
     startedAt: startedAt.toISOString(),

@@ -10,6 +10,25 @@ const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g
 const NUMBER = /^\d+(?:\.\d+)?$/
 
 export const DURATION_EXPECTED = 'expected a duration like 30s, 5m or 1h30m'
+
+/**
+ * The longest wait a config may ask for. Node clamps a setTimeout delay above 2^31-1 ms (about 24.8
+ * days) to 1 ms, so `interval: 1000000h` would take every measurement back to back; no job runs that
+ * long anyway (GitHub-hosted jobs stop at 6 h), so a day is a generous, safe cap for every timer.
+ */
+export const MAX_WAIT_MS = 24 * 3_600_000
+export const MAX_WAIT_TEXT = '24h'
+/** The longest look-back (baseline window and offset): a query range, not a timer, so it may be longer. */
+export const MAX_LOOKBACK_MS = 30 * 86_400_000
+export const MAX_LOOKBACK_TEXT = '30d'
+
+/** `expected a duration of at most 24h (a longer wait outlives any job and overflows Node's timers)` */
+export function durationCapMessage(
+  capText: string,
+  why = "a longer wait outlives any job and overflows Node's timers"
+): string {
+  return `expected a duration of at most ${capText} (${why})`
+}
 export const PERCENT_EXPECTED = 'expected a percentage like 10% or a fraction like 0.1'
 
 /** Milliseconds for `"1h30m"`, `"30s"`, `"500ms"`, `"10m"` or a number (or numeric string) of seconds; undefined when not a duration. */
@@ -19,11 +38,12 @@ export function tryParseDuration(value: unknown): number | undefined {
   }
   if (typeof value !== 'string') return undefined
   const text = value.trim()
-  if (NUMBER.test(text)) return Math.round(Number(text) * 1000)
+  if (NUMBER.test(text)) return Number.isFinite(Number(text)) ? Math.round(Number(text) * 1000) : undefined
   if (!DURATION.test(text)) return undefined
   let ms = 0
   for (const [, amount, unit] of text.matchAll(PART)) ms += Number(amount) * (UNIT_MS[unit as string] ?? 0)
-  return Math.round(ms)
+  // A few hundred digits overflow to Infinity: not a duration anyone can wait for.
+  return Number.isFinite(ms) ? Math.round(ms) : undefined
 }
 
 /** Like {@link tryParseDuration} but throws an Error naming the bad value. */

@@ -5,9 +5,17 @@
  */
 import { parse as parseYaml } from 'yaml'
 import type { CommandName, TargetRef } from '../model/result.js'
-import { tryParseDuration, DURATION_EXPECTED } from './duration.js'
+import { DURATION_EXPECTED, durationCapMessage, MAX_WAIT_MS, MAX_WAIT_TEXT, tryParseDuration } from './duration.js'
 import { ConfigError } from './errors.js'
-import { builtinKind, isHttpUrl, isK8sName, isNamespace, NAMESPACE_EXPECTED, URL_EXPECTED } from './schema-parts.js'
+import {
+  builtinKind,
+  nearBuiltinKind,
+  isHttpUrl,
+  isK8sName,
+  isNamespace,
+  NAMESPACE_EXPECTED,
+  URL_EXPECTED
+} from './schema-parts.js'
 
 export const ACTION_INPUT_NAMES = [
   'command',
@@ -82,7 +90,10 @@ export function parseTargets(value: string, defaultNamespace: string): TargetRef
         ? (parts as [string, string, string])
         : [defaultNamespace, parts[0] as string, parts[1] as string]
     const kind = builtinKind(kindText)
-    if (!kind) {
+    const near = kind ? undefined : nearBuiltinKind(kindText)
+    if (!kind && near) {
+      problems.push(`unknown kind "${kindText}" in ${JSON.stringify(entry)} (did you mean ${near.toLowerCase()}?)`)
+    } else if (!kind) {
       problems.push(
         `unknown kind "${kindText}" in ${JSON.stringify(entry)}: use deployment, statefulset or daemonset here; list custom resources under targets in the config file`
       )
@@ -126,6 +137,7 @@ export function parseDurationInput(name: ActionInputName, value: string): number
   if (value.trim() === '') return undefined
   const ms = tryParseDuration(value)
   if (ms === undefined || ms === 0) fail(name, `${DURATION_EXPECTED}, got ${JSON.stringify(value)}`)
+  if (ms > MAX_WAIT_MS) fail(name, `${durationCapMessage(MAX_WAIT_TEXT)}, got ${JSON.stringify(value)}`)
   return ms
 }
 

@@ -139,14 +139,22 @@ async function readConfigFile(
     issues.push({ path: 'inputs.config', message })
     return undefined
   }
-  const doc = parseDocument(text, { prettyErrors: false })
+  let doc: ReturnType<typeof parseDocument>
+  try {
+    // merge: `<<: *defaults` as users know it from compose files and GitHub's own YAML habits.
+    doc = parseDocument(text, { prettyErrors: false, merge: true })
+  } catch (error) {
+    // The parser reports problems in doc.errors; a throw is a limit of the library itself.
+    issues.push({ path: 'inputs.config', message: `cannot parse ${JSON.stringify(path)} as YAML: ${errorText(error)}` })
+    return undefined
+  }
   const first = doc.errors[0]
   if (first) {
     const { line, col } = lineCol(text, first.pos[0])
     const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more after it)` : ''
     issues.push({
       path: 'inputs.config',
-      message: `YAML syntax error in ${JSON.stringify(path)} at ${line}:${col}: ${first.message}${more}`
+      message: `YAML syntax error in ${JSON.stringify(path)} at ${line}:${col}: ${firstLine(first.message)}${more}`
     })
     return undefined
   }
@@ -158,7 +166,32 @@ async function readConfigFile(
     })
     return undefined
   }
-  return doc.toJS() as RawMap
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as RawMap
+  } catch (error) {
+    // Expanding aliases is where a "billion laughs" document explodes; the library stops it at
+    // maxAliasCount with a bare message that names neither the file nor the cause.
+    const message = /excessive alias count/i.test(errorText(error))
+      ? `too many YAML aliases in ${JSON.stringify(path)} (a "billion laughs" document?); a config needs no more than ${MAX_YAML_ALIASES} alias expansions: write the values out or use fewer *references`
+      : `cannot read the YAML in ${JSON.stringify(path)}: ${errorText(error)}`
+    issues.push({ path: 'inputs.config', message })
+    return undefined
+  }
+}
+
+/**
+ * Alias expansions allowed while reading the file (the yaml library's maxAliasCount). A real config
+ * uses a handful of anchors; each nested expansion counts, so a small cap stops exponential documents.
+ */
+const MAX_YAML_ALIASES = 100
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** The library's messages can carry a code excerpt on further lines; an issue is one line. */
+function firstLine(message: string): string {
+  return message.split('\n')[0]?.trim() ?? message
 }
 
 function lineCol(text: string, offset: number): { line: number; col: number } {

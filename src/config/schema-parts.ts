@@ -3,7 +3,18 @@
  * names the expected form; src/config/issues.ts appends the offending value (", got ...").
  */
 import { z } from 'zod'
-import { DURATION_EXPECTED, PERCENT_EXPECTED, tryParseDuration, tryParsePercent } from './duration.js'
+import { suggest } from './suggest.js'
+import {
+  DURATION_EXPECTED,
+  durationCapMessage,
+  MAX_LOOKBACK_MS,
+  MAX_LOOKBACK_TEXT,
+  MAX_WAIT_MS,
+  MAX_WAIT_TEXT,
+  PERCENT_EXPECTED,
+  tryParseDuration,
+  tryParsePercent
+} from './duration.js'
 
 /**
  * A strict object: unknown keys are issues. The message carries the known keys so issues.ts can turn
@@ -17,13 +28,26 @@ export function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) 
 }
 export const UNKNOWN_KEYS_MARK = 'known-keys:'
 
-// z.unknown() so a wrong type gets the same one-line message as a wrong format.
-/** Duration in ms from `"30s"`, `"1h30m"`, `"500ms"` or a number of seconds. */
-export const duration = z.unknown().transform((value, ctx) => {
-  const ms = tryParseDuration(value)
-  if (ms === undefined) ctx.addIssue({ code: 'custom', message: DURATION_EXPECTED, input: value })
-  return ms ?? 0
-})
+/** A duration in ms of at most `cap` (named as `capText` in the message), else an issue. */
+function cappedDuration(cap: number, capText: string, why?: string) {
+  // z.unknown() so a wrong type gets the same one-line message as a wrong format.
+  return z.unknown().transform((value, ctx) => {
+    const ms = tryParseDuration(value)
+    if (ms === undefined) ctx.addIssue({ code: 'custom', message: DURATION_EXPECTED, input: value })
+    else if (ms > cap) ctx.addIssue({ code: 'custom', message: durationCapMessage(capText, why), input: value })
+    return ms !== undefined && ms <= cap ? ms : 0
+  })
+}
+
+/** Duration in ms from `"30s"`, `"1h30m"`, `"500ms"` or a number of seconds; a wait, so at most 24h. */
+export const duration = cappedDuration(MAX_WAIT_MS, MAX_WAIT_TEXT)
+
+/** A look-back span (baseline window, offset): a query range rather than a wait, at most 30 days. */
+export const lookback = cappedDuration(
+  MAX_LOOKBACK_MS,
+  MAX_LOOKBACK_TEXT,
+  'a longer look-back is almost certainly a typo'
+)
 
 /** Fraction from `"10%"` or `0.1`. */
 export const percent = z.unknown().transform((value, ctx) => {
@@ -44,7 +68,27 @@ export const positiveCount = z
   .min(1, {
     error: 'expected a whole number >= 1'
   })
-export const finiteNumber = z.number({ error: 'expected a number' })
+/**
+ * A plain number (thresholds such as max/min). `"1%"` is the commonest slip: the thresholds compare
+ * with the query's own value, so a ratio is written as a fraction, and the message says which one.
+ */
+export const finiteNumber = z.unknown().transform((value, ctx) => {
+  if (typeof value === 'number' && Number.isFinite(value)) return value
+  ctx.addIssue({ code: 'custom', message: numberExpected(value), input: value })
+  return 0
+})
+
+export function numberExpected(value: unknown): string {
+  const percent = typeof value === 'string' ? /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(value) : null
+  if (percent) {
+    const fraction = Number((Number(percent[1]) / 100).toPrecision(12))
+    return `expected a number, got ${JSON.stringify(value)}; write ${percent[1] as string}% as ${fraction}`
+  }
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    return `expected a number, got ${JSON.stringify(value)}; write it without quotes`
+  if (typeof value === 'number') return 'expected a finite number'
+  return 'expected a number'
+}
 
 export const nonEmptyString = z
   .string({ error: 'expected a non-empty string' })
@@ -103,6 +147,19 @@ export const BUILTIN_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'] as const
 /** Canonical Kind for a built-in alias, undefined for anything else (a custom resource kind). */
 export function builtinKind(kind: string): string | undefined {
   return KIND_ALIASES[kind.toLowerCase()]
+}
+/** The built-in Kind a misspelt kind most likely means (`Deploymnet` → `Deployment`), if any. */
+export function nearBuiltinKind(kind: string): string | undefined {
+  // Full names only: the short names (ds, sts) are so short that any short word would be "near".
+  const spelling = suggest(kind, [
+    'deployment',
+    'deployments',
+    'statefulset',
+    'statefulsets',
+    'daemonset',
+    'daemonsets'
+  ])
+  return spelling === undefined ? undefined : KIND_ALIASES[spelling]
 }
 export const KIND_EXPECTED = 'expected a Kind such as Deployment, StatefulSet, DaemonSet or a custom resource Kind'
 const KIND_PATTERN = /^[A-Za-z][A-Za-z0-9]*$/

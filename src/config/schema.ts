@@ -11,6 +11,7 @@ import { analysisSchema } from './schema-analysis.js'
 import {
   builtinKind,
   count,
+  nearBuiltinKind,
   duration,
   httpUrl,
   k8sName,
@@ -44,7 +45,16 @@ const target = strictObject({
   const raw = value as { kind?: unknown; apiVersion?: unknown }
   if (typeof raw.kind !== 'string' || !/^[A-Za-z][A-Za-z0-9]*$/.test(raw.kind)) return
   const builtin = builtinKind(raw.kind)
-  if (!builtin && raw.apiVersion === undefined) {
+  // A near miss of a built-in kind is a typo, not a custom resource missing its apiVersion (a kind
+  // that comes with an apiVersion is taken as the custom resource it says it is).
+  const near = !builtin && raw.apiVersion === undefined ? nearBuiltinKind(raw.kind) : undefined
+  if (near) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['kind'],
+      message: `unknown kind "${raw.kind}" (did you mean ${near}?); custom resources need an apiVersion`
+    })
+  } else if (!builtin && raw.apiVersion === undefined) {
     ctx.addIssue({
       code: 'custom',
       path: ['apiVersion'],

@@ -81,6 +81,12 @@ export interface AnalysisConfig {
   inconclusiveLimit: number
   /** Consecutive query errors tolerated; one more makes the check inconclusive. Never a failure. */
   errorLimit: number
+  /**
+   * Measurements of `count` that must be judged (a pass or a failure, not a query error or no data)
+   * for a check to pass; fewer make it inconclusive. The schema always resolves it (from a number, a
+   * share, or by default a majority of `count`); absent in hand-built configs means a majority.
+   */
+  minJudged?: number
   /** Below this traffic the measurement is no-data, not a pass. */
   minTraffic?: { query: string; min: number }
   /** Window before the deploy used for relative (maxIncrease/maxDecrease) checks. */

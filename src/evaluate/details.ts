@@ -30,6 +30,8 @@ export function podDetail(health: PodHealth, logs: PodLog[]): CheckDetail {
   if (health.restarts > 0) facts.push({ label: 'restarts', value: String(health.restarts) })
   const log = logs.find((l) => l.pod === health.name)
   const detail: CheckDetail = { title: `pod ${health.name}`, facts }
+  if (log?.unavailable !== undefined)
+    facts.push({ label: `previous log (${log.container})`, value: `not read: ${log.unavailable}` })
   if (log && log.text) detail.text = `previous log of container ${log.container}:\n${tail(log.text)}`
   return detail
 }

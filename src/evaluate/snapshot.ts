@@ -1,6 +1,6 @@
 /** The plain data a workload verification is judged on (gathered by src/kube/gather.ts). Types only. */
 import type { KubeObject } from '../kube/api.js'
-import type { RevisionInfo, RolloutStatus } from '../kube/kinds/types.js'
+import type { RevisionInfo, RolloutStatus } from '../kube/status/types.js'
 import type { VerifyConfig } from '../config/types.js'
 import type { TargetRef } from '../model/result.js'
 import type { EndpointSlice, Endpoints, KubeEvent, Pod, Service } from './k8s-types.js'
@@ -10,7 +10,15 @@ export interface PodLog {
   container: string
   /** Last lines of the previous (crashed) container instance, already bounded. */
   text: string
+  /** Why the log could not be read (e.g. no permission on pods/log); `text` is then empty. */
+  unavailable?: string
 }
+
+/**
+ * Sources the checks read besides the workload and its pods. Each may fail on its own (a Role without
+ * `list events`, an API without EndpointSlices): only the rows that need it are then inconclusive.
+ */
+export type SnapshotSource = 'services' | 'endpointSlices' | 'endpoints' | 'events' | 'logs'
 
 export interface WorkloadSnapshot {
   ref: TargetRef
@@ -28,6 +36,8 @@ export interface WorkloadSnapshot {
   /** Warning events of the namespace (filtered by the events check). */
   events: KubeEvent[]
   logs: PodLog[]
+  /** Sources that could not be read, each with the reason the rows needing it report (RBAC hint included). */
+  unavailable?: Partial<Record<SnapshotSource, string>>
   takenAt: string
 }
 

@@ -57,7 +57,18 @@ export interface LogOptions {
 
 /** Why an API call failed, in terms a user can act on. */
 export type KubeErrorReason =
-  'not-found' | 'forbidden' | 'unauthorized' | 'conflict' | 'invalid' | 'unreachable' | 'server-error' | 'timeout'
+  | 'not-found'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'conflict'
+  | 'invalid'
+  | 'unreachable'
+  | 'server-error'
+  | 'timeout'
+  /** The server's TLS certificate could not be verified (wrong CA, self-signed, wrong name, expired). */
+  | 'tls'
+  /** The answer was larger than the client accepts. */
+  | 'too-large'
 
 export class KubeApiError extends Error {
   constructor(
@@ -77,6 +88,24 @@ export class KubeApiError extends Error {
   /** Transient failures are retried, then reported as inconclusive (never as pass or fail). */
   get transient(): boolean {
     return this.reason === 'unreachable' || this.reason === 'server-error' || this.reason === 'timeout'
+  }
+}
+
+/**
+ * A request the caller stopped: its AbortSignal fired (the run was cancelled, or a deadline such as the
+ * verify timeout passed). Reason `timeout`, so anything that treats it generically reads it as "the API
+ * did not answer in time" (inconclusive, never pass or fail); it is never retried.
+ */
+export class KubeRequestAbortedError extends KubeApiError {
+  constructor(
+    message: string,
+    verb: string,
+    resource: string,
+    /** `deadline` when the signal's reason was a TimeoutError (AbortSignal.timeout), else `cancelled`. */
+    readonly by: 'deadline' | 'cancelled'
+  ) {
+    super(message, 'timeout', undefined, verb, resource)
+    this.name = 'KubeRequestAbortedError'
   }
 }
 
@@ -109,4 +138,11 @@ export interface KubeApi {
   ): Promise<T>
   /** Number of HTTP requests made so far (for benchmarks and tests). */
   readonly requestCount: number
+  /**
+   * A view of the same client (same connections, same request count) whose requests, retries and
+   * retry waits also stop when `signal` aborts — e.g. `AbortSignal.any([runSignal,
+   * AbortSignal.timeout(remainingMs)])` to hold every request of a verify to its timeout. A request
+   * stopped this way rejects with KubeRequestAbortedError. Views of views combine their signals.
+   */
+  withSignal(signal: AbortSignal): KubeApi
 }

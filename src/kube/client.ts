@@ -10,8 +10,10 @@
  * of the action's start-up — so the common case never pays it.
  */
 import pRetry from 'p-retry'
+import { sleep } from '../util/sleep.js'
 import {
   KubeApiError,
+  KubeRequestAbortedError,
   type KubeApi,
   type KubeObject,
   type ListOptions,
@@ -19,7 +21,13 @@ import {
   type ResourceType
 } from './api.js'
 import { Discovery } from './discovery.js'
-import { RetryAfterKubeApiError, errorForStatus, errorForTransport, type RequestDescription } from './errors.js'
+import {
+  RetryAfterKubeApiError,
+  errorForAbort,
+  errorForStatus,
+  errorForTransport,
+  type RequestDescription
+} from './errors.js'
 import type { KubeSource } from './kubeconfig.js'
 import { groupOf, resourcePath } from './resources.js'
 import { CredentialsError, openTransport, type Transport } from './transport/index.js'
@@ -35,8 +43,15 @@ export interface ClientOptions {
   maxRetryDelayMs?: number
   /** Longest Retry-After we honour (default 5 s); longer asks are capped. */
   maxRetryAfterMs?: number
-  /** Per-request timeout (default 30 s). */
+  /** Per-request timeout (default 30 s); a signal (below, or withSignal's) may end a request sooner. */
   requestTimeoutMs?: number
+  /** Largest response body accepted, in bytes (default 64 MiB); larger answers are a `too-large` error. */
+  maxResponseBytes?: number
+  /**
+   * The run's cancel signal: when it aborts, every request in flight is torn down (its socket
+   * destroyed), no retry or retry wait starts, and requests reject with KubeRequestAbortedError.
+   */
+  signal?: AbortSignal
   /** Opens the transport (tests); default: the kubeconfig reader's choice. */
   transport?: (source: KubeSource) => Promise<Transport>
   /** Told every credential the transport obtains, for log masking (see CredentialOptions.onSecret). */
@@ -77,7 +92,13 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
   const timeoutMs = options.requestTimeoutMs ?? 30_000
   let requestCount = 0
 
-  async function attempt(spec: RequestSpec, renewedCredentials = false): Promise<HttpResponse> {
+  const maxResponseBytes = options.maxResponseBytes
+
+  async function attempt(
+    spec: RequestSpec,
+    signal: AbortSignal | undefined,
+    renewedCredentials = false
+  ): Promise<HttpResponse> {
     const describe = { ...spec.describe, server }
     let prepared
     try {
@@ -88,7 +109,8 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
         body: spec.body,
         contentType: spec.contentType,
         accept: spec.accept,
-        timeoutMs
+        timeoutMs,
+        maxResponseBytes
       })
     } catch (error) {
       // e.g. an exec credential plugin that is missing or failed: not something a retry fixes.
@@ -104,31 +126,39 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
     requestCount++
     let response: HttpResponse
     try {
-      response = await prepared.send()
+      response = await prepared.send(signal)
     } catch (error) {
-      throw errorForTransport(error, describe)
+      throw signal?.aborted ? errorForAbort(signal, describe) : errorForTransport(error, describe)
     }
     const { status, headers, text } = response
     if (status >= 200 && status < 300) return response
     // An expired exec credential or a rotated token file: renew once, as kubectl does.
-    if (status === 401 && !renewedCredentials && transport.credentialsRejected?.()) return attempt(spec, true)
+    if (status === 401 && !renewedCredentials && transport.credentialsRejected?.()) return attempt(spec, signal, true)
     throw errorForStatus(status, text, describe, headers)
   }
 
-  async function request(spec: RequestSpec): Promise<HttpResponse> {
-    return pRetry(() => attempt(spec), {
+  /** One request with retries; `signal` (the run's, maybe combined with a view's) stops it all. */
+  async function request(spec: RequestSpec, signal: AbortSignal | undefined): Promise<HttpResponse> {
+    if (signal?.aborted) throw errorForAbort(signal, { ...spec.describe, server })
+    return pRetry(() => attempt(spec, signal), {
       retries,
       minTimeout,
       maxTimeout,
       factor: 2,
-      shouldRetry: ({ error }) => error instanceof KubeApiError && error.transient,
+      // Backoff waits end when the signal aborts (p-retry then rejects with the signal's reason).
+      signal,
+      shouldRetry: ({ error }) =>
+        error instanceof KubeApiError && error.transient && !(error instanceof KubeRequestAbortedError),
       onFailedAttempt: async ({ error, retriesLeft }) => {
-        // Honour Retry-After on top of the backoff p-retry applies next.
+        // Honour Retry-After on top of the backoff p-retry applies next; the wait ends on abort too.
         if (retriesLeft > 0 && error instanceof RetryAfterKubeApiError) {
-          await new Promise((resolve) => setTimeout(resolve, Math.min(error.retryAfterMs, maxRetryAfter)))
+          await sleep(Math.min(error.retryAfterMs, maxRetryAfter), signal)
         }
       }
     }).catch((error: unknown) => {
+      if (signal?.aborted) {
+        throw error instanceof KubeRequestAbortedError ? error : errorForAbort(signal, { ...spec.describe, server })
+      }
       if (error instanceof KubeApiError && error.transient && retries > 0) {
         throw new KubeApiError(
           `${error.message} (after ${retries} retries)`,
@@ -155,119 +185,152 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
     name
   })
 
-  const getJson = async (path: string): Promise<unknown> => {
-    const response = await request({ method: 'GET', path, describe: { verb: 'get', resource: path, group: '' } })
-    return JSON.parse(response.text) as unknown
-  }
-  const discovery = new Discovery(getJson)
+  /** The KubeApi whose requests stop when `signal` aborts (undefined: only the per-request timeout). */
+  function view(signal: AbortSignal | undefined): KubeApi {
+    const getJson = async (path: string): Promise<unknown> => {
+      const response = await request(
+        { method: 'GET', path, describe: { verb: 'get', resource: path, group: '' } },
+        signal
+      )
+      return JSON.parse(response.text) as unknown
+    }
+    // One per view: a cached discovery answer must not be one another view's deadline cut short.
+    const discovery = new Discovery(getJson)
+    return {
+      server,
+      get requestCount() {
+        return requestCount
+      },
+      withSignal: (scope: AbortSignal) => view(signal ? AbortSignal.any([signal, scope]) : scope),
+      resourceFor: (kind, apiVersion) => discovery.resourceFor(kind, apiVersion),
 
+      async get<T extends KubeObject>(
+        type: ResourceType,
+        namespace: string | undefined,
+        name: string
+      ): Promise<T | undefined> {
+        try {
+          const response = await request(
+            {
+              method: 'GET',
+              path: resourcePath(type, namespace, name),
+              describe: describeFor(type, 'get', namespace, name)
+            },
+            signal
+          )
+          return withTypeMeta(JSON.parse(response.text) as T, type)
+        } catch (error) {
+          if (error instanceof KubeApiError && error.reason === 'not-found') return undefined
+          throw error
+        }
+      },
+
+      async list<T extends KubeObject>(
+        type: ResourceType,
+        namespace: string | undefined,
+        opts: ListOptions<T> = {}
+      ): Promise<T[]> {
+        const items: T[] = []
+        let token: string | undefined
+        let restarted = false
+        do {
+          let page: { items?: T[]; metadata?: { continue?: string } }
+          try {
+            const response = await request(
+              {
+                method: 'GET',
+                path: resourcePath(type, namespace),
+                query: {
+                  labelSelector: opts.labelSelector || undefined,
+                  fieldSelector: opts.fieldSelector || undefined,
+                  limit: opts.pageSize ?? 500,
+                  continue: token
+                },
+                describe: describeFor(type, 'list', namespace)
+              },
+              signal
+            )
+            page = JSON.parse(response.text) as typeof page
+          } catch (error) {
+            // 410 Gone: the continue token expired (compaction); a fresh list is consistent again.
+            if (error instanceof KubeApiError && error.status === 410 && token && !restarted) {
+              restarted = true
+              items.length = 0
+              token = undefined
+              continue
+            }
+            throw error
+          }
+          for (const item of page.items ?? []) {
+            const typed = withTypeMeta(item, type)
+            if (!opts.keep || opts.keep(typed)) items.push(typed)
+          }
+          token = page.metadata?.continue || undefined
+        } while (token)
+        return items
+      },
+
+      async podLog(namespace: string, pod: string, opts: LogOptions): Promise<string> {
+        try {
+          const response = await request(
+            {
+              method: 'GET',
+              path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`,
+              query: {
+                container: opts.container,
+                previous: opts.previous || undefined,
+                tailLines: opts.tailLines,
+                limitBytes: 64 * 1024
+              },
+              accept: '*/*',
+              describe: { verb: 'get', resource: 'pods/log', group: '', namespace, name: pod }
+            },
+            signal
+          )
+          return response.text
+        } catch (error) {
+          // 400: no previous container instance yet; 404: the pod is gone. Neither is an API failure.
+          if (error instanceof KubeApiError && (error.status === 400 || error.status === 404)) return ''
+          throw error
+        }
+      },
+
+      async patch<T extends KubeObject>(
+        type: ResourceType,
+        namespace: string | undefined,
+        name: string,
+        body: unknown,
+        patchType: 'json' | 'merge' | 'strategic'
+      ): Promise<T> {
+        const response = await request(
+          {
+            method: 'PATCH',
+            path: resourcePath(type, namespace, name),
+            body: JSON.stringify(body),
+            contentType: PATCH_TYPES[patchType],
+            describe: describeFor(type, 'patch', namespace, name)
+          },
+          signal
+        )
+        return withTypeMeta(JSON.parse(response.text) as T, type)
+      }
+    }
+  }
+
+  // The client itself is the view of the run's signal, plus what owns the connections.
+  const base = view(options.signal)
   const api: KubeClient = {
     server,
     transport: transport.name,
     get requestCount() {
       return requestCount
     },
-    resourceFor: (kind, apiVersion) => discovery.resourceFor(kind, apiVersion),
-
-    async get<T extends KubeObject>(
-      type: ResourceType,
-      namespace: string | undefined,
-      name: string
-    ): Promise<T | undefined> {
-      try {
-        const response = await request({
-          method: 'GET',
-          path: resourcePath(type, namespace, name),
-          describe: describeFor(type, 'get', namespace, name)
-        })
-        return withTypeMeta(JSON.parse(response.text) as T, type)
-      } catch (error) {
-        if (error instanceof KubeApiError && error.reason === 'not-found') return undefined
-        throw error
-      }
-    },
-
-    async list<T extends KubeObject>(
-      type: ResourceType,
-      namespace: string | undefined,
-      opts: ListOptions<T> = {}
-    ): Promise<T[]> {
-      const items: T[] = []
-      let token: string | undefined
-      let restarted = false
-      do {
-        let page: { items?: T[]; metadata?: { continue?: string } }
-        try {
-          const response = await request({
-            method: 'GET',
-            path: resourcePath(type, namespace),
-            query: {
-              labelSelector: opts.labelSelector || undefined,
-              fieldSelector: opts.fieldSelector || undefined,
-              limit: opts.pageSize ?? 500,
-              continue: token
-            },
-            describe: describeFor(type, 'list', namespace)
-          })
-          page = JSON.parse(response.text) as typeof page
-        } catch (error) {
-          // 410 Gone: the continue token expired (compaction); a fresh list is consistent again.
-          if (error instanceof KubeApiError && error.status === 410 && token && !restarted) {
-            restarted = true
-            items.length = 0
-            token = undefined
-            continue
-          }
-          throw error
-        }
-        for (const item of page.items ?? []) {
-          const typed = withTypeMeta(item, type)
-          if (!opts.keep || opts.keep(typed)) items.push(typed)
-        }
-        token = page.metadata?.continue || undefined
-      } while (token)
-      return items
-    },
-
-    async podLog(namespace: string, pod: string, opts: LogOptions): Promise<string> {
-      try {
-        const response = await request({
-          method: 'GET',
-          path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`,
-          query: {
-            container: opts.container,
-            previous: opts.previous || undefined,
-            tailLines: opts.tailLines,
-            limitBytes: 64 * 1024
-          },
-          accept: '*/*',
-          describe: { verb: 'get', resource: 'pods/log', group: '', namespace, name: pod }
-        })
-        return response.text
-      } catch (error) {
-        // 400: no previous container instance yet; 404: the pod is gone. Neither is an API failure.
-        if (error instanceof KubeApiError && (error.status === 400 || error.status === 404)) return ''
-        throw error
-      }
-    },
-
-    async patch<T extends KubeObject>(
-      type: ResourceType,
-      namespace: string | undefined,
-      name: string,
-      body: unknown,
-      patchType: 'json' | 'merge' | 'strategic'
-    ): Promise<T> {
-      const response = await request({
-        method: 'PATCH',
-        path: resourcePath(type, namespace, name),
-        body: JSON.stringify(body),
-        contentType: PATCH_TYPES[patchType],
-        describe: describeFor(type, 'patch', namespace, name)
-      })
-      return withTypeMeta(JSON.parse(response.text) as T, type)
-    },
-
+    withSignal: base.withSignal,
+    resourceFor: base.resourceFor,
+    get: base.get,
+    list: base.list,
+    podLog: base.podLog,
+    patch: base.patch,
     close: () => transport.close()
   }
   return api

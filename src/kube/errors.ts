@@ -1,5 +1,7 @@
 /** Turns HTTP responses and transport failures into KubeApiError with messages a user can act on. Pure. */
-import { KubeApiError } from './api.js'
+import { KubeApiError, KubeRequestAbortedError } from './api.js'
+import { ResponseTooLargeError } from './transport/types.js'
+import { tlsVerificationProblem } from '../util/tls-errors.js'
 
 export interface RequestDescription {
   /** RBAC verb: get, list, patch. */
@@ -87,13 +89,51 @@ export function errorForStatus(
   }
 }
 
-/** A failure without a response: timeout, refused, reset, DNS, TLS. */
+/** `get deployments.apps "api" in namespace "prod"`: the request, for messages. */
+export function describeRequest(d: RequestDescription): string {
+  return `${d.verb} ${qualified(d)}${d.name ? ` "${d.name}"` : ''} ${scope(d)}`
+}
+
+/** A request its caller's signal stopped: a deadline passed (AbortSignal.timeout) or the run was cancelled. */
+export function errorForAbort(signal: AbortSignal, d: RequestDescription): KubeRequestAbortedError {
+  const reason = signal.reason as { name?: string } | undefined
+  const deadline = reason?.name === 'TimeoutError'
+  return new KubeRequestAbortedError(
+    deadline
+      ? `the Kubernetes API at ${d.server} did not answer ${describeRequest(d)} before the deadline`
+      : `${describeRequest(d)} at ${d.server} was cancelled`,
+    d.verb,
+    qualified(d),
+    deadline ? 'deadline' : 'cancelled'
+  )
+}
+
+/** A failure without a response: timeout, refused, reset, DNS, TLS, a body over the size cap. */
 export function errorForTransport(error: unknown, d: RequestDescription): KubeApiError {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } }
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
     return new KubeApiError(
       `the Kubernetes API at ${d.server} did not answer ${d.verb} ${qualified(d)} in time`,
       'timeout',
+      undefined,
+      d.verb,
+      qualified(d)
+    )
+  }
+  if (error instanceof ResponseTooLargeError) {
+    return new KubeApiError(
+      `the Kubernetes API at ${d.server} answered ${describeRequest(d)} with more than ${Math.round(error.limitBytes / 1024 / 1024)} MiB; deploy-guard does not read answers that large (a misbehaving server or proxy?)`,
+      'too-large',
+      undefined,
+      d.verb,
+      qualified(d)
+    )
+  }
+  const tls = tlsVerificationProblem(error)
+  if (tls) {
+    return new KubeApiError(
+      `cannot verify the TLS certificate of the Kubernetes API at ${d.server} (${tls.code}): ${tls.hint}; check the cluster's certificate-authority-data (or certificate-authority, tls-server-name) in the kubeconfig`,
+      'tls',
       undefined,
       d.verb,
       qualified(d)

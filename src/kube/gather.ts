@@ -1,16 +1,22 @@
 /**
  * Gathering for workload verification (I/O). Returns plain data. Requests stay few: LISTs grow with
  * pages (500 items each), never with pods; the only per-pod requests are a bounded number of log tails.
+ * The workload and its pods are required; Services, EndpointSlices, Endpoints, events and logs are
+ * optional sources: one that fails on its own (e.g. a 403 on events) is recorded in `unavailable`, so
+ * only the rows that need it become inconclusive.
  */
-import { KubeApiError, type KubeApi, type KubeObject } from './api.js'
-import type { WorkloadKind, RevisionInfo } from './kinds/types.js'
-import { podControlledBy } from './kinds/common.js'
+import { KubeApiError, KubeRequestAbortedError, type KubeApi, type KubeObject } from './api.js'
+import { apiFailureReason } from './failure-reason.js'
+import type { StatusViewer, RevisionInfo } from './status/types.js'
+import { historyViewer } from './history/index.js'
+import { podControlledBy } from './workload/ownership.js'
+import { selectorOf, templateLabels } from './workload/template.js'
 import { RESOURCES } from './resources.js'
 import type { EndpointSlice, Endpoints, KubeEvent, Pod, Service } from '../evaluate/k8s-types.js'
 import { eventLastSeen } from '../evaluate/events.js'
 import { crashedContainer, podHealth } from '../evaluate/pod-signals.js'
 import { serviceSelects, selectorToString } from '../evaluate/selector.js'
-import type { PodLog, RestartBaseline, WorkloadSnapshot } from '../evaluate/snapshot.js'
+import type { PodLog, RestartBaseline, SnapshotSource, WorkloadSnapshot } from '../evaluate/snapshot.js'
 import type { TargetRef } from '../model/result.js'
 
 export interface GatherOptions {
@@ -39,20 +45,22 @@ export interface RevisionState {
 /** The workload's history objects, its current revision and that revision's pods (2+ LISTs). */
 export async function gatherRevision(
   api: KubeApi,
-  kind: WorkloadKind,
+  kind: StatusViewer,
   object: KubeObject,
   known?: { owned: KubeObject[]; revision?: RevisionInfo }
 ): Promise<RevisionState> {
   const namespace = object.metadata.namespace
   const owned =
     known?.owned ??
-    (await api.list(kind.historyResource, namespace, { labelSelector: selectorToString(kind.selector(object)) }))
+    (await api.list(historyViewer(kind.kind).resource, namespace, {
+      labelSelector: selectorToString(selectorOf(object))
+    }))
   const revision = known ? known.revision : kind.currentRevision({ object, owned })
   if (!revision) return { object, owned, revision, pods: [] }
   if (kind.olderPodsBlock?.(object)) {
     // Still one LIST: every pod of the workload, split by revision.
     const all = await api.list<Pod>(RESOURCES.Pod, namespace, {
-      labelSelector: selectorToString(kind.selector(object))
+      labelSelector: selectorToString(selectorOf(object))
     })
     const pods = all.filter((p) => kind.ownsPod(object, revision, p))
     const olderPods = all.filter(
@@ -69,9 +77,9 @@ export async function gatherRevision(
 }
 
 /** restartCount of every pod the workload selects right now (all revisions), for "restarts since". */
-export async function restartBaseline(api: KubeApi, kind: WorkloadKind, object: KubeObject): Promise<RestartBaseline> {
+export async function restartBaseline(api: KubeApi, kind: StatusViewer, object: KubeObject): Promise<RestartBaseline> {
   const pods = await api.list<Pod>(RESOURCES.Pod, object.metadata.namespace, {
-    labelSelector: selectorToString(kind.selector(object))
+    labelSelector: selectorToString(selectorOf(object))
   })
   const baseline: RestartBaseline = {}
   for (const pod of pods) {
@@ -90,7 +98,8 @@ async function crashLogs(
   namespace: string,
   pods: Pod[],
   max: number,
-  tailLines: number
+  tailLines: number,
+  optional: OptionalRead
 ): Promise<PodLog[]> {
   const candidates = pods
     .map(podHealth)
@@ -99,13 +108,44 @@ async function crashLogs(
     .sort((a, b) => b.h.signals.length - a.h.signals.length)
     .slice(0, max)
   return Promise.all(
-    candidates.map(async ({ h, container }) => ({
-      pod: h.name,
-      container,
-      text: await api.podLog(namespace, h.name, { container, previous: true, tailLines })
-    }))
+    candidates.map(async ({ h, container }) => {
+      const log = await optional('logs', api.podLog(namespace, h.name, { container, previous: true, tailLines }))
+      return 'unavailable' in log
+        ? { pod: h.name, container, text: '', unavailable: log.unavailable }
+        : { pod: h.name, container, text: log.value }
+    })
   )
 }
+
+/** A read of an optional source: its value, or why it could not be read. */
+type OptionalRead = <T>(source: SnapshotSource, request: Promise<T>) => Promise<{ value: T } | { unavailable: string }>
+
+/**
+ * Failures of one optional source that leave the rest of the snapshot meaningful: no permission (403),
+ * a resource the server does not serve (404), a server error after retries, an answer too large.
+ * Anything that says the whole API is out of reach (401, TLS, unreachable) or that the run stopped
+ * (cancel, deadline) still ends the whole gather.
+ */
+function isSourceFailure(error: unknown): error is KubeApiError {
+  if (!(error instanceof KubeApiError) || error instanceof KubeRequestAbortedError) return false
+  return !['unauthorized', 'unreachable', 'tls'].includes(error.reason)
+}
+
+function optionalReads(api: KubeApi, unavailable: Partial<Record<SnapshotSource, string>>): OptionalRead {
+  return async (source, request) => {
+    try {
+      return { value: await request }
+    } catch (error) {
+      if (!isSourceFailure(error)) throw error
+      const reason = apiFailureReason(error, api.server)
+      unavailable[source] ??= reason
+      return { unavailable: reason }
+    }
+  }
+}
+
+const valueOr = <T>(read: { value: T } | { unavailable: string }, fallback: T): T =>
+  'value' in read ? read.value : fallback
 
 const recentEvent =
   (notBefore: number) =>
@@ -119,7 +159,7 @@ const recentEvent =
 export async function gatherWorkload(
   api: KubeApi,
   ref: TargetRef,
-  kind: WorkloadKind,
+  kind: StatusViewer,
   options: GatherOptions = {}
 ): Promise<WorkloadSnapshot> {
   const namespace = ref.namespace
@@ -135,22 +175,31 @@ export async function gatherWorkload(
       )
     return gatherRevision(api, kind, object)
   }
-  const [state, services, endpointSlices, events] = await Promise.all([
+  const unavailable: Partial<Record<SnapshotSource, string>> = {}
+  const optional = optionalReads(api, unavailable)
+  const [state, servicesRead, slicesRead, eventsRead] = await Promise.all([
     options.state ? Promise.resolve(options.state) : fresh(),
-    api.list<Service>(RESOURCES.Service, namespace),
-    api.list<EndpointSlice>(RESOURCES.EndpointSlice, namespace),
-    api.list<KubeEvent>(RESOURCES.Event, namespace, {
-      fieldSelector: 'type=Warning',
-      keep: options.eventsNotBefore ? recentEvent(options.eventsNotBefore.getTime()) : undefined
-    })
+    optional('services', api.list<Service>(RESOURCES.Service, namespace)),
+    optional('endpointSlices', api.list<EndpointSlice>(RESOURCES.EndpointSlice, namespace)),
+    optional(
+      'events',
+      api.list<KubeEvent>(RESOURCES.Event, namespace, {
+        fieldSelector: 'type=Warning',
+        keep: options.eventsNotBefore ? recentEvent(options.eventsNotBefore.getTime()) : undefined
+      })
+    )
   ])
-  const labels = kind.templateLabels(state.object)
+  const services = valueOr(servicesRead, [] as Service[])
+  const endpointSlices = valueOr(slicesRead, [] as EndpointSlice[])
+  const labels = templateLabels(state.object)
   const sliced = new Set(endpointSlices.map((s) => s.metadata.labels?.['kubernetes.io/service-name']))
+  // Without EndpointSlices (none for a Service, or none readable) the legacy Endpoints say the same.
   const unsliced = services.some((s) => serviceSelects(s.spec?.selector, labels) && !sliced.has(s.metadata.name))
-  const [endpoints, logs] = await Promise.all([
-    // Only clusters without EndpointSlices for a Service need the legacy objects.
-    unsliced ? api.list<Endpoints>(RESOURCES.Endpoints, namespace) : Promise.resolve([] as Endpoints[]),
-    crashLogs(api, namespace, state.pods, options.maxLogs ?? 3, options.logTailLines ?? 20)
+  const [endpointsRead, logs] = await Promise.all([
+    unsliced
+      ? optional('endpoints', api.list<Endpoints>(RESOURCES.Endpoints, namespace))
+      : { value: [] as Endpoints[] },
+    crashLogs(api, namespace, state.pods, options.maxLogs ?? 3, options.logTailLines ?? 20, optional)
   ])
   return {
     ref,
@@ -160,9 +209,10 @@ export async function gatherWorkload(
     pods: state.pods,
     services,
     endpointSlices,
-    endpoints,
-    events,
+    endpoints: valueOr(endpointsRead, [] as Endpoints[]),
+    events: valueOr(eventsRead, [] as KubeEvent[]),
     logs,
+    ...(Object.keys(unavailable).length > 0 ? { unavailable } : {}),
     takenAt: new Date().toISOString()
   }
 }

@@ -17,6 +17,31 @@ export interface KubeSource {
   context?: string
 }
 
+/**
+ * A `kubeconfig` input that cannot be a kubeconfig's content, said as what to do: a single line that
+ * looks like a file path (`/home/runner/.kube/config`, `~/.kube/config`, `kubeconfig.yaml`) or like a
+ * base64-encoded document. YAML would read either as a plain string ("not a mapping"), which tells a
+ * user nothing. Never quotes the value.
+ */
+export function kubeconfigInputProblem(content: string): string | undefined {
+  const value = content.trim()
+  if (value === '' || /[\r\n]/.test(value) || /^[{[]/.test(value) || /:\s/.test(value)) return undefined
+  const looksLikePath =
+    /^(~|\.{1,2})?[\\/]/.test(value) ||
+    /^[A-Za-z]:[\\/]/.test(value) ||
+    /^\$\{?[A-Za-z_]/.test(value) ||
+    /(^|[\\/])[^\s\\/]*(config|\.ya?ml|\.json|\.conf)$/i.test(value)
+  if (looksLikePath) {
+    return "the kubeconfig input expects the kubeconfig's content (YAML), not a path; to use a file, set KUBECONFIG in env or pass `${{ secrets.KUBECONFIG }}`"
+  }
+  if (/^[A-Za-z0-9+/]{40,}={0,2}$/.test(value)) {
+    const decoded = Buffer.from(value, 'base64').toString('utf8')
+    if (/\b(clusters|apiVersion|current-context)\b/.test(decoded))
+      return "the kubeconfig input looks base64-encoded; it expects the kubeconfig's content (YAML): decode it (base64 -d) before storing it in the secret"
+  }
+  return undefined
+}
+
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token'
 
 /** Where the default loader would find credentials, or undefined when it would fall back to localhost:8080. */
@@ -31,6 +56,8 @@ export function defaultCredentialSource(env: NodeJS.ProcessEnv = process.env, ho
 export function loadKubeConfig(kc: KubeConfig, source: KubeSource): void {
   const content = source.kubeconfig?.trim()
   if (content) {
+    const problem = kubeconfigInputProblem(content)
+    if (problem) throw new Error(problem)
     try {
       kc.loadFromString(content)
     } catch (error) {

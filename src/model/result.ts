@@ -102,6 +102,17 @@ export interface MetricCheckResult {
   dryRun: boolean
   /** Link to the Prometheus graph of the query over the analysis window, when the URL is known. */
   graphUrl?: string
+  /** How many measurements were judged (a pass needs `required` of the `due` ones). */
+  judged?: JudgedCount
+}
+
+/** Measurements counted as a pass or a failure, against those due, planned and required for a pass. */
+export interface JudgedCount {
+  judged: number
+  /** `planned`, or fewer when the run ended early (stopped or cancelled). */
+  due: number
+  planned: number
+  required: number
 }
 
 export interface AnalysisResult {

@@ -14,6 +14,14 @@ export type PrometheusErrorKind =
   | 'api'
   /** The body was not the JSON shape the API documents. */
   | 'malformed'
+  /** The server's TLS certificate could not be verified (wrong or missing prometheus-ca, wrong host name). */
+  | 'tls'
+  /** The body went past the response size cap. */
+  | 'too-large'
+  /** A redirect deploy-guard does not follow: to another origin (credentials would leak), or a loop. */
+  | 'redirect'
+  /** The caller's signal aborted the request (the run is being cancelled). */
+  | 'cancelled'
 
 export class PrometheusError extends Error {
   readonly kind: PrometheusErrorKind
@@ -28,6 +36,8 @@ export class PrometheusError extends Error {
   readonly attempts: number
   /** The server's `Retry-After`, in milliseconds, when it sent one. */
   readonly retryAfterMs?: number
+  /** The cause in a few words (`ECONNREFUSED`, `HTTP 401 (unauthorized: …)`), for one-line summaries. */
+  readonly shortCause?: string
 
   constructor(init: {
     kind: PrometheusErrorKind
@@ -38,8 +48,10 @@ export class PrometheusError extends Error {
     apiError?: string
     attempts?: number
     retryAfterMs?: number
+    shortCause?: string
   }) {
     super(init.message)
+    this.shortCause = init.shortCause
     this.name = 'PrometheusError'
     this.kind = init.kind
     this.url = init.url
@@ -61,7 +73,8 @@ export class PrometheusError extends Error {
       status: this.status,
       errorType: this.errorType,
       apiError: this.apiError,
-      attempts
+      attempts,
+      shortCause: this.shortCause
     })
   }
 }

@@ -29,7 +29,10 @@ export function authHeaders(config: TransportConfig): Record<string, string> {
   return {}
 }
 
-export function createTransport(config: TransportConfig): AxiosInstance {
+/** 20 MiB: 10k series of an instant vector is ~2 MiB; more is a query that should be aggregated. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024
+
+export function createTransport(config: TransportConfig, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES): AxiosInstance {
   const httpsAgent =
     config.ca !== undefined || config.insecureSkipTlsVerify
       ? new HttpsAgent({
@@ -44,6 +47,10 @@ export function createTransport(config: TransportConfig): AxiosInstance {
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
-    maxRedirects: 5
+    // Redirects are followed by the client, same origin only (client.ts): axios' follower drops
+    // Authorization on a cross-host hop but keeps every other configured header (X-Scope-OrgID, ...).
+    maxRedirects: 0,
+    // Checked while the body streams in: the connection is dropped at the cap, not after buffering it all.
+    maxContentLength: maxResponseBytes
   })
 }

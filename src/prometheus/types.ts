@@ -35,4 +35,10 @@ export interface PrometheusQuerier {
   rangeQuery(query: string, start: Date, end: Date, stepSeconds: number): Promise<QueryResult>
   /** Link to the Prometheus graph page for `query` between `start` and `end`. */
   graphUrl(query: string, start: Date, end: Date): string
+  /**
+   * Checks once, before the first measurement, that Prometheus can be queried at all; rejects with a
+   * one-line message (`Prometheus at URL unreachable: CAUSE`) when it cannot, so an analysis fails
+   * fast instead of spending its whole error budget. Optional: fakes may leave it out.
+   */
+  probe?(): Promise<void>
 }

@@ -28,7 +28,8 @@ const UNLIMITED = Number.MAX_SAFE_INTEGER
 export const BUDGETS: readonly Budget[] = [
   {
     maxTableRows: UNLIMITED,
-    maxCellChars: UNLIMITED,
+    // Even the fullest profile cuts a single cell or reason: one huge value must not cost the tables.
+    maxCellChars: 4000,
     maxLogLines: UNLIMITED,
     maxLogChars: UNLIMITED,
     maxDetailItems: UNLIMITED,
@@ -37,7 +38,7 @@ export const BUDGETS: readonly Budget[] = [
     includeSeries: true,
     maxSeriesRows: UNLIMITED,
     maxReasons: UNLIMITED,
-    maxReasonChars: UNLIMITED
+    maxReasonChars: 4000
   },
   {
     maxTableRows: 200,

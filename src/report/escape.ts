@@ -107,9 +107,48 @@ export function escapeMermaidString(text: string): string {
     .trim()
 }
 
-/** One line for the job log: no newlines, so a value can never start a `::workflow-command::` line. */
+/*
+ * The runner's log is a command channel. A line whose first non-blank characters are `::` is a
+ * workflow command (`::add-mask::`, `::set-output …::`, `::warning …::`), and the legacy `##[name]`
+ * form is matched anywhere in a line. Outside text therefore must never bring its own line break (the
+ * runner splits on \n and \r; the log viewer also breaks on NEL, U+2028 and U+2029) and must never
+ * hold those two sequences where they count. They are neutralised with a ZERO WIDTH SPACE (U+200B)
+ * between the two characters: the text still reads the same to a person (`::` and `##[` look
+ * unchanged), copy-pastes nearly unchanged, and the runner neither trims U+200B as whitespace nor
+ * matches the split sequence.
+ */
+const ZWSP = '\u200b'
+// C1 controls (NEL among them) are line breaks or garbage in the log.
+const C1_CONTROL = /[\u0080-\u009f]/g
+const UNICODE_BREAKS = /[\u0085\u2028\u2029]/g
+
+/** Makes one line unable to form a runner command: `::` at its start and `##[` anywhere are split. */
+export function neutraliseRunnerCommands(line: string): string {
+  return line.replace(/##\[/g, `#${ZWSP}#[`).replace(/^(\s*):(?=:)/, `$1:${ZWSP}`)
+}
+
+/**
+ * One line for the job log: no line break of any kind survives (each becomes a space) and no
+ * `::`/`##[` sequence can start a runner command. Every line deploy-guard prints goes through this.
+ */
 export function escapeLogLine(text: string): string {
-  return stripControl(text).replace(/\n/g, ' ').replace(/\t/g, ' ')
+  const oneLine = stripControl(text.replace(UNICODE_BREAKS, '\n'))
+    .replace(/[\n\t]/g, ' ')
+    .replace(C1_CONTROL, '')
+  return neutraliseRunnerCommands(oneLine)
+}
+
+/**
+ * The message of an annotation (`::warning::`, `::error::`, setFailed) or a `::debug::` line.
+ * @actions/core encodes `%`, `\r` and `\n` in a command's message, so several lines stay one log
+ * line and are kept; but `##[` is matched anywhere, so each line is neutralised like a log line.
+ */
+export function escapeAnnotation(text: string): string {
+  return stripControl(text.replace(UNICODE_BREAKS, '\n'))
+    .replace(C1_CONTROL, '')
+    .split('\n')
+    .map(neutraliseRunnerCommands)
+    .join('\n')
 }
 
 // Cut positions never split a UTF-16 surrogate pair.

@@ -5,6 +5,7 @@
 import type { CheckResult, CheckStatus, MetricCheckResult, MetricCondition, RunResult } from '../model/result.js'
 import { escapeLogLine } from './escape.js'
 import { actionText, formatCondition, formatNumber, targetLabel } from './format.js'
+import { KIB, capJsonRows, capText } from './output-limits.js'
 
 /** One row of the `failed-checks` output. */
 export interface FailedCheckOutput {
@@ -99,13 +100,50 @@ export function summaryLine(result: RunResult): string {
   )
 }
 
+/**
+ * Byte budget of each output (see output-limits.ts): 516 KiB in all, under GitHub's 1 MB per job.
+ * `verdict` and `action` are fixed words and never need one.
+ */
+export const OUTPUT_MAX_BYTES = {
+  'failed-checks': 256 * KIB,
+  analysis: 256 * KIB,
+  report: 4 * KIB,
+  summary: 4 * KIB
+} as const
+
+const RECORD_HINT = 'the JSON record (output report) has all of them'
+
+function omittedChecksRow(omitted: FailedCheckOutput[]): FailedCheckOutput {
+  return {
+    id: 'omitted',
+    title: `${omitted.length} more checks omitted`,
+    expected: '',
+    actual: '',
+    // A reader filtering on `failed` still learns that failed rows were cut.
+    status: omitted.some((row) => row.status === 'failed') ? 'failed' : 'inconclusive',
+    reason: `${omitted.length} more rows were cut to keep this output under ${OUTPUT_MAX_BYTES['failed-checks'] / KIB} KiB; ${RECORD_HINT}`
+  }
+}
+
+function omittedAnalysisRow(omitted: AnalysisCheckOutput[]): AnalysisCheckOutput {
+  return {
+    name: 'omitted',
+    status: omitted.some((row) => row.status === 'failed' && !row.dryRun) ? 'failed' : 'inconclusive',
+    reason: `${omitted.length} more metric checks were cut to keep this output under ${OUTPUT_MAX_BYTES.analysis / KIB} KiB; ${RECORD_HINT}`,
+    dryRun: false,
+    condition: {},
+    values: []
+  }
+}
+
+/** Every output, each within its byte budget; a config error and a cancelled run write them all too. */
 export function buildOutputs(result: RunResult, reportPath: string): Record<OutputName, string> {
   return {
     verdict: result.verdict,
     action: result.action,
-    'failed-checks': JSON.stringify(failedChecks(result)),
-    analysis: JSON.stringify(analysisOutput(result)),
-    report: reportPath,
-    summary: summaryLine(result)
+    'failed-checks': capJsonRows(failedChecks(result), OUTPUT_MAX_BYTES['failed-checks'], omittedChecksRow),
+    analysis: capJsonRows(analysisOutput(result), OUTPUT_MAX_BYTES.analysis, omittedAnalysisRow),
+    report: capText(reportPath, OUTPUT_MAX_BYTES.report),
+    summary: capText(summaryLine(result), OUTPUT_MAX_BYTES.summary)
   }
 }

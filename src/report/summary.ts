@@ -6,6 +6,7 @@ import type { RunResult } from '../model/result.js'
 import { BUDGETS, type Budget } from './budget.js'
 import { escapeMarkdownText } from './escape.js'
 import { formatClock } from './format.js'
+import { capLongStrings } from './long-strings.js'
 import { renderAnalysis } from './sections/analysis.js'
 import { renderChecks } from './sections/checks.js'
 import { renderDetails } from './sections/details.js'
@@ -19,6 +20,13 @@ export interface SummaryOptions {
 }
 
 export const DEFAULT_SUMMARY_MAX_BYTES = 1_000_000
+
+/**
+ * No single string of the result is shown longer than this (a log tail keeps its end). The budgets
+ * below cap table cells and reasons further; this also bounds what they do not (names in headings,
+ * links), so the verdict and the tables always fit and only evidence is ever dropped.
+ */
+export const MAX_SUMMARY_STRING_CHARS = 16_000
 
 const byteLength = (text: string): number => Buffer.byteLength(text, 'utf8')
 
@@ -82,7 +90,8 @@ function hardCut(text: string, maxBytes: number): string {
   }
 }
 
-export function renderSummary(result: RunResult, options: SummaryOptions = {}): string {
+export function renderSummary(full: RunResult, options: SummaryOptions = {}): string {
+  const result = capLongStrings(full, MAX_SUMMARY_STRING_CHARS)
   const maxBytes = options.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES
   const title = options.title ?? `deploy-guard ${result.command}`
   // The last budget that still shows details may fill the room with part of them.
@@ -92,6 +101,7 @@ export function renderSummary(result: RunResult, options: SummaryOptions = {}): 
     if (text !== null && byteLength(text) <= maxBytes) return text
   }
   const leanest = BUDGETS[BUDGETS.length - 1] as Budget
-  const core = [renderVerdict(result, title, leanest), renderChecks(result, leanest)].join('\n\n')
-  return hardCut(core, maxBytes)
+  const core = [renderVerdict(result, title, leanest), renderChecks(result, leanest)]
+  if (result.analysis) core.push(renderAnalysis(result.analysis, leanest))
+  return hardCut(core.join('\n\n'), maxBytes)
 }

@@ -17,7 +17,9 @@ import {
 
 export interface SmokeRunOptions {
   /** Waits between attempts; injectable so tests can observe or shorten the delay. */
-  sleep?: (ms: number) => Promise<void>
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** The run's cancel signal: ends a request in flight and the wait between attempts at once. */
+  signal?: AbortSignal
   /** Progress lines (one per attempt). Never receives header values. */
   log?: (line: string) => void
 }
@@ -27,10 +29,11 @@ const MAX_BODY_BYTES = 5 * 1024 * 1024
 /** Attempts listed in the row's details; enough to show a pattern without flooding the summary. */
 const MAX_LISTED_ATTEMPTS = 10
 
-async function attemptOnce(check: SmokeCheckConfig): Promise<SmokeEvaluation> {
+async function attemptOnce(check: SmokeCheckConfig, signal: AbortSignal | undefined): Promise<SmokeEvaluation> {
   try {
     const response = await axios.request<string>({
       url: check.url,
+      signal,
       method: check.method,
       headers: { 'User-Agent': 'deploy-guard', ...check.headers },
       timeout: check.timeout,
@@ -74,9 +77,11 @@ export async function runSmokeCheck(check: SmokeCheckConfig, options: SmokeRunOp
   const log = options.log ?? (() => undefined)
   const total = Math.max(1, check.retries + 1)
   const history: Array<{ label: string; value: string }> = []
+  const { signal } = options
 
   for (let attempt = 1; ; attempt++) {
-    const result = await attemptOnce(check)
+    const result = await attemptOnce(check, signal)
+    if (signal?.aborted) return cancelledRow(check, attempt)
     history.push({ label: `#${attempt}`, value: result.outcome })
     log(`smoke ${check.name}: attempt ${attempt}/${total}: ${result.outcome}`)
 
@@ -92,6 +97,19 @@ export async function runSmokeCheck(check: SmokeCheckConfig, options: SmokeRunOp
       const details: CheckDetail[] = [{ title: 'Attempts', facts: history.slice(-MAX_LISTED_ATTEMPTS) }]
       return { ...row, reason: failureReason(check, result, attempt), details }
     }
-    await sleep(check.delay)
+    await sleep(check.delay, signal)
+    if (signal?.aborted) return cancelledRow(check, attempt)
+  }
+}
+
+/** The run was cancelled before the check could be judged: unknown, never passed or failed. */
+function cancelledRow(check: SmokeCheckConfig, attempts: number): CheckResult {
+  return {
+    id: `smoke:${check.name}`,
+    title: `Smoke: ${check.name}`,
+    expected: describeSmokeExpectation(check),
+    actual: 'not judged',
+    status: 'inconclusive',
+    reason: `${check.method} ${displayUrl(check.url)}: the run was cancelled during attempt ${attempts}.`
   }
 }

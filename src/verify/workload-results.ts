@@ -3,6 +3,7 @@ import { KubeApiError, type KubeApi, type ResourceType } from '../kube/api.js'
 import type { CheckResult, TargetRef, TargetResult } from '../model/result.js'
 import { WORKLOAD_CHECKS } from '../evaluate/workload-checks.js'
 import { RESOURCES } from '../kube/resources.js'
+import { apiFailureReason } from '../kube/failure-reason.js'
 
 export const KSTATUS_ROW = { id: 'kstatus', title: 'Resource status (kstatus)' }
 
@@ -46,12 +47,7 @@ export async function notFoundResult(api: KubeApi, ref: TargetRef, type: Resourc
   return targetMissingResult(ref, 'not found', `${what}${there}`)
 }
 
-/** Why we could not check, for API failures: we never pass or fail what we could not see. */
-export function apiFailureReason(error: KubeApiError, server: string): string {
-  if (error.transient) return `Kubernetes API unreachable at ${server} after retries: ${error.message}`
-  if (error.reason === 'forbidden') return `could not check, permission missing: ${error.message}`
-  return `could not check: ${error.message}`
-}
+export { apiFailureReason }
 
 export function inconclusiveResult(
   ref: TargetRef,

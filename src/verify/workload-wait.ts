@@ -5,7 +5,7 @@
  * Polling, not watching: a poll survives dropped watches and proxies, and the cost is 2–3 requests a poll.
  */
 import type { KubeApi, KubeObject } from '../kube/api.js'
-import type { RevisionInfo, WorkloadKind } from '../kube/kinds/types.js'
+import type { RevisionInfo, StatusViewer } from '../kube/status/types.js'
 import { gatherRevision, type RevisionState } from '../kube/gather.js'
 import { podHealth } from '../evaluate/pod-signals.js'
 import type { WaitOutcome, WorkloadVerifySettings } from '../evaluate/snapshot.js'
@@ -14,7 +14,7 @@ import { ProgressLog } from './workload-progress.js'
 
 export interface WaitContext {
   api: KubeApi
-  kind: WorkloadKind
+  kind: StatusViewer
   object: KubeObject
   settings: Pick<WorkloadVerifySettings, 'timeout' | 'failFastAfter'> & { pollInterval: number }
   startedAt: Date

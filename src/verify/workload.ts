@@ -4,14 +4,17 @@
  * judged by kstatus. API failures make the rows inconclusive, never passed or failed.
  */
 import { sleep } from '../util/sleep.js'
-import type { KubeApi } from '../kube/api.js'
+import { formatDuration } from '../util/duration-text.js'
+import { KubeRequestAbortedError, type KubeApi } from '../kube/api.js'
+import { withDeadline } from '../kube/deadline-api.js'
 import type { VerifyConfig } from '../config/types.js'
 import type { TargetRef, TargetResult } from '../model/result.js'
-import { workloadKind, type WorkloadKind } from '../kube/kinds/index.js'
+import { statusViewerFor, type StatusViewer } from '../kube/status/index.js'
+import { templateImages } from '../kube/workload/template.js'
 import { gatherWorkload, restartBaseline } from '../kube/gather.js'
 import { ROLLOUT_LOOKBACK_MS, rolloutSince } from '../evaluate/events.js'
 import { evaluateWorkload } from '../evaluate/workload-checks.js'
-import { previousRevision } from '../kube/kinds/history.js'
+import { previousRevision } from '../kube/history/previous.js'
 import { verifyCustomResource } from './workload-custom.js'
 import {
   inconclusiveResult,
@@ -35,6 +38,15 @@ export interface VerifyWorkloadOptions {
 /** Thrown out of a wait when the run is cancelled; never escapes verifyWorkload. */
 class CancelledError extends Error {}
 
+/**
+ * Every request of a verify is held to the verify timeout and the run's cancel signal (see
+ * kube/deadline-api.ts). A call made at or after the deadline still gets a floor: the wait's last poll
+ * happens right at the deadline, and the snapshot of a timed-out rollout is taken after it (its LISTs
+ * may page through many events). The floors bound how far past the timeout a stalled API keeps a verify.
+ */
+const LAST_POLL_FLOOR_MS = 2000
+const SNAPSHOT_FLOOR_MS = 5000
+
 export async function verifyWorkload(
   api: KubeApi,
   ref: TargetRef,
@@ -53,17 +65,28 @@ export async function verifyWorkload(
       if (signal.aborted) throw new CancelledError('cancelled')
     }
   }
-  const kind = workloadKind(ref.kind, ref.apiVersion)
+  const kind = statusViewerFor(ref.kind, ref.apiVersion)
+  const at = opts.startedAt.getTime() + config.timeout
+  const phaseApi = (floorMs: number) => withDeadline(api, { at, now: opts.now, signal, floorMs })
   try {
-    return kind ? await verifyBuiltin(api, ref, kind, config, opts) : await verifyCustomResource(api, ref, config, opts)
+    return kind
+      ? await verifyBuiltin(phaseApi, ref, kind, config, opts)
+      : await verifyCustomResource(phaseApi(LAST_POLL_FLOOR_MS), ref, config, opts)
   } catch (error) {
-    if (error instanceof CancelledError) {
+    if (error instanceof CancelledError || signal.aborted) {
       const waited = Math.round((opts.now() - opts.startedAt.getTime()) / 1000)
       return uncheckedResult(
         ref,
         `the run was cancelled after ${waited}s, before the rollout could be judged`,
         kind !== undefined
       )
+    }
+    if (error instanceof KubeRequestAbortedError) {
+      // The API did not answer within the verify timeout: nothing could be judged, so inconclusive
+      // (unlike a rollout seen not finishing in time, which kubectl calls failed).
+      const reason = `${error.message}: the verify timeout (${formatDuration(config.timeout)}) ran out`
+      opts.log(`${ref.kind}/${ref.name}: ${reason}`)
+      return uncheckedResult(ref, reason, kind !== undefined)
     }
     if (isKubeApiError(error)) {
       opts.log(`${ref.kind}/${ref.name}: ${error.message}`)
@@ -73,13 +96,15 @@ export async function verifyWorkload(
   }
 }
 
+/** `phaseApi(floor)`: the client held to the verify deadline, a call after it getting `floor`. */
 async function verifyBuiltin(
-  api: KubeApi,
+  phaseApi: (floorMs: number) => KubeApi,
   ref: TargetRef,
-  kind: WorkloadKind,
+  kind: StatusViewer,
   config: VerifyConfig,
   opts: Required<VerifyWorkloadOptions>
 ): Promise<TargetResult> {
+  const api = phaseApi(LAST_POLL_FLOOR_MS)
   const object = await api.get(kind.resource, ref.namespace, ref.name)
   if (!object) return notFoundResult(api, ref, kind.resource)
   const baseline = await restartBaseline(api, kind, object)
@@ -100,7 +125,7 @@ async function verifyBuiltin(
       `${kind.kind.toLowerCase()} "${ref.name}" was deleted while waiting for its rollout.`
     )
   }
-  const snapshot = await gatherWorkload(api, ref, kind, {
+  const snapshot = await gatherWorkload(phaseApi(SNAPSHOT_FLOOR_MS), ref, kind, {
     state: wait.state,
     eventsNotBefore: new Date(opts.startedAt.getTime() - ROLLOUT_LOOKBACK_MS)
   })
@@ -116,8 +141,8 @@ async function verifyBuiltin(
   return {
     ref,
     revision: snapshot.revision?.revision || undefined,
-    images: kind.templateImages(snapshot.object),
-    previous: previousRevision(snapshot.owned, snapshot.revision?.revision),
+    images: templateImages(snapshot.object),
+    previous: previousRevision(kind.kind, snapshot.owned, snapshot.revision?.revision),
     rolloutStartedAt: since.toISOString(),
     checks
   }

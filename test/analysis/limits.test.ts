@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { judgeCheck, type Limits, trafficGate, trafficMeasurement } from '../../src/analysis/limits.js'
+import { judgeCheck, type Limits, requiredJudged, trafficGate, trafficMeasurement } from '../../src/analysis/limits.js'
 import type { NoDataPolicy } from '../../src/config/types.js'
 import type { Measurement, MeasurementPhase } from '../../src/model/result.js'
 
@@ -121,14 +121,146 @@ describe('judgeCheck', () => {
     ],
     [
       'errors within errorLimit are neither pass nor failure',
-      [err(1), err(2), ok],
+      [err(1), ok, ok],
       { errorLimit: 2 },
       'inconclusive',
       3,
       true,
       'passed',
       true,
-      'error-rate: passed 1 of 3 measurements, last 0.001 <= max 0.005; 2 query errors within errorLimit 2'
+      'error-rate: passed 2 of 3 measurements, last 0.001 <= max 0.005; 1 query error within errorLimit 2'
+    ],
+    [
+      "one pass then four errors within errorLimit: too few judged, inconclusive (not Argo's false green)",
+      [ok, err(1), err(2), err(3), err(4)],
+      { errorLimit: 4 },
+      'inconclusive',
+      5,
+      true,
+      'inconclusive',
+      true,
+      'error-rate: judged 1 of 5 measurements, fewer than the 3 required (minJudged); not judged: 4 query errors, last: HTTP 503 #4'
+    ],
+    [
+      'a majority judged is enough (3 of 5)',
+      [ok, err(1), ok, err(2), ok],
+      { errorLimit: 4 },
+      'inconclusive',
+      5,
+      true,
+      'passed',
+      true,
+      'error-rate: passed 3 of 5 measurements, last 0.001 <= max 0.005; 2 query errors within errorLimit 4'
+    ],
+    [
+      'half is not a majority (2 of 4)',
+      [ok, err(1), ok, err(2)],
+      { errorLimit: 4 },
+      'inconclusive',
+      4,
+      true,
+      'inconclusive',
+      true,
+      'error-rate: judged 2 of 4 measurements, fewer than the 3 required (minJudged); not judged: 2 query errors, last: HTTP 503 #2'
+    ],
+    [
+      'minJudged configured lower lets fewer judged pass',
+      [ok, err(1), err(2), err(3), err(4)],
+      { errorLimit: 4, minJudged: 1 },
+      'inconclusive',
+      5,
+      true,
+      'passed',
+      true,
+      'error-rate: passed 1 of 5 measurements, last 0.001 <= max 0.005; 4 query errors within errorLimit 4'
+    ],
+    [
+      'minJudged configured higher: 4 of 5 judged is not all 5',
+      [ok, ok, ok, ok, err(1)],
+      { errorLimit: 4, minJudged: 5 },
+      'inconclusive',
+      5,
+      true,
+      'inconclusive',
+      true,
+      'error-rate: judged 4 of 5 measurements, fewer than the 5 required (minJudged); not judged: 1 query error, last: HTTP 503 #1'
+    ],
+    [
+      'inconclusive measurements within inconclusiveLimit are not judged either',
+      [ok, maybe, maybe],
+      { inconclusiveLimit: 2 },
+      'inconclusive',
+      3,
+      true,
+      'inconclusive',
+      true,
+      'error-rate: judged 1 of 3 measurements, fewer than the 2 required (minJudged); not judged: 2 inconclusive'
+    ],
+    [
+      'no-data under onNoData pass is judged (the user chose to count it as a pass)',
+      [ok, none('pass'), none('pass')],
+      {},
+      'pass',
+      3,
+      true,
+      'passed',
+      true,
+      'error-rate: passed 3 of 3 measurements, last no data (onNoData: pass)'
+    ],
+    [
+      'a failure within failureLimit is judged',
+      [ok, bad, err(1)],
+      { failureLimit: 1 },
+      'inconclusive',
+      3,
+      true,
+      'passed',
+      true,
+      'error-rate: passed 1 of 3 measurements, last 0.001 <= max 0.005; 1 failed within failureLimit 1, 1 query error within errorLimit 4'
+    ],
+    [
+      'failures within failureLimit and no pass: inconclusive, never passed',
+      [bad, err(1)],
+      { failureLimit: 1 },
+      'inconclusive',
+      2,
+      true,
+      'inconclusive',
+      true,
+      'error-rate: no measurement passed: 1 failed within failureLimit 1'
+    ],
+    [
+      'failing early is still failed, however few were judged',
+      [err(1), err(2), bad],
+      { errorLimit: 4 },
+      'inconclusive',
+      10,
+      false,
+      'failed',
+      true,
+      'error-rate = 0.021 > max 0.005 in 1 of 3 measurements (failureLimit 0)'
+    ],
+    [
+      'no early exit before a majority of the planned count was judged',
+      [ok, err(1), err(2)],
+      { failureLimit: 5, inconclusiveLimit: 5, errorLimit: 5 },
+      'inconclusive',
+      5,
+      false,
+      'running',
+      false,
+      'error-rate: 3 of 5 measurements taken'
+    ],
+    [
+      'run ended early (cancelled): the minimum applies to the measurements that were due',
+      [ok, err(1)],
+      {},
+      'inconclusive',
+      10,
+      true,
+      'inconclusive',
+      true,
+      'error-rate: judged 1 of 2 measurements due (10 planned), fewer than the 2 required (minJudged); not judged: 1 query error, last: HTTP 503 #1'
     ],
     [
       'consecutive errors > errorLimit: inconclusive with the last error',
@@ -301,5 +433,34 @@ describe('trafficGate', () => {
   it('a failing traffic query is an error for every check', () => {
     const gate = trafficGate({ kind: 'error', message: 'HTTP 503' }, 1)
     expect(gate).toEqual({ open: false, observed: { kind: 'error', message: 'minTraffic query failed: HTTP 503' } })
+  })
+})
+
+describe('requiredJudged: a majority of count by default, minJudged when set, in proportion when fewer were due', () => {
+  it.each<[string, number | undefined, number, number, number]>([
+    ['majority of 5', undefined, 5, 5, 3],
+    ['majority of 4 is 3 (half is not a majority)', undefined, 4, 4, 3],
+    ['majority of 1', undefined, 1, 1, 1],
+    ['majority of 10', undefined, 10, 10, 6],
+    ['configured 2 of 5', 2, 5, 5, 2],
+    ['configured above count is capped at count', 9, 5, 5, 5],
+    ['cut short: 2 of 10 due needs 2 (majority of 2)', undefined, 10, 2, 2],
+    ['cut short: 5 of 10 due needs 3', undefined, 10, 5, 3],
+    ['cut short: 1 due needs 1', undefined, 10, 1, 1],
+    ['nothing due still needs 1', undefined, 10, 0, 1]
+  ])('%s', (_name, minJudged, planned, due, required) => {
+    expect(requiredJudged(minJudged, planned, due)).toBe(required)
+  })
+
+  it('the outcome carries judged / due / planned / required for reports', () => {
+    const outcome = judgeCheck({
+      name: 'error-rate',
+      onNoData: 'inconclusive',
+      measurements: [ok, err(1), err(2), err(3), err(4)],
+      limits: limits(),
+      planned: 5,
+      complete: true
+    })
+    expect(outcome.judged).toEqual({ judged: 1, due: 5, planned: 5, required: 3 })
   })
 })

@@ -378,4 +378,61 @@ describe('runAnalysis (fake Prometheus, fake clock)', () => {
     expect(result.verdict).toBe('inconclusive')
     expect(result.reasons).toEqual(['a: analysis cancelled after 2 of 5 measurements'])
   })
+
+  it('fails fast when the probe finds Prometheus unreachable: one line, no measurement', async () => {
+    const c = clock()
+    const { querier, calls } = fakePrometheus(() => vector('0'))
+    querier.probe = async () => {
+      throw new PrometheusError({
+        kind: 'network',
+        url: 'http://127.0.0.1:9/',
+        message: 'Prometheus at http://127.0.0.1:9/ unreachable: ECONNREFUSED (3 attempts)'
+      })
+    }
+    const result = await runAnalysis({
+      checks: [check({ name: 'a', query: 'a', max: 1 }), check({ name: 'b', query: 'b', max: 1 })],
+      settings: { ...settings, interval: 60_000, count: 10 },
+      prometheus: querier,
+      ...c
+    })
+    expect(result.verdict).toBe('inconclusive')
+    expect(result.reasons).toEqual(['Prometheus at http://127.0.0.1:9/ unreachable: ECONNREFUSED (3 attempts)'])
+    expect(calls).toHaveLength(0)
+    expect(result.finishedAt).toBe(result.startedAt)
+  })
+
+  it('measures as usual when the probe passes', async () => {
+    const c = clock()
+    const { querier, calls } = fakePrometheus(() => vector('0'))
+    let probes = 0
+    querier.probe = async () => void probes++
+    const result = await runAnalysis({
+      checks: [check({ name: 'a', query: 'a', max: 1 })],
+      settings,
+      prometheus: querier,
+      ...c
+    })
+    expect([result.verdict, probes, calls.length]).toEqual(['passed', 1, 5])
+  })
+
+  it('does not count a query cut short by the cancellation as a measurement', async () => {
+    const c = clock()
+    const controller = new AbortController()
+    let n = 0
+    const { querier } = fakePrometheus(() => {
+      if (++n < 3) return vector('0')
+      controller.abort()
+      return new PrometheusError({ kind: 'cancelled', url: 'http://prom/', message: 'cancelled' })
+    })
+    const result = await runAnalysis({
+      checks: [check({ name: 'a', query: 'a', max: 1 })],
+      settings,
+      prometheus: querier,
+      signal: controller.signal,
+      ...c
+    })
+    expect(result.verdict).toBe('inconclusive')
+    expect(result.checks[0]?.measurements.map((m) => m.phase)).toEqual(['successful', 'successful'])
+    expect(result.reasons).toEqual(['a: analysis cancelled after 2 of 5 measurements'])
+  })
 })

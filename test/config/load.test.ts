@@ -128,6 +128,7 @@ rollback: { onFailure: true, to: recorded }
         failureLimit: 0,
         inconclusiveLimit: 1,
         errorLimit: 4,
+        minJudged: 6,
         minTraffic: { query: 'sum(rate(http_requests_total{version="{{version}}"}[1m]))', min: 1 },
         baseline: { window: 600_000, offset: 0 },
         checks: [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { evaluateWorkload, type WorkloadCheckInput } from '../../src/evaluate/workload-checks.js'
-import { deploymentKind } from '../../src/kube/kinds/deployment.js'
+import { deploymentStatus } from '../../src/kube/status/deployment.js'
 import type { KubeObject } from '../../src/kube/api.js'
 import type { EndpointSlice, KubeEvent, Pod, Service } from '../../src/evaluate/k8s-types.js'
 import type { CheckResult } from '../../src/model/result.js'
@@ -72,7 +72,7 @@ function input(
   }
   return {
     snapshot,
-    kind: deploymentKind,
+    kind: deploymentStatus,
     wait: {
       end: 'done',
       status: { done: true, message: 'deployment "api" successfully rolled out' },

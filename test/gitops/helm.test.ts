@@ -4,7 +4,7 @@ import { decodeHelmRelease, type HelmReleaseRecord } from '../../src/gitops/helm
 import { checkHelm, evaluateHelmRelease, latestReleaseSecret } from '../../src/gitops/helm.js'
 import { SECRETS } from '../../src/gitops/resources.js'
 import type { CheckStatus } from '../../src/model/result.js'
-import { FakeKube } from './fake-kube.js'
+import { FakeKubeApi as FakeKube } from '../fakes/kube-api.js'
 import { encodeRelease, releaseSecret } from './helm-fixtures.js'
 
 describe('decodeHelmRelease', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { checkGitOps } from '../../src/gitops/index.js'
 import { ARGO_APPLICATIONS, FLUX_HELMRELEASES, FLUX_KUSTOMIZATIONS, SECRETS } from '../../src/gitops/resources.js'
 import { KubeApiError } from '../../src/kube/api.js'
-import { FakeKube } from './fake-kube.js'
+import { FakeKubeApi as FakeKube } from '../fakes/kube-api.js'
 import { releaseSecret } from './helm-fixtures.js'
 
 const SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678'

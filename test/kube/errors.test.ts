@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
-import { RetryAfterKubeApiError, errorForStatus, errorForTransport, parseRetryAfter } from '../../src/kube/errors.js'
+import {
+  RetryAfterKubeApiError,
+  errorForAbort,
+  errorForStatus,
+  errorForTransport,
+  parseRetryAfter
+} from '../../src/kube/errors.js'
+import { KubeRequestAbortedError } from '../../src/kube/api.js'
 
 const d = { verb: 'list', resource: 'pods', group: '', namespace: 'prod', server: 'https://k8s.example:6443' }
 const status = (message: string) => JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message })
@@ -86,11 +93,47 @@ describe('errorForTransport', () => {
     )
     expect(tls.message).toContain('SELF_SIGNED_CERT_IN_CHAIN')
   })
+
+  it.each([
+    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', "the server's certificate is not signed by a trusted CA"],
+    ['SELF_SIGNED_CERT_IN_CHAIN', "the server's certificate is not signed by a trusted CA"],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', "the server's certificate is not signed by a trusted CA"],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', "the server's certificate is not valid for this host name"],
+    ['CERT_HAS_EXPIRED', "the server's certificate is outside its validity period"]
+  ])('treats the TLS verification failure %s as permanent, naming the kubeconfig field', (code, hint) => {
+    // node:https puts the code on the error (native.ts wraps it as `cause`); undici nests it deeper.
+    for (const error of [
+      new Error('x', { cause: Object.assign(new Error('tls'), { code }) }),
+      Object.assign(new TypeError('fetch failed'), { cause: new Error('y', { cause: { code } }) })
+    ]) {
+      const e = errorForTransport(error, d)
+      expect([e.reason, e.transient]).toEqual(['tls', false])
+      expect(e.message).toBe(
+        `cannot verify the TLS certificate of the Kubernetes API at https://k8s.example:6443 (${code}): ${hint}; check the cluster's certificate-authority-data (or certificate-authority, tls-server-name) in the kubeconfig`
+      )
+    }
+  })
   it('classifies aborted requests as timeouts', () => {
     const error = errorForTransport(
       Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }),
       d
     )
     expect([error.reason, error.transient]).toEqual(['timeout', true])
+  })
+
+  it('words an abort by what fired: a deadline (TimeoutError) or a cancellation', () => {
+    const get = { ...d, verb: 'get', resource: 'deployments', group: 'apps', name: 'api' }
+    const deadline = errorForAbort(AbortSignal.abort(new DOMException('late', 'TimeoutError')), get)
+    expect(deadline).toBeInstanceOf(KubeRequestAbortedError)
+    expect([deadline.by, deadline.reason, deadline.message]).toEqual([
+      'deadline',
+      'timeout',
+      'the Kubernetes API at https://k8s.example:6443 did not answer get deployments.apps "api" in namespace "prod" before the deadline'
+    ])
+    const cancelled = errorForAbort(AbortSignal.abort(), get)
+    expect([cancelled.by, cancelled.message]).toEqual([
+      'cancelled',
+      'get deployments.apps "api" in namespace "prod" at https://k8s.example:6443 was cancelled'
+    ])
   })
 })

@@ -100,22 +100,24 @@ describe('node:https against the sandbox', () => {
     [
       'without its CA: the certificate is not trusted',
       (c: Record<string, unknown>) => delete c['certificate-authority-data'],
-      /cannot reach the Kubernetes API at .*: (SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)/
+      /cannot verify the TLS certificate of the Kubernetes API at .* \((SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\): the server's certificate is not signed by a trusted CA; check the cluster's certificate-authority-data/
     ],
     [
       'a tls-server-name the certificate does not name',
       (c: Record<string, unknown>) => (c['tls-server-name'] = 'other.example'),
-      /ERR_TLS_CERT_ALTNAME_INVALID/
+      /\(ERR_TLS_CERT_ALTNAME_INVALID\): the server's certificate is not valid for this host name/
     ]
-  ])('TLS fails %s', async (_name, edit, pattern) => {
+  ])('TLS fails %s, at once (a verification failure is not transient)', async (_name, edit, pattern) => {
     const api = await createKubeApi(
       { kubeconfig: edited(sandbox.kubeconfig, (doc) => edit(doc.clusters[0]!.cluster)) },
       fast
     )
     const error = await errorOf(api.list(PODS, 'big'))
     await api.close()
-    expect(error.reason).toBe('unreachable')
+    expect(error.reason).toBe('tls')
+    expect(error.transient).toBe(false)
     expect(error.message).toMatch(pattern)
+    expect(error.message).not.toMatch(/after \d+ retries/)
   })
 
   it.each([

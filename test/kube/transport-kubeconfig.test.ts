@@ -259,6 +259,37 @@ describe('client-node carries', () => {
   })
 })
 
+describe('a kubeconfig input that is not a kubeconfig', () => {
+  const PATH_HINT =
+    "the kubeconfig input expects the kubeconfig's content (YAML), not a path; to use a file, set KUBECONFIG in env or pass `${{ secrets.KUBECONFIG }}`"
+  it.each([
+    '/home/runner/.kube/config',
+    '~/.kube/config',
+    './kubeconfig.yaml',
+    'C:\\Users\\runner\\.kube\\config',
+    '$HOME/.kube/config',
+    'kubeconfig.yml',
+    '  /home/runner/.kube/config\n'
+  ])('%j is taken for a path and told what the input expects', (value) => {
+    expect(messageOf(() => load(value))).toBe(PATH_HINT)
+  })
+
+  it('a base64-encoded kubeconfig is told to decode it, without quoting it', () => {
+    const encoded = Buffer.from(kubeconfig()).toString('base64')
+    const message = messageOf(() => load(encoded))
+    expect(message).toBe(
+      "the kubeconfig input looks base64-encoded; it expects the kubeconfig's content (YAML): decode it (base64 -d) before storing it in the secret"
+    )
+  })
+
+  it('a one-line document is still read as YAML', () => {
+    expect(messageOf(() => load('{clusters: []}'))).toBe(
+      'kubeconfig has no current context (available: none); set current-context or the context input'
+    )
+    expect(messageOf(() => load('just-a-word'))).toBe('kubeconfig is invalid: the document is not a mapping')
+  })
+})
+
 describe('errors are one sentence that never quotes the document', () => {
   it.each([
     ['invalid YAML', `clusters: [oops\ntoken: ${SECRET}`, undefined, 'kubeconfig is not valid YAML (line 2)'],

@@ -2,6 +2,8 @@
  * Runs a sandbox cluster until SIGINT/SIGTERM:
  *   npm run sandbox -- --scenario FILE [--port N] [--kubeconfig-out PATH] [--time-scale X]
  * Prints exactly one line, `sandbox ready: kubeconfig=PATH url=URL`, once it accepts requests.
+ * Faults come from the scenario file (a `faults:` document) or, while it runs, from the control
+ * endpoint `URL/_sandbox/faults` (README.md "Fault injection").
  */
 import { parseArgs } from 'node:util'
 import { startSandbox } from './index.js'

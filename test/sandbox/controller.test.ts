@@ -109,7 +109,10 @@ describe('rolling update', () => {
     let maxPods = 0
     let minAvailable = Infinity
     const unsubscribe = h.store.subscribe(() => {
-      const active = h.store.listShared(R.pods, 'default').filter((p) => p.metadata.name.startsWith('roll-'))
+      // maxSurge bounds the pods that count as replicas; Terminating ones are on their way out
+      const active = h.store
+        .listShared(R.pods, 'default')
+        .filter((p) => p.metadata.name.startsWith('roll-') && !p.metadata.deletionTimestamp)
       maxPods = Math.max(maxPods, active.length)
       const d = h.store.get(R.deployments, 'default', 'roll')
       minAvailable = Math.min(

@@ -11,7 +11,7 @@ import { ControllerClock } from './clock.js'
 import { FaultInjector } from './faults.js'
 import { kubeconfigYaml } from './kubeconfig.js'
 import { builtinResources, type ResourceDef } from './resources.js'
-import { loadScenario } from './scenario.js'
+import { loadScenario, scenarioFaults } from './scenario.js'
 import { ApiServer, type RequestLogEntry } from './server.js'
 import { ObjectStore } from './store.js'
 import { generateTls } from './tls.js'
@@ -73,12 +73,15 @@ export async function startSandboxWith(options: SandboxOptions, makeController: 
   // CRDs (from the scenario or any client) add their kinds to `resources`, which the server shares
   const crds = new CrdRegistry(store, resources)
   crds.start()
-  if (options.scenario) loadScenario(store, resources, readFileSync(options.scenario, 'utf8'))
-  if (options.scenarioText) loadScenario(store, resources, options.scenarioText)
+  const scenarioTexts = [options.scenario && readFileSync(options.scenario, 'utf8'), options.scenarioText].filter(
+    (text): text is string => Boolean(text)
+  )
+  for (const text of scenarioTexts) loadScenario(store, resources, text)
 
   const clock = new ControllerClock(options.timeScale ?? 1)
   const controller = makeController(store, clock)
   const faults = new FaultInjector()
+  for (const text of scenarioTexts) for (const rule of scenarioFaults(text)) faults.add(rule)
   const tls = await generateTls()
   const token = randomBytes(24).toString('hex')
   const server = new ApiServer({

@@ -8,6 +8,21 @@ import { resourceForKind, type ResourceDef } from './resources.js'
 import type { ObjectStore, StoredObject } from './store.js'
 import { admitCreate } from './api/admit.js'
 import { crdResource, crdResources } from './api/crd.js'
+import { parseFaultRules, type FaultRule } from './faults.js'
+
+/** A document with a `faults:` list and no `kind` holds fault rules, not an object (README "Fault injection"). */
+function isFaultsDocument(value: object): value is { faults: unknown } {
+  return 'faults' in value && !('kind' in value)
+}
+
+/** The fault rules of a scenario's `faults:` documents, validated; loadScenario skips those documents. */
+export function scenarioFaults(text: string): FaultRule[] {
+  return YAML.parseAllDocuments(text).flatMap((doc, i) => {
+    const value = doc.toJS() as unknown
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || !isFaultsDocument(value)) return []
+    return parseFaultRules(value.faults, `scenario document ${i + 1}: faults`)
+  })
+}
 
 function documents(text: string): StoredObject[] {
   const out: StoredObject[] = []
@@ -17,6 +32,7 @@ function documents(text: string): StoredObject[] {
     if (value === null || value === undefined) continue
     if (typeof value !== 'object' || Array.isArray(value))
       throw new Error(`scenario document is not an object: ${JSON.stringify(value).slice(0, 80)}`)
+    if (isFaultsDocument(value)) continue
     const object = value as StoredObject
     if (object.kind === 'List' && Array.isArray(object.items)) out.push(...(object.items as StoredObject[]))
     else out.push(object)

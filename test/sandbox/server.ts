@@ -8,7 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import type { ResourceDef } from './resources.js'
 import type { ObjectStore } from './store.js'
-import type { FaultInjector } from './faults.js'
+import type { FaultInjector, FaultStatus } from './faults.js'
+import { controlPath, handleControl } from './control.js'
 import type { ApiContext, PodLogSource, Reply } from './api/context.js'
 import { SortedListCache } from './api/list.js'
 import { publicPaths, route } from './api/router.js'
@@ -43,12 +44,19 @@ export interface ApiServerOptions {
 }
 
 const maxBodyBytes = 32 * 1024 * 1024
-const faultReasons: Record<number, StatusReason> = {
-  500: 'InternalError',
-  503: 'ServiceUnavailable',
-  429: 'TooManyRequests',
+const faultReasons: Record<FaultStatus, StatusReason> = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
   409: 'Conflict',
-  403: 'Forbidden'
+  410: 'Gone',
+  422: 'Invalid',
+  429: 'TooManyRequests',
+  500: 'InternalError',
+  502: 'InternalError',
+  503: 'ServiceUnavailable',
+  504: 'InternalError'
 }
 
 export class ApiServer {
@@ -137,10 +145,30 @@ export class ApiServer {
       return
     }
 
+    if (url.pathname === controlPath) {
+      this.send(res, handleControl(method, await readBody(req), this.options.faults))
+      return
+    }
+
     const fault = this.options.faults.match(method, url.pathname)
     if (fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs))
     if (fault?.drop) {
       req.socket.destroy()
+      return
+    }
+    // a hung request is answered never; stop() destroys its socket with the others
+    if (fault?.hang) {
+      req.resume()
+      return
+    }
+    if (fault?.body !== undefined) {
+      req.resume()
+      if (fault.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(fault.retryAfterSeconds))
+      res.writeHead(fault.status ?? 500, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(fault.body)
+      })
+      res.end(fault.body)
       return
     }
     if (fault?.status) {

@@ -17,6 +17,7 @@ export interface ObjectMeta {
   generation?: number
   creationTimestamp?: string
   deletionTimestamp?: string
+  deletionGracePeriodSeconds?: number
   labels?: Record<string, string>
   annotations?: Record<string, string>
   ownerReferences?: Array<{
@@ -211,6 +212,12 @@ export class ObjectStore {
         generation: current.metadata.generation
       }
       if (resource.namespaced) next.metadata.namespace = current.metadata.namespace
+      // only the server sets deletionTimestamp; an update cannot take it away (rest.BeforeUpdate)
+      if (current.metadata.deletionTimestamp && !input.metadata.deletionTimestamp) {
+        next.metadata.deletionTimestamp = current.metadata.deletionTimestamp
+        if (current.metadata.deletionGracePeriodSeconds !== undefined)
+          next.metadata.deletionGracePeriodSeconds = current.metadata.deletionGracePeriodSeconds
+      }
       // status is only written through the status subresource for kinds that have one
       if (resource.subresources?.includes('status')) {
         if (current.status === undefined) delete next.status

@@ -163,4 +163,34 @@ describe('runSmokeCheck', () => {
     const row = await runSmokeCheck(check('/ok', { method: 'HEAD' }))
     expect(row).toMatchObject({ status: 'passed', expected: `HEAD ${base}/ok → 200` })
   })
+
+  it('ends a request that never answers when the run is cancelled: inconclusive, not failed', async () => {
+    const run = new AbortController()
+    const log: string[] = []
+    const pending = runSmokeCheck(check('/slow', { timeout: 60_000, retries: 5 }), {
+      signal: run.signal,
+      log: (l) => log.push(l)
+    })
+    setImmediate(() => run.abort())
+    const abortedAt = Date.now()
+    const row = await pending
+    expect(Date.now() - abortedAt).toBeLessThan(1000)
+    expect(row).toMatchObject({
+      status: 'inconclusive',
+      actual: 'not judged',
+      reason: `GET ${base}/slow: the run was cancelled during attempt 1.`
+    })
+  })
+
+  it('stops waiting between attempts when the run is cancelled', async () => {
+    const run = new AbortController()
+    const row = await runSmokeCheck(check('/down', { retries: 5, delay: 60_000 }), {
+      signal: run.signal,
+      sleep: async (ms, signal) => {
+        run.abort()
+        expect([ms, signal?.aborted]).toEqual([60_000, true])
+      }
+    })
+    expect(row.status).toBe('inconclusive')
+  })
 })

@@ -3,7 +3,7 @@ import { KubeApiError, type KubeObject } from '../../src/kube/api.js'
 import { RESOURCES } from '../../src/kube/resources.js'
 import { verifyWorkload } from '../../src/verify/workload.js'
 import type { VerifyConfig } from '../../src/config/types.js'
-import { FakeKubeApi, fakeClock } from '../kube/fake-api.js'
+import { FakeKubeApi, fakeClock } from '../fakes/kube-api.js'
 import { pod } from '../evaluate/fixtures.js'
 import type { Pod } from '../../src/evaluate/k8s-types.js'
 

@@ -1,11 +1,11 @@
 /** What every workload check reads, computed once from the snapshot. Pure. */
-import type { WorkloadKind } from '../../kube/kinds/types.js'
+import type { StatusViewer } from '../../kube/status/types.js'
 import { podHealth, type PodHealth } from '../pod-signals.js'
 import type { RestartBaseline, WaitOutcome, WorkloadSnapshot, WorkloadVerifySettings } from '../snapshot.js'
 
 export interface WorkloadCheckInput {
   snapshot: WorkloadSnapshot
-  kind: WorkloadKind
+  kind: StatusViewer
   wait: WaitOutcome
   settings: WorkloadVerifySettings
   /** Start of the rollout for "since the deploy" questions (see rolloutSince in ../events.ts). */

@@ -8,6 +8,7 @@ import type { CheckDetail, CheckResult } from '../../model/result.js'
 import { serviceSelects } from '../selector.js'
 import type { Pod, Service } from '../k8s-types.js'
 import type { CheckContext } from './context.js'
+import { templateLabels } from '../../kube/workload/template.js'
 
 interface ReadyEndpoint {
   ip?: string
@@ -33,11 +34,15 @@ function readyEndpoints(ctx: CheckContext, service: Service): ReadyEndpoint[] {
 }
 
 export function endpointsCheck(ctx: CheckContext): CheckResult {
-  const labels = ctx.kind.templateLabels(ctx.snapshot.object)
+  const labels = templateLabels(ctx.snapshot.object)
   const services = ctx.snapshot.services.filter((s) => serviceSelects(s.spec?.selector, labels))
   const { require, minReady } = ctx.settings.endpoints
   const expected = require === 'all' ? 'every current pod ready in each Service' : `≥ ${minReady} ready per Service`
   const row = { id: 'endpoints', title: 'Service endpoints', expected }
+  const blind = unreadableSource(ctx, services)
+  if (blind !== undefined) {
+    return { ...row, actual: 'not checked', status: 'inconclusive', reason: `Service endpoints: ${blind}` }
+  }
   if (services.length === 0) {
     return {
       ...row,
@@ -103,6 +108,23 @@ export function endpointsCheck(ctx: CheckContext): CheckResult {
     reason: `Service${failing.length > 1 ? 's' : ''} ${names} ${failing.length > 1 ? 'do' : 'does'} not have the required ready endpoints on the pods of ${ctx.revisionLabel}.`,
     details: failing.slice(0, 10)
   }
+}
+
+/**
+ * Why the endpoints cannot be judged, if a source they need could not be read: the Services (then we
+ * cannot tell which select the workload), or both kinds of endpoint objects for a selecting Service.
+ * A workload that wants no pods needs none of them.
+ */
+function unreadableSource(ctx: CheckContext, services: Service[]): string | undefined {
+  const unavailable = ctx.snapshot.unavailable
+  if (!unavailable) return undefined
+  const wanted = ctx.settings.expect.replicas ?? ctx.kind.desiredReplicas(ctx.snapshot.object)
+  if (wanted === 0) return undefined
+  if (unavailable.services !== undefined) return unavailable.services
+  const hasSlice = (s: Service): boolean =>
+    ctx.snapshot.endpointSlices.some((e) => e.metadata.labels?.['kubernetes.io/service-name'] === s.metadata.name)
+  if (unavailable.endpoints !== undefined && services.some((s) => !hasSlice(s))) return unavailable.endpoints
+  return undefined
 }
 
 /** An endpoint is a pod's when its targetRef (uid, else name) or its address says so. */

@@ -14,6 +14,18 @@ export function eventSubjects(ctx: Pick<CheckContext, 'snapshot'>): EventSubject
 }
 
 export function eventsCheck(ctx: CheckContext): CheckResult {
+  const unreadable = ctx.snapshot.unavailable?.events
+  if (unreadable !== undefined) {
+    // Not seeing events is not the same as there being none: never a pass.
+    return {
+      id: 'events',
+      title: 'No Warning events',
+      expected: `none since ${ctx.since.toISOString()}`,
+      actual: 'not checked',
+      status: 'inconclusive',
+      reason: `Warning events: ${unreadable}`
+    }
+  }
   const groups = warningEventsSince(ctx.snapshot.events, {
     subjects: eventSubjects(ctx),
     since: ctx.since,

@@ -6,6 +6,7 @@ import type { CheckDetail, CheckResult } from '../../model/result.js'
 import { bounded } from '../format.js'
 import { sameImage } from '../images.js'
 import type { CheckContext } from './context.js'
+import { templateImages } from '../../kube/workload/template.js'
 
 /** Expected image per container: expect.images, else expect.image for every container, else the template. */
 export function expectedImages(
@@ -24,7 +25,7 @@ const describe = (images: Record<string, string>): string => {
 }
 
 export function imagesCheck(ctx: CheckContext): CheckResult {
-  const template = ctx.kind.templateImages(ctx.snapshot.object)
+  const template = templateImages(ctx.snapshot.object)
   const expected = expectedImages(template, ctx.settings.expect)
   const row = { id: 'images', title: 'Expected version running', expected: describe(expected) }
   const problems: CheckDetail[] = []

@@ -10,7 +10,7 @@
 import { KubeConfig } from '@kubernetes/client-node/dist/config.js'
 import { IsomorphicFetchHttpLibrary, RequestContext } from '@kubernetes/client-node/dist/gen/http/http.js'
 import { loadKubeConfig } from '../kubeconfig.js'
-import { CredentialsError, type PreparedRequest, type Transport, type TransportRequest } from './types.js'
+import { CredentialsError, abortError, type PreparedRequest, type Transport, type TransportRequest } from './types.js'
 
 interface Closable {
   close?: () => Promise<void>
@@ -45,11 +45,25 @@ export function createClientNodeTransport(kubeconfig: string, context: string): 
       // client-node builds a new connection pool per request; keep the first so connections are reused.
       if (dispatcher === undefined) dispatcher = ctx.getDispatcher()
       else ctx.setDispatcher(dispatcher as never)
-      ctx.setSignal(AbortSignal.timeout(request.timeoutMs))
       return {
-        async send() {
-          const response = await http.send(ctx).toPromise()
-          return { status: response.httpStatusCode, headers: response.headers, text: await response.body.text() }
+        // undici aborts the fetch (and its socket) on the signal; a caller's abort surfaces as AbortError.
+        async send(signal?: AbortSignal) {
+          if (signal?.aborted) throw abortError(signal)
+          const timeout = AbortSignal.timeout(request.timeoutMs)
+          ctx.setSignal(signal ? AbortSignal.any([timeout, signal]) : timeout)
+          try {
+            const response = await http.send(ctx).toPromise()
+            // The body arrives whole (client-node reads it as text); the size cap is the native path's.
+            return { status: response.httpStatusCode, headers: response.headers, text: await response.body.text() }
+          } catch (error) {
+            if (signal?.aborted) throw abortError(signal)
+            if (timeout.aborted) {
+              const timedOut = new Error(`no answer within ${request.timeoutMs} ms`)
+              timedOut.name = 'TimeoutError'
+              throw timedOut
+            }
+            throw error
+          }
         }
       }
     },

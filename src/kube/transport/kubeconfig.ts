@@ -17,7 +17,7 @@ import { isIPv6 } from 'node:net'
 import { homedir } from 'node:os'
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path'
 import { LineCounter, parseDocument } from 'yaml'
-import type { KubeSource } from '../kubeconfig.js'
+import { kubeconfigInputProblem, type KubeSource } from '../kubeconfig.js'
 
 export const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount'
 
@@ -182,7 +182,11 @@ export function loadClusterConfig(
   serviceAccountDir: string = SERVICE_ACCOUNT_DIR
 ): LoadedConfig {
   const content = source.kubeconfig?.trim()
-  if (content) return selectTarget(parseKubeconfig(content, process.cwd()), source.context)
+  if (content) {
+    const problem = kubeconfigInputProblem(content)
+    if (problem) throw new Error(problem)
+    return selectTarget(parseKubeconfig(content, process.cwd()), source.context)
+  }
 
   if (env.KUBECONFIG) {
     const files = env.KUBECONFIG.split(delimiter).filter((file) => file !== '')

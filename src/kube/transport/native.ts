@@ -7,7 +7,15 @@ import http from 'node:http'
 import https from 'node:https'
 import { credentialProvider, type CredentialOptions, type Credentials } from './credentials.js'
 import type { ClusterTarget } from './kubeconfig.js'
-import type { PreparedRequest, Transport, TransportRequest, TransportResponse } from './types.js'
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  ResponseTooLargeError,
+  abortError,
+  type PreparedRequest,
+  type Transport,
+  type TransportRequest,
+  type TransportResponse
+} from './types.js'
 
 const USER_AGENT = 'deploy-guard'
 
@@ -74,7 +82,8 @@ export function createNativeTransport(target: ClusterTarget, options: Credential
         agent,
         servername: target.tls.servername
       }
-      return { send: () => send(secure, requestOptions, body, request.timeoutMs) }
+      const limits = { timeoutMs: request.timeoutMs, maxBytes: request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES }
+      return { send: (signal?: AbortSignal) => send(secure, requestOptions, body, limits, signal) }
     },
     credentialsRejected: () => target.auth.type !== 'none' && credentials.invalidate(),
     async close() {
@@ -88,24 +97,40 @@ function send(
   secure: boolean,
   options: https.RequestOptions,
   body: Buffer | undefined,
-  timeoutMs: number
+  limits: { timeoutMs: number; maxBytes: number },
+  signal: AbortSignal | undefined
 ): Promise<TransportResponse> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal))
     let settled = false
-    const fail = (error: Error) => {
-      if (settled) return
+    const finish = () => {
       settled = true
       clearTimeout(timer)
+      signal?.removeEventListener('abort', onAbort)
+    }
+    const fail = (error: Error) => {
+      if (settled) return
+      finish()
       reject(error)
     }
+    // Destroying the request destroys its socket, so a hung server holds nothing after we give up.
+    const tearDown = (error: Error) => {
+      fail(error)
+      req.destroy(error)
+    }
+    const onAbort = () => tearDown(abortError(signal as AbortSignal))
     const req = (secure ? https : http).request(options, (res) => {
       const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      let size = 0
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length
+        if (size > limits.maxBytes) return tearDown(new ResponseTooLargeError(limits.maxBytes))
+        chunks.push(chunk)
+      })
       res.on('error', (error) => fail(asTransportError(error)))
       res.on('end', () => {
         if (settled) return
-        settled = true
-        clearTimeout(timer)
+        finish()
         const headers: Record<string, string> = {}
         for (const [k, v] of Object.entries(res.headers))
           if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v
@@ -113,11 +138,11 @@ function send(
       })
     })
     const timer = setTimeout(() => {
-      const error = new Error(`no answer within ${timeoutMs} ms`)
+      const error = new Error(`no answer within ${limits.timeoutMs} ms`)
       error.name = 'TimeoutError'
-      fail(error)
-      req.destroy(error)
-    }, timeoutMs)
+      tearDown(error)
+    }, limits.timeoutMs)
+    signal?.addEventListener('abort', onAbort, { once: true })
     req.on('error', (error) => fail(asTransportError(error)))
     req.end(body)
   })

@@ -13,7 +13,12 @@ export interface TransportRequest {
   contentType?: string
   accept?: string
   timeoutMs: number
+  /** Largest response body accepted, in bytes (default DEFAULT_MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number
 }
+
+/** 64 MiB: a 500-item page of large objects is a few MiB; more is a misbehaving server or proxy. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
 export interface TransportResponse {
   status: number
@@ -24,8 +29,12 @@ export interface TransportResponse {
 
 /** A request with its credentials applied, ready to go on the wire. */
 export interface PreparedRequest {
-  /** Resolves with any HTTP status; rejects only for transport failures (timeout, refused, TLS...). */
-  send(): Promise<TransportResponse>
+  /**
+   * Resolves with any HTTP status; rejects only for transport failures (timeout, refused, TLS...,
+   * a body over the size cap: ResponseTooLargeError). When `signal` aborts, the request is torn down
+   * at once (its socket destroyed) and the promise rejects with an error named `AbortError`.
+   */
+  send(signal?: AbortSignal): Promise<TransportResponse>
 }
 
 export interface Transport {
@@ -49,4 +58,19 @@ export class CredentialsError extends Error {
     super(message)
     this.name = 'CredentialsError'
   }
+}
+
+/** The response body went past TransportRequest.maxResponseBytes; the connection was dropped. */
+export class ResponseTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`the response is larger than ${Math.round(limitBytes / 1024 / 1024)} MiB`)
+    this.name = 'ResponseTooLargeError'
+  }
+}
+
+/** The error a send() rejects with when its signal aborts. */
+export function abortError(signal: AbortSignal): Error {
+  const error = new Error('the request was aborted', { cause: signal.reason })
+  error.name = 'AbortError'
+  return error
 }

@@ -30,6 +30,16 @@ function statusText(check: MetricCheckResult): string {
   return `${STATUS_ICON[check.status]} ${check.status}${check.dryRun ? ' (dry run)' : ''}`
 }
 
+/**
+ * `3 of 5`, `1 of 5 (a pass needs 3)`, `2 of 2 due (10 planned)`: how many measurements were judged
+ * (a pass or a failure), so a pass on one measurement out of five can never hide behind a green icon.
+ */
+export function judgedText(judged: NonNullable<MetricCheckResult['judged']>): string {
+  const of = judged.due < judged.planned ? `${judged.due} due (${judged.planned} planned)` : String(judged.planned)
+  const short = judged.judged < judged.required ? ` (a pass needs ${judged.required})` : ''
+  return `${judged.judged} of ${of}${short}`
+}
+
 function renderOverview(analysis: AnalysisResult, budget: Budget): string {
   const cell = (text: string): string => escapeMarkdownCell(truncate(text, budget.maxCellChars))
   const { items, omitted } = selectItems(
@@ -37,13 +47,17 @@ function renderOverview(analysis: AnalysisResult, budget: Budget): string {
     budget.maxTableRows,
     (c) => c.status !== 'passed' && !c.dryRun
   )
+  // Results recorded before judged counts existed have none: the column appears only with them.
+  const withJudged = items.some((check) => check.judged !== undefined)
   const rows = items.map((check) => [
     cell(check.name),
     cell(formatCondition(check.condition)),
     cell(lastValue(check)),
+    ...(withJudged ? [check.judged ? cell(judgedText(check.judged)) : '—'] : []),
     `${statusText(check)}<br>${cell(check.reason)}`
   ])
-  const rendered = table(['Metric', 'Condition', 'Last value', 'Status'], rows)
+  const headers = ['Metric', 'Condition', 'Last value', ...(withJudged ? ['Judged'] : []), 'Status']
+  const rendered = table(headers, rows)
   return omitted ? `${rendered}\n\n${omittedNote(omitted)}` : rendered
 }
 
@@ -93,9 +107,10 @@ function renderSeries(series: Series, budget: Budget): string {
 }
 
 function renderMetric(check: MetricCheckResult, budget: Budget): string {
-  const parts = [`#### ${STATUS_ICON[check.status]} ${escapeMarkdownText(check.name)}`]
+  const parts = [`#### ${STATUS_ICON[check.status]} ${escapeMarkdownText(truncate(check.name, budget.maxCellChars))}`]
   const outcome = `**Outcome:** ${statusText(check)} — ${escapeMarkdownText(truncate(check.reason, budget.maxReasonChars))}`
   const lines = [outcome, `**Condition:** ${escapeMarkdownText(formatCondition(check.condition))}`]
+  if (check.judged) lines.push(`**Measurements judged:** ${escapeMarkdownText(judgedText(check.judged))}`)
   if (check.dryRun) lines.push('_Dry-run check: reported, never part of the verdict._')
   if (check.graphUrl) lines.push(link(check.graphUrl, 'Open the query in Prometheus'))
   parts.push(lines.join('<br>\n'))

@@ -7,8 +7,9 @@ import { randomUUID } from 'node:crypto'
 import { groupVersion, type ResourceDef } from '../resources.js'
 import { StoreError, type ObjectStore, type StoredObject } from '../store.js'
 import { applyDefaults } from './defaults.js'
-import { ApiError, fromStoreError, notFound } from './status.js'
-import { validateObject } from './validate.js'
+import { ApiError, fromStoreError, invalid, notFound } from './status.js'
+import { validateObject, validationCauses } from './validate.js'
+import { updateCauses } from './validate-workload.js'
 
 const namespaces = (resources: readonly ResourceDef[]): ResourceDef =>
   resources.find((r) => r.group === '' && r.resource === 'namespaces')!
@@ -125,7 +126,8 @@ export function admitUpdate(
   if (!current) throw notFound(resource, name)
   if (options.subresource !== 'status') {
     applyDefaults(object, false)
-    validateObject(resource, object)
+    const causes = [...validationCauses(resource, object), ...updateCauses(resource, object, current)]
+    if (causes.length > 0) throw invalid(resource, name, causes)
   }
   if (!options.dryRun)
     return storeCall(resource, name, () => store.update(resource, object, { subresource: options.subresource }))

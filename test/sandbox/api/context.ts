@@ -29,6 +29,8 @@ export interface ResourceRequest {
   accept?: string
   contentType?: string
   body: string
+  /** Messages for `Warning: 299 - "…"` response headers (unknown fields under fieldValidation=Warn). */
+  warnings?: string[]
 }
 
 /** A finished answer: JSON (already serialised where that saves work), or plain text (logs). */

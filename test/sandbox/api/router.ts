@@ -8,6 +8,7 @@ import { json, type ApiContext, type Reply, type ResourceRequest } from './conte
 import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, serverVersion } from './discovery.js'
 import { openApiV2Json, openApiV2Protobuf, openApiV3Document, openApiV3Root } from './openapi.js'
 import { getObject, listOrWatch } from './read.js'
+import { warningHeader } from './decode.js'
 import { ApiError } from './status.js'
 import { handleSubresource } from './subresources.js'
 import { createObject, deleteCollection, deleteObject, patchObject, replaceObject } from './write.js'
@@ -130,16 +131,23 @@ function resourcePath(
     contentType: req.headers['content-type'],
     body: req.body
   }
+  const reply = resourceVerb(ctx, request, res)
+  if (request.warnings?.length) res.setHeader('Warning', request.warnings.map(warningHeader))
+  return reply
+}
+
+function resourceVerb(ctx: ApiContext, request: ResourceRequest, res: ServerResponse): Reply {
+  const { name, subresource, method } = request
   if (subresource !== undefined) return handleSubresource(ctx, request)
   if (name === undefined) {
-    if (req.method === 'GET') return listOrWatch(ctx, request, res)
-    if (req.method === 'POST') return createObject(ctx, request)
-    if (req.method === 'DELETE') return deleteCollection(ctx, request)
+    if (method === 'GET') return listOrWatch(ctx, request, res)
+    if (method === 'POST') return createObject(ctx, request)
+    if (method === 'DELETE') return deleteCollection(ctx, request)
   } else {
-    if (req.method === 'GET') return getObject(ctx, request)
-    if (req.method === 'PUT') return replaceObject(ctx, request)
-    if (req.method === 'PATCH') return patchObject(ctx, request)
-    if (req.method === 'DELETE') return deleteObject(ctx, request)
+    if (method === 'GET') return getObject(ctx, request)
+    if (method === 'PUT') return replaceObject(ctx, request)
+    if (method === 'PATCH') return patchObject(ctx, request)
+    if (method === 'DELETE') return deleteObject(ctx, request)
   }
   throw new ApiError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`)
 }

@@ -85,12 +85,22 @@ export function notFound(r: ResourceDef, name: string): ApiError {
 
 export function invalid(r: ResourceDef, name: string, causes: Array<{ field: string; message: string }>): ApiError {
   const text = causes.map((c) => `${c.field}: ${c.message}`).join(', ')
-  return new ApiError(422, 'Invalid', `${r.kind} "${name}" is invalid: ${text}`, {
+  const qualifiedKind = r.group ? `${r.kind}.${r.group}` : r.kind
+  return new ApiError(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${text}`, {
     name,
     group: r.group,
     kind: r.kind,
-    causes: causes.map((c) => ({ reason: 'FieldValueInvalid', message: c.message, field: c.field }))
+    causes: causes.map((c) => ({ reason: causeReason(c.message), message: c.message, field: c.field }))
   })
+}
+
+/** metav1.CauseType from field.ErrorType, which starts every cause's message. */
+function causeReason(message: string): string {
+  if (message.startsWith('Required value')) return 'FieldValueRequired'
+  if (message.startsWith('Forbidden')) return 'FieldValueForbidden'
+  if (message.startsWith('Unsupported value')) return 'FieldValueNotSupported'
+  if (message.startsWith('Duplicate value')) return 'FieldValueDuplicate'
+  return 'FieldValueInvalid'
 }
 
 /** Converts a store failure to the API error with resource details filled in. */

@@ -60,12 +60,24 @@ function scale(ctx: ApiContext, req: ResourceRequest): Reply {
   return json(200, toScale(updated))
 }
 
+/**
+ * A boolean query parameter as the apiserver converts it (apimachinery runtime
+ * Convert_Slice_string_To_bool): absent → false; "0" or "false" in any case → false; anything else,
+ * even an empty value, → true. python-kubernetes sends `previous=True`.
+ */
+export function queryBool(query: URLSearchParams, name: string): boolean {
+  const values = query.getAll(name)
+  if (values.length === 0) return false
+  const first = values[0]!
+  return !(first === '0' || first.toLowerCase() === 'false')
+}
+
 function log(ctx: ApiContext, req: ResourceRequest): Reply {
   if (req.method !== 'GET') throw methodNotAllowed(req)
   const pod = ctx.store.get(req.resource, req.namespace, req.name!)
   if (!pod) throw notFound(req.resource, req.name!)
   const container = req.query.get('container') || undefined
-  const previous = ['1', 'true'].includes(req.query.get('previous') ?? '')
+  const previous = queryBool(req.query, 'previous')
   const text = ctx.podLog(req.namespace ?? 'default', req.name!, container, previous)
   if (text === undefined) {
     const waiting = waitingReason(pod, container)

@@ -8,6 +8,7 @@ import type { StoredObject } from '../store.js'
 import { crdResource, validateCrd } from './crd.js'
 import { labelMatcher } from './selectors.js'
 import { invalid } from './status.js'
+import { replicasCauses, strategyCauses } from './validate-workload.js'
 
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -48,6 +49,15 @@ export function formatLabelSelector(selector: unknown): string {
 }
 
 export function validateObject(resource: ResourceDef, object: StoredObject): void {
+  const causes = validationCauses(resource, object)
+  if (causes.length > 0) throw invalid(resource, object.metadata?.name ?? '', causes)
+}
+
+/** What ValidateXxx (create) finds wrong, in kube-apiserver's order and words. */
+export function validationCauses(
+  resource: ResourceDef,
+  object: StoredObject
+): Array<{ field: string; message: string }> {
   const name = object.metadata?.name ?? ''
   const causes: Array<{ field: string; message: string }> = []
   if (name) {
@@ -78,13 +88,15 @@ export function validateObject(resource: ResourceDef, object: StoredObject): voi
           message: `Invalid value: ${JSON.stringify(labels)}: \`selector\` does not match template \`labels\``
         })
       }
+      if (resource.kind !== 'DaemonSet') causes.push(...replicasCauses(spec))
+      if (resource.kind === 'Deployment') causes.push(...strategyCauses(spec))
       validateContainers(isObj(template.spec) ? template.spec : undefined, 'spec.template.spec', causes)
     }
   }
   if (resource.kind === 'Pod' && resource.group === '')
     validateContainers(isObj(spec) ? spec : undefined, 'spec', causes)
   if (crdResource(resource)) causes.push(...validateCrd(object))
-  if (causes.length > 0) throw invalid(resource, name, causes)
+  return causes
 }
 
 function validateContainers(

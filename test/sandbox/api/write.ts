@@ -2,8 +2,10 @@
 import type { StoredObject } from '../store.js'
 import { admitCreate, admitUpdate } from './admit.js'
 import { decodeDeleteOptions, decodeObject } from './body.js'
+import { fieldValidation, typedDecode, type DecodeSource } from './decode.js'
 import { json, type ApiContext, type Reply, type ResourceRequest } from './context.js'
 import { deleteWithDependents, type Propagation } from './gc.js'
+import { markTerminating, podGracePeriod, requestedGrace } from './graceful.js'
 import { listPage } from './list.js'
 import { applyPatch, patchTypes } from './patch/index.js'
 import { ApiError, notFound } from './status.js'
@@ -12,12 +14,14 @@ export const isDryRun = (q: URLSearchParams): boolean => q.getAll('dryRun').incl
 
 export function createObject(ctx: ApiContext, req: ResourceRequest): Reply {
   const object = decodeObject(req.body, req.contentType)
+  decodeTyped(req, object, 'body')
   const created = admitCreate(ctx.store, ctx.resources, req.resource, req.namespace, object, isDryRun(req.query))
   return json(201, created)
 }
 
 export function replaceObject(ctx: ApiContext, req: ResourceRequest, subresource?: 'status'): Reply {
   const object = decodeObject(req.body, req.contentType)
+  decodeTyped(req, object, 'body')
   return json(
     200,
     admitUpdate(ctx.store, req.resource, req.namespace, req.name!, object, { dryRun: isDryRun(req.query), subresource })
@@ -45,6 +49,8 @@ export function patchObject(ctx: ApiContext, req: ResourceRequest, subresource?:
       `${req.resource.kind} "${name}" is invalid: the patch produced an object without metadata`
     )
   }
+  const type = contentType.split(';')[0]!.trim().toLowerCase()
+  decodeTyped(req, patched, type === patchTypes.strategic || type === patchTypes.apply ? 'strategic' : 'merge')
   if (patched.metadata.name !== name)
     throw new ApiError(
       400,
@@ -59,6 +65,12 @@ export function patchObject(ctx: ApiContext, req: ResourceRequest, subresource?:
     200,
     admitUpdate(ctx.store, req.resource, req.namespace, name, patched, { dryRun: isDryRun(req.query), subresource })
   )
+}
+
+/** The typed decode of a write body or patch result; its warnings go out as `Warning` headers. */
+function decodeTyped(req: ResourceRequest, object: StoredObject, source: DecodeSource): void {
+  const warnings = typedDecode(req.resource, object, fieldValidation(req.query), source)
+  if (warnings.length > 0) (req.warnings ??= []).push(...warnings)
 }
 
 function propagation(req: ResourceRequest, options: Record<string, unknown>): Propagation {
@@ -100,6 +112,15 @@ export function deleteObject(ctx: ApiContext, req: ResourceRequest): Reply {
   checkPreconditions(req, current, options)
   const policy = propagation(req, options)
   const dryRun = isDryRun(req.query) || (Array.isArray(options.dryRun) && options.dryRun.includes('All'))
+  if (req.resource.kind === 'Pod' && req.resource.group === '') {
+    const grace = podGracePeriod(current, requestedGrace(req.query, options))
+    if (grace > 0) {
+      const terminating = markTerminating(current, grace)
+      if (dryRun || current.metadata.deletionGracePeriodSeconds === grace)
+        return json(200, dryRun ? terminating : current)
+      return json(200, ctx.store.update(req.resource, terminating))
+    }
+  }
   if (dryRun) return json(200, current)
   const deleted = deleteWithDependents(ctx.store, ctx.resources, req.resource, req.namespace, name, policy)
   if (req.resource.kind === 'Namespace' && req.resource.group === '') {

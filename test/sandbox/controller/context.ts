@@ -3,6 +3,7 @@
  * ask for a later pass. Writes go through here so conflicts (a client wrote in between) just cause
  * another pass instead of an exception, as a requeue would in a real controller.
  */
+import { markTerminating, podGracePeriod } from '../api/graceful.js'
 import type { ControllerClock } from '../clock.js'
 import { StoreError, type ObjectStore, type StoredObject } from '../store.js'
 import { R, type Cache, type Kind } from './cache.js'
@@ -70,7 +71,21 @@ export class Ctx {
     )
   }
 
+  /** Deletes as a controller's DELETE does: a pod on a node goes Terminating for its grace period. */
   remove(kind: Kind, object: StoredObject): void {
+    if (kind === 'pods') {
+      if (object.metadata.deletionTimestamp) return
+      const grace = podGracePeriod(object)
+      if (grace > 0) {
+        this.guard(() => this.store.update(R.pods, markTerminating(object, grace)))
+        return
+      }
+    }
+    this.guard(() => this.store.delete(R[kind], object.metadata.namespace, object.metadata.name))
+  }
+
+  /** The kubelet's final delete of a pod it has stopped. */
+  purge(kind: Kind, object: StoredObject): void {
     this.guard(() => this.store.delete(R[kind], object.metadata.namespace, object.metadata.name))
   }
 

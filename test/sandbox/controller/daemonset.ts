@@ -9,7 +9,7 @@ import type { Ctx } from './context.js'
 import { isPodActive } from './context.js'
 import { randomSuffix } from './hash.js'
 import { isUnmanaged, podFromTemplate } from './podfactory.js'
-import { HASH_LABEL, syncUpdateRevision, templateOf, truncateHistory } from './revisions.js'
+import { revisionHash, syncUpdateRevision, templateOf, truncateHistory } from './revisions.js'
 import type { DaemonSetSpec, PodSpec } from './types.js'
 import { specOf } from './types.js'
 import { sameJson, scaledValue } from './util.js'
@@ -33,10 +33,13 @@ export class DaemonSetController {
     const spec = specOf<DaemonSetSpec>(ds)
     const update = syncUpdateRevision(ctx, ds, spec.template)
     if (!update) return
-    const hash = update.metadata.labels?.[HASH_LABEL] ?? ''
+    const hash = revisionHash(update)
     const nodes = Array.from({ length: nodeCount(ds) }, (_, i) => `sandbox-node-${i + 1}`)
     const byNode = new Map<string, StoredObject[]>()
+    // a node whose daemon pod is still Terminating gets its new pod once the old one is gone
+    const draining = new Set<string>()
     for (const pod of ctx.cache.ownedBy('pods', ds.metadata.uid)) {
+      if (pod.metadata.deletionTimestamp) draining.add((pod.spec as PodSpec | undefined)?.nodeName ?? '')
       if (!isPodActive(pod)) continue
       const node = (pod.spec as PodSpec | undefined)?.nodeName ?? ''
       byNode.set(node, [...(byNode.get(node) ?? []), pod])
@@ -53,7 +56,7 @@ export class DaemonSetController {
       else byNode.delete(node)
     }
     for (const node of nodes) {
-      if (byNode.has(node)) continue
+      if (byNode.has(node) || draining.has(node)) continue
       const name = `${ds.metadata.name}-${randomSuffix()}`
       const created = ctx.create(
         'pods',

@@ -282,7 +282,9 @@ export class DeploymentController {
     }
     const oldRunning =
       oldRSs.some((rs) => (rsStatus(rs).replicas ?? 0) > 0) ||
-      oldRSs.some((rs) => ctx.cache.ownedBy('pods', rs.metadata.uid).some(isPodActive))
+      // oldPodsRunning: any pod not Succeeded/Failed counts, Terminating ones included (Recreate means
+      // the old version is gone before the new one starts)
+      oldRSs.some((rs) => ctx.cache.ownedBy('pods', rs.metadata.uid).some(notFinished))
     if (oldRunning) return { all: newRS ? [...oldRSs, newRS] : oldRSs, newRS, rollout: true }
     if (!newRS) newRS = this.getAllReplicaSetsAndSyncRevision(ctx, s, true).newRS
     if (!newRS) return { all: oldRSs, rollout: true }
@@ -591,4 +593,9 @@ function deploymentComplete(d: StoredObject, status: DeploymentStatus): boolean 
     (status.availableReplicas ?? 0) === replicas &&
     (status.observedGeneration ?? 0) >= (d.metadata.generation ?? 1)
   )
+}
+
+const notFinished = (pod: StoredObject): boolean => {
+  const phase = (pod.status as { phase?: string } | undefined)?.phase
+  return phase !== 'Succeeded' && phase !== 'Failed'
 }

@@ -32,6 +32,9 @@ interface PodRuntime {
   counters: Array<Partial<Counters>>
   scheduledEvents: number
   failedSchedulingEvents: number
+  /** Controller time the pod was first seen Terminating. */
+  terminatingSince?: number
+  killed?: boolean
 }
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex')
@@ -87,6 +90,33 @@ export class Kubelet {
     for (const pod of pods.values()) this.sync(ctx, pod)
   }
 
+  /**
+   * A Terminating pod: the kubelet stops its containers (event `Killing`) and the pod object is
+   * removed when its grace period (`deletionGracePeriodSeconds`, controller time) has passed.
+   */
+  private terminate(ctx: Ctx, pod: StoredObject, runtime: PodRuntime): void {
+    const uid = pod.metadata.uid ?? ''
+    const grace = pod.metadata.deletionGracePeriodSeconds ?? 0
+    runtime.terminatingSince ??= ctx.now
+    if (!runtime.killed && runtime.managed) {
+      runtime.killed = true
+      const node = (pod.spec as PodSpec | undefined)?.nodeName ?? DEFAULT_NODE
+      for (const c of ((pod.spec as PodSpec | undefined)?.containers ?? []) as Array<{ name: string }>)
+        ctx.events.record(pod, 'Normal', 'Killing', `Stopping container ${c.name}`, {
+          component: 'kubelet',
+          host: node
+        })
+    }
+    const goneAt = runtime.terminatingSince + grace * 1000
+    if (goneAt <= ctx.now) {
+      this.dueAt.delete(uid)
+      ctx.purge('pods', pod)
+      return
+    }
+    this.dueAt.set(uid, goneAt)
+    ctx.due(goneAt)
+  }
+
   private sync(ctx: Ctx, pod: StoredObject): void {
     const uid = pod.metadata.uid ?? ''
     let runtime = this.runtimes.get(uid)
@@ -97,7 +127,8 @@ export class Kubelet {
       runtime = { managed, t0: ctx.now, counters: [], scheduledEvents: 0, failedSchedulingEvents: 0 }
       this.runtimes.set(uid, runtime)
     }
-    if (!runtime.managed || pod.metadata.deletionTimestamp) return
+    if (pod.metadata.deletionTimestamp) return this.terminate(ctx, pod, runtime)
+    if (!runtime.managed) return
     const plan = planPod(pod)
     if (runtime.plan && runtime.plan.key !== plan.key) {
       // a changed container spec restarts the containers, as the kubelet does for an image update

@@ -3,13 +3,22 @@
  * (kubernetes/pkg/controller/history): one revision per distinct template, `data` holding the
  * strategic-merge patch kubectl rollout undo applies, and re-numbering when an old template returns.
  */
+import { sortedKeys } from '../api/gofmt.js'
+import { goRoundTrip } from '../api/schema/roundtrip.js'
 import type { StoredObject } from '../store.js'
 import type { Ctx } from './context.js'
 import { computeHash } from './hash.js'
 import type { PodTemplate } from './types.js'
 import { controllerRef, semanticEqual } from './util.js'
 
+/** The hash label: StatefulSet revisions (history.ControllerRevisionHashLabel). */
 export const HASH_LABEL = 'controller.kubernetes.io/hash'
+/** DaemonSet revisions carry apps.DefaultDaemonSetUniqueLabelKey instead. */
+export const DS_REVISION_HASH_LABEL = 'controller-revision-hash'
+
+/** The hash a revision was named with, whichever controller made it. */
+export const revisionHash = (r: StoredObject): string =>
+  r.metadata.labels?.[HASH_LABEL] ?? r.metadata.labels?.[DS_REVISION_HASH_LABEL] ?? ''
 
 export interface RevisionData {
   spec: { template: PodTemplate & { $patch: 'replace' } }
@@ -17,8 +26,15 @@ export interface RevisionData {
 
 export const revisionNumber = (r: StoredObject): number => Number(r.revision ?? 0)
 
+/**
+ * The controllers' getPatch: the template through Go's typed round trip, `"$patch":"replace"` added,
+ * marshalled from a map (keys sorted). Stored with its keys in that order, so the bytes the sandbox
+ * serves are the bytes kubectl's own getPatch of the live object produces, and `kubectl rollout undo`
+ * to the running revision says `skipped rollback`.
+ */
 export function revisionData(template: PodTemplate | undefined): RevisionData {
-  return { spec: { template: { ...structuredClone(template ?? {}), $patch: 'replace' } } }
+  const typed = goRoundTrip('V1PodTemplateSpec', template ?? {}) as PodTemplate
+  return sortedKeys({ spec: { template: { ...typed, $patch: 'replace' } } }) as RevisionData
 }
 
 /** The template a revision records (without the `$patch` directive). */
@@ -59,13 +75,18 @@ export function syncUpdateRevision(
     ctx.due(ctx.now)
     return undefined
   }
+  // StatefulSets label with controller.kubernetes.io/hash (history.NewControllerRevision); DaemonSets
+  // with controller-revision-hash and copy the DaemonSet's annotations (daemon/update.go snapshot).
+  const daemon = owner.kind === 'DaemonSet'
+  const annotations = daemon && owner.metadata.annotations ? { ...owner.metadata.annotations } : undefined
   return ctx.create('controllerrevisions', {
     apiVersion: 'apps/v1',
     kind: 'ControllerRevision',
     metadata: {
       name,
       namespace: owner.metadata.namespace,
-      labels: { ...(template?.metadata?.labels ?? {}), [HASH_LABEL]: hash },
+      labels: { ...(template?.metadata?.labels ?? {}), [daemon ? DS_REVISION_HASH_LABEL : HASH_LABEL]: hash },
+      ...(annotations ? { annotations } : {}),
       ownerReferences: [controllerRef(owner)]
     },
     data,

@@ -44,8 +44,18 @@ export class StatefulSetController {
       return m ? Number(m[1]) : -1
     }
     const byOrdinal = new Map<number, StoredObject>()
-    for (const pod of ctx.cache.ownedBy('pods', sts.metadata.uid))
+    // a Terminating pod keeps its name until the kubelet is done: its ordinal waits (OrderedReady stops there)
+    const terminating = new Map<number, StoredObject>()
+    for (const pod of ctx.cache.ownedBy('pods', sts.metadata.uid)) {
       if (isPodActive(pod)) byOrdinal.set(ordinalOf(pod), pod)
+      else if (pod.metadata.deletionTimestamp) terminating.set(ordinalOf(pod), pod)
+    }
+    const removePod = (i: number, pod: StoredObject): void => {
+      ctx.remove('pods', pod)
+      byOrdinal.delete(i)
+      const left = ctx.cache.get('pods', pod.metadata.namespace, pod.metadata.name)
+      if (left?.metadata.deletionTimestamp) terminating.set(i, left)
+    }
     const healthy = (pod: StoredObject | undefined): boolean =>
       pod !== undefined && (pod.status as PodStatus | undefined)?.phase === 'Running' && ctx.podAvailability(pod).ready
 
@@ -55,6 +65,10 @@ export class StatefulSetController {
     // create missing ordinals, in order; OrderedReady waits for each to be Running and Ready
     for (let i = 0; i < replicas; i += 1) {
       const pod = byOrdinal.get(i)
+      if (!pod && terminating.has(i)) {
+        if (ordered) break
+        continue
+      }
       if (!pod) {
         const useCurrent = rolling && (spec.updateStrategy?.rollingUpdate ? i < partition : i < currentCount)
         const revision = useCurrent ? current : update
@@ -89,8 +103,7 @@ export class StatefulSetController {
     for (const i of surplus) {
       if (ordered && !allHealthy) break
       const pod = byOrdinal.get(i)!
-      ctx.remove('pods', pod)
-      byOrdinal.delete(i)
+      removePod(i, pod)
       ctx.events.record(
         sts,
         'Normal',
@@ -105,15 +118,14 @@ export class StatefulSetController {
     // pod is healthy; Parallel gets here regardless, so a broken old pod is replaced rather than waited on.
     const all = [...byOrdinal.entries()]
     const mayUpdate = ordered
-      ? surplus.length === 0 && all.length === replicas && all.every(([, p]) => healthy(p))
+      ? surplus.length === 0 && terminating.size === 0 && all.length === replicas && all.every(([, p]) => healthy(p))
       : true
     if (rolling && mayUpdate) {
       for (let i = replicas - 1; i >= partition; i -= 1) {
         const pod = byOrdinal.get(i)
         if (!pod) break
         if (pod.metadata.labels?.[REVISION_LABEL] !== update.metadata.name) {
-          ctx.remove('pods', pod)
-          byOrdinal.delete(i)
+          removePod(i, pod)
           ctx.events.record(
             sts,
             'Normal',
@@ -138,13 +150,17 @@ export class StatefulSetController {
     const updated = pods.filter((p) => p.metadata.labels?.[REVISION_LABEL] === update.metadata.name).length
     let currentRevision = current.metadata.name
     let currentReplicas = pods.filter((p) => p.metadata.labels?.[REVISION_LABEL] === currentRevision).length
-    if (rolling && updated === pods.length && ready === pods.length) {
+    // completeRollingUpdate compares with status.replicas, which counts Terminating pods
+    for (const p of terminating.values()) if (ctx.podAvailability(p).ready) ready += 1
+    if (rolling && terminating.size === 0 && updated === pods.length && ready === pods.length) {
       currentRevision = update.metadata.name
       currentReplicas = updated
     }
+    // computeReplicaStatus: a Terminating pod still counts as created (and ready while it is), but
+    // never as current or updated
     const status = {
       observedGeneration: sts.metadata.generation ?? 1,
-      replicas: pods.length,
+      replicas: pods.length + terminating.size,
       ...(ready ? { readyReplicas: ready } : {}),
       ...(currentReplicas ? { currentReplicas } : {}),
       ...(updated ? { updatedReplicas: updated } : {}),

@@ -66,9 +66,7 @@ export function applyPatch(
     try {
       return fjp.applyPatch(original, ops, true, false).newDocument as unknown as StoredObject
     } catch (error) {
-      throw invalid(
-        `the server rejected our request due to an error in our request: ${(error as Error).message.split('\n')[0]}`
-      )
+      throw jsonPatchFailed(error)
     }
   }
   if (type === patchTypes.merge) {
@@ -91,6 +89,22 @@ export function applyPatch(
     }
   }
   throw unsupported(contentType, resource)
+}
+
+/**
+ * A JSON patch that does not apply: kube-apiserver answers with errors.NewGenericServerResponse(422, …)
+ * — a fixed message, reason Invalid, and evanphx/json-patch's error as the one cause.
+ */
+function jsonPatchFailed(error: unknown): ApiError {
+  const e = error as { name?: string; operation?: { op?: string; path?: string }; message?: string }
+  const path = e.operation?.path ?? ''
+  let cause = (e.message ?? String(error)).split('\n')[0]!
+  if (e.name === 'TEST_OPERATION_FAILED') cause = `testing value ${path} failed: test failed`
+  else if (e.name === 'OPERATION_PATH_UNRESOLVABLE')
+    cause = `${e.operation?.op ?? 'test'} operation does not apply: is missing path: ${path}: missing value`
+  return new ApiError(422, 'Invalid', 'the server rejected our request due to an error in our request', {
+    causes: [{ reason: 'UnexpectedServerResponse', message: cause }]
+  })
 }
 
 function unsupported(contentType: string, resource: ResourceDef): ApiError {

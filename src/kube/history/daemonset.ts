@@ -1,0 +1,4 @@
+/** DaemonSet history: its ControllerRevisions (kubectl history.go DaemonSetHistoryViewer). */
+import { controllerRevisionHistory } from './controller-revisions.js'
+
+export const daemonSetHistory = controllerRevisionHistory('DaemonSet')
