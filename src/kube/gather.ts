@@ -77,7 +77,12 @@ export async function gatherRevision(
 }
 
 /** restartCount of every pod the workload selects right now (all revisions), for "restarts since". */
-export async function restartBaseline(api: KubeApi, kind: StatusViewer, object: KubeObject): Promise<RestartBaseline> {
+// `_kind` is unused since the selector comes from the object itself; kept so callers need not change.
+export async function restartBaseline(
+  api: KubeApi,
+  _kind: StatusViewer,
+  object: KubeObject
+): Promise<RestartBaseline> {
   const pods = await api.list<Pod>(RESOURCES.Pod, object.metadata.namespace, {
     labelSelector: selectorToString(selectorOf(object))
   })

@@ -10,9 +10,9 @@ import {
 import type { WorkloadState } from '../../src/model/rollback.js'
 
 describe('checkUnchangedSinceVerdict', () => {
-  it.each<[string, WorkloadState, WorkloadState, boolean, RegExp?]>([
-    ['unchanged: proceed', { generation: 4, templateHash: 'bbb' }, { generation: 4, templateHash: 'bbb' }, true],
-    ['status-only updates do not count', { generation: 4 }, { generation: 4, templateHash: 'bbb' }, true],
+  it.each<[string, WorkloadState, WorkloadState, boolean, RegExp | undefined]>([
+    ['unchanged: proceed', { generation: 4, templateHash: 'bbb' }, { generation: 4, templateHash: 'bbb' }, true, undefined],
+    ['status-only updates do not count', { generation: 4 }, { generation: 4, templateHash: 'bbb' }, true, undefined],
     ['a new generation: someone else is acting', { generation: 4, templateHash: 'bbb' }, { generation: 5, templateHash: 'bbb' }, false, /generation 4 → 5.*someone else is acting/],
     ['a new template: someone else is acting', { generation: 4, templateHash: 'bbb' }, { generation: 4, templateHash: 'ccc' }, false, /template changed.*bbb → ccc/]
   ])('%s', (_name, judged, live, proceed, reason) => {
@@ -42,9 +42,10 @@ describe('stepAfterConflict', () => {
     live: { generation: 4, templateHash: 'bbb' },
     target: { revision: 1, templateHash: 'aaa' }
   }
-  it.each<[string, Partial<ConflictRetryInput>, ConflictStep['next'], string?]>([
-    ['a status update raced us: retry', {}, 'retry'],
-    ['second conflict still within budget', { attempts: 2 }, 'retry'],
+  it.each<[string, Partial<ConflictRetryInput>, ConflictStep['next'], string | undefined]>([
+    // Every row has all four columns: jest.each passes a `done` callback when a row is shorter than the function.
+    ['a status update raced us: retry', {}, 'retry', undefined],
+    ['second conflict still within budget', { attempts: 2 }, 'retry', undefined],
     ['budget spent: give up, nothing changed', { attempts: 3 }, 'stop', 'gave-up'],
     ['someone else deployed: stop', { live: { generation: 5, templateHash: 'ccc' } }, 'stop', 'changed'],
     [

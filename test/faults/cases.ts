@@ -369,9 +369,11 @@ const defectCases: FaultCase[] = [
     expect: {
       verdict: 'inconclusive',
       exitCode: 1,
-      wallMs: 4_000,
-      check: (run) =>
-        /certificate|CA|TLS/i.test(run.stdout) ? [] : ['the log does not name the TLS verification problem']
+      wallMs: 3_000,
+      check: (run) => [
+        ...(/certificate|CA|TLS/i.test(run.stdout) ? [] : ['the log does not name the TLS verification problem']),
+        ...(/after retries|\d+ attempts/i.test(run.stdout) ? ['retried as if transient'] : [])
+      ]
     }
   },
   {

@@ -19,6 +19,8 @@ import { startSandboxProcess, type SandboxProcess } from './sandbox-process.js'
 
 /** Controller time 20× faster: pods ready in ~50 ms, a 30 s progress deadline passes in 1.5 s. */
 export const TIME_SCALE = 20
+/** How long past its wall-time bound a case may run before it is killed (so the suite stays bounded). */
+const KILL_GRACE_MS = 10_000
 
 export interface Suite {
   sandbox: Sandbox
@@ -94,12 +96,18 @@ export async function runCase(c: FaultCase, suite: Suite): Promise<CaseResult> {
     let exitedAt = 0
     let signalledAt: number | undefined
     const start = Date.now()
+    let killedAt: number | undefined
+    // a broken build must not stall the suite: past its bound (plus grace) the action is killed
+    const hardLimit = setTimeout(() => {
+      killedAt = Date.now() - start
+      child?.kill('SIGKILL')
+    }, c.expect.wallMs + KILL_GRACE_MS)
     const pending = runAction(inputs, env, {
       onSpawn: (spawned) => {
         child = spawned
         spawned.on('exit', () => (exitedAt = Date.now()))
       }
-    })
+    }).finally(() => clearTimeout(hardLimit))
     let done = false
     const finished = pending.finally(() => (done = true))
     if (c.during) {
@@ -126,7 +134,9 @@ export async function runCase(c: FaultCase, suite: Suite): Promise<CaseResult> {
       wallMs: (exitedAt || Date.now()) - start,
       afterSignalMs: signalledAt !== undefined ? exitedAt - signalledAt : undefined
     }
-    return { id: c.id, observed, problems: caseProblems(c, world, observed) }
+    const problems = caseProblems(c, world, observed)
+    if (killedAt !== undefined) problems.unshift(`still running after ${killedAt} ms: killed`)
+    return { id: c.id, observed, problems }
   } finally {
     for (const s of started.reverse()) await s.stop()
   }

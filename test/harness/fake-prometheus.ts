@@ -32,8 +32,11 @@ export type PromBehaviour =
   | { kind: 'redirect'; to: string; prefix?: string }
   /** 302 back to the same URL, forever. */
   | { kind: 'redirect-loop' }
-  /** 401 whose body quotes the request's Authorization and every X- header, as some proxies do. */
-  | { kind: 'echo-auth' }
+  /**
+   * 401 whose body quotes the request's Authorization and every X- header, as some proxies do: in
+   * Prometheus' error envelope (default, so a client shows its `error` text) or as plain text.
+   */
+  | { kind: 'echo-auth'; format?: 'prometheus' | 'text' }
   /** Destroys the socket without an answer. */
   | { kind: 'close' }
 
@@ -222,7 +225,9 @@ function respond(
         .filter(([name]) => name === 'authorization' || name.startsWith('x-'))
         .map(([name, value]) => `${name}: ${String(value)}`)
         .join('; ')
-      return send(res, 401, `unauthorized: rejected credentials (${echoed})`)
+      const text = `unauthorized: rejected credentials (${echoed})`
+      if (b.format === 'text') return send(res, 401, text)
+      return send(res, 401, JSON.stringify({ status: 'error', errorType: 'unauthorized', error: text }))
     }
     case 'close':
       req.socket.destroy()
