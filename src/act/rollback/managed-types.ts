@@ -77,5 +77,7 @@ export interface ArgoRollbackOutcome extends ManagedRollbackOutcomeBase {
   autoSyncDisabled: boolean
   /** The automated-sync settings removed, so that they can be restored as they were. */
   removedAutomation?: Record<string, unknown>
+  /** When auto-sync was turned off: the command that turns it back on as it was (to run once Git is fixed). */
+  reenableCommand?: string
   reason?: ArgoRollbackRefusal
 }
