@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
+import { actionsJournal } from './act/rollback/journal.js'
 import { ConfigError } from './config/errors.js'
 import { loadConfig } from './config/load.js'
 import { collectSecrets } from './config/secrets.js'
@@ -71,10 +72,33 @@ interface Started {
   command: CommandName
 }
 
+/**
+ * Saved by the main step at start; the runner hands every saved state to the `post:` step as
+ * `STATE_<name>`, so its presence tells the two apart (actions/checkout's way).
+ */
+const IS_POST_STATE = 'isPost'
+
+/** The main step, or the `post:` step (action.yml) once the main step has run. */
 export async function run(): Promise<void> {
+  if (core.getState(IS_POST_STATE) === 'true') {
+    // Loaded only here: the post step must stay fast, the main step never needs it.
+    const { runPost } = await import('./commands/post.js')
+    await runPost()
+  } else {
+    await runMain()
+  }
+}
+
+async function runMain(): Promise<void> {
   const redactor = new Redactor((secret) => core.setSecret(secret))
   const log = createRunnerLog(redactor)
   const started: Started = { at: new Date(), command: 'verify' }
+  const journal = actionsJournal({ redact: (value) => redactor.value(value), onError: (message) => log.warning(message) })
+  try {
+    core.saveState(IS_POST_STATE, 'true')
+  } catch (error) {
+    log.warning(`deploy-guard could not save its step state for the post step: ${userMessage(error)}`)
+  }
   const cancellation = watchCancellation({
     log,
     publishFallback: (reason) => publishNow(failureResult(started.command, started.at, [reason]), { redactor, log })
@@ -83,6 +107,8 @@ export async function run(): Promise<void> {
     const { result, summary, failMessage } = await execute(redactor, log, cancellation.signal, started)
     cancellation.publishing()
     await publishReports(result, { redactor, sink: actionsSink(log), summary })
+    // Reported: the post step has nothing to add (a run stopped before this point leaves it to report).
+    journal.finished()
     if (result.verdict !== 'passed') {
       const first = result.reasons[0]
       const message = failMessage ?? `deploy-guard ${result.command}: ${result.verdict}${first ? ` — ${first}` : ''}`

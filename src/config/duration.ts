@@ -22,10 +22,10 @@ export const MAX_WAIT_TEXT = '24h'
 export const MAX_LOOKBACK_MS = 30 * 86_400_000
 export const MAX_LOOKBACK_TEXT = '30d'
 
-/** `expected a duration of at most 24h (a longer wait outlives any job and overflows Node's timers)` */
+/** `expected a duration of at most 24h (a longer wait outlives any job and overflows Node.js timers)` */
 export function durationCapMessage(
   capText: string,
-  why = "a longer wait outlives any job and overflows Node's timers"
+  why = 'a longer wait outlives any job and overflows Node.js timers'
 ): string {
   return `expected a duration of at most ${capText} (${why})`
 }

@@ -2,6 +2,7 @@
  * The one result model every command produces and every report renders (job summary, PR comment,
  * outputs, JSON record). Plain data only: no clients, no class instances, JSON-serialisable.
  */
+import type { RollbackReport } from './rollback.js'
 
 /** The overall answer of a run. A gate never lets `inconclusive` through, but it never rolls back either. */
 export type Verdict = 'passed' | 'failed' | 'inconclusive'
@@ -59,6 +60,16 @@ export interface TargetResult {
   previous?: { revision: string; images: Record<string, string> }
   /** When the rollout being verified began (ISO): "since the deploy" for events, restarts, baselines. */
   rolloutStartedAt?: string
+  /**
+   * The workload as it was judged (generation and the current revision's template hash): a rollback
+   * proceeds only while the live object still matches, so it never undoes someone else's change.
+   */
+  judged?: { generation: number; templateHash?: string }
+  /**
+   * The revision that was live before this rollout began, as verify could tell it (the current one when
+   * the deploy changed nothing): the default rollback target when no snapshot was taken.
+   */
+  preRollout?: { revision: number; templateHash?: string }
   checks: CheckResult[]
 }
 
@@ -147,4 +158,6 @@ export interface RunResult {
   /** Run-level checks that belong to no single target: smoke checks, GitOps state, Helm release. */
   checks: CheckResult[]
   analysis?: AnalysisResult
+  /** The act stage: what the rollback policy decided and what each target's rollback did. */
+  rollback?: RollbackReport
 }

@@ -2,7 +2,7 @@
  * Plain data the rollback policy (src/decide/) and the Rollbackers (src/act/rollback/) share. Types and
  * annotation keys only; JSON-serialisable.
  */
-import type { TargetRef } from './result.js'
+import type { TargetRef, TargetResult, Verdict } from './result.js'
 
 /**
  * The annotation on a workload that lists revisions an earlier run judged failed. A rollback never goes
@@ -87,4 +87,38 @@ export interface RollbackOutcome {
   summary: string
   /** Commands to run by hand to finish or check the rollback; empty when nothing is left to do. */
   manual: string[]
+}
+
+/** What a rollback changed (or, in a dry run, would change): the exact write or command. */
+export type RollbackChange =
+  | { kind: 'patch'; patchType: string; body: unknown }
+  | { kind: 'command'; command: string }
+
+/** One target's rollback, as every report shows it. */
+export interface TargetRollbackReport extends RollbackOutcome {
+  /** How the undo is done: a plain undo through the API, `helm rollback`, or an Argo CD sync operation. */
+  method: 'kubectl' | 'helm' | 'argocd'
+  fromRevision?: number
+  toRevision?: number
+  /** The exact write sent (or, dry run, that would be sent). */
+  change?: RollbackChange
+  /** The tool's own words: kubectl's `rolled back` / `skipped rollback (...)`, helm's, Argo CD's. */
+  message?: string
+  /** The restored version's checks (the verify checklist), when the undo landed and was waited for. */
+  restored?: TargetResult
+  restoredVerdict?: Verdict
+  /** Side notes for the record: assumptions made, marks that could not be read, retries. */
+  notes: string[]
+  /** True when nothing was changed because the run is a dry run. */
+  dryRun: boolean
+}
+
+/** The act stage of a run: what the policy decided, and each target's rollback. */
+export interface RollbackReport {
+  decision: 'none' | 'rollback' | 'dry-run-rollback'
+  /** Why (policy words: "the verdict is failed and rollback.onFailure is on"). */
+  reason: string
+  /** Who asked, for a manual rollback (GITHUB_ACTOR), and their reason. */
+  requestedBy?: string
+  targets: TargetRollbackReport[]
 }

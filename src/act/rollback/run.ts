@@ -5,6 +5,7 @@
 import type { KubeApi, KubeObject } from '../../kube/api.js'
 import type { HistoryViewer } from '../../kube/history/types.js'
 import { RESOURCES } from '../../kube/resources.js'
+import { withAnnotations } from './annotate.js'
 import { ROLLED_BACK } from './messages.js'
 import type { RollbackOptions, RollbackOutcome, RollbackPlan } from './types.js'
 
@@ -32,7 +33,8 @@ export async function runRollback(
     const { fromRevision, toRevision, message } = decided
     return { result: 'skipped', fromRevision, toRevision, dryRun, message }
   }
-  const { fromRevision, toRevision, patch } = decided
+  const { fromRevision, toRevision } = decided
+  const patch = withAnnotations(decided.patch, options.annotations ?? {})
   if (!dryRun) {
     await api.patch(RESOURCES[history.kind], namespace, name, patch.body, patch.type)
   }

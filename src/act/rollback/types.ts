@@ -14,6 +14,11 @@ export interface RollbackOptions {
    * stops before the paused and already-at-target checks, every check runs (as with `--dry-run=server`).
    */
   dryRun: boolean
+  /**
+   * Annotations to set on the workload in the same write (deploy-guard's failed-revision mark and
+   * bookkeeping). Not part of kubectl's undo; empty or absent for the kubectl-identical patch.
+   */
+  annotations?: Record<string, string>
 }
 
 /** One JSON-patch (RFC 6902) operation, as the undo sends them. */

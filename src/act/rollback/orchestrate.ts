@@ -1,0 +1,153 @@
+/**
+ * One target's rollback, from the decision to the restored revision's health: read the workload as it is
+ * now, pass the guard rails (src/decide/), choose the revision, undo it the way its manager needs
+ * (plain undo, `helm rollback`, Argo CD sync), wait for the restored revision with verify's checks,
+ * and say exactly what was and was not done. Each phase is recorded in the journal first, so a run
+ * killed half-way still leaves an account of it for the post step.
+ */
+import type { KubeApi, KubeObject } from '../../kube/api.js'
+import { historyViewer } from '../../kube/history/index.js'
+import { workloadRevisions, type WorkloadRevisions } from '../../kube/history/identity.js'
+import { RESOURCES } from '../../kube/resources.js'
+import { workloadKindName, type WorkloadKindName } from '../../kube/workload/kinds.js'
+import { checkUnchangedSinceVerdict } from '../../decide/guards.js'
+import { parseFailedMarks, withFailedMarks } from '../../decide/failed-mark.js'
+import { chooseRollbackTarget } from '../../decide/rollback-target.js'
+import { parseSnapshotAnnotation, recordedFromSnapshot } from '../../decide/snapshot.js'
+import { manualUndoCommands } from '../../decide/rollback-outcome.js'
+import type { TargetRef, TargetResult } from '../../model/result.js'
+import type {
+  FailedRevisionMark,
+  RecordedRevision,
+  RollbackTo,
+  TargetRollbackReport,
+  WorkloadState
+} from '../../model/rollback.js'
+import { FAILED_REVISION_ANNOTATION } from '../../model/rollback.js'
+import { SNAPSHOT_ANNOTATION } from '../../model/snapshot.js'
+import type { ProgressJournal } from './journal.js'
+import { undoWithKubectl } from './kubectl-path.js'
+import { detectManager } from './management.js'
+import { undoThroughManager } from './managed-path.js'
+
+export interface RollbackSettings {
+  to: RollbackTo
+  /** `verdict`: decided by verify/analyze; `manual`: `command: rollback` (an engineer's explicit choice). */
+  trigger: 'verdict' | 'manual'
+  dryRun: boolean
+  /** `rollback.helm`: `helm` (default: `helm rollback`) or `kubectl` (a plain undo Helm will revert). */
+  helm: 'helm' | 'kubectl'
+  /** `rollback.argocd`: `refuse` (default) or `sync` (what `argocd app rollback` does). */
+  argocd: 'refuse' | 'sync'
+  /** Why: the verdict's first reason, or the manual workflow's `reason`. Stored in the failed mark. */
+  reason: string
+  runUrl?: string
+  /** Writes tried when the workload keeps moving under the undo (409s). */
+  maxConflicts?: number
+  /** Where Argo CD keeps Applications, when the workload's tracking does not say. */
+  argocdNamespace?: string
+}
+
+export interface TargetToRollBack {
+  ref: TargetRef
+  /** The workload as verify judged it; absent for a manual rollback (nothing was judged). */
+  judged?: WorkloadState
+  /** The revision live before the rollout, as verify could tell it (used when there is no snapshot). */
+  preRollout?: { revision: number; templateHash?: string }
+}
+
+export interface RollbackDeps {
+  api: KubeApi
+  journal: ProgressJournal
+  log(line: string): void
+  now(): Date
+  /** verify's checklist on the restored revision (rollout, pods, restarts, endpoints, events). */
+  verifyRestored(ref: TargetRef, since: Date): Promise<{ result: TargetResult; verdict: TargetRollbackReport['restoredVerdict'] }>
+  /** For `helm rollback`: the same cluster deploy-guard talks to. */
+  helmCluster?: { kubeconfigPath?: string; context?: string; timeoutMs: number; signal?: AbortSignal }
+}
+
+/** A report for a rollback that never started: nothing was changed. */
+export function notStarted(ref: TargetRef, summary: string, extra: Partial<TargetRollbackReport> = {}): TargetRollbackReport {
+  return { ref, state: 'refused', summary, manual: [], method: 'kubectl', notes: [], dryRun: false, ...extra }
+}
+
+function recordedRevision(workload: KubeObject, target: TargetToRollBack, notes: string[]): RecordedRevision | undefined {
+  const raw = workload.metadata.annotations?.[SNAPSHOT_ANNOTATION]
+  if (raw !== undefined) {
+    const snapshot = parseSnapshotAnnotation(raw, target.ref)
+    if (snapshot.ok) return recordedFromSnapshot(snapshot.value)
+    notes.push(`the ${SNAPSHOT_ANNOTATION} annotation was ignored: ${snapshot.reason}`)
+  }
+  if (target.preRollout) {
+    if (raw === undefined) notes.push('no snapshot was taken: the recorded revision is the one live before the rollout began')
+    return { ...target.preRollout, source: 'pre-rollout' }
+  }
+  return undefined
+}
+
+function failedMarks(workload: KubeObject, notes: string[]): FailedRevisionMark[] {
+  const read = parseFailedMarks(workload.metadata.annotations?.[FAILED_REVISION_ANNOTATION])
+  if (read.ok) return read.value
+  notes.push(`the ${FAILED_REVISION_ANNOTATION} annotation could not be read (${read.reason}); it will be replaced`)
+  return []
+}
+
+export interface ReadWorkload {
+  kind: WorkloadKindName
+  object: KubeObject
+  revisions: WorkloadRevisions
+}
+
+/** GET the workload and LIST its history (kubectl's selector), for a decision on the live state. */
+export async function readWorkload(api: KubeApi, kind: WorkloadKindName, ref: TargetRef): Promise<ReadWorkload | undefined> {
+  const object = await api.get(RESOURCES[kind], ref.namespace, ref.name)
+  if (!object) return undefined
+  const history = historyViewer(kind)
+  const listed = await api.list(history.resource, ref.namespace, { labelSelector: history.listSelector(object) })
+  return { kind, object, revisions: workloadRevisions(kind, object, listed) }
+}
+
+export async function rollBackTarget(
+  target: TargetToRollBack,
+  settings: RollbackSettings,
+  deps: RollbackDeps
+): Promise<TargetRollbackReport> {
+  const { ref } = target
+  const kind = workloadKindName(ref.kind, ref.apiVersion)
+  if (!kind) return notStarted(ref, `no rollbacker has been implemented for "${ref.kind}": ${ref.kind}/${ref.name} was left as it is`)
+  const read = await readWorkload(deps.api, kind, ref)
+  if (!read) return notStarted(ref, `${kind.toLowerCase()}/${ref.name} no longer exists in ${ref.namespace}: nothing to roll back`)
+
+  const notes: string[] = []
+  const { revisions } = read
+  if (target.judged) {
+    const guard = checkUnchangedSinceVerdict(target.judged, revisions.state)
+    if (!guard.proceed) return notStarted(ref, guard.reason, { notes })
+  }
+  const current = revisions.current
+  if (!current) return notStarted(ref, `cannot tell which revision ${kind.toLowerCase()}/${ref.name} runs: its rollout has not created one yet`)
+  const marks = failedMarks(read.object, notes)
+  const choice = chooseRollbackTarget({
+    to: settings.to,
+    trigger: settings.trigger,
+    recorded: recordedRevision(read.object, target, notes),
+    current,
+    history: withFailedMarks(revisions.history, marks)
+  })
+  if (!choice.ok) return notStarted(ref, choice.reason, { notes, fromRevision: current.revision })
+  deps.log(`${kind.toLowerCase()}/${ref.name}: ${choice.reason}`)
+
+  const manager = detectManager(read.object, { argocdNamespace: settings.argocdNamespace })
+  const viaManager = (manager.managedBy === 'helm' && settings.helm === 'helm') || manager.managedBy === 'argocd'
+  const common = { ref, kind, read, choice: { revision: choice.revision, templateHash: choice.templateHash }, marks, notes, settings, deps }
+  if (viaManager) return undoThroughManager({ ...common, manager })
+  if (manager.managedBy === 'helm')
+    notes.push('Helm-managed, undone directly (rollback.helm: kubectl): the next `helm upgrade` will revert this undo')
+  return undoWithKubectl(common)
+}
+
+/** The command that undoes by hand what deploy-guard would have undone. */
+export function manualCommandFor(ref: TargetRef, toRevision: number): string {
+  return manualUndoCommands(ref, toRevision)[0]
+}
