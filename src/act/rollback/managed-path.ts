@@ -1,0 +1,122 @@
+/**
+ * Rollback of a workload that has a manager which would revert a plain undo: a Helm release (the next
+ * `helm upgrade` re-applies the bad chart) or an Argo CD Application (auto-sync re-applies Git). The
+ * undo goes through the manager (helm.ts, argocd.ts) and, once it landed, the restored revision is
+ * judged with verify's checks like any other.
+ */
+import type { RevisionRef, TargetRollbackReport } from '../../model/rollback.js'
+import type { RollbackProgress } from '../../model/rollback-progress.js'
+import { parseSnapshotAnnotation } from '../../decide/snapshot.js'
+import { SNAPSHOT_ANNOTATION } from '../../model/snapshot.js'
+import type { TargetSnapshot } from '../../model/snapshot.js'
+import { rollbackArgoCd } from './argocd.js'
+import { rollbackHelm } from './helm.js'
+import type { UndoContext } from './kubectl-path.js'
+import type { ArgoRollbackOutcome, HelmRollbackOutcome } from './managed-types.js'
+import type { Management } from './management.js'
+
+type ManagerContext = UndoContext & { manager: Extract<Management, { managedBy: 'helm' | 'argocd' }> }
+
+function snapshotOf(ctx: UndoContext): TargetSnapshot | undefined {
+  const read = parseSnapshotAnnotation(ctx.read.object.metadata.annotations?.[SNAPSHOT_ANNOTATION], ctx.ref)
+  return read.ok ? read.value : undefined
+}
+
+async function runManager(ctx: ManagerContext): Promise<HelmRollbackOutcome | ArgoRollbackOutcome> {
+  const { settings, deps, manager } = ctx
+  const snapshot = snapshotOf(ctx)
+  // An explicit number names the manager's own revision (Helm release revision, Argo CD history id).
+  const explicit = typeof settings.to === 'number' ? settings.to : undefined
+  if (manager.managedBy === 'helm') {
+    return rollbackHelm(
+      deps.api,
+      {
+        release: manager.release,
+        namespace: manager.namespace,
+        ...(explicit !== undefined ? { toRevision: explicit } : {}),
+        ...(settings.to === 'recorded' && snapshot?.helm ? { recordedRevision: snapshot.helm.revision } : {})
+      },
+      {
+        dryRun: settings.dryRun,
+        timeoutMs: deps.helmCluster?.timeoutMs ?? 300_000,
+        kubeconfigPath: deps.helmCluster?.kubeconfigPath,
+        context: deps.helmCluster?.context,
+        signal: deps.helmCluster?.signal
+      }
+    )
+  }
+  return rollbackArgoCd(
+    deps.api,
+    {
+      application: manager.application,
+      namespace: manager.namespace,
+      ...(explicit !== undefined ? { id: explicit } : {}),
+      ...(settings.to === 'recorded' && snapshot?.argocd ? { recordedRevision: snapshot.argocd.syncedRevision } : {})
+    },
+    { mode: settings.argocd, dryRun: settings.dryRun }
+  )
+}
+
+function changeOf(outcome: HelmRollbackOutcome | ArgoRollbackOutcome): TargetRollbackReport['change'] {
+  if (outcome.manager === 'helm') return outcome.command ? { kind: 'command', command: outcome.command } : undefined
+  return outcome.patch ? { kind: 'patch', patchType: outcome.patch.type, body: outcome.patch.body } : undefined
+}
+
+export async function undoThroughManager(ctx: ManagerContext): Promise<TargetRollbackReport> {
+  const { ref, settings, deps, notes, manager } = ctx
+  const method = manager.managedBy
+  const label = `${ref.kind.toLowerCase()}/${ref.name}`
+  const owner = manager.managedBy === 'helm' ? `Helm release "${manager.release}"` : `Argo CD application "${manager.application}"`
+  notes.push(`${label} is managed by ${owner} (${manager.evidence}): rolled back through it, since a plain undo would be reverted`)
+  const progress = (p: Partial<RollbackProgress>): void => {
+    if (settings.dryRun) return
+    deps.journal.record({
+      phase: 'decided',
+      target: { kind: ref.kind, name: ref.name, namespace: ref.namespace },
+      method,
+      reason: settings.reason,
+      manualCommand: '',
+      at: deps.now().toISOString(),
+      ...p
+    })
+  }
+  progress({ phase: 'patching' })
+  const outcome = await runManager(ctx)
+  const base = {
+    ref,
+    method,
+    notes,
+    dryRun: settings.dryRun,
+    fromRevision: outcome.fromRevision,
+    toRevision: outcome.toRevision,
+    change: changeOf(outcome),
+    message: outcome.message
+  }
+  const manual = outcome.manualCommand ? [outcome.manualCommand] : []
+  if (outcome.result === 'error' || outcome.result === 'skipped') {
+    progress({ phase: outcome.result === 'skipped' ? 'skipped' : 'failed', reason: outcome.message, manualCommand: manual[0] ?? '' })
+    // A manager that refused or failed: whether helm wrote a failed revision is in its message.
+    return { ...base, state: outcome.result === 'skipped' ? 'refused' : 'failed', summary: outcome.message, manual }
+  }
+  if (settings.dryRun) {
+    return { ...base, state: 'dry-run', summary: `dry run: ${outcome.message}; nothing was changed`, manual }
+  }
+  const status = `kubectl rollout status ${label} -n ${ref.namespace}`
+  progress({ phase: 'waiting', reason: outcome.message, manualCommand: status })
+  const restored = await deps.verifyRestored(ref, deps.now())
+  const healthy = restored.verdict === 'passed'
+  progress({ phase: healthy ? 'verified' : 'unhealthy', reason: outcome.message, manualCommand: status })
+  const summary = healthy
+    ? `${label} was rolled back through ${owner}: ${outcome.message}; the restored version is healthy`
+    : `${label} was rolled back through ${owner}: ${outcome.message}; but the restored version is ${restored.verdict ?? 'not verified'}: the rollback is half done`
+  return {
+    ...base,
+    state: healthy ? 'rolled-back' : restored.verdict ? 'rolled-back-unhealthy' : 'rolled-back-unverified',
+    summary,
+    manual: healthy ? [] : [status, ...manual],
+    restored: restored.result,
+    restoredVerdict: restored.verdict
+  }
+}
+
+export type { RevisionRef }
