@@ -53,6 +53,10 @@ describe('escapeMarkdownCell', () => {
 })
 
 describe('escapeMarkdownText', () => {
+  it("escapes an apostrophe and a hash once each (Node's #1 renders as typed)", () => {
+    expect(escapeMarkdownText("Node's #1")).toBe('Node&#39;s &#35;1')
+  })
+
   test('block markers at the start are inert inside a list item', () => {
     const doc = renderToDom(
       ['- not a list', '# not a heading', '1. not ordered', '> not a quote', '+ plus']
