@@ -1,9 +1,8 @@
-/** Command dispatch: one file per command, chosen by name. */
+/** Command dispatch: the registry names the flow; this opens the context around it and closes it after. */
 import type { LoadedConfig } from '../config/load.js'
 import type { RunResult } from '../model/result.js'
 import { actionContext, type CommandContext, type KubeSource } from './context.js'
-import { runVerify } from './verify.js'
-import { runAnalyze } from './analyze.js'
+import { COMMAND_SPECS } from './registry.js'
 
 export async function runCommand(
   loaded: LoadedConfig,
@@ -13,15 +12,9 @@ export async function runCommand(
 ): Promise<RunResult> {
   const context = ctx ?? actionContext(source, signal)
   try {
-    switch (loaded.command) {
-      case 'verify':
-        return await runVerify(loaded.config, context)
-      case 'analyze':
-        return await runAnalyze(loaded.config, context)
-      default:
-        // The config loader already rejects commands that are not implemented; this is a safety net.
-        throw new Error(`command "${loaded.command}" is not implemented yet; use verify or analyze`)
-    }
+    // The config loader already refused commands that are not implemented; load() says so otherwise.
+    const flow = await COMMAND_SPECS[loaded.command].load()
+    return await flow(loaded.config, context)
   } finally {
     await context.close()
   }

@@ -29,7 +29,9 @@ import { actionsSink, safeSink, type ReportSink } from '../report/publish.js'
 import { Redactor } from '../report/redact.js'
 import {
   isInFlight,
+  phaseText,
   progressLogLines,
+  progressTargetLabel,
   progressWarning,
   renderDidNotFinish,
   renderRollbackProgress,
@@ -59,7 +61,7 @@ export type PostStepOutcome = 'main-finished' | 'rollback-reported' | 'did-not-f
 export async function postStep(deps: PostStepDeps): Promise<PostStepOutcome> {
   const { journal, sink } = deps
   if (journal.mainFinished) {
-    sink.info('deploy-guard post: the main step finished and reported its result; nothing to add.')
+    sink.info(finishedLine(journal.progress))
     return 'main-finished'
   }
   const notes = journal.unreadable ? [`${journal.unreadable}; the report below may be incomplete.`] : []
@@ -75,6 +77,20 @@ export async function postStep(deps: PostStepDeps): Promise<PostStepOutcome> {
   })
   await writeSummary(sink, renderRollbackProgress(journal.progress, checks, notes))
   return 'rollback-reported'
+}
+
+/**
+ * The one line after a main step that reported. A rollback it left half-way (stopped during the
+ * restored revision's wait, then reported as unverified) is named again with its manual command:
+ * the main step's summary has the details, this line keeps the state next to the job's last log.
+ */
+function finishedLine(progress: RollbackProgress[]): string {
+  const open = progress.filter(isInFlight)
+  if (!open.length) return 'deploy-guard post: the main step finished and reported its result; nothing to add.'
+  const states = open.map(
+    (p) => `${progressTargetLabel(p)} was left at "${p.phase}" (${phaseText(p.phase)}; by hand: ${p.manualCommand})`
+  )
+  return `deploy-guard post: the main step finished and reported its result; the rollback of ${states.join('; ')}. Nothing was done by this step.`
 }
 
 async function writeSummary(sink: ReportSink, markdown: string): Promise<void> {

@@ -15,6 +15,7 @@ import { runConfiguredAnalysis } from './analysis-step.js'
 import type { CommandContext } from './context.js'
 import { kubeUnavailableTarget } from './kube-failure.js'
 import { resolveVersion } from './version.js'
+import { actOnVerdict, targetsFromVerify } from './act-step.js'
 
 export async function runVerify(config: DeployGuardConfig, ctx: CommandContext): Promise<RunResult> {
   const startedAt = ctx.now()
@@ -64,7 +65,9 @@ export async function runVerify(config: DeployGuardConfig, ctx: CommandContext):
     analysis = await ctx.group('PromQL analysis', () => runConfiguredAnalysis(config, version, ctx, deployStartedAt))
   }
 
-  return finish(config, ctx, startedAt, targets, checks, analysis, ctx.signal.aborted)
+  const result = finish(config, ctx, startedAt, targets, checks, analysis, ctx.signal.aborted)
+  // act: the rollback policy decides; a cancelled run never starts one.
+  return actOnVerdict(result, config, ctx, targetsFromVerify(targets))
 }
 
 function finish(

@@ -7,6 +7,8 @@ import { parse as parseYaml } from 'yaml'
 import type { CommandName, TargetRef } from '../model/result.js'
 import { DURATION_EXPECTED, durationCapMessage, MAX_WAIT_MS, MAX_WAIT_TEXT, tryParseDuration } from './duration.js'
 import { ConfigError } from './errors.js'
+import { COMMAND_NAMES } from '../commands/registry.js'
+import { suggest } from './suggest.js'
 import {
   builtinKind,
   nearBuiltinKind,
@@ -31,7 +33,11 @@ export const ACTION_INPUT_NAMES = [
   'prometheus-headers',
   'version',
   'dry-run',
-  'fail-fast-after'
+  'fail-fast-after',
+  'rollback-on-failure',
+  'rollback-on-inconclusive',
+  'rollback-to',
+  'reason'
 ] as const
 
 /** Same list under the name src/main.ts imports. */
@@ -51,16 +57,17 @@ function fail(name: ActionInputName, message: string): never {
   throw new ConfigError([{ path: `inputs.${name}`, message }])
 }
 
-export const COMMANDS: readonly CommandName[] = ['verify', 'analyze', 'canary', 'rollback']
-/** Commands this release can run; the others are accepted names but reported as not implemented. */
-export const IMPLEMENTED_COMMANDS: readonly CommandName[] = ['verify', 'analyze']
+export { COMMAND_NAMES as COMMANDS, IMPLEMENTED_COMMANDS } from '../commands/registry.js'
 
-/** `verify` (the default when unset), `analyze`, `canary` or `rollback`, case-insensitive. */
+/** A command name from the registry (`verify` when unset), case-insensitive. */
 export function parseCommand(value: string): CommandName {
   const text = value.trim().toLowerCase()
   if (text === '') return 'verify'
-  const command = COMMANDS.find((name) => name === text)
-  if (!command) fail('command', `expected one of ${COMMANDS.join(', ')}, got ${JSON.stringify(value)}`)
+  const command = COMMAND_NAMES.find((name) => name === text)
+  if (!command) {
+    const near = suggest(text, COMMAND_NAMES)
+    fail('command', `expected one of ${COMMAND_NAMES.join(', ')}, got ${JSON.stringify(value)}${near ? ` (did you mean ${near}?)` : ''}`)
+  }
   return command
 }
 
@@ -139,6 +146,15 @@ export function parseDurationInput(name: ActionInputName, value: string): number
   if (ms === undefined || ms === 0) fail(name, `${DURATION_EXPECTED}, got ${JSON.stringify(value)}`)
   if (ms > MAX_WAIT_MS) fail(name, `${durationCapMessage(MAX_WAIT_TEXT)}, got ${JSON.stringify(value)}`)
   return ms
+}
+
+/** The `rollback-to` input: `recorded`, `previous` or a revision number; undefined when unset. */
+export function parseRollbackTo(value: string): 'recorded' | 'previous' | number | undefined {
+  const text = value.trim().toLowerCase()
+  if (text === '') return undefined
+  if (text === 'recorded' || text === 'previous') return text
+  if (/^\d+$/.test(text) && Number(text) > 0) return Number(text)
+  return fail('rollback-to', `expected recorded, previous or a revision number such as 3, got ${JSON.stringify(value)}`)
 }
 
 /** The `prometheus-url` input; undefined when unset. */

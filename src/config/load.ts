@@ -11,6 +11,7 @@
 import { isMap, parseDocument } from 'yaml'
 import type { CommandName, TargetRef } from '../model/result.js'
 import { ConfigError } from './errors.js'
+import { COMMAND_SPECS } from '../commands/registry.js'
 import {
   IMPLEMENTED_COMMANDS,
   parseBooleanInput,
@@ -18,6 +19,7 @@ import {
   parseDurationInput,
   parseHeaders,
   parseNamespace,
+  parseRollbackTo,
   parseTargets,
   parseUrlInput,
   type ActionInputs
@@ -49,6 +51,10 @@ interface InputValues {
   prometheusUrl?: string
   prometheusToken?: string
   prometheusHeaders: Record<string, string>
+  rollbackOnFailure?: boolean
+  rollbackOnInconclusive?: boolean
+  rollbackTo?: 'recorded' | 'previous' | number
+  reason?: string
 }
 
 export async function loadConfig(
@@ -62,7 +68,7 @@ export async function loadConfig(
   let config: DeployGuardConfig | undefined
   if (raw !== undefined) {
     const merged = mergeInputs(raw, values)
-    issues.push(...requirements(values.command, merged, inputs.target.trim() !== ''))
+    issues.push(...requirements(values, merged, inputs.target.trim() !== ''))
     const result = configSchema({
       defaultNamespace: values.namespace,
       templateValues: templateStandIns(merged, values)
@@ -72,6 +78,8 @@ export async function loadConfig(
     if (result.success) config = result.data
     else issues.push(...zodIssuesToConfigIssues(result.error.issues))
   }
+
+  if (config && values.reason !== undefined) config.rollback.reason = values.reason
 
   if (issues.length > 0 || !config || !values.command) {
     const secrets = [...collectSecrets(inputs), ...secretsInTree(raw)]
@@ -114,7 +122,13 @@ function parseInputs(inputs: ActionInputs, issues: ConfigIssue[]): InputValues {
     dryRun: attempt(issues, () => parseBooleanInput('dry-run', inputs['dry-run'])),
     prometheusUrl: attempt(issues, () => parseUrlInput('prometheus-url', inputs['prometheus-url'])),
     version: version === '' ? undefined : version,
-    prometheusToken: token === '' ? undefined : token
+    prometheusToken: token === '' ? undefined : token,
+    rollbackOnFailure: attempt(issues, () => parseBooleanInput('rollback-on-failure', inputs['rollback-on-failure'])),
+    rollbackOnInconclusive: attempt(issues, () =>
+      parseBooleanInput('rollback-on-inconclusive', inputs['rollback-on-inconclusive'])
+    ),
+    rollbackTo: attempt(issues, () => parseRollbackTo(inputs['rollback-to'])),
+    reason: inputs.reason.trim() === '' ? undefined : inputs.reason.trim()
   }
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(values, { [key]: value })
   return values
@@ -219,6 +233,15 @@ function mergeInputs(raw: RawMap, values: InputValues): RawMap {
       }
     }
   }
+  const rollbackInputs = {
+    ...(values.rollbackOnFailure !== undefined ? { onFailure: values.rollbackOnFailure } : {}),
+    ...(values.rollbackOnInconclusive !== undefined ? { onInconclusive: values.rollbackOnInconclusive } : {}),
+    ...(values.rollbackTo !== undefined ? { to: values.rollbackTo } : {})
+  }
+  if (Object.keys(rollbackInputs).length > 0) {
+    const rollback = merged.rollback ?? {}
+    if (isMapValue(rollback)) merged.rollback = { ...rollback, ...rollbackInputs }
+  }
   const fromInputs =
     values.prometheusUrl !== undefined ||
     values.prometheusToken !== undefined ||
@@ -238,34 +261,38 @@ function mergeInputs(raw: RawMap, values: InputValues): RawMap {
   return merged
 }
 
-/** What each command needs beyond a valid file, checked on the merged data so it is reported with the rest. */
-function requirements(command: CommandName | undefined, merged: RawMap, targetInputGiven: boolean): ConfigIssue[] {
+/** What each command needs beyond a valid file (the registry says), checked with the rest. */
+function requirements(values: InputValues, merged: RawMap, targetInputGiven: boolean): ConfigIssue[] {
   const issues: ConfigIssue[] = []
+  const command = values.command
+  if (!command) return issues
+  const needs = COMMAND_SPECS[command].requires
   const targets = merged.targets
   // A bad target input is already reported; "no targets" on top of it would only add noise.
-  if (
-    command === 'verify' &&
-    !targetInputGiven &&
-    (targets === undefined || (Array.isArray(targets) && targets.length === 0))
-  ) {
+  if (needs.targets && !targetInputGiven && (targets === undefined || (Array.isArray(targets) && targets.length === 0))) {
     issues.push({
       path: 'targets',
-      message:
-        'at least one target is required for verify: set the target input (e.g. deployment/api) or targets in the config file'
+      message: `at least one target is required for ${command}: set the target input (e.g. deployment/api) or targets in the config file`
     })
   }
-  if (command === 'analyze') {
+  if (needs.reason && values.reason === undefined) {
+    issues.push({
+      path: 'inputs.reason',
+      message: `required for ${command}: say why (it is recorded on the workload and in the summary), e.g. "checkout errors after 1.4.2"`
+    })
+  }
+  if (needs.analysis) {
     const analysis = merged.analysis
     const checks = isMapValue(analysis) ? analysis.checks : undefined
     if (checks === undefined || (Array.isArray(checks) && checks.length === 0)) {
-      issues.push({ path: 'analysis.checks', message: 'at least one check is required for analyze' })
+      issues.push({ path: 'analysis.checks', message: `at least one check is required for ${command}` })
     }
     issues.push(...versionRequirements(merged, analysis))
     const prometheus = merged.prometheus
     if (prometheus === undefined || (isMapValue(prometheus) && prometheus.url === undefined)) {
       issues.push({
         path: 'prometheus.url',
-        message: 'required for analyze: set the prometheus-url input or prometheus.url in the config file'
+        message: `required for ${command}: set the prometheus-url input or prometheus.url in the config file`
       })
     }
   }

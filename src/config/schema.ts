@@ -22,6 +22,7 @@ import {
   strictObject
 } from './schema-parts.js'
 import { verifySchema } from './schema-verify.js'
+import { rollbackSchema } from './schema-rollback.js'
 import { BUILTIN_VARIABLES, isVariableName } from './template.js'
 
 export interface SchemaContext {
@@ -110,17 +111,8 @@ const prometheus = strictObject({
   }
 }, ALWAYS)
 
-// TODO(rollback, canary): validated now so files written for later releases keep working; not yet in
-// DeployGuardConfig, so the top-level transform drops them. Move into their own files when implemented.
-const rollback = strictObject({
-  onFailure: z.boolean({ error: 'expected true or false' }).default(true),
-  onInconclusive: z.boolean({ error: 'expected true or false' }).default(false),
-  to: z
-    .union([z.enum(['recorded', 'previous']), z.number().int().min(1)], {
-      error: 'expected recorded, previous or a revision number'
-    })
-    .default('recorded')
-})
+// TODO(canary): validated now so files written for the canary release keep working; not yet in
+// DeployGuardConfig, so the top-level transform drops it. Moves into its own file with the canary command.
 const canary = strictObject({
   steps: z
     .array(
@@ -159,11 +151,10 @@ export function configSchema(context: SchemaContext) {
     verify: verifySchema.prefault({}),
     analysis: analysisSchema(context.templateValues).optional(),
     prometheus: prometheus.optional(),
-    rollback: rollback.optional(),
+    rollback: rollbackSchema.prefault({}),
     canary: canary.optional()
   }).transform(
     ({
-      rollback: _rollback,
       canary: _canary,
       targets: parsedTargets,
       verify,

@@ -108,6 +108,25 @@ export interface PrometheusConfig {
   retries: number
 }
 
+export interface RollbackConfig {
+  /** Roll back when the verdict is `failed` (default true). */
+  onFailure: boolean
+  /** Roll back when the verdict is `inconclusive` (default false: an unknown never triggers an undo). */
+  onInconclusive: boolean
+  /** Where to: `recorded` (the snapshot's revision, else the one live before the rollout), `previous`, or a revision. */
+  to: 'recorded' | 'previous' | number
+  /** Helm-managed workloads: `helm` runs `helm rollback` (default); `kubectl` undoes the workload directly. */
+  helm: 'helm' | 'kubectl'
+  /** Argo CD-managed workloads: `refuse` (default, with the command to run) or `sync` (as `argocd app rollback`). */
+  argocd: 'refuse' | 'sync'
+  /** Delete a StatefulSet pod stuck on the bad revision after the undo (Kubernetes' forced rollback). */
+  forceStatefulSet: boolean
+  /** Also run the PromQL checks against the restored version (default: the workload checks only). */
+  analysis: boolean
+  /** Why, for a manual rollback (the `reason` input); stored in the failed-revision mark. */
+  reason?: string
+}
+
 export interface DeployGuardConfig {
   targets: TargetRef[]
   /** User template variables for queries, in addition to namespace/target/version. */
@@ -118,6 +137,7 @@ export interface DeployGuardConfig {
   verify: VerifyConfig
   analysis?: AnalysisConfig
   prometheus?: PrometheusConfig
+  rollback: RollbackConfig
 }
 
 /** One problem found while loading the config; all of them are reported together. */

@@ -3,6 +3,7 @@
  * outputs, JSON record). Plain data only: no clients, no class instances, JSON-serialisable.
  */
 import type { RollbackReport } from './rollback.js'
+import type { TargetSnapshot } from './snapshot.js'
 
 /** The overall answer of a run. A gate never lets `inconclusive` through, but it never rolls back either. */
 export type Verdict = 'passed' | 'failed' | 'inconclusive'
@@ -141,7 +142,7 @@ export interface AnalysisResult {
   traffic?: { query: string; min: number; measurements: Measurement[] }
 }
 
-export type CommandName = 'verify' | 'analyze' | 'canary' | 'rollback'
+export type CommandName = 'verify' | 'analyze' | 'snapshot' | 'rollback' | 'canary'
 
 /** Everything a run produced. This is also the JSON record written for later steps and audit. */
 export interface RunResult {
@@ -160,4 +161,6 @@ export interface RunResult {
   analysis?: AnalysisResult
   /** The act stage: what the rollback policy decided and what each target's rollback did. */
   rollback?: RollbackReport
+  /** `snapshot`: what was recorded per target (also stored on each workload as an annotation). */
+  snapshots?: TargetSnapshot[]
 }

@@ -6,6 +6,8 @@ import type { CheckResult, CheckStatus, MetricCheckResult, MetricCondition, RunR
 import { escapeLogLine } from './escape.js'
 import { actionText, formatCondition, formatNumber, targetLabel } from './format.js'
 import { KIB, capJsonRows, capText } from './output-limits.js'
+import { actionForText, effectiveAction, rollbackClauses } from './rollback-facts.js'
+import { restoredVerdictOutput, revisionOutput, rollbackOutput } from './rollback-outputs.js'
 
 /** One row of the `failed-checks` output. */
 export interface FailedCheckOutput {
@@ -32,7 +34,17 @@ export interface AnalysisCheckOutput {
   values: Array<number | null>
 }
 
-export type OutputName = 'verdict' | 'action' | 'failed-checks' | 'analysis' | 'report' | 'summary'
+export type OutputName =
+  | 'verdict'
+  | 'action'
+  | 'failed-checks'
+  | 'analysis'
+  | 'report'
+  | 'summary'
+  | 'rolled-back-from'
+  | 'rolled-back-to'
+  | 'restored-verdict'
+  | 'rollback'
 
 const attention = (status: CheckStatus): status is 'failed' | 'inconclusive' =>
   status === 'failed' || status === 'inconclusive'
@@ -90,25 +102,33 @@ export function analysisOutput(result: RunResult): AnalysisCheckOutput[] {
   }))
 }
 
-/** `deploy-guard verify failed: <first reason> (+2 more); action: rolled back`. */
+/**
+ * `deploy-guard verify failed: <first reason> (+2 more); action: rolled back`, and with a rollback
+ * report what it did: `…; action: rolled back deployment/api to revision 1 (restored version healthy)`.
+ */
 export function summaryLine(result: RunResult): string {
   const [first, ...rest] = result.reasons
   const why = first ? `: ${first}${rest.length ? ` (+${rest.length} more)` : ''}` : ''
   const prefix = result.dryRun ? '[dry run] ' : ''
-  return escapeLogLine(
-    `${prefix}deploy-guard ${result.command} ${result.verdict}${why}; action: ${actionText(result.dryRun, result.action)}`
-  )
+  const shown = actionForText(result)
+  const rollback = rollbackClauses(result)
+  // With a rollback report its clauses say what was done, more precisely than the action word.
+  const action = rollback || actionText(shown.dryRun, shown.action)
+  return escapeLogLine(`${prefix}deploy-guard ${result.command} ${result.verdict}${why}; action: ${action}`)
 }
 
 /**
- * Byte budget of each output (see output-limits.ts): 516 KiB in all, under GitHub's 1 MB per job.
- * `verdict` and `action` are fixed words and never need one.
+ * Byte budget of each output (see output-limits.ts): 660 KiB in all, under GitHub's 1 MB per job.
+ * `verdict`, `action` and `restored-verdict` are fixed words and never need one.
  */
 export const OUTPUT_MAX_BYTES = {
   'failed-checks': 256 * KIB,
   analysis: 256 * KIB,
   report: 4 * KIB,
-  summary: 4 * KIB
+  summary: 4 * KIB,
+  'rolled-back-from': 8 * KIB,
+  'rolled-back-to': 8 * KIB,
+  rollback: 128 * KIB
 } as const
 
 const RECORD_HINT = 'the JSON record (output report) has all of them'
@@ -140,10 +160,14 @@ function omittedAnalysisRow(omitted: AnalysisCheckOutput[]): AnalysisCheckOutput
 export function buildOutputs(result: RunResult, reportPath: string): Record<OutputName, string> {
   return {
     verdict: result.verdict,
-    action: result.action,
+    action: effectiveAction(result),
     'failed-checks': capJsonRows(failedChecks(result), OUTPUT_MAX_BYTES['failed-checks'], omittedChecksRow),
     analysis: capJsonRows(analysisOutput(result), OUTPUT_MAX_BYTES.analysis, omittedAnalysisRow),
     report: capText(reportPath, OUTPUT_MAX_BYTES.report),
-    summary: capText(summaryLine(result), OUTPUT_MAX_BYTES.summary)
+    summary: capText(summaryLine(result), OUTPUT_MAX_BYTES.summary),
+    'rolled-back-from': revisionOutput(result, 'fromRevision', OUTPUT_MAX_BYTES['rolled-back-from']),
+    'rolled-back-to': revisionOutput(result, 'toRevision', OUTPUT_MAX_BYTES['rolled-back-to']),
+    'restored-verdict': restoredVerdictOutput(result),
+    rollback: rollbackOutput(result, OUTPUT_MAX_BYTES.rollback)
   }
 }

@@ -10,6 +10,7 @@ import { capLongStrings } from './long-strings.js'
 import { renderAnalysis } from './sections/analysis.js'
 import { renderChecks } from './sections/checks.js'
 import { renderDetails } from './sections/details.js'
+import { renderRollback } from './sections/rollback.js'
 import { renderVerdict } from './sections/verdict.js'
 
 export interface SummaryOptions {
@@ -36,6 +37,16 @@ function footer(result: RunResult): string {
 }
 
 /**
+ * What every profile keeps whole: the verdict, the rollback (what was done to the cluster is never
+ * trimmed away), the check tables and the analysis. The budget only shortens them.
+ */
+function renderCore(result: RunResult, title: string, budget: Budget): string[] {
+  const core = [renderVerdict(result, title, budget), renderRollback(result, budget), renderChecks(result, budget)]
+  if (result.analysis) core.push(renderAnalysis(result.analysis, budget))
+  return core.filter(Boolean)
+}
+
+/**
  * The summary for one budget, or null when it does not fit: the core (verdict, tables, analysis)
  * must fit whole, and the evidence must fit whole unless `partialDetails` allows filling what is left.
  */
@@ -46,8 +57,7 @@ function render(
   maxBytes: number,
   partialDetails: boolean
 ): string | null {
-  const core = [renderVerdict(result, title, budget), renderChecks(result, budget)]
-  if (result.analysis) core.push(renderAnalysis(result.analysis, budget))
+  const core = renderCore(result, title, budget)
   const end = footer(result)
   const fixed = byteLength(core.join('\n\n')) + byteLength(end) + 6
   if (fixed > maxBytes) return null
@@ -101,7 +111,5 @@ export function renderSummary(full: RunResult, options: SummaryOptions = {}): st
     if (text !== null && byteLength(text) <= maxBytes) return text
   }
   const leanest = BUDGETS[BUDGETS.length - 1] as Budget
-  const core = [renderVerdict(result, title, leanest), renderChecks(result, leanest)]
-  if (result.analysis) core.push(renderAnalysis(result.analysis, leanest))
-  return hardCut(core.join('\n\n'), maxBytes)
+  return hardCut(renderCore(result, title, leanest).join('\n\n'), maxBytes)
 }

@@ -4,6 +4,8 @@
  * judged by kstatus. API failures make the rows inconclusive, never passed or failed.
  */
 import { sleep } from '../util/sleep.js'
+import { workloadRevisions } from '../kube/history/identity.js'
+import { inferPreRolloutRevision } from '../decide/pre-rollout.js'
 import { formatDuration } from '../util/duration-text.js'
 import { KubeRequestAbortedError, type KubeApi } from '../kube/api.js'
 import { withDeadline } from '../kube/deadline-api.js'
@@ -138,12 +140,22 @@ async function verifyBuiltin(
     since,
     restartBaseline: baseline
   })
+  // What a rollback needs to know later: the state judged, and the revision live before this rollout.
+  const revisions = workloadRevisions(kind.kind, snapshot.object, snapshot.owned)
+  const preRollout = inferPreRolloutRevision({
+    current: revisions.current,
+    history: revisions.history,
+    verifyStartedAt: opts.startedAt,
+    lookbackMs: ROLLOUT_LOOKBACK_MS
+  })
   return {
     ref,
     revision: snapshot.revision?.revision || undefined,
     images: templateImages(snapshot.object),
     previous: previousRevision(kind.kind, snapshot.owned, snapshot.revision?.revision),
     rolloutStartedAt: since.toISOString(),
+    judged: revisions.state,
+    ...(preRollout ? { preRollout } : {}),
     checks
   }
 }

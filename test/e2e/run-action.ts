@@ -1,6 +1,8 @@
 /**
  * Runs the committed bundle `dist/index.js` in a child process exactly as the Actions runner does:
- * inputs as INPUT_* variables, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, the runner's Node (24).
+ * inputs as INPUT_* variables, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE files, the runner's
+ * Node (24). A run can also be the action's `post:` step: the runner gives the post step the same
+ * inputs and every value the main step saved with saveState as `STATE_<name>` (runPostStep).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -13,13 +15,15 @@ export interface ActionRun {
   stderr: string
   outputs: Record<string, string>
   summary: string
+  /** Values saved with core.saveState ($GITHUB_STATE), last write per name wins as on the runner. */
+  state: Record<string, string>
   /** Parsed JSON record written by the run (outputs.report), when present. */
   record?: Record<string, unknown>
   /** Values registered with `::add-mask::` (the runner redacts these from the log). */
   masked: string[]
   /**
-   * Everything the run printed or wrote, except the `::add-mask::` commands themselves (the runner
-   * consumes those and never shows them), for secret-leak assertions.
+   * Everything the run printed or wrote (saved state included), except the `::add-mask::` commands
+   * themselves (the runner consumes those and never shows them), for secret-leak assertions.
    */
   everything: string
 }
@@ -48,6 +52,13 @@ export interface RunActionOptions {
   keepIn?: string
   /** Called with the child process once it runs (e.g. to cancel it like the runner does). */
   onSpawn?: (child: ChildProcess) => void
+  /**
+   * Runs as the `post:` step: each entry becomes `STATE_<name>`, as the runner passes the main
+   * step's saved state. Usually a main run's `state` (see runPostStep).
+   */
+  postState?: Record<string, string>
+  /** Called with the path of $GITHUB_STATE before the child starts (e.g. to watch a rollback's phases). */
+  onStateFile?: (path: string) => void
 }
 
 export async function runAction(
@@ -60,8 +71,13 @@ export async function runAction(
   try {
     const outputFile = join(dir, 'output')
     const summaryFile = join(dir, 'summary.md')
+    const stateFile = join(dir, 'state')
     await writeFile(outputFile, '')
     await writeFile(summaryFile, '')
+    await writeFile(stateFile, '')
+    options.onStateFile?.(stateFile)
+    const stateEnv: Record<string, string> = {}
+    for (const [name, value] of Object.entries(options.postState ?? {})) stateEnv[`STATE_${name}`] = value
     const inputEnv: Record<string, string> = {}
     for (const [name, value] of Object.entries(inputs))
       inputEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
@@ -71,9 +87,11 @@ export async function runAction(
       RUNNER_TEMP: dir,
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_STATE: stateFile,
       GITHUB_WORKSPACE: process.cwd(),
       GITHUB_ACTIONS: 'true',
       ...inputEnv,
+      ...stateEnv,
       ...env
     }
     const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>(
@@ -90,6 +108,7 @@ export async function runAction(
     )
     const outputs = parseOutputFile(await readFile(outputFile, 'utf8'))
     const summary = await readFile(summaryFile, 'utf8')
+    const state = parseOutputFile(await readFile(stateFile, 'utf8'))
     let record: Record<string, unknown> | undefined
     let recordText = ''
     if (outputs.report) {
@@ -105,9 +124,23 @@ export async function runAction(
       .split('\n')
       .filter((line) => !maskCommand.test(line))
       .join('\n')
-    const everything = [visibleStdout, stderr, summary, JSON.stringify(outputs), recordText].join('\n')
-    return { exitCode, stdout, stderr, outputs, summary, record, masked, everything }
+    // The saved state too: the runner keeps it and hands it to the post step's environment.
+    const everything = [visibleStdout, stderr, summary, JSON.stringify(outputs), JSON.stringify(state), recordText].join('\n')
+    return { exitCode, stdout, stderr, outputs, summary, state, record, masked, everything }
   } finally {
     if (!options.keepIn) await rm(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Runs the bundle again as the action's `post:` step after `main`, as the runner does: the same
+ * inputs, and the state the main step saved as `STATE_<name>` (so it can tell it is the post step).
+ */
+export function runPostStep(
+  main: Pick<ActionRun, 'state'>,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  options: Omit<RunActionOptions, 'postState'> = {}
+): Promise<ActionRun> {
+  return runAction(inputs, env, { ...options, postState: main.state })
 }

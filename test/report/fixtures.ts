@@ -1,5 +1,6 @@
 /** Plain RunResult fixtures for the report tests. */
-import type { CheckDetail, CheckResult, MetricCheckResult, RunResult, TargetResult } from '../../src/model/result.js'
+import type { CheckDetail, CheckResult, MetricCheckResult, RunResult, TargetRef, TargetResult } from '../../src/model/result.js'
+import type { RollbackState, TargetRollbackReport } from '../../src/model/rollback.js'
 
 export const MALICIOUS = '</td><script>alert(1)</script>'
 
@@ -291,4 +292,119 @@ export function trafficRun(): RunResult {
     ]
   }
   return result
+}
+
+/** The undo patch kubectl sends for a Deployment (template of revision 1, annotations copied). */
+export function undoPatch(): unknown {
+  return [
+    {
+      op: 'replace',
+      path: '/spec/template',
+      value: { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'api', image: 'registry.example.com/api:v1.2.3' }] } }
+    },
+    { op: 'replace', path: '/metadata/annotations', value: { 'deploy-guard.io/failed-revision': '[{"revision":2}]' } }
+  ]
+}
+
+const STATE_SUMMARY: Record<RollbackState, string> = {
+  'rolled-back': 'deployment/api in production was rolled back from revision 2 to revision 1; the restored version is healthy',
+  'rolled-back-unhealthy':
+    'deployment/api in production was rolled back from revision 2 to revision 1, but the restored version is failed: the rollback is half done',
+  'rolled-back-unverified':
+    'deployment/api in production was rolled back from revision 2 to revision 1, but the restored version was not verified before the run ended',
+  'dry-run': 'dry run: would roll deployment/api back from revision 2 to revision 1; nothing was changed',
+  refused:
+    'the failing revision 2 is the one that was running before the deploy (the deploy changed nothing): nothing older is rolled back to; nothing was changed',
+  'not-started': 'deployment/api in production was not rolled back; nothing was changed',
+  failed: 'the rollback of deployment/api in production from revision 2 to revision 1 failed: 422 Unprocessable Entity; nothing was changed',
+  unknown:
+    'the rollback of deployment/api in production from revision 2 to revision 1 was sent but not confirmed: socket hang up; it may or may not have landed — check the history before undoing by hand'
+}
+
+const STATE_MANUAL: Record<RollbackState, string[]> = {
+  'rolled-back': [],
+  'rolled-back-unhealthy': ['kubectl rollout status deployment/api -n production', 'kubectl rollout history deployment/api -n production'],
+  'rolled-back-unverified': ['kubectl rollout status deployment/api -n production', 'kubectl rollout history deployment/api -n production'],
+  'dry-run': ['kubectl rollout undo deployment/api -n production --to-revision=1'],
+  refused: [],
+  'not-started': [],
+  failed: ['kubectl rollout undo deployment/api -n production --to-revision=1', 'kubectl rollout status deployment/api -n production'],
+  unknown: ['kubectl rollout history deployment/api -n production', 'kubectl rollout undo deployment/api -n production --to-revision=1']
+}
+
+/** The restored version's checklist: healthy, or (unhealthy) crash-looping again. */
+export function restoredTarget(healthy = true, ref: TargetRef = api): TargetResult {
+  const checks = healthyChecks()
+  if (!healthy) {
+    checks[2] = {
+      id: 'pods-running',
+      title: 'All pods Running',
+      expected: '4 Running',
+      actual: '3 Running, 1 CrashLoopBackOff',
+      status: 'failed',
+      reason: '1 pod is in CrashLoopBackOff (container api exits with code 1).',
+      details: [crashPod(9)]
+    }
+  }
+  return { ref, revision: '3', images: { api: 'registry.example.com/api:v1.2.3' }, checks }
+}
+
+/** One target's rollback in `state`, as the orchestrator reports it. */
+export function targetRollback(state: RollbackState, ref: TargetRef = api): TargetRollbackReport {
+  const landed = state === 'rolled-back' || state === 'rolled-back-unhealthy' || state === 'rolled-back-unverified'
+  const restoredVerdict = state === 'rolled-back' ? 'passed' : state === 'rolled-back-unhealthy' ? 'failed' : undefined
+  return {
+    ref,
+    state,
+    summary: STATE_SUMMARY[state],
+    manual: STATE_MANUAL[state],
+    method: 'kubectl',
+    fromRevision: 2,
+    // A guard rail stops before a revision is chosen.
+    ...(state === 'refused' || state === 'not-started' ? {} : { toRevision: 1 }),
+    ...(landed || state === 'dry-run' ? { change: { kind: 'patch' as const, patchType: 'json', body: undoPatch() } } : {}),
+    ...(landed || state === 'dry-run' ? { message: 'rolled back' } : {}),
+    ...(landed && state !== 'rolled-back-unverified' ? { restored: restoredTarget(state === 'rolled-back', ref) } : {}),
+    ...(restoredVerdict ? { restoredVerdict } : {}),
+    notes: landed ? ['no snapshot was taken: the recorded revision is the one live before the rollout began'] : [],
+    dryRun: state === 'dry-run'
+  }
+}
+
+/** A failed verify whose rollback ended in `state` (a dry-run state makes the whole run a dry run). */
+export function rolledBackVerify(state: RollbackState): RunResult {
+  const result = failedVerify()
+  const dry = state === 'dry-run'
+  const landed = state === 'rolled-back' || state === 'rolled-back-unhealthy' || state === 'rolled-back-unverified'
+  return {
+    ...result,
+    dryRun: dry,
+    action: landed ? 'rolled-back' : 'none',
+    rollback: {
+      decision: dry ? 'dry-run-rollback' : 'rollback',
+      reason: 'the verdict is failed and rollback.onFailure is on',
+      targets: [targetRollback(state)]
+    }
+  }
+}
+
+/** `command: rollback` run by hand from the workflow: who, what, from which revision to which, why. */
+export function manualRollback(): RunResult {
+  const target = targetRollback('rolled-back')
+  return {
+    command: 'rollback',
+    ...times,
+    verdict: 'passed',
+    action: 'rolled-back',
+    reasons: [],
+    dryRun: false,
+    targets: [],
+    checks: [],
+    rollback: {
+      decision: 'rollback',
+      reason: 'checkout errors after v1.2.4, see INC-42',
+      requestedBy: 'octocat',
+      targets: [{ ...target, fromRevision: 3, toRevision: 2 }]
+    }
+  }
 }

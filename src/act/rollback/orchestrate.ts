@@ -121,6 +121,11 @@ export async function rollBackTarget(
 
   const notes: string[] = []
   const { revisions } = read
+  if (settings.trigger === 'verdict' && !target.judged)
+    return notStarted(
+      ref,
+      `${kind.toLowerCase()}/${ref.name} could not be read while it was judged, so deploy-guard cannot tell whether someone changed it since: not rolled back`
+    )
   if (target.judged) {
     const guard = checkUnchangedSinceVerdict(target.judged, revisions.state)
     if (!guard.proceed) return notStarted(ref, guard.reason, { notes })

@@ -4,12 +4,13 @@ import type { Budget } from '../budget.js'
 import { escapeMarkdownText, truncate } from '../escape.js'
 import { VERDICT_ICON, actionText, formatDuration, wouldHave } from '../format.js'
 import { omittedNote, selectItems } from '../markdown.js'
+import { actionForText } from '../rollback-facts.js'
 
 export function renderVerdict(result: RunResult, title: string, budget: Budget): string {
   const lines = [`## ${VERDICT_ICON[result.verdict]} ${escapeMarkdownText(title)}: ${result.verdict}`, '']
   if (result.dryRun) {
     lines.push(
-      `> 🧪 **Dry run** — would have ${escapeMarkdownText(wouldHave(result.verdict, result.action))}. Nothing was changed.`,
+      `> 🧪 **Dry run** — would have ${escapeMarkdownText(wouldHave(result.verdict, actionForText(result).action))}. Nothing was changed.`,
       ''
     )
   }
@@ -18,7 +19,8 @@ export function renderVerdict(result: RunResult, title: string, budget: Budget):
   if (omitted) lines.push('', omittedNote(omitted, 'reasons'))
   if (items.length) lines.push('')
   const duration = formatDuration(result.startedAt, result.finishedAt)
-  const action = actionText(result.dryRun, result.action)
+  const shown = actionForText(result)
+  const action = actionText(shown.dryRun, shown.action)
   lines.push(
     `**Action taken:** ${escapeMarkdownText(action)}${duration ? ` · **Duration:** ${escapeMarkdownText(duration)}` : ''}`
   )

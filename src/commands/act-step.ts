@@ -1,0 +1,139 @@
+/**
+ * The act stage shared by verify and analyze (and later canary): once the verdict is reached, ask the
+ * policy whether to roll back (src/decide/action.ts), which targets (src/decide/rollback-scope.ts), and
+ * undo each one (src/act/rollback/orchestrate.ts). The result keeps the deploy's verdict — a deploy
+ * that had to be rolled back is a failed deploy — and gains the rollback's report.
+ */
+import type { DeployGuardConfig } from '../config/types.js'
+import { decideAction, resolveRollbackPolicy } from '../decide/action.js'
+import { key, rollbackScope } from '../decide/rollback-scope.js'
+import { decideVerdict } from '../decide/verdict.js'
+import type { KubeApi } from '../kube/api.js'
+import type { RunResult, TargetRef, TargetResult } from '../model/result.js'
+import type { RollbackReport, TargetRollbackReport } from '../model/rollback.js'
+import type { RollbackSettings, TargetToRollBack } from '../act/rollback/orchestrate.js'
+import type { ProgressJournal } from '../act/rollback/journal.js'
+import type { CommandContext } from './context.js'
+
+const NO_JOURNAL: ProgressJournal = { record: () => undefined, finished: () => undefined }
+
+/** States in which the undo reached the cluster. */
+const LANDED = new Set(['rolled-back', 'rolled-back-unhealthy', 'rolled-back-unverified'])
+
+export function rollbackLanded(report: RollbackReport | undefined): boolean {
+  return report?.targets.some((t) => LANDED.has(t.state) && !t.dryRun) ?? false
+}
+
+export function rollbackSettings(config: DeployGuardConfig, trigger: RollbackSettings['trigger'], reason: string, ctx: CommandContext): RollbackSettings {
+  return {
+    to: config.rollback.to,
+    trigger,
+    dryRun: config.dryRun,
+    helm: config.rollback.helm,
+    argocd: config.rollback.argocd,
+    reason,
+    ...(ctx.run?.url ? { runUrl: ctx.run.url } : {}),
+    ...(config.verify.gitops.argocd?.namespace ? { argocdNamespace: config.verify.gitops.argocd.namespace } : {})
+  }
+}
+
+/** Rolls the given targets back one after the other, each at most once in the run. */
+export async function rollBackTargets(
+  api: KubeApi,
+  targets: TargetToRollBack[],
+  settings: RollbackSettings,
+  config: DeployGuardConfig,
+  ctx: CommandContext
+): Promise<TargetRollbackReport[]> {
+  const { rollBackTarget, notStarted } = await import('../act/rollback/orchestrate.js')
+  const { verifyWorkload } = await import('../verify/workload.js')
+  const kubeconfigPath = await ctx.kubeconfigFile?.()
+  const done = new Set<string>()
+  const reports: TargetRollbackReport[] = []
+  // The restored revision is judged with the workload checklist; smoke, GitOps and PromQL belong to the
+  // deploy's verdict (rollback.analysis opts the metrics in; see the README).
+  const verifyConfig = { ...config.verify, smoke: [], gitops: {} }
+  for (const target of targets) {
+    const id = key(target.ref)
+    if (done.has(id)) continue
+    done.add(id)
+    const label = `rollback ${target.ref.kind.toLowerCase()}/${target.ref.name} in ${target.ref.namespace}`
+    const report = await ctx.group(label, async () => {
+      try {
+        return await rollBackTarget(target, settings, {
+          api,
+          journal: ctx.journal ?? NO_JOURNAL,
+          log: (line) => ctx.log(line),
+          now: () => ctx.now(),
+          helmCluster: {
+            ...(kubeconfigPath ? { kubeconfigPath } : {}),
+            ...(ctx.kubeContext ? { context: ctx.kubeContext } : {}),
+            timeoutMs: verifyConfig.timeout,
+            signal: ctx.signal
+          },
+          verifyRestored: async (ref: TargetRef, since: Date) => {
+            const result: TargetResult = await verifyWorkload(api, ref, verifyConfig, {
+              startedAt: since,
+              log: (line) => ctx.log(line),
+              signal: ctx.signal
+            })
+            const verdict = ctx.signal.aborted ? undefined : decideVerdict({ targets: [result], checks: [] }).verdict
+            return { result, verdict }
+          }
+        })
+      } catch (error) {
+        // An API failure before anything was written (reading the workload or its history).
+        const message = error instanceof Error ? error.message : String(error)
+        return notStarted(target.ref, `could not read ${target.ref.kind.toLowerCase()}/${target.ref.name} to roll it back: ${message}; nothing was changed`)
+      }
+    })
+    ctx.log(report.summary)
+    reports.push(report)
+  }
+  return reports
+}
+
+/**
+ * After a verdict: decide, roll back what the decision covers, and return the run with its rollback.
+ * `targets` carries what the command knows of each (the state judged, the revision before the rollout).
+ */
+export async function actOnVerdict(
+  result: RunResult,
+  config: DeployGuardConfig,
+  ctx: CommandContext,
+  targets: TargetToRollBack[]
+): Promise<RunResult> {
+  if (result.verdict === 'passed') return result
+  const policy = resolveRollbackPolicy(config.rollback)
+  const decision = decideAction(result.verdict, policy, config.dryRun, { cancelled: ctx.signal.aborted })
+  const scope = new Set(rollbackScope(result, targets.map((t) => t.ref)).map(key))
+  const chosen = targets.filter((t) => scope.has(key(t.ref)))
+  const report: RollbackReport = { decision: decision.kind, reason: decision.reason, targets: [] }
+  if (decision.kind === 'none') return { ...result, rollback: report }
+  if (chosen.length === 0) {
+    report.reason = `${decision.reason}; but this run has no targets to roll back (give analyze the targets it gates with the target input)`
+    ctx.warn(report.reason)
+    return { ...result, rollback: { ...report, decision: 'none' } }
+  }
+  ctx.log(decision.reason)
+  let api: KubeApi
+  try {
+    api = await ctx.kube()
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    report.reason = `${decision.reason}; but the Kubernetes client could not be set up (${message}): nothing was rolled back`
+    return { ...result, rollback: report }
+  }
+  const reason = result.reasons[0] ?? `the verdict is ${result.verdict}`
+  report.targets = await rollBackTargets(api, chosen, rollbackSettings(config, 'verdict', reason, ctx), config, ctx)
+  return { ...result, action: rollbackLanded(report) ? 'rolled-back' : result.action, rollback: report, finishedAt: ctx.now().toISOString() }
+}
+
+/** What verify learnt of each target, for the rollback's guards and its default target. */
+export function targetsFromVerify(results: TargetResult[]): TargetToRollBack[] {
+  return results.map((t) => ({
+    ref: t.ref,
+    ...(t.judged ? { judged: t.judged } : {}),
+    ...(t.preRollout ? { preRollout: t.preRollout } : {})
+  }))
+}
