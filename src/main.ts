@@ -93,7 +93,10 @@ async function runMain(): Promise<void> {
   const redactor = new Redactor((secret) => core.setSecret(secret))
   const log = createRunnerLog(redactor)
   const started: Started = { at: new Date(), command: 'verify' }
-  const journal = actionsJournal({ redact: (value) => redactor.value(value), onError: (message) => log.warning(message) })
+  const journal = actionsJournal({
+    redact: (value) => redactor.value(value),
+    onError: (message) => log.warning(message)
+  })
   try {
     core.saveState(IS_POST_STATE, 'true')
   } catch (error) {

@@ -97,7 +97,9 @@ async function writeSummary(sink: ReportSink, markdown: string): Promise<void> {
   try {
     await sink.writeSummary(markdown)
   } catch (error) {
-    sink.warning(`deploy-guard could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+    sink.warning(
+      `deploy-guard could not write the job summary: ${error instanceof Error ? error.message : String(error)}`
+    )
   }
 }
 
@@ -124,7 +126,10 @@ async function checkRestored(
  * kubectl `rollout status` of the workload, evaluated once (no wait), plus its current revision.
  * Read-only: one GET of the workload and one LIST of its history (for the revision number).
  */
-export async function checkRestoredRollout(kube: ReadOnlyKube, progress: RollbackProgress): Promise<RestoredRolloutCheck> {
+export async function checkRestoredRollout(
+  kube: ReadOnlyKube,
+  progress: RollbackProgress
+): Promise<RestoredRolloutCheck> {
   const { target } = progress
   const viewer = statusViewerFor(target.kind)
   if (!viewer) return { state: 'unknown', message: `deploy-guard cannot read the rollout status of a ${target.kind}` }

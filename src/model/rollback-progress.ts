@@ -13,15 +13,7 @@
  * `refused` (a guard rail stopped it), `skipped` (already at the target revision).
  */
 export type RollbackPhase =
-  | 'decided'
-  | 'patching'
-  | 'patched'
-  | 'waiting'
-  | 'verified'
-  | 'unhealthy'
-  | 'failed'
-  | 'refused'
-  | 'skipped'
+  'decided' | 'patching' | 'patched' | 'waiting' | 'verified' | 'unhealthy' | 'failed' | 'refused' | 'skipped'
 
 export const ROLLBACK_PHASES: readonly RollbackPhase[] = [
   'decided',

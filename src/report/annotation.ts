@@ -12,7 +12,8 @@ const MAX_PART_CHARS = 2000
 
 export function verdictAnnotation(result: RunResult): string {
   const first = result.reasons[0]
-  const why = first ? ` — ${truncate(first, MAX_PART_CHARS)}` : ''
   const rollback = rollbackClauses(result)
+  // A reason's closing full stop would read `….; rolled back …` before the rollback clause.
+  const why = first ? ` — ${truncate(rollback ? first.replace(/\.$/, '') : first, MAX_PART_CHARS)}` : ''
   return `deploy-guard ${result.command}: ${result.verdict}${why}${rollback ? `; ${truncate(rollback, MAX_PART_CHARS)}` : ''}`
 }

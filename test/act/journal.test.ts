@@ -122,7 +122,11 @@ describe('readJournal', () => {
   })
 
   it('keeps the well-formed records and counts the others', () => {
-    const bad = [{ ...progress(), phase: 'exploded' }, { ...progress(), target: 'api' }, { ...progress(), toRevision: 3 }]
+    const bad = [
+      { ...progress(), phase: 'exploded' },
+      { ...progress(), target: 'api' },
+      { ...progress(), toRevision: 3 }
+    ]
     const state = readJournal(from({ [JOURNAL_STATE.progress]: JSON.stringify([progress(), ...bad]) }))
     expect(state.progress).toEqual([progress()])
     expect(state.unreadable).toBe('3 saved rollback progress record(s) could not be read')

@@ -15,7 +15,12 @@ import { Redactor } from '../../src/report/redact.js'
 import { DID_NOT_FINISH } from '../../src/report/sections/rollback-progress.js'
 import { FakeKubeApi } from '../fakes/kube-api.js'
 
-function recordingSink(redactor = new Redactor()): { sink: ReportSink; info: string[]; warnings: string[]; summary: string[] } {
+function recordingSink(redactor = new Redactor()): {
+  sink: ReportSink
+  info: string[]
+  warnings: string[]
+  summary: string[]
+} {
   const info: string[] = []
   const warnings: string[] = []
   const summary: string[] = []
@@ -42,7 +47,11 @@ const progress = (overrides: Partial<RollbackProgress> = {}): RollbackProgress =
   ...overrides
 })
 
-const journal = (overrides: Partial<JournalState> = {}): JournalState => ({ mainFinished: false, progress: [], ...overrides })
+const journal = (overrides: Partial<JournalState> = {}): JournalState => ({
+  mainFinished: false,
+  progress: [],
+  ...overrides
+})
 
 function deployment(status: Record<string, unknown>, revision = '6'): KubeObject {
   return {
@@ -95,7 +104,10 @@ const rolling = { observedGeneration: 7, replicas: 3, updatedReplicas: 2, availa
 describe('postStep', () => {
   it('prints one line and nothing else when the main step finished', async () => {
     const out = recordingSink()
-    const outcome = await postStep({ journal: journal({ mainFinished: true, progress: [progress({ phase: 'verified' })] }), sink: out.sink })
+    const outcome = await postStep({
+      journal: journal({ mainFinished: true, progress: [progress({ phase: 'verified' })] }),
+      sink: out.sink
+    })
     expect(outcome).toBe('main-finished')
     expect(out.info).toEqual(['deploy-guard post: the main step finished and reported its result; nothing to add.'])
     expect(out.warnings).toEqual([])
@@ -132,7 +144,11 @@ describe('postStep', () => {
   it('reports an interrupted wait with the read-only check of the restored revision, and writes nothing', async () => {
     const api = restoredCluster(rolling)
     const out = recordingSink()
-    const outcome = await postStep({ journal: journal({ progress: [progress()] }), sink: out.sink, kube: async () => api })
+    const outcome = await postStep({
+      journal: journal({ progress: [progress()] }),
+      sink: out.sink,
+      kube: async () => api
+    })
     expect(outcome).toBe('rollback-reported')
     expect(api.patches).toEqual([])
     const summary = out.summary.join('')
@@ -156,8 +172,14 @@ describe('postStep', () => {
 
   it('says when the restored rollout is already complete', async () => {
     const out = recordingSink()
-    await postStep({ journal: journal({ progress: [progress({ phase: 'patched' })] }), sink: out.sink, kube: async () => restoredCluster(complete) })
-    expect(out.summary.join('')).toContain('✅ rollout complete at revision 6: deployment &quot;api&quot; successfully rolled out')
+    await postStep({
+      journal: journal({ progress: [progress({ phase: 'patched' })] }),
+      sink: out.sink,
+      kube: async () => restoredCluster(complete)
+    })
+    expect(out.summary.join('')).toContain(
+      '✅ rollout complete at revision 6: deployment &quot;api&quot; successfully rolled out'
+    )
   })
 
   it('does not look at the cluster for phases whose undo had not landed or had ended', async () => {
@@ -181,7 +203,11 @@ describe('postStep', () => {
     const api = restoredCluster(complete)
     const out = recordingSink()
     await postStep({
-      journal: journal({ progress: [progress({ phase: 'decided', manualCommand: 'kubectl rollout undo deployment/api -n prod --to-revision=3' })] }),
+      journal: journal({
+        progress: [
+          progress({ phase: 'decided', manualCommand: 'kubectl rollout undo deployment/api -n prod --to-revision=3' })
+        ]
+      }),
       sink: out.sink,
       kube: async () => api
     })
@@ -218,7 +244,12 @@ describe('postStep', () => {
     redactor.add('tok-123456789')
     const out = recordingSink(redactor)
     const reason = 'server said tok-123456789\n::error::pwned ##[group]x | <img src=x> `code` *bold*'
-    await postStep({ journal: journal({ progress: [progress({ reason, manualCommand: 'kubectl rollout status deployment/api -n prod ```' })] }), sink: out.sink })
+    await postStep({
+      journal: journal({
+        progress: [progress({ reason, manualCommand: 'kubectl rollout status deployment/api -n prod ```' })]
+      }),
+      sink: out.sink
+    })
     const everything = [...out.info, ...out.warnings, ...out.summary].join('\n')
     expect(everything).not.toContain('tok-123456789')
     for (const line of out.info) expect(line).not.toMatch(/^\s*::|##\[/)
@@ -231,13 +262,20 @@ describe('postStep', () => {
 
   it('notes an unreadable journal', async () => {
     const out = recordingSink()
-    await postStep({ journal: journal({ unreadable: 'the saved rollback progress is not valid JSON' }), sink: out.sink })
-    expect(out.summary.join('')).toContain('the saved rollback progress is not valid JSON; the report below may be incomplete.')
+    await postStep({
+      journal: journal({ unreadable: 'the saved rollback progress is not valid JSON' }),
+      sink: out.sink
+    })
+    expect(out.summary.join('')).toContain(
+      'the saved rollback progress is not valid JSON; the report below may be incomplete.'
+    )
   })
 
   it('keeps to a few warning annotations however many targets there are', async () => {
     const out = recordingSink()
-    const many = Array.from({ length: 8 }, (_, i) => progress({ target: { kind: 'Deployment', name: `api-${i}`, namespace: 'prod' } }))
+    const many = Array.from({ length: 8 }, (_, i) =>
+      progress({ target: { kind: 'Deployment', name: `api-${i}`, namespace: 'prod' } })
+    )
     await postStep({ journal: journal({ progress: many }), sink: out.sink })
     expect(out.warnings).toHaveLength(5)
     for (let i = 0; i < 8; i++) expect(out.summary.join('')).toContain(`### deployment/api-${i} in prod`)
@@ -256,6 +294,10 @@ describe('checkRestoredRollout', () => {
       conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded' }]
     })
     const check = await checkRestoredRollout(api, progress())
-    expect(check).toEqual({ state: 'failed', message: 'deployment "api" exceeded its progress deadline', revision: '6' })
+    expect(check).toEqual({
+      state: 'failed',
+      message: 'deployment "api" exceeded its progress deadline',
+      revision: '6'
+    })
   })
 })

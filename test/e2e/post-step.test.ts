@@ -35,7 +35,8 @@ const foreignCommands = (stdout: string): string[] =>
     .split('\n')
     .filter(
       (line) =>
-        (/^\s*::/.test(line) && !/^::(add-mask|warning|error|debug|group|endgroup)::/.test(line)) || line.includes('##[')
+        (/^\s*::/.test(line) && !/^::(add-mask|warning|error|debug|group|endgroup)::/.test(line)) ||
+        line.includes('##[')
     )
 
 /** A TCP server that accepts connections and never answers: an API server that hangs. */
@@ -72,11 +73,23 @@ const kubeconfigFor = (server: string): string =>
   ].join('\n')
 
 /** Runs the main step against a hanging API server and stops it with `signal` once it is waiting on it. */
-async function mainStoppedWhileWaiting(signal: NodeJS.Signals): Promise<{ main: ActionRun; inputs: Record<string, string> }> {
+async function mainStoppedWhileWaiting(
+  signal: NodeJS.Signals
+): Promise<{ main: ActionRun; inputs: Record<string, string> }> {
   const server = await hangingServer()
   try {
-    const inputs = { command: 'verify', target: 'deployment/api', namespace: 'shop', kubeconfig: kubeconfigFor(server.url), timeout: '5m' }
-    const main = await runAction(inputs, {}, { onSpawn: (child) => void server.connected.then(() => child.kill(signal)) })
+    const inputs = {
+      command: 'verify',
+      target: 'deployment/api',
+      namespace: 'shop',
+      kubeconfig: kubeconfigFor(server.url),
+      timeout: '5m'
+    }
+    const main = await runAction(
+      inputs,
+      {},
+      { onSpawn: (child) => void server.connected.then(() => child.kill(signal)) }
+    )
     return { main, inputs }
   } finally {
     await server.close()
@@ -146,7 +159,9 @@ describe('the post step', () => {
     expect(post.summary).toContain('deploy-guard: Rollback interrupted')
     expect(post.summary).toContain('### deployment/api in shop')
     expect(post.summary).toContain('revision 2 → revision 1')
-    expect(post.summary).toContain('**Not done:** The wait was interrupted: the restored revision was not verified healthy.')
+    expect(post.summary).toContain(
+      '**Not done:** The wait was interrupted: the restored revision was not verified healthy.'
+    )
     expect(post.summary).toContain('```bash\nkubectl rollout status deployment/api -n shop\n```')
     expect(post.summary).toMatch(/Checked now \(read-only\) \| (✅|⏳) rollout/)
     expect(post.stdout).toMatch(/^::warning::deploy-guard: the rollback of deployment\/api in shop was interrupted/m)
@@ -158,5 +173,4 @@ describe('the post step', () => {
     expect(sandbox.requests.some((r) => r.path === '/apis/apps/v1/namespaces/shop/deployments/api')).toBe(true)
     expect(post.everything).not.toContain(sandbox.token)
   })
-
 })

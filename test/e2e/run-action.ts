@@ -125,7 +125,14 @@ export async function runAction(
       .filter((line) => !maskCommand.test(line))
       .join('\n')
     // The saved state too: the runner keeps it and hands it to the post step's environment.
-    const everything = [visibleStdout, stderr, summary, JSON.stringify(outputs), JSON.stringify(state), recordText].join('\n')
+    const everything = [
+      visibleStdout,
+      stderr,
+      summary,
+      JSON.stringify(outputs),
+      JSON.stringify(state),
+      recordText
+    ].join('\n')
     return { exitCode, stdout, stderr, outputs, summary, state, record, masked, everything }
   } finally {
     if (!options.keepIn) await rm(dir, { recursive: true, force: true })

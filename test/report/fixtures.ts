@@ -404,7 +404,7 @@ export function manualRollback(): RunResult {
       decision: 'rollback',
       reason: 'checkout errors after v1.2.4, see INC-42',
       requestedBy: 'octocat',
-      targets: [{ ...target, fromRevision: 3, toRevision: 2 }]
+      targets: [{ ...target, fromRevision: 3, toRevision: 2, restored: { ...restoredTarget(), revision: '4' } }]
     }
   }
 }

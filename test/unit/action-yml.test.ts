@@ -16,7 +16,12 @@ const action = YAML.parse(readFileSync('action.yml', 'utf8')) as ActionMetadata
 describe('action.yml', () => {
   it('runs the committed bundle on node24, and again as a post step that runs even after a cancel', () => {
     // The same bundle tells the two apart by the step state the main step saves (src/main.ts).
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js', 'post-if': 'always()' })
+    expect(action.runs).toEqual({
+      using: 'node24',
+      main: 'dist/index.js',
+      post: 'dist/index.js',
+      'post-if': 'always()'
+    })
   })
 
   it('documents exactly the inputs the action reads, each with a description', () => {

@@ -51,7 +51,9 @@ function references(expression: string): string[] {
   const withoutStrings = expression.replace(/'(?:[^']|'')*'/g, "''")
   return [...withoutStrings.matchAll(/\b[A-Za-z_][\w-]*(?:\s*\.\s*[\w*-]+|\s*\[[^\]]*\])*(?:\(\))?/g)]
     .map((match) => match[0].replace(/\s+/g, ''))
-    .filter((ref) => !/^(true|false|null|[0-9]|contains|startsWith|endsWith|format|join|toJSON|fromJSON|hashFiles)/.test(ref))
+    .filter(
+      (ref) => !/^(true|false|null|[0-9]|contains|startsWith|endsWith|format|join|toJSON|fromJSON|hashFiles)/.test(ref)
+    )
 }
 
 /** Every attacker-controllable expression in `script`, as written. */

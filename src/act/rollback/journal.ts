@@ -45,7 +45,9 @@ export function actionsJournal(options: ActionsJournalOptions = {}): ProgressJou
     try {
       write()
     } catch (error) {
-      options.onError?.(`deploy-guard could not save ${what}: ${error instanceof Error ? error.message : String(error)}`)
+      options.onError?.(
+        `deploy-guard could not save ${what}: ${error instanceof Error ? error.message : String(error)}`
+      )
     }
   }
   return {

@@ -38,7 +38,8 @@ export function progressTargetLabel({ target }: RollbackProgress): string {
   return `${target.kind.toLowerCase()}/${target.name} in ${target.namespace}`
 }
 
-const revisionText = (revision: string | undefined): string => (revision ? `revision ${revision}` : 'an unknown revision')
+const revisionText = (revision: string | undefined): string =>
+  revision ? `revision ${revision}` : 'an unknown revision'
 
 /** `revision 5 → revision 3`. */
 export function revisionMove(progress: RollbackProgress): string {
@@ -150,9 +151,12 @@ export function progressLogLines(progress: RollbackProgress, check?: RestoredRol
 export function progressWarning(progress: RollbackProgress, check?: RestoredRolloutCheck): string {
   const { done, notDone } = doneAndNotDone(progress)
   const stopped = isInFlight(progress) ? 'was interrupted' : 'ended but was not reported'
-  const parts = [`deploy-guard: the rollback of ${progressTargetLabel(progress)} ${stopped} (${phaseText(progress.phase)}). ${done} ${notDone}`]
+  const parts = [
+    `deploy-guard: the rollback of ${progressTargetLabel(progress)} ${stopped} (${phaseText(progress.phase)}). ${done} ${notDone}`
+  ]
   if (check) parts.push(`Checked now: ${checkText(check)}.`)
-  if (progress.manualCommand) parts.push(`Finish or check it by hand: ${truncate(progress.manualCommand, MAX_COMMAND_CHARS)}`)
+  if (progress.manualCommand)
+    parts.push(`Finish or check it by hand: ${truncate(progress.manualCommand, MAX_COMMAND_CHARS)}`)
   return parts.join(' ')
 }
 
@@ -165,7 +169,8 @@ function targetSection(progress: RollbackProgress, check?: RestoredRolloutCheck)
     ['Why', escapeMarkdownCell(truncate(progress.reason, MAX_REASON_CHARS))],
     ['Recorded at', escapeMarkdownCell(progress.at)]
   ]
-  if (check) rows.push(['Checked now (read-only)', `${CHECK_ICON[check.state]} ${escapeMarkdownCell(checkText(check))}`])
+  if (check)
+    rows.push(['Checked now (read-only)', `${CHECK_ICON[check.state]} ${escapeMarkdownCell(checkText(check))}`])
   const lines = [
     `### ${escapeMarkdownText(progressTargetLabel(progress))}`,
     '',
@@ -176,7 +181,12 @@ function targetSection(progress: RollbackProgress, check?: RestoredRolloutCheck)
     `**Not done:** ${escapeMarkdownText(notDone)}`
   ]
   if (progress.manualCommand) {
-    lines.push('', 'To finish or check it by hand:', '', fence(truncate(progress.manualCommand, MAX_COMMAND_CHARS), 'bash'))
+    lines.push(
+      '',
+      'To finish or check it by hand:',
+      '',
+      fence(truncate(progress.manualCommand, MAX_COMMAND_CHARS), 'bash')
+    )
   }
   return lines.join('\n')
 }
@@ -194,7 +204,11 @@ export function renderRollbackProgress(
   const lead = interrupted
     ? 'The job was cancelled or timed out while deploy-guard was rolling back. This is where the rollback stood. The post step only reports: it never writes to the cluster, so nothing below was finished for you.'
     : 'The job was cancelled or timed out after the rollback ended but before deploy-guard reported it. This is how it ended. The post step only reports: it never writes to the cluster.'
-  const parts = [`## ⚠️ deploy-guard: ${interrupted ? INTERRUPTED_TITLE : UNREPORTED_TITLE}`, '', escapeMarkdownText(lead)]
+  const parts = [
+    `## ⚠️ deploy-guard: ${interrupted ? INTERRUPTED_TITLE : UNREPORTED_TITLE}`,
+    '',
+    escapeMarkdownText(lead)
+  ]
   for (const note of notes) parts.push('', `> ${escapeMarkdownText(note)}`)
   progress.forEach((entry, i) => parts.push('', targetSection(entry, checks[i])))
   return `${parts.join('\n')}\n`

@@ -36,8 +36,9 @@ function worthShowing(result: RunResult, report: RollbackReport): boolean {
 
 const needsAttention = (t: TargetRollbackReport): boolean => t.state !== 'rolled-back'
 
+/** `deployment/api in production`: the namespace matters to whoever runs the next command. */
 function label(t: TargetRollbackReport): string {
-  return codeSpan(targetLabel(t.ref))
+  return `${codeSpan(targetLabel(t.ref))} in ${codeSpan(t.ref.namespace)}`
 }
 
 /** `from revision 2 to revision 1 (now revision 4)`. */
@@ -112,7 +113,7 @@ function targetTable(targets: TargetRollbackReport[], budget: Budget): string {
     cell(revisionCell(t)),
     `${STATE_ICON[t.state]} ${codeSpan(t.state)}`,
     restoredCell(t),
-    t.message ? cell(t.message) : '—'
+    t.message ? cell(`${t.message}${t.dryRun ? ' (dry run)' : ''}`) : '—'
   ])
   const rendered = table(['Target', 'Method', 'Revision', 'State', 'Restored version', 'Result'], rows)
   return omitted ? `${rendered}\n\n${omittedNote(omitted, 'targets')}` : rendered
@@ -134,7 +135,8 @@ function manualBlock(targets: TargetRollbackReport[], budget: Budget): string {
   }
   if (!count) return ''
   const note = omitted ? `\n\n${omittedNote(omitted, 'commands')}` : ''
-  return `To finish or check it by hand:\n\n${fence(lines.join('\n'), 'bash')}${note}`
+  const intro = targets.every((t) => t.state === 'dry-run') ? 'To do this rollback by hand:' : 'To finish or check it by hand:'
+  return `${intro}\n\n${fence(lines.join('\n'), 'bash')}${note}`
 }
 
 function notesBlock(targets: TargetRollbackReport[], budget: Budget): string {
