@@ -31,6 +31,7 @@ export function rollbackSettings(config: DeployGuardConfig, trigger: RollbackSet
     dryRun: config.dryRun,
     helm: config.rollback.helm,
     argocd: config.rollback.argocd,
+    forceStatefulSet: config.rollback.forceStatefulSet,
     reason,
     ...(ctx.run?.url ? { runUrl: ctx.run.url } : {}),
     ...(config.verify.gitops.argocd?.namespace ? { argocdNamespace: config.verify.gitops.argocd.namespace } : {})
@@ -77,8 +78,9 @@ export async function rollBackTargets(
               log: (line) => ctx.log(line),
               signal: ctx.signal
             })
-            const verdict = ctx.signal.aborted ? undefined : decideVerdict({ targets: [result], checks: [] }).verdict
-            return { result, verdict }
+            const judged = await withRestoredAnalysis(result, since, config, ctx)
+            const verdict = ctx.signal.aborted ? undefined : decideVerdict({ targets: [judged], checks: [] }).verdict
+            return { result: judged, verdict }
           }
         })
       } catch (error) {
@@ -91,6 +93,29 @@ export async function rollBackTargets(
     reports.push(report)
   }
   return reports
+}
+
+/**
+ * `rollback.analysis`: the restored version is also judged by the PromQL checks, with `{{version}}` its
+ * own image tag (not the failed deploy's). The analysis becomes one row of the restored checklist.
+ */
+async function withRestoredAnalysis(result: TargetResult, since: Date, config: DeployGuardConfig, ctx: CommandContext): Promise<TargetResult> {
+  const checks = config.analysis?.checks.length ?? 0
+  if (!config.rollback.analysis || checks === 0 || ctx.signal.aborted) return result
+  if (result.checks.some((c) => c.status === 'failed')) return result
+  const { runConfiguredAnalysis } = await import('./analysis-step.js')
+  const { resolveVersion } = await import('./version.js')
+  const version = resolveVersion({ ...config, version: undefined }, [result])
+  const analysis = await ctx.group('PromQL analysis of the restored version', () => runConfiguredAnalysis(config, version, ctx, since))
+  const row = {
+    id: 'restored-analysis',
+    title: 'PromQL analysis of the restored version',
+    expected: `${checks} metric check(s) pass`,
+    actual: analysis.verdict,
+    status: analysis.verdict,
+    ...(analysis.verdict === 'passed' ? {} : { reason: analysis.reasons[0] ?? `the analysis is ${analysis.verdict}` })
+  }
+  return { ...result, checks: [...result.checks, row] }
 }
 
 /**

@@ -109,6 +109,12 @@ export class KubeRequestAbortedError extends KubeApiError {
   }
 }
 
+export interface DeleteOptions {
+  /** Only delete the object with this uid (a Preconditions body). */
+  uid?: string
+  gracePeriodSeconds?: number
+}
+
 export interface KubeApi {
   /** The server URL, for messages ("API unreachable at https://..."). */
   readonly server: string
@@ -136,6 +142,11 @@ export interface KubeApi {
     body: unknown,
     patchType: 'json' | 'merge' | 'strategic'
   ): Promise<T>
+  /**
+   * DELETE one object (rollback's forced StatefulSet pod delete). `uid` makes it a precondition: the
+   * server refuses (409) when the name now belongs to another object. A 404 is not an error (gone).
+   */
+  delete(type: ResourceType, namespace: string | undefined, name: string, options?: DeleteOptions): Promise<void>
   /** Number of HTTP requests made so far (for benchmarks and tests). */
   readonly requestCount: number
   /**

@@ -15,6 +15,7 @@ import {
   KubeApiError,
   KubeRequestAbortedError,
   type KubeApi,
+  type DeleteOptions,
   type KubeObject,
   type ListOptions,
   type LogOptions,
@@ -313,6 +314,30 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
           signal
         )
         return withTypeMeta(JSON.parse(response.text) as T, type)
+      },
+
+      async delete(type: ResourceType, namespace: string | undefined, name: string, opts: DeleteOptions = {}): Promise<void> {
+        const body = {
+          kind: 'DeleteOptions',
+          apiVersion: 'v1',
+          ...(opts.uid ? { preconditions: { uid: opts.uid } } : {}),
+          ...(opts.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: opts.gracePeriodSeconds } : {})
+        }
+        try {
+          await request(
+            {
+              method: 'DELETE',
+              path: resourcePath(type, namespace, name),
+              body: JSON.stringify(body),
+              contentType: 'application/json',
+              describe: describeFor(type, 'delete', namespace, name)
+            },
+            signal
+          )
+        } catch (error) {
+          if (error instanceof KubeApiError && error.reason === 'not-found') return
+          throw error
+        }
       }
     }
   }
@@ -331,6 +356,7 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
     list: base.list,
     podLog: base.podLog,
     patch: base.patch,
+    delete: base.delete,
     close: () => transport.close()
   }
   return api

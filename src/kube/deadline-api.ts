@@ -36,6 +36,7 @@ export function withDeadline(api: KubeApi, deadline: Deadline): KubeApi {
     get: <T extends KubeObject>(...args: Parameters<KubeApi['get']>) => view().get<T>(...args),
     list: <T extends KubeObject>(...args: Parameters<KubeApi['list']>) => view().list<T>(...args),
     podLog: (...args) => view().podLog(...args),
-    patch: <T extends KubeObject>(...args: Parameters<KubeApi['patch']>) => view().patch<T>(...args)
+    patch: <T extends KubeObject>(...args: Parameters<KubeApi['patch']>) => view().patch<T>(...args),
+    delete: (...args) => view().delete(...args)
   }
 }

@@ -20,9 +20,11 @@ function rollbackLines(result: RunResult): string[] {
   if (!report) return []
   const cut = (text: string): string => truncate(text, MAX_ROLLBACK_CHARS)
   const lines: string[] = []
-  if (report.requestedBy) lines.push(`  ↩️ manual rollback requested by ${cut(report.requestedBy)}: ${cut(report.reason)}`)
+  if (report.requestedBy)
+    lines.push(`  ↩️ manual rollback requested by ${cut(report.requestedBy)}: ${cut(report.reason)}`)
   if (!report.targets.length) {
-    if (report.decision !== 'none' || result.verdict !== 'passed') lines.push(`  ↩️ rollback: not rolled back — ${cut(report.reason)}`)
+    if (report.decision !== 'none' || result.verdict !== 'passed')
+      lines.push(`  ↩️ rollback: not rolled back — ${cut(report.reason)}`)
     return lines
   }
   for (const t of report.targets) {

@@ -9,7 +9,11 @@ import type { RollbackState, TargetRollbackReport } from '../model/rollback.js'
 import { targetLabel } from './format.js'
 
 /** States in which the undo reached the cluster: the workload was changed (or already at the target). */
-export const LANDED_STATES: readonly RollbackState[] = ['rolled-back', 'rolled-back-unhealthy', 'rolled-back-unverified']
+export const LANDED_STATES: readonly RollbackState[] = [
+  'rolled-back',
+  'rolled-back-unhealthy',
+  'rolled-back-unverified'
+]
 
 export const hasLanded = (target: TargetRollbackReport): boolean => LANDED_STATES.includes(target.state)
 
@@ -18,7 +22,8 @@ export const landedTargets = (result: RunResult): TargetRollbackReport[] =>
 
 /** True when the run describes an undo it would have done (nothing was changed). */
 export const wouldRollBack = (result: RunResult): boolean =>
-  result.rollback?.decision === 'dry-run-rollback' || (result.rollback?.targets ?? []).some((t) => t.state === 'dry-run')
+  result.rollback?.decision === 'dry-run-rollback' ||
+  (result.rollback?.targets ?? []).some((t) => t.state === 'dry-run')
 
 /**
  * The action the run took, as the `action` output and every surface say it. With a rollback report,

@@ -5,14 +5,17 @@
  * - a main step cancelled gracefully (SIGTERM) → it still reports, so the post step has nothing to add;
  * - a main step killed before it reported anything → one inconclusive line in the job summary;
  * - a main step stopped while waiting for a restored revision → the rollback's state, what was and
- *   was not done and the manual command; one read-only look at the workload; no write to the cluster.
+ *   was not done and the manual command; one read-only look at the workload; no write to the cluster;
+ * - acceptance 7 (issue 8), through a real verify → undo → wait: the main step stopped when its
+ *   journal says `waiting` (SIGKILL, or SIGTERM as the runner sends it) → exactly one undo PATCH.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import { createServer, type Server, type Socket } from 'node:net'
 import { actionsJournal } from '../../src/act/rollback/journal.js'
 import type { RollbackProgress } from '../../src/model/rollback-progress.js'
 import { startSandbox, type Sandbox } from '../sandbox/index.js'
-import { apply, deployment, tempDir, type TempDir } from './fixtures.js'
+import { apply, deployment, resource, tempDir, waitFor, type TempDir } from './fixtures.js'
 import { runAction, runPostStep, type ActionRun } from './run-action.js'
 
 let sandbox: Sandbox
@@ -172,5 +175,77 @@ describe('the post step', () => {
     expect([...methods].every((m) => m === 'GET')).toBe(true)
     expect(sandbox.requests.some((r) => r.path === '/apis/apps/v1/namespaces/shop/deployments/api')).toBe(true)
     expect(post.everything).not.toContain(sandbox.token)
+  })
+})
+
+describe('acceptance 7: the job stopped during the restored revision’s wait', () => {
+  /**
+   * v1's pods take a while to become Ready, and v2 crash-loops: verify fails fast on v2, undoes to v1
+   * and waits for it. The test stops the main step as soon as its journal says `waiting`, then runs
+   * the post step. Exactly one undo reaches the cluster, whichever way the main step was stopped.
+   */
+  async function stoppedDuringWait(namespace: string, signal: NodeJS.Signals) {
+    const slow = { 'sandbox.deploy-guard.dev/ready-after': '400s' }
+    apply(sandbox, deployment(namespace, 'api', 'registry/api:v1', { replicas: 2, annotations: slow }))
+    // Revision 1 exists (its ReplicaSet) before the deploy, as on a cluster that ran v1.
+    const replicaSets = resource('ReplicaSet', 'apps/v1')
+    await waitFor(() => sandbox.store.list(replicaSets, namespace).length > 0, `v1's ReplicaSet in ${namespace}`)
+    // The deploy: v2 crash-loops (image-tag convention), as `kubectl set image` would set it.
+    const type = resource('Deployment', 'apps/v1')
+    const v1 = structuredClone(sandbox.store.get(type, namespace, 'api'))
+    if (!v1) throw new Error('no deployment')
+    const spec = v1.spec as { template: { spec: { containers: Array<{ image: string }> } } }
+    spec.template.spec.containers[0]!.image = 'registry/api:v2-crashloop'
+    sandbox.store.update(type, v1)
+    sandbox.clearRequests()
+    const config = await dir.write(
+      `${namespace}.yml`,
+      'verify:\n  timeout: 2m\n  failFastAfter: 1s\n  pollInterval: 200ms\nrollback:\n  to: previous\n'
+    )
+    const inputs = { command: 'verify', target: 'deployment/api', namespace, config, kubeconfig: sandbox.kubeconfig }
+    let stateFile = ''
+    const main = await runAction(
+      inputs,
+      {},
+      {
+        onStateFile: (path) => (stateFile = path),
+        onSpawn: (child) => {
+          const timer = setInterval(() => {
+            if (readFileSync(stateFile, 'utf8').includes('"phase":"waiting"')) {
+              clearInterval(timer)
+              child.kill(signal)
+            }
+          }, 20)
+          child.on('close', () => clearInterval(timer))
+        }
+      }
+    )
+    const post = await runPostStep(main, inputs)
+    const undos = sandbox.requests.filter(
+      (r) => r.method === 'PATCH' && r.path.endsWith(`/namespaces/${namespace}/deployments/api`)
+    )
+    return { main, post, undos }
+  }
+
+  it('SIGKILL: the post step reports the rollback as interrupted while waiting; no second undo', async () => {
+    const { main, post, undos } = await stoppedDuringWait('acc7-kill', 'SIGKILL')
+    expect(main.state['main-finished']).toBeUndefined()
+    expect(post.exitCode).toBe(0)
+    expect(post.summary).toContain('deploy-guard: Rollback interrupted')
+    expect(post.summary).toContain('<code>waiting</code>')
+    expect(post.summary).toContain('kubectl rollout status deployment/api -n acc7-kill')
+    expect(undos).toHaveLength(1)
+  })
+
+  it('SIGTERM: the main step stops its wait and reports the rollback as unverified; the post step adds nothing; no second undo', async () => {
+    const { main, post, undos } = await stoppedDuringWait('acc7-term', 'SIGTERM')
+    expect(main.state['main-finished']).toBe('true')
+    // The main step stopped its wait and reported the rollback as landed but unverified, with the command.
+    expect(main.stdout).toContain('rolled-back-unverified')
+    expect(main.stdout).toContain('kubectl rollout status deployment/api -n acc7-term')
+    expect(post.exitCode).toBe(0)
+    expect(post.stdout).toMatch(/deploy-guard post: the main step finished and reported its result/)
+    expect(post.summary).toBe('')
+    expect(undos).toHaveLength(1)
   })
 })

@@ -9,6 +9,7 @@
 import fjp from 'fast-json-patch'
 import {
   KubeApiError,
+  type DeleteOptions,
   type KubeApi,
   type KubeObject,
   type ListOptions,
@@ -171,6 +172,22 @@ export class FakeKubeApi implements KubeApi {
     this.patches.push({ type, namespace, name, patchType, body: structuredClone(body) })
     return structuredClone(patched) as T
   }
+
+  /** Records the delete and removes the object; a uid precondition that does not match is a 409, as on a server. */
+  async delete(type: ResourceType, namespace: string | undefined, name: string, options: DeleteOptions = {}): Promise<void> {
+    this.request('delete', type)
+    const current = this.find(type, namespace, name)
+    if (!current) return
+    const resource = qualifiedResource(type)
+    if (options.uid && current.metadata.uid !== options.uid)
+      throw new KubeApiError(`Precondition failed: UID in precondition: ${options.uid}, UID in object meta: ${current.metadata.uid ?? ''}`, 'conflict', 409, 'delete', resource)
+    const key = typeKey(type)
+    this.objects.set(key, (this.objects.get(key) ?? []).filter((o) => o !== current))
+    this.deletes.push({ type, namespace, name })
+  }
+
+  /** Every delete, in order. */
+  readonly deletes: Array<{ type: ResourceType; namespace: string | undefined; name: string }> = []
 
   private request(verb: string, type: ResourceType): void {
     this.requestCount++

@@ -1,5 +1,12 @@
 /** Plain RunResult fixtures for the report tests. */
-import type { CheckDetail, CheckResult, MetricCheckResult, RunResult, TargetRef, TargetResult } from '../../src/model/result.js'
+import type {
+  CheckDetail,
+  CheckResult,
+  MetricCheckResult,
+  RunResult,
+  TargetRef,
+  TargetResult
+} from '../../src/model/result.js'
 import type { RollbackState, TargetRollbackReport } from '../../src/model/rollback.js'
 
 export const MALICIOUS = '</td><script>alert(1)</script>'
@@ -300,14 +307,18 @@ export function undoPatch(): unknown {
     {
       op: 'replace',
       path: '/spec/template',
-      value: { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'api', image: 'registry.example.com/api:v1.2.3' }] } }
+      value: {
+        metadata: { labels: { app: 'api' } },
+        spec: { containers: [{ name: 'api', image: 'registry.example.com/api:v1.2.3' }] }
+      }
     },
     { op: 'replace', path: '/metadata/annotations', value: { 'deploy-guard.io/failed-revision': '[{"revision":2}]' } }
   ]
 }
 
 const STATE_SUMMARY: Record<RollbackState, string> = {
-  'rolled-back': 'deployment/api in production was rolled back from revision 2 to revision 1; the restored version is healthy',
+  'rolled-back':
+    'deployment/api in production was rolled back from revision 2 to revision 1; the restored version is healthy',
   'rolled-back-unhealthy':
     'deployment/api in production was rolled back from revision 2 to revision 1, but the restored version is failed: the rollback is half done',
   'rolled-back-unverified':
@@ -316,20 +327,33 @@ const STATE_SUMMARY: Record<RollbackState, string> = {
   refused:
     'the failing revision 2 is the one that was running before the deploy (the deploy changed nothing): nothing older is rolled back to; nothing was changed',
   'not-started': 'deployment/api in production was not rolled back; nothing was changed',
-  failed: 'the rollback of deployment/api in production from revision 2 to revision 1 failed: 422 Unprocessable Entity; nothing was changed',
+  failed:
+    'the rollback of deployment/api in production from revision 2 to revision 1 failed: 422 Unprocessable Entity; nothing was changed',
   unknown:
     'the rollback of deployment/api in production from revision 2 to revision 1 was sent but not confirmed: socket hang up; it may or may not have landed — check the history before undoing by hand'
 }
 
 const STATE_MANUAL: Record<RollbackState, string[]> = {
   'rolled-back': [],
-  'rolled-back-unhealthy': ['kubectl rollout status deployment/api -n production', 'kubectl rollout history deployment/api -n production'],
-  'rolled-back-unverified': ['kubectl rollout status deployment/api -n production', 'kubectl rollout history deployment/api -n production'],
+  'rolled-back-unhealthy': [
+    'kubectl rollout status deployment/api -n production',
+    'kubectl rollout history deployment/api -n production'
+  ],
+  'rolled-back-unverified': [
+    'kubectl rollout status deployment/api -n production',
+    'kubectl rollout history deployment/api -n production'
+  ],
   'dry-run': ['kubectl rollout undo deployment/api -n production --to-revision=1'],
   refused: [],
   'not-started': [],
-  failed: ['kubectl rollout undo deployment/api -n production --to-revision=1', 'kubectl rollout status deployment/api -n production'],
-  unknown: ['kubectl rollout history deployment/api -n production', 'kubectl rollout undo deployment/api -n production --to-revision=1']
+  failed: [
+    'kubectl rollout undo deployment/api -n production --to-revision=1',
+    'kubectl rollout status deployment/api -n production'
+  ],
+  unknown: [
+    'kubectl rollout history deployment/api -n production',
+    'kubectl rollout undo deployment/api -n production --to-revision=1'
+  ]
 }
 
 /** The restored version's checklist: healthy, or (unhealthy) crash-looping again. */
@@ -356,13 +380,17 @@ export function targetRollback(state: RollbackState, ref: TargetRef = api): Targ
   return {
     ref,
     state,
-    summary: STATE_SUMMARY[state],
-    manual: STATE_MANUAL[state],
+    summary: STATE_SUMMARY[state].replaceAll('deployment/api', `${ref.kind.toLowerCase()}/${ref.name}`),
+    manual: STATE_MANUAL[state].map((c) =>
+      c.replace('deployment/api -n production', `${ref.kind.toLowerCase()}/${ref.name} -n ${ref.namespace}`)
+    ),
     method: 'kubectl',
     fromRevision: 2,
     // A guard rail stops before a revision is chosen.
     ...(state === 'refused' || state === 'not-started' ? {} : { toRevision: 1 }),
-    ...(landed || state === 'dry-run' ? { change: { kind: 'patch' as const, patchType: 'json', body: undoPatch() } } : {}),
+    ...(landed || state === 'dry-run'
+      ? { change: { kind: 'patch' as const, patchType: 'json', body: undoPatch() } }
+      : {}),
     ...(landed || state === 'dry-run' ? { message: 'rolled back' } : {}),
     ...(landed && state !== 'rolled-back-unverified' ? { restored: restoredTarget(state === 'rolled-back', ref) } : {}),
     ...(restoredVerdict ? { restoredVerdict } : {}),

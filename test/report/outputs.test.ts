@@ -11,7 +11,11 @@ describe('buildOutputs', () => {
       'failed-checks': '[]',
       analysis: '[]',
       report: '/tmp/r.json',
-      summary: 'deploy-guard verify passed; action: no action'
+      summary: 'deploy-guard verify passed; action: no action',
+      'rolled-back-from': '',
+      'rolled-back-to': '',
+      'restored-verdict': '',
+      rollback: '[]'
     })
   })
 

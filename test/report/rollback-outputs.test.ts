@@ -34,7 +34,9 @@ describe('rollback outputs', () => {
   })
 
   test('a rollback row: the report without the restored checks’ evidence', () => {
-    const [row] = JSON.parse(buildOutputs(rolledBackVerify('rolled-back-unhealthy'), 'r.json').rollback) as RollbackOutputRow[]
+    const [row] = JSON.parse(
+      buildOutputs(rolledBackVerify('rolled-back-unhealthy'), 'r.json').rollback
+    ) as RollbackOutputRow[]
     expect(row).toMatchObject({
       target: 'deployment/api',
       namespace: 'production',
@@ -44,7 +46,10 @@ describe('rollback outputs', () => {
       toRevision: 1,
       restoredRevision: '3',
       restoredVerdict: 'failed',
-      manual: ['kubectl rollout status deployment/api -n production', 'kubectl rollout history deployment/api -n production'],
+      manual: [
+        'kubectl rollout status deployment/api -n production',
+        'kubectl rollout history deployment/api -n production'
+      ],
       message: 'rolled back',
       dryRun: false
     })
@@ -93,13 +98,20 @@ describe('rollback outputs', () => {
     const result = rolledBackVerify('failed')
     result.rollback!.targets.push(targetRollback('refused', db))
     const out = buildOutputs(result, 'r.json')
-    expect([out['rolled-back-from'], out['rolled-back-to'], out['restored-verdict'], out.action]).toEqual(['', '', '', 'none'])
+    expect([out['rolled-back-from'], out['rolled-back-to'], out['restored-verdict'], out.action]).toEqual([
+      '',
+      '',
+      '',
+      'none'
+    ])
     expect(JSON.parse(out.rollback)).toHaveLength(2)
   })
 
   test('two targets with one kind/name in different namespaces are keyed by namespace', () => {
     const result = rolledBackVerify('rolled-back')
-    result.rollback!.targets.push(targetRollback('rolled-back', { kind: 'Deployment', name: 'api', namespace: 'staging' }))
+    result.rollback!.targets.push(
+      targetRollback('rolled-back', { kind: 'Deployment', name: 'api', namespace: 'staging' })
+    )
     expect(JSON.parse(buildOutputs(result, 'r.json')['rolled-back-to'])).toEqual({
       'production/deployment/api': '1',
       'staging/deployment/api': '1'
@@ -120,7 +132,11 @@ describe('rollback outputs', () => {
   test('a 2 MB note and a thousand targets stay within the caps, valid JSON', () => {
     const result = rolledBackVerify('rolled-back')
     result.rollback!.targets = Array.from({ length: 1000 }, (_v, i) => {
-      const t = targetRollback('rolled-back', { kind: 'Deployment', name: `service-with-a-long-name-${i}`, namespace: 'production' })
+      const t = targetRollback('rolled-back', {
+        kind: 'Deployment',
+        name: `service-with-a-long-name-${i}`,
+        namespace: 'production'
+      })
       t.notes = i === 0 ? ['n'.repeat(2_000_000)] : t.notes
       return t
     })

@@ -4,7 +4,15 @@ import type { RollbackState } from '../../src/model/rollback.js'
 import { BUDGETS, type Budget } from '../../src/report/budget.js'
 import { rollbackHeadline } from '../../src/report/sections/rollback.js'
 import { renderSummary } from '../../src/report/summary.js'
-import { MALICIOUS, failedVerify, manualRollback, passedVerify, rolledBackVerify, targetRollback } from './fixtures.js'
+import {
+  MALICIOUS,
+  failedVerify,
+  manualRollback,
+  passedVerify,
+  rolledBackVerify,
+  targetRollback,
+  undoPatch
+} from './fixtures.js'
 import { renderToDom } from './render-html.js'
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
@@ -21,7 +29,10 @@ function rollbackSection(doc: Document): Element[] {
 
 describe('rollback section: one headline per state, cause first', () => {
   const cases: Array<[RollbackState, string]> = [
-    ['rolled-back', 'Rolled back deployment/api in production from revision 2 to revision 1 (now revision 3) — restored version healthy ✅'],
+    [
+      'rolled-back',
+      'Rolled back deployment/api in production from revision 2 to revision 1 (now revision 3) — restored version healthy ✅'
+    ],
     [
       'rolled-back-unhealthy',
       'Rollback half done: deployment/api in production was set back from revision 2 to revision 1 (now revision 3), but the restored version failed ❌ — run: kubectl rollout status deployment/api -n production'
@@ -30,7 +41,10 @@ describe('rollback section: one headline per state, cause first', () => {
       'rolled-back-unverified',
       'Rolled back, not verified: deployment/api in production was rolled back from revision 2 to revision 1, but the restored version was not verified before the run ended ⚠️ — run: kubectl rollout status deployment/api -n production'
     ],
-    ['dry-run', 'Dry run: would roll back deployment/api in production from revision 2 to revision 1 (patch below); nothing was changed'],
+    [
+      'dry-run',
+      'Dry run: would roll back deployment/api in production from revision 2 to revision 1 (patch below); nothing was changed'
+    ],
     [
       'refused',
       'Not rolled back: the failing revision 2 is the one that was running before the deploy (the deploy changed nothing): nothing older is rolled back to; nothing was changed'
@@ -62,7 +76,9 @@ describe('rollback section: one headline per state, cause first', () => {
     const text = section.map((e) => e.textContent).join('\n')
     expect(text).toContain('Deploy: ❌ failed · Restored version: ✅ passed')
     const table = section.find((e) => e.tagName === 'TABLE')!
-    const rows = [...table.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent))
+    const rows = [...table.querySelectorAll('tr')].map((tr) =>
+      [...tr.querySelectorAll('th, td')].map((c) => c.textContent)
+    )
     expect(rows).toEqual([
       ['Target', 'Method', 'Revision', 'State', 'Restored version', 'Result'],
       ['deployment/api in production', 'kubectl', '2 → 1 (now 3)', '✅ rolled-back', '✅ passed', 'rolled back']
@@ -76,7 +92,7 @@ describe('rollback section: one headline per state, cause first', () => {
     expect(details.every((d) => !d.hasAttribute('open'))).toBe(true)
     // The patch, pretty-printed JSON, exactly.
     const patch = JSON.parse(details[0]!.querySelector('pre code')!.textContent!) as unknown
-    expect(patch).toEqual(rolledBackVerify('rolled-back').rollback!.targets[0]!.change!.body)
+    expect(patch).toEqual(undoPatch())
     // The restored checks use the verify checklist's rows.
     const restoredRows = [...details[1]!.querySelectorAll('tr')].map((tr) => tr.querySelector('td')?.textContent)
     expect(restoredRows).toContain('Pod count')
@@ -89,7 +105,9 @@ describe('rollback section: one headline per state, cause first', () => {
     const section = rollbackSection(doc)
     expect(section.map((e) => e.textContent).join('\n')).toContain('Deploy: ❌ failed · Restored version: ❌ failed')
     const code = section.find((e) => e.tagName === 'PRE')?.textContent
-    expect(code).toBe('kubectl rollout status deployment/api -n production\nkubectl rollout history deployment/api -n production\n')
+    expect(code).toBe(
+      'kubectl rollout status deployment/api -n production\nkubectl rollout history deployment/api -n production\n'
+    )
     const restored = section.filter((e) => e.tagName === 'DETAILS')[1]!
     expect(restored.hasAttribute('open')).toBe(true)
     expect(restored.textContent).toContain('1 pod is in CrashLoopBackOff')
@@ -102,9 +120,7 @@ describe('rollback section: one headline per state, cause first', () => {
     const details = section.find((e) => e.tagName === 'DETAILS')!
     expect(details.hasAttribute('open')).toBe(true)
     expect(details.querySelector('summary')?.textContent).toBe('Patch that would be sent to deployment/api (json)')
-    expect(JSON.parse(details.querySelector('pre code')!.textContent!)).toEqual(
-      rolledBackVerify('dry-run').rollback!.targets[0]!.change!.body
-    )
+    expect(JSON.parse(details.querySelector('pre code')!.textContent!)).toEqual(undoPatch())
     expect(md).toContain('**Action taken:** none (dry run; would have rolled back)')
     expect(md).toContain('would have rolled back. Nothing was changed.')
     expect(section.map((e) => e.textContent).join('\n')).toContain('Restored version: — (dry run: nothing was changed)')
@@ -124,7 +140,9 @@ describe('rollback section: one headline per state, cause first', () => {
     const doc = renderToDom(renderSummary(manualRollback()))
     const text = rollbackSection(doc).map((e) => e.textContent)
     expect(text[0]).toBe('Manual rollback requested by octocat — why: checkout errors after v1.2.4, see INC-42')
-    expect(text[1]).toBe('Rolled back deployment/api in production from revision 3 to revision 2 (now revision 4) — restored version healthy ✅')
+    expect(text[1]).toBe(
+      'Rolled back deployment/api in production from revision 3 to revision 2 (now revision 4) — restored version healthy ✅'
+    )
     // No deploy was judged: only the restored version has a verdict.
     expect(text[2]).toBe('Restored version: ✅ passed')
   })
@@ -151,7 +169,9 @@ describe('rollback section: one headline per state, cause first', () => {
     expect(items[0]).toMatch(/^Rolled back deployment\/api/)
     expect(items[1]).toMatch(/^Rollback half done: statefulset\/db/)
     expect(section[1]?.textContent).toBe('Deploy: ❌ failed · Restored version: ❌ failed')
-    expect(section.find((e) => e.tagName === 'PRE')?.textContent).toMatch(/^# statefulset\/db in production\nkubectl rollout status/)
+    expect(section.find((e) => e.tagName === 'PRE')?.textContent).toMatch(
+      /^# statefulset\/db in production\nkubectl rollout status/
+    )
   })
 })
 
@@ -175,7 +195,9 @@ describe('rollback section: hostile text and size', () => {
     expect(table.textContent).toContain(`${MALICIOUS} | **bold** \`tick\``)
     expect(section.map((e) => e.textContent).join('\n')).toContain(MALICIOUS)
     // The commands stay whole inside their fence.
-    expect(section.find((e) => e.tagName === 'PRE')?.textContent).toContain('echo ``` done\n</details><script>x</script>')
+    expect(section.find((e) => e.tagName === 'PRE')?.textContent).toContain(
+      'echo ``` done\n</details><script>x</script>'
+    )
   })
 
   test('a 2 MB note keeps the summary within its cap, the rollback section kept', () => {
@@ -193,7 +215,11 @@ describe('rollback section: hostile text and size', () => {
   test('hundreds of targets stay within the cap, rows that need attention first', () => {
     const result = rolledBackVerify('rolled-back')
     result.rollback!.targets = Array.from({ length: 400 }, (_v, i) =>
-      targetRollback(i === 399 ? 'failed' : 'rolled-back', { kind: 'Deployment', name: `svc-${i}`, namespace: 'production' })
+      targetRollback(i === 399 ? 'failed' : 'rolled-back', {
+        kind: 'Deployment',
+        name: `svc-${i}`,
+        namespace: 'production'
+      })
     )
     const md = renderSummary(result, { maxBytes: 60_000 })
     expect(bytes(md)).toBeLessThanOrEqual(60_000)

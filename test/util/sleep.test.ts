@@ -2,7 +2,9 @@ import { afterEach, describe, expect, jest, test } from '@jest/globals'
 import { MAX_TIMER_MS, sleep } from '../../src/util/sleep.js'
 
 describe('sleep', () => {
-  afterEach(() => jest.useRealTimers())
+  afterEach(() => {
+    jest.useRealTimers()
+  })
 
   test('a wait longer than a timer can hold is not cut to 1 ms (it goes in chunks)', async () => {
     jest.useFakeTimers()

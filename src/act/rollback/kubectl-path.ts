@@ -17,6 +17,7 @@ import { rollbackerFor } from './index.js'
 import type { ReadWorkload, RollbackDeps, RollbackSettings } from './orchestrate.js'
 import { manualCommandFor, notStarted, readWorkload } from './orchestrate.js'
 import type { RollbackOutcome } from './types.js'
+import { deleteStuckPods, findStuckPods } from './statefulset-force.js'
 
 export interface UndoContext {
   ref: TargetRef
@@ -155,6 +156,7 @@ export async function undoWithKubectl(ctx: UndoContext): Promise<TargetRollbackR
   }
 
   progress({ phase: 'patched' })
+  const stuckCommands = await unblockStatefulSet(ctx)
   const since = deps.now()
   deps.log(`${ref.kind.toLowerCase()}/${ref.name}: ${outcome.message}; waiting for the restored revision to become healthy`)
   progress({ phase: 'waiting', manualCommand: `kubectl rollout status ${ref.kind.toLowerCase()}/${ref.name} -n ${ref.namespace}` })
@@ -168,5 +170,34 @@ export async function undoWithKubectl(ctx: UndoContext): Promise<TargetRollbackR
   })
   progress({ phase: final.state === 'rolled-back' ? 'verified' : 'unhealthy', reason: final.summary })
   if (restored.result.revision) notes.push(`the restored template now runs as revision ${restored.result.revision}`)
-  return { ...final, ...base, change, message: outcome.message, restored: restored.result, restoredVerdict: restored.verdict }
+  const manual = final.state === 'rolled-back' ? final.manual : [...stuckCommands, ...final.manual]
+  return { ...final, manual, ...base, change, message: outcome.message, restored: restored.result, restoredVerdict: restored.verdict }
+}
+
+/**
+ * After a StatefulSet undo: pods of the bad revision that never became Ready block an OrderedReady
+ * StatefulSet for good. Deleted when rollback.forceStatefulSet allows it; otherwise the commands to
+ * run are returned (and noted).
+ */
+async function unblockStatefulSet(ctx: UndoContext): Promise<string[]> {
+  const failed = ctx.read.revisions.current
+  if (ctx.read.kind !== 'StatefulSet' || !failed) return []
+  const namespace = ctx.ref.namespace
+  try {
+    const stuck = await findStuckPods(ctx.deps.api, ctx.read.object, failed.owner)
+    if (stuck.pods.length === 0) return []
+    const names = stuck.pods.map((p) => p.name).join(', ')
+    if (!ctx.settings.forceStatefulSet) {
+      ctx.notes.push(
+        `pods ${names} of the failed revision are not Ready and block the restored revision (OrderedReady): delete them (forced rollback), or set rollback.forceStatefulSet: true`
+      )
+      return stuck.commands
+    }
+    const deleted = await deleteStuckPods(ctx.deps.api, namespace, stuck)
+    ctx.notes.push(`deleted pods ${deleted.join(', ')} of the failed revision so the restored revision can roll out (forced rollback, rollback.forceStatefulSet)`)
+    return []
+  } catch (error) {
+    ctx.notes.push(`could not check for StatefulSet pods stuck on the failed revision: ${error instanceof Error ? error.message : String(error)}`)
+    return []
+  }
 }

@@ -42,6 +42,8 @@ export interface RollbackSettings {
   /** Why: the verdict's first reason, or the manual workflow's `reason`. Stored in the failed mark. */
   reason: string
   runUrl?: string
+  /** Delete StatefulSet pods of the bad revision that block the restored one (OrderedReady). */
+  forceStatefulSet?: boolean
   /** Writes tried when the workload keeps moving under the undo (409s). */
   maxConflicts?: number
   /** Where Argo CD keeps Applications, when the workload's tracking does not say. */

@@ -5,7 +5,7 @@
  */
 
 export interface TransportRequest {
-  method: 'GET' | 'PATCH'
+  method: 'GET' | 'PATCH' | 'DELETE'
   /** Absolute API path, e.g. `/api/v1/namespaces/x/pods`. */
   path: string
   query?: Record<string, string | number | boolean | undefined>

@@ -31,7 +31,9 @@ const HEADING = '### ↩️ Rollback'
 
 /** Whether the summary has anything to say about a rollback. */
 function worthShowing(result: RunResult, report: RollbackReport): boolean {
-  return report.targets.length > 0 || result.verdict !== 'passed' || result.command === 'rollback' || !!report.requestedBy
+  return (
+    report.targets.length > 0 || result.verdict !== 'passed' || result.command === 'rollback' || !!report.requestedBy
+  )
 }
 
 const needsAttention = (t: TargetRollbackReport): boolean => t.state !== 'rolled-back'
@@ -135,7 +137,9 @@ function manualBlock(targets: TargetRollbackReport[], budget: Budget): string {
   }
   if (!count) return ''
   const note = omitted ? `\n\n${omittedNote(omitted, 'commands')}` : ''
-  const intro = targets.every((t) => t.state === 'dry-run') ? 'To do this rollback by hand:' : 'To finish or check it by hand:'
+  const intro = targets.every((t) => t.state === 'dry-run')
+    ? 'To do this rollback by hand:'
+    : 'To finish or check it by hand:'
   return `${intro}\n\n${fence(lines.join('\n'), 'bash')}${note}`
 }
 
@@ -167,7 +171,8 @@ function changeBlock(t: TargetRollbackReport, budget: Budget): string {
       : `Command ${verb ? `${verb} run` : 'run'} for ${targetLabel(t.ref)}`
   const body = change.kind === 'patch' ? prettyJson(change.body) : change.command
   const shown = truncate(body, max)
-  const note = shown.length < body.length ? '\n\n_Cut to stay short; the JSON record (output `report`) has it whole._' : ''
+  const note =
+    shown.length < body.length ? '\n\n_Cut to stay short; the JSON record (output `report`) has it whole._' : ''
   const block = `${fence(shown, change.kind === 'patch' ? 'json' : 'bash')}${note}`
   // A dry run exists to show this change: it is open.
   return detailsBlock(escapeMarkdownText(truncate(what, budget.maxCellChars)), block, t.dryRun)
@@ -179,7 +184,9 @@ function restoredBlock(t: TargetRollbackReport, budget: Budget): string {
   const verdict = t.restoredVerdict
   const icon = verdict ? VERDICT_ICON[verdict] : '⚠️'
   const failing = restored.checks.filter((c) => c.status === 'failed' || c.status === 'inconclusive').length
-  const tally = failing ? `${failing} of ${restored.checks.length} need attention` : `${restored.checks.length} checks, none failed`
+  const tally = failing
+    ? `${failing} of ${restored.checks.length} need attention`
+    : `${restored.checks.length} checks, none failed`
   const at = restored.revision ? ` (revision ${restored.revision})` : ''
   const title = `${icon} Restored version of ${targetLabel(t.ref)}${at}: ${tally}`
   // When the restored version is not healthy its checks are the cause of the half-done rollback: open.
@@ -201,7 +208,9 @@ export function renderRollback(result: RunResult, budget: Budget): string {
   }
   const { targets } = report
   if (!targets.length) {
-    parts.push(`**Not rolled back**: ${escapeMarkdownText(truncate(report.reason || 'no target to roll back', budget.maxReasonChars))}`)
+    parts.push(
+      `**Not rolled back**: ${escapeMarkdownText(truncate(report.reason || 'no target to roll back', budget.maxReasonChars))}`
+    )
     return parts.join('\n\n')
   }
   const shown = selectItems(targets, budget.maxTableRows, needsAttention)
