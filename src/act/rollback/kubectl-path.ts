@@ -168,7 +168,8 @@ export async function undoWithKubectl(ctx: UndoContext): Promise<TargetRollbackR
     write: 'landed',
     restoredVerdict: restored.verdict
   })
-  progress({ phase: final.state === 'rolled-back' ? 'verified' : 'unhealthy', reason: final.summary })
+  // A wait cut short (cancelled) has no verdict: the rollback is still in flight for the post step.
+  if (restored.verdict !== undefined) progress({ phase: final.state === 'rolled-back' ? 'verified' : 'unhealthy', reason: final.summary })
   if (restored.result.revision) notes.push(`the restored template now runs as revision ${restored.result.revision}`)
   const manual = final.state === 'rolled-back' ? final.manual : [...stuckCommands, ...final.manual]
   return { ...final, manual, ...base, change, message: outcome.message, restored: restored.result, restoredVerdict: restored.verdict }

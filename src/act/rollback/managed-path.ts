@@ -105,7 +105,7 @@ export async function undoThroughManager(ctx: ManagerContext): Promise<TargetRol
   progress({ phase: 'waiting', reason: outcome.message, manualCommand: status })
   const restored = await deps.verifyRestored(ref, deps.now())
   const healthy = restored.verdict === 'passed'
-  progress({ phase: healthy ? 'verified' : 'unhealthy', reason: outcome.message, manualCommand: status })
+  if (restored.verdict !== undefined) progress({ phase: healthy ? 'verified' : 'unhealthy', reason: outcome.message, manualCommand: status })
   const summary = healthy
     ? `${label} was rolled back through ${owner}: ${outcome.message}; the restored version is healthy`
     : `${label} was rolled back through ${owner}: ${outcome.message}; but the restored version is ${restored.verdict ?? 'not verified'}: the rollback is half done`
