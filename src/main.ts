@@ -21,6 +21,7 @@ import { createRunnerLog, type RunnerLog } from './report/logger.js'
 import { actionsSink, publishNow, publishReports, type PublishOptions } from './report/publish.js'
 import { Redactor } from './report/redact.js'
 import { userMessage } from './errors.js'
+import { verdictAnnotation } from './report/annotation.js'
 
 /** Reads every documented input as a string ('' when unset), registering secret ones before anything logs. */
 function readInputs(redactor: Redactor): ActionInputs {
@@ -113,8 +114,7 @@ async function runMain(): Promise<void> {
     // Reported: the post step has nothing to add (a run stopped before this point leaves it to report).
     journal.finished()
     if (result.verdict !== 'passed') {
-      const first = result.reasons[0]
-      const message = failMessage ?? `deploy-guard ${result.command}: ${result.verdict}${first ? ` — ${first}` : ''}`
+      const message = failMessage ?? verdictAnnotation(result)
       if (result.dryRun) log.warning(`dry run: ${message} (the step is not failed)`)
       else log.fail(message)
     }

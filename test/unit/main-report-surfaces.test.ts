@@ -37,6 +37,10 @@ describe('a config error', () => {
       'analysis',
       'failed-checks',
       'report',
+      'restored-verdict',
+      'rollback',
+      'rolled-back-from',
+      'rolled-back-to',
       'summary',
       'verdict'
     ])

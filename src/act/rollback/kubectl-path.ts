@@ -123,9 +123,9 @@ export async function undoWithKubectl(ctx: UndoContext): Promise<TargetRollbackR
   const written = await writeUndo(ctx, settings.dryRun ? () => undefined : progress)
   if (written.kind === 'stopped') {
     if (written.alreadyThere) {
-      const landed = classifyRollback({ ref, toRevision: ctx.choice.revision, fromRevision: from, write: 'landed', restoredVerdict: undefined })
+      // Another writer (a racing run, a human) restored the target first: nothing left for this run to do.
       progress({ phase: 'skipped', reason: written.reason })
-      return { ...landed, ...base, summary: written.reason, manual: landed.manual }
+      return { ...notStarted(ref, `${written.reason}; this run changed nothing`), ...base, state: 'not-started' }
     }
     progress({ phase: 'refused', reason: written.reason })
     return notStarted(ref, `${written.reason}; nothing was changed`, { ...base })

@@ -89,7 +89,9 @@ function recordedRevision(workload: KubeObject, target: TargetToRollBack, notes:
 }
 
 function failedMarks(workload: KubeObject, notes: string[]): FailedRevisionMark[] {
-  const read = parseFailedMarks(workload.metadata.annotations?.[FAILED_REVISION_ANNOTATION])
+  const raw = workload.metadata.annotations?.[FAILED_REVISION_ANNOTATION]
+  if (raw === undefined) return []
+  const read = parseFailedMarks(raw)
   if (read.ok) return read.value
   notes.push(`the ${FAILED_REVISION_ANNOTATION} annotation could not be read (${read.reason}); it will be replaced`)
   return []
