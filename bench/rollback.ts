@@ -48,7 +48,10 @@ function workloadIn(kind: WorkloadKind, namespace: string): Workload {
 
 /** A workload at a good revision, then the user's deploy of a crash-looping image (`kubectl set image`). */
 async function badDeploy(sandbox: Sandbox, w: Workload): Promise<void> {
-  const good = w.kind === 'Deployment' ? deployment(w.namespace, w.name, 'registry/api:v1') : statefulSet(w.namespace, w.name, 'registry/api:v1')
+  const good =
+    w.kind === 'Deployment'
+      ? deployment(w.namespace, w.name, 'registry/api:v1')
+      : statefulSet(w.namespace, w.name, 'registry/api:v1')
   await deployGood(sandbox, w.kind, w.namespace, w.name, good)
   await setImage(sandbox, w.kind, w.namespace, w.name, 'app', 'registry/api:v2-crashloop')
 }
@@ -60,15 +63,24 @@ interface VerifyRun {
   verdictAt?: number
   /** Index of the first request logged after the verdict line arrived. */
   verdictRequestIndex: number
-  stdout: string
 }
 
 /** `verify` through the bundle, as the runner runs it, with each stdout line timestamped on arrival. */
 async function verifyWithRollback(sandbox: Sandbox, w: Workload): Promise<VerifyRun> {
   const dir = await mkdtemp(join(tmpdir(), 'dg-bench-rollback-'))
   try {
-    const files = { output: join(dir, 'output'), summary: join(dir, 'summary.md'), state: join(dir, 'state'), config: join(dir, 'config.yml') }
-    await Promise.all([writeFile(files.output, ''), writeFile(files.summary, ''), writeFile(files.state, ''), writeFile(files.config, CONFIG)])
+    const files = {
+      output: join(dir, 'output'),
+      summary: join(dir, 'summary.md'),
+      state: join(dir, 'state'),
+      config: join(dir, 'config.yml')
+    }
+    await Promise.all([
+      writeFile(files.output, ''),
+      writeFile(files.summary, ''),
+      writeFile(files.state, ''),
+      writeFile(files.config, CONFIG)
+    ])
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       HOME: dir,
@@ -86,14 +98,12 @@ async function verifyWithRollback(sandbox: Sandbox, w: Workload): Promise<Verify
     }
     let verdictAt: number | undefined
     let verdictRequestIndex = -1
-    let stdout = ''
     let partial = ''
     const exitCode = await new Promise<number>((resolvePromise, reject) => {
       const child = spawn(NODE, [BUNDLE], { env, stdio: ['ignore', 'pipe', 'ignore'] })
       child.stdout.on('data', (chunk: Buffer) => {
         const arrived = Date.now()
         const requestIndex = sandbox.requests.length
-        stdout += chunk.toString()
         const lines = (partial + chunk.toString()).split('\n')
         partial = lines.pop() ?? ''
         if (verdictAt === undefined && lines.some((line) => line.includes(VERDICT_LINE))) {
@@ -104,7 +114,12 @@ async function verifyWithRollback(sandbox: Sandbox, w: Workload): Promise<Verify
       child.on('error', reject)
       child.on('close', (code) => resolvePromise(code ?? -1))
     })
-    return { exitCode, outputs: parseOutputFile(await readFile(files.output, 'utf8')), verdictAt, verdictRequestIndex, stdout }
+    return {
+      exitCode,
+      outputs: parseOutputFile(await readFile(files.output, 'utf8')),
+      verdictAt,
+      verdictRequestIndex
+    }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
@@ -113,17 +128,25 @@ async function verifyWithRollback(sandbox: Sandbox, w: Workload): Promise<Verify
 const describe = (r: RequestLogEntry) => `${r.method} ${r.path}${r.query.labelSelector ? '?labelSelector' : ''}`
 
 /**
- * The undo's requests: from the verdict line to the undo's PATCH, inclusive. A request the child sent
- * right after printing the line can be handled here a hair before the line's pipe read, so requests
- * logged up to 5 ms before the line's arrival count too (verify's last poll is ≥ 200 ms earlier).
+ * The undo's requests: those logged after the verdict line arrived, up to the undo's PATCH inclusive.
+ * (verify's last diagnostic read, a pod's previous log, lands 5–10 ms before the line; the undo's first
+ * GET 8–30 ms after it, so the line's arrival separates them.)
  */
-function undoWindow(sandbox: Sandbox, w: Workload, run: VerifyRun): { patch: RequestLogEntry; requests: RequestLogEntry[] } {
-  if (run.verdictAt === undefined) throw new Error(`${w.kind} ${w.namespace}: verify never logged "${VERDICT_LINE}" (exit ${run.exitCode}, verdict ${run.outputs.verdict ?? 'none'})`)
-  const verdictAt = run.verdictAt
-  let first = run.verdictRequestIndex
-  while (first > 0 && sandbox.requests[first - 1]!.time >= verdictAt - 5) first--
+function undoWindow(
+  sandbox: Sandbox,
+  w: Workload,
+  run: VerifyRun
+): { patch: RequestLogEntry; requests: RequestLogEntry[] } {
+  if (run.verdictAt === undefined)
+    throw new Error(
+      `${w.kind} ${w.namespace}: verify never logged "${VERDICT_LINE}" (exit ${run.exitCode}, verdict ${run.outputs.verdict ?? 'none'}); a bundle built before the rollback cannot: run npm run build, or set DEPLOY_GUARD_BUNDLE`
+    )
+  const first = run.verdictRequestIndex
   const patchIndex = sandbox.requests.findIndex((r, i) => i >= first && r.method === 'PATCH' && r.path === w.path)
-  if (patchIndex < 0) throw new Error(`${w.kind} ${w.namespace}: no PATCH of ${w.path} after the failed verdict (action ${run.outputs.action ?? 'none'})`)
+  if (patchIndex < 0)
+    throw new Error(
+      `${w.kind} ${w.namespace}: no PATCH of ${w.path} after the failed verdict (action ${run.outputs.action ?? 'none'})`
+    )
   return { patch: sandbox.requests[patchIndex]!, requests: sandbox.requests.slice(first, patchIndex + 1) }
 }
 
@@ -139,31 +162,47 @@ async function oursOnce(sandbox: Sandbox, w: Workload): Promise<{ ms: number; re
   const run = await verifyWithRollback(sandbox, w)
   const window = undoWindow(sandbox, w, run)
   if (run.outputs.action !== 'rolled-back')
-    throw new Error(`${w.kind} ${w.namespace}: expected action rolled-back, got ${run.outputs.action ?? 'none'}: ${run.outputs.reason ?? ''}`)
+    throw new Error(
+      `${w.kind} ${w.namespace}: expected action rolled-back, got ${run.outputs.action ?? 'none'}: ${run.outputs.reason ?? ''}`
+    )
   return { ms: window.patch.time - run.verdictAt!, requests: window.requests }
 }
 
-/** `kubectl rollout undo -v=6` on the same state, with an empty discovery cache as on a fresh runner. */
-async function kubectlUndo(sandbox: Sandbox, w: Workload): Promise<{ logged: string[]; served: RequestLogEntry[] }> {
-  await badDeploy(sandbox, w)
-  const cache = await mkdtemp(join(tmpdir(), 'dg-bench-kubectl-cache-'))
-  try {
-    const before = sandbox.requests.length
-    const { stdout, stderr } = await exec(
-      'kubectl',
-      ['--kubeconfig', sandbox.kubeconfigPath, '--cache-dir', cache, '-n', w.namespace, 'rollout', 'undo', `${w.kind.toLowerCase()}/${w.name}`, '-v=6'],
-      { timeout: 30_000 }
-    )
-    if (!/rolled back/.test(stdout)) throw new Error(`kubectl rollout undo ${w.kind} did not roll back: ${stdout.trim()}`)
-    // -v=6: one line per request, e.g. `round_trippers.go:…] GET https://127.0.0.1:…/apis/apps/v1/… 200 OK in 3 milliseconds`
-    const logged = stderr.split('\n').filter((line) => /\b(GET|POST|PUT|PATCH|DELETE) https?:\/\/\S+ \d{3}\b/.test(line))
-    return { logged, served: sandbox.requests.slice(before) }
-  } finally {
-    await rm(cache, { recursive: true, force: true })
-  }
+interface KubectlUndo {
+  /** The `-v=6` request lines (`GET https://… 200 OK in N milliseconds`), one per request kubectl logs. */
+  logged: string[]
+  /** What the sandbox served meanwhile (also the `/version` probe, which -v=6 does not print). */
+  served: RequestLogEntry[]
 }
 
-const isDiscovery = (r: RequestLogEntry) => /^\/(api|apis|version|openapi)(\/[^/]+(\/[^/]+)?)?$/.test(r.path) && !r.path.includes('/namespaces')
+/** `kubectl rollout undo -v=6` on the same state as deploy-guard's undo, with discovery cached in `cacheDir`. */
+async function kubectlUndo(sandbox: Sandbox, w: Workload, cacheDir: string): Promise<KubectlUndo> {
+  await badDeploy(sandbox, w)
+  const before = sandbox.requests.length
+  const { stdout, stderr } = await exec(
+    'kubectl',
+    [
+      '--kubeconfig',
+      sandbox.kubeconfigPath,
+      '--cache-dir',
+      cacheDir,
+      '-n',
+      w.namespace,
+      'rollout',
+      'undo',
+      `${w.kind.toLowerCase()}/${w.name}`,
+      '-v=6'
+    ],
+    { timeout: 30_000 }
+  )
+  if (!/rolled back/.test(stdout)) throw new Error(`kubectl rollout undo ${w.kind} did not roll back: ${stdout.trim()}`)
+  const logged = stderr.split('\n').filter((line) => /\b(GET|POST|PUT|PATCH|DELETE) https?:\/\/\S+ \d{3}\b/.test(line))
+  return { logged, served: sandbox.requests.slice(before) }
+}
+
+/** Discovery documents: /version, /api, /apis and the group-version resource lists (no namespaced paths). */
+const isDiscovery = (r: RequestLogEntry) =>
+  /^\/(version|api|apis)(\/[^/]+){0,2}$/.test(r.path) && !r.path.includes('/namespaces/')
 
 export async function benchRollback(): Promise<BenchFigure[]> {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} does not exist: run npm run build, or set DEPLOY_GUARD_BUNDLE`)
@@ -179,47 +218,69 @@ export async function benchRollback(): Promise<BenchFigure[]> {
       await waitRolledOut(sandbox, 'Deployment', w.namespace, w.name)
     }
     const statefulUndo = (await oursOnce(sandbox, workloadIn('StatefulSet', 'bench-rollback-sts'))).requests
-    const kubectlDeployment = await kubectlUndo(sandbox, workloadIn('Deployment', 'bench-kubectl-deploy'))
-    const kubectlStateful = await kubectlUndo(sandbox, workloadIn('StatefulSet', 'bench-kubectl-sts'))
-
     const kubectlVersion = await exec('kubectl', ['version', '--client', '-o', 'json'])
       .then(({ stdout }) => (JSON.parse(stdout) as { clientVersion: { gitVersion: string } }).clientVersion.gitVersion)
-      .catch(() => 'kubectl')
-    const list = (rs: RequestLogEntry[]) => rs.map(describe).join(', ')
-    const kubectlNote = (k: { logged: string[]; served: RequestLogEntry[] }) => {
-      const api = k.served.filter((r) => !isDiscovery(r))
-      return `kubectl ${kubectlVersion} -v=6 printed ${k.logged.length} request lines (the sandbox served ${k.served.length}); ${k.served.length - api.length} of them discovery (empty --cache-dir, as on a fresh runner), ${api.length} on the object: ${list(api)}`
+      .catch(() => 'unknown')
+    const cacheDir = await mkdtemp(join(tmpdir(), 'dg-bench-kubectl-cache-'))
+    let kubectl: { cold: KubectlUndo; deployment: KubectlUndo; statefulSet: KubectlUndo }
+    try {
+      // An empty discovery cache first (a fresh runner), then the same undo with the cache warm.
+      const cold = await kubectlUndo(sandbox, workloadIn('Deployment', 'bench-kubectl-cold'), cacheDir)
+      kubectl = {
+        cold,
+        deployment: await kubectlUndo(sandbox, workloadIn('Deployment', 'bench-kubectl-deploy'), cacheDir),
+        statefulSet: await kubectlUndo(sandbox, workloadIn('StatefulSet', 'bench-kubectl-sts'), cacheDir)
+      }
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true })
     }
+
+    const list = (rs: RequestLogEntry[]) => rs.map(describe).join(', ')
+    const ourNote = (requests: RequestLogEntry[], runs: string) =>
+      `${runs}; counted in the sandbox's request log from the verdict line to the undo's PATCH, inclusive: ${list(requests)}${
+        requests.filter((r) => r.query.labelSelector).length > 1
+          ? ' (the history is LISTed once to decide, src/act/rollback/orchestrate.ts readWorkload, and again by the Rollbacker, run.ts)'
+          : ''
+      }`
+    const kubectlNote = (k: KubectlUndo) =>
+      `kubectl ${kubectlVersion}, same state, discovery cache warm; counted from its -v=6 request lines (the sandbox served ${k.served.length}): ${list(k.served)}`
+    const coldDiscovery = kubectl.cold.served.filter(isDiscovery).length
     return [
       {
         name: 'rollback: failed verdict → undo PATCH at the API server (Deployment)',
         value: median(times),
         unit: 'ms',
-        note: `median of ${RUNS} verify runs of ${BUNDLE.replace(`${process.cwd()}/`, '')} (crash-looping image, failFastAfter 1s); min ${Math.min(...times)} ms, max ${Math.max(...times)} ms; from the moment "${VERDICT_LINE}" arrives on the action's stdout to the PATCH's arrival in the sandbox's request log (one clock, ms resolution)`
+        note: `median of ${RUNS} verify runs of ${BUNDLE.replace(`${process.cwd()}/`, '')} (crash-looping image, failFastAfter 1s); min ${Math.min(...times)} ms, max ${Math.max(...times)} ms; from "${VERDICT_LINE}" arriving on the action's stdout to the PATCH arriving in the sandbox's request log (one clock, ms resolution)`
       },
       {
         name: 'rollback: API requests per undo, deploy-guard (Deployment)',
         value: deploymentUndo.length,
         unit: 'requests',
-        note: `sandbox request log from the verdict line to the PATCH, inclusive: ${list(deploymentUndo)}`
+        note: ourNote(deploymentUndo, `the last of ${RUNS} runs`)
       },
       {
         name: 'rollback: API requests per undo, kubectl rollout undo (Deployment)',
-        value: kubectlDeployment.logged.length,
+        value: kubectl.deployment.logged.length,
         unit: 'requests',
-        note: kubectlNote(kubectlDeployment)
+        note: kubectlNote(kubectl.deployment)
+      },
+      {
+        name: 'rollback: API requests per undo, kubectl rollout undo with an empty discovery cache (Deployment)',
+        value: kubectl.cold.logged.length,
+        unit: 'requests',
+        note: `as on a fresh runner: -v=6 printed ${kubectl.cold.logged.length} request lines, the sandbox served ${kubectl.cold.served.length}, -v=6 leaves out the /version probe (${coldDiscovery} discovery: /version, /api, /apis and one resource list per group-version the sandbox serves — a real cluster serves more groups, so more); deploy-guard reads no discovery`
       },
       {
         name: 'rollback: API requests per undo, deploy-guard (StatefulSet)',
         value: statefulUndo.length,
         unit: 'requests',
-        note: `one run, sandbox request log from the verdict line to the PATCH, inclusive: ${list(statefulUndo)}`
+        note: ourNote(statefulUndo, 'one run')
       },
       {
         name: 'rollback: API requests per undo, kubectl rollout undo (StatefulSet)',
-        value: kubectlStateful.logged.length,
+        value: kubectl.statefulSet.logged.length,
         unit: 'requests',
-        note: kubectlNote(kubectlStateful)
+        note: kubectlNote(kubectl.statefulSet)
       }
     ]
   } finally {

@@ -8,12 +8,14 @@ import { benchSandbox } from './sandbox.js'
 import { benchVerifyLarge } from './verify-large.js'
 import { benchDetection } from './detection.js'
 import { benchColdStart } from './cold-start.js'
+import { benchRollback } from './rollback.js'
 
 const benches: Array<{ name: string; run: () => Promise<BenchFigure[]> }> = [
   { name: 'sandbox: paginated LIST of 10,000 pods', run: benchSandbox },
   { name: 'start-up: cold start to first API request, bundle size, peak RSS', run: benchColdStart },
   { name: 'verify: one Deployment with 5,000 pods and 20,000 events', run: benchVerifyLarge },
-  { name: 'analysis: detection latency (1 s scrape, 1 s interval)', run: benchDetection }
+  { name: 'analysis: detection latency (1 s scrape, 1 s interval)', run: benchDetection },
+  { name: 'rollback: failed verdict → undo PATCH, API requests per undo beside kubectl', run: benchRollback }
 ]
 
 async function main(): Promise<void> {

@@ -9,6 +9,7 @@ import { decideAction, resolveRollbackPolicy } from '../decide/action.js'
 import { key, rollbackScope } from '../decide/rollback-scope.js'
 import { decideVerdict } from '../decide/verdict.js'
 import type { KubeApi } from '../kube/api.js'
+import { withDeadline } from '../kube/deadline-api.js'
 import type { RunResult, TargetRef, TargetResult } from '../model/result.js'
 import type { RollbackReport, TargetRollbackReport } from '../model/rollback.js'
 import type { RollbackSettings, TargetToRollBack } from '../act/rollback/orchestrate.js'
@@ -62,7 +63,10 @@ export async function rollBackTargets(
     const report = await ctx.group(label, async () => {
       try {
         return await rollBackTarget(target, settings, {
-          api,
+          // The undo's reads and writes within the step's time budget: an API that stops answering ends
+          // the undo as "sent but not confirmed" instead of holding the step for every retry's timeout.
+          // (The restored revision's wait below keeps its own deadline, on the unbounded client.)
+          api: withDeadline(api, { at: Date.now() + verifyConfig.timeout, now: Date.now, signal: ctx.signal, floorMs: 1000 }),
           journal: ctx.journal ?? NO_JOURNAL,
           log: (line) => ctx.log(line),
           now: () => ctx.now(),

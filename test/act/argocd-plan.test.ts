@@ -59,7 +59,7 @@ describe('planArgoRollback', () => {
     [
       'sync: recorded = the synced revision: the deploy changed nothing, skip',
       sync(app(), { recordedRevision: 'cccccccc33' }),
-      { action: 'skip', toId: 3, message: 'skipped rollback (Argo CD application "api" is still synced to history id 3, revision cccccccc: the deploy did not change it)' }
+      { action: 'skip', toId: 3, message: 'skipped rollback (Argo CD application "api" is still synced to history id 3, revision cccccccc33: the deploy did not change it)' }
     ],
     [
       'sync: recorded = last entry but a failed sync moved on: re-sync it',

@@ -50,7 +50,7 @@ interface TemplateSpec {
 
 /** The image of the first container of the workload's pod template, as stored. */
 export function templateImage(sandbox: Sandbox, kind: WorkloadKind, namespace: string, name: string): string {
-  return (workload(sandbox, kind, namespace, name).spec as TemplateSpec).template.spec.containers[0].image
+  return (workload(sandbox, kind, namespace, name).spec as unknown as TemplateSpec).template.spec.containers[0].image
 }
 
 export function annotationsOf(sandbox: Sandbox, kind: WorkloadKind, namespace: string, name: string): Record<string, string> {

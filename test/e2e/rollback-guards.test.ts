@@ -237,13 +237,17 @@ describe('loop safety', () => {
 
     // One run rolled back; the other says it found the work done, or refused — and claims no undo.
     const rows = runs.map((r) => rollbackRows(r)[0])
-    console.log(JSON.stringify(rows.map((r) => [r.state, r.summary, r.notes])), runs.map((r) => r.outputs.action))
     const winner = rows.filter((r) => r.state === 'rolled-back')
     expect(winner).toHaveLength(1)
     const other = rows.find((r) => r !== winner[0])!
-    expect(['refused', 'rolled-back-unverified']).toContain(other.state)
-    expect(other.summary).toMatch(/another writer got there first|marked failed|already/)
+    expect(['refused', 'not-started']).toContain(other.state)
+    // Depending on timing it lost the race at the write (409 → re-read → already there) or read the
+    // workload after the undo (the previous revision is then the one just marked failed).
+    expect(other.summary).toMatch(/another writer got there first.*this run changed nothing|marked failed/)
     const otherRun = runs[rows.indexOf(other)]
+    expect(otherRun.outputs.action).toBe('none')
+    expect(otherRun.outputs['rolled-back-to']).toBe('')
+    expect(runs[rows.indexOf(winner[0])].outputs).toMatchObject({ action: 'rolled-back', 'rolled-back-to': '1', 'restored-verdict': 'passed' })
     expect(plain(otherRun.summary)).not.toMatch(/Rolled back from revision 2 to revision 1; the restored version is healthy/)
   })
 })

@@ -70,7 +70,8 @@ async function writeUndo(ctx: UndoContext, progress: (p: Partial<RollbackProgres
       const outcome = await rollbacker.rollback(deps.api, read.object, {
         toRevision: choice.revision,
         dryRun: settings.dryRun,
-        annotations: bookkeeping(read, settings, deps.now().toISOString())
+        annotations: bookkeeping(read, settings, deps.now().toISOString()),
+        listed: read.listed
       })
       return { kind: 'outcome', outcome, read, choice }
     } catch (error) {

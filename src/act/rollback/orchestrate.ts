@@ -25,6 +25,7 @@ import type {
 } from '../../model/rollback.js'
 import { FAILED_REVISION_ANNOTATION } from '../../model/rollback.js'
 import { SNAPSHOT_ANNOTATION } from '../../model/snapshot.js'
+import { sleep } from '../../util/sleep.js'
 import type { ProgressJournal } from './journal.js'
 import { undoWithKubectl } from './kubectl-path.js'
 import { detectManager } from './management.js'
@@ -100,6 +101,8 @@ function failedMarks(workload: KubeObject, notes: string[]): FailedRevisionMark[
 export interface ReadWorkload {
   kind: WorkloadKindName
   object: KubeObject
+  /** The history objects listed by the workload's selector (ReplicaSets / ControllerRevisions). */
+  listed: KubeObject[]
   revisions: WorkloadRevisions
 }
 
@@ -109,7 +112,37 @@ export async function readWorkload(api: KubeApi, kind: WorkloadKindName, ref: Ta
   if (!object) return undefined
   const history = historyViewer(kind)
   const listed = await api.list(history.resource, ref.namespace, { labelSelector: history.listSelector(object) })
-  return { kind, object, revisions: workloadRevisions(kind, object, listed) }
+  return { kind, object, listed, revisions: workloadRevisions(kind, object, listed) }
+}
+
+/** How long a rollback waits for the workload's controller to catch up with its latest spec before deciding. */
+const SETTLE_WAIT_MS = 5000
+const SETTLE_POLL_MS = 100
+
+function observedByController(object: KubeObject): boolean {
+  const observed = (object.status as { observedGeneration?: number } | undefined)?.observedGeneration
+  // Without either number there is nothing to wait for (a status this controller does not keep).
+  return observed === undefined || object.metadata.generation === undefined || observed >= object.metadata.generation
+}
+
+/**
+ * Reads the workload once its controller has observed its latest spec. Right after another writer's
+ * change (a racing run's undo, a deploy) the ReplicaSets and revision numbers still describe the old
+ * spec, and a decision on them misnames the revisions; a moment later they agree.
+ */
+async function readSettled(
+  deps: RollbackDeps,
+  kind: WorkloadKindName,
+  ref: TargetRef
+): Promise<{ read: ReadWorkload; settled: boolean } | undefined> {
+  const deadline = Date.now() + SETTLE_WAIT_MS
+  for (;;) {
+    const read = await readWorkload(deps.api, kind, ref)
+    if (!read) return undefined
+    if (observedByController(read.object)) return { read, settled: true }
+    if (Date.now() >= deadline || deps.helmCluster?.signal?.aborted) return { read, settled: false }
+    await sleep(SETTLE_POLL_MS, deps.helmCluster?.signal)
+  }
 }
 
 export async function rollBackTarget(
@@ -120,8 +153,14 @@ export async function rollBackTarget(
   const { ref } = target
   const kind = workloadKindName(ref.kind, ref.apiVersion)
   if (!kind) return notStarted(ref, `no rollbacker has been implemented for "${ref.kind}": ${ref.kind}/${ref.name} was left as it is`)
-  const read = await readWorkload(deps.api, kind, ref)
-  if (!read) return notStarted(ref, `${kind.toLowerCase()}/${ref.name} no longer exists in ${ref.namespace}: nothing to roll back`)
+  const settled = await readSettled(deps, kind, ref)
+  if (!settled) return notStarted(ref, `${kind.toLowerCase()}/${ref.name} no longer exists in ${ref.namespace}: nothing to roll back`)
+  if (!settled.settled)
+    return notStarted(
+      ref,
+      `${kind.toLowerCase()}/${ref.name} is being changed right now (its controller has not observed generation ${settled.read.object.metadata.generation ?? '?'} yet): someone else is acting; not rolling back — check \`kubectl rollout status\` and run again if needed`
+    )
+  const { read } = settled
 
   const notes: string[] = []
   const { revisions } = read

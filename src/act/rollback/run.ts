@@ -17,7 +17,8 @@ export async function runRollback(
   options: RollbackOptions
 ): Promise<RollbackOutcome> {
   const { namespace, name } = workload.metadata
-  const listed = await api.list(history.resource, namespace, { labelSelector: history.listSelector(workload) })
+  const listed =
+    options.listed ?? (await api.list(history.resource, namespace, { labelSelector: history.listSelector(workload) }))
   const decided = plan(workload, listed, options.toRevision)
   const dryRun = options.dryRun
   if (decided.action === 'refuse') {

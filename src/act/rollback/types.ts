@@ -19,6 +19,11 @@ export interface RollbackOptions {
    * bookkeeping). Not part of kubectl's undo; empty or absent for the kubectl-identical patch.
    */
   annotations?: Record<string, string>
+  /**
+   * The history objects already listed by the workload's selector for this very object (the caller
+   * read them to decide): spares a second LIST. Omitted: the Rollbacker lists them, as kubectl does.
+   */
+  listed?: KubeObject[]
 }
 
 /** One JSON-patch (RFC 6902) operation, as the undo sends them. */
