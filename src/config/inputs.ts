@@ -5,6 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml'
 import type { CommandName, TargetRef } from '../model/result.js'
+import type { NotifyEvent } from './types.js'
 import { DURATION_EXPECTED, durationCapMessage, MAX_WAIT_MS, MAX_WAIT_TEXT, tryParseDuration } from './duration.js'
 import { ConfigError } from './errors.js'
 import { COMMAND_NAMES } from '../commands/registry.js'
@@ -37,7 +38,16 @@ export const ACTION_INPUT_NAMES = [
   'rollback-on-failure',
   'rollback-on-inconclusive',
   'rollback-to',
-  'reason'
+  'reason',
+  'environment',
+  'environment-url',
+  'pr-number',
+  'comment-on-pr',
+  'deployment-status',
+  'record-path',
+  'versions-file',
+  'notify-webhook',
+  'notify-on'
 ] as const
 
 /** Same list under the name src/main.ts imports. */
@@ -155,6 +165,36 @@ export function parseRollbackTo(value: string): 'recorded' | 'previous' | number
   if (text === 'recorded' || text === 'previous') return text
   if (/^\d+$/.test(text) && Number(text) > 0) return Number(text)
   return fail('rollback-to', `expected recorded, previous or a revision number such as 3, got ${JSON.stringify(value)}`)
+}
+
+/** `auto` (also when unset), or a boolean: `comment-on-pr`, `deployment-status`. */
+export function parseAutoBoolean(name: ActionInputName, value: string): 'auto' | boolean {
+  if (value.trim().toLowerCase() === 'auto') return 'auto'
+  return parseBooleanInput(name, value) ?? 'auto'
+}
+
+/** `pr-number`: a positive whole number; undefined when unset. */
+export function parsePrNumber(value: string): number | undefined {
+  const text = value.trim().replace(/^#/, '')
+  if (text === '') return undefined
+  if (!/^\d+$/.test(text) || Number(text) <= 0) fail('pr-number', `expected a pull request number such as 123, got ${JSON.stringify(value)}`)
+  return Number(text)
+}
+
+const NOTIFY_EVENTS: readonly NotifyEvent[] = ['failed', 'inconclusive', 'rolled-back', 'passed']
+
+/** `notify-on`: comma- or newline-separated outcomes; `all` for every one. Undefined when unset. */
+export function parseNotifyOn(value: string): NotifyEvent[] | undefined {
+  const words = value
+    .split(/[\n,]/)
+    .map((w) => w.trim().toLowerCase())
+    .filter(Boolean)
+  if (words.length === 0) return undefined
+  if (words.includes('all')) return [...NOTIFY_EVENTS]
+  const unknown = words.filter((w) => !(NOTIFY_EVENTS as readonly string[]).includes(w))
+  if (unknown.length > 0)
+    fail('notify-on', `expected some of ${NOTIFY_EVENTS.join(', ')} (or all), got ${unknown.map((w) => JSON.stringify(w)).join(', ')}`)
+  return words as NotifyEvent[]
 }
 
 /** The `prometheus-url` input; undefined when unset. */

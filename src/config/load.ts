@@ -18,7 +18,10 @@ import {
   parseCommand,
   parseDurationInput,
   parseHeaders,
+  parseAutoBoolean,
   parseNamespace,
+  parseNotifyOn,
+  parsePrNumber,
   parseRollbackTo,
   parseTargets,
   parseUrlInput,
@@ -28,7 +31,7 @@ import { zodIssuesToConfigIssues } from './issues.js'
 import { configSchema } from './schema.js'
 import { collectSecrets, redact, secretsInTree } from './secrets.js'
 import { BUILTIN_VARIABLES, isVariableName, templateVariablesUsed } from './template.js'
-import type { ConfigIssue, DeployGuardConfig } from './types.js'
+import { DEFAULT_NOTIFY_ON, type ConfigIssue, type DeployGuardConfig, type RecordsConfig } from './types.js'
 
 export interface LoadedConfig {
   command: CommandName
@@ -55,6 +58,7 @@ interface InputValues {
   rollbackOnInconclusive?: boolean
   rollbackTo?: 'recorded' | 'previous' | number
   reason?: string
+  records?: RecordsConfig
 }
 
 export async function loadConfig(
@@ -80,6 +84,7 @@ export async function loadConfig(
   }
 
   if (config && values.reason !== undefined) config.rollback.reason = values.reason
+  if (config && values.records) config.records = values.records
 
   if (issues.length > 0 || !config || !values.command) {
     const secrets = [...collectSecrets(inputs), ...secretsInTree(raw)]
@@ -131,7 +136,31 @@ function parseInputs(inputs: ActionInputs, issues: ConfigIssue[]): InputValues {
     reason: inputs.reason.trim() === '' ? undefined : inputs.reason.trim()
   }
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(values, { [key]: value })
+  values.records = parseRecordInputs(inputs, issues)
   return values
+}
+
+/** The inputs that say where the run's record goes (PR comment, Deployment, versions file, webhook). */
+function parseRecordInputs(inputs: ActionInputs, issues: ConfigIssue[]): RecordsConfig {
+  const text = (name: keyof ActionInputs): string | undefined => inputs[name].trim() || undefined
+  const environmentUrl = attempt(issues, () => parseUrlInput('environment-url', inputs['environment-url']))
+  const prNumber = attempt(issues, () => parsePrNumber(inputs['pr-number']))
+  const notifyWebhook = attempt(issues, () => parseUrlInput('notify-webhook', inputs['notify-webhook']))
+  const records: RecordsConfig = {
+    commentOnPr: attempt(issues, () => parseAutoBoolean('comment-on-pr', inputs['comment-on-pr'])) ?? 'auto',
+    deploymentStatus: attempt(issues, () => parseAutoBoolean('deployment-status', inputs['deployment-status'])) ?? 'auto',
+    notifyOn: attempt(issues, () => parseNotifyOn(inputs['notify-on'])) ?? [...DEFAULT_NOTIFY_ON]
+  }
+  const optional: Partial<RecordsConfig> = {
+    environment: text('environment'),
+    environmentUrl,
+    prNumber,
+    recordPath: text('record-path'),
+    versionsFile: text('versions-file'),
+    notifyWebhook
+  }
+  for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(records, { [key]: value })
+  return records
 }
 
 async function readConfigFile(

@@ -78,6 +78,9 @@ export function collectSecrets(inputs: ActionInputs, config?: DeployGuardConfig)
   const found: string[] = [
     inputs['github-token'],
     inputs['prometheus-token'],
+    // A webhook URL is its own credential (Slack's carries the token in the path).
+    inputs['notify-webhook'],
+    ...urlSecrets(inputs['notify-webhook']),
     ...kubeconfigSecrets(inputs.kubeconfig),
     ...inputHeaderValues(inputs['prometheus-headers'])
   ]

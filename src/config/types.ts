@@ -127,6 +127,37 @@ export interface RollbackConfig {
   reason?: string
 }
 
+/** A verdict or action worth a notification (`notify-on`). */
+export type NotifyEvent = 'failed' | 'inconclusive' | 'rolled-back' | 'passed'
+
+/**
+ * Where a run's record goes besides the job summary, outputs and JSON record: the sticky PR comment,
+ * GitHub Deployment statuses, the versions file, a webhook. From inputs only (they name this
+ * workflow's places, not the team's policy).
+ */
+export interface RecordsConfig {
+  /** GitHub environment of the deploy (`environment`): the Deployment's environment, the comment's key. */
+  environment?: string
+  /** Where the deployed service answers (`environment-url`), shown on the Deployment. */
+  environmentUrl?: string
+  /** `pr-number`: wins over the PR found from the event. */
+  prNumber?: number
+  /** `comment-on-pr`: `auto` (default) comments when a PR is found. */
+  commentOnPr: 'auto' | boolean
+  /** `deployment-status`: `auto` (default) writes statuses when `environment` is set. */
+  deploymentStatus: 'auto' | boolean
+  /** `record-path`: also write the JSON record here (in the workspace, for a later step to upload). */
+  recordPath?: string
+  /** `versions-file`: the YAML versions file to update (`components: { api: "1.2.3" }`). */
+  versionsFile?: string
+  /** `notify-webhook` (a secret): Slack-compatible webhook URL. */
+  notifyWebhook?: string
+  /** `notify-on`: which outcomes notify (default failed, inconclusive, rolled-back). */
+  notifyOn: NotifyEvent[]
+}
+
+export const DEFAULT_NOTIFY_ON: readonly NotifyEvent[] = ['failed', 'inconclusive', 'rolled-back']
+
 export interface DeployGuardConfig {
   targets: TargetRef[]
   /** User template variables for queries, in addition to namespace/target/version. */
@@ -138,6 +169,8 @@ export interface DeployGuardConfig {
   analysis?: AnalysisConfig
   prometheus?: PrometheusConfig
   rollback: RollbackConfig
+  /** Set from inputs after validation (absent in hand-built configs: nothing beyond the step's own surfaces). */
+  records?: RecordsConfig
 }
 
 /** One problem found while loading the config; all of them are reported together. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { ConfigError } from '../../src/config/errors.js'
 import {
+  ACTION_INPUT_NAMES,
   actionInputs,
   parseBooleanInput,
   parseCommand,
@@ -35,7 +36,7 @@ describe('parseCommand', () => {
 
   test('an unknown command lists the known ones', () => {
     expect(problems(() => parseCommand('deploy'))).toEqual([
-      'inputs.command: expected one of verify, analyze, canary, rollback, got "deploy"'
+      'inputs.command: expected one of verify, analyze, snapshot, rollback, canary, got "deploy"'
     ])
   })
 })
@@ -195,5 +196,5 @@ test('actionInputs fills every input with an empty string', () => {
   const inputs = actionInputs({ target: 'deployment/api' })
   expect(inputs.target).toBe('deployment/api')
   expect(inputs['prometheus-url']).toBe('')
-  expect(Object.keys(inputs)).toHaveLength(14)
+  expect(Object.keys(inputs)).toHaveLength(ACTION_INPUT_NAMES.length)
 })

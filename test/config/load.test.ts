@@ -34,6 +34,22 @@ async function issues(yaml: string | undefined, inputs: Partial<ActionInputs> = 
   throw new Error('expected a ConfigError')
 }
 
+const DEFAULT_ROLLBACK: DeployGuardConfig['rollback'] = {
+  onFailure: true,
+  onInconclusive: false,
+  to: 'recorded',
+  helm: 'helm',
+  argocd: 'refuse',
+  forceStatefulSet: false,
+  analysis: false
+}
+
+const DEFAULT_RECORDS: NonNullable<DeployGuardConfig['records']> = {
+  commentOnPr: 'auto',
+  deploymentStatus: 'auto',
+  notifyOn: ['failed', 'inconclusive', 'rolled-back']
+}
+
 const DEFAULT_VERIFY: DeployGuardConfig['verify'] = {
   timeout: 600_000,
   failFastAfter: 30_000,
@@ -55,7 +71,9 @@ describe('valid configs', () => {
         targets: [{ kind: 'Deployment', name: 'api', namespace: 'default' }],
         variables: {},
         dryRun: false,
-        verify: DEFAULT_VERIFY
+        verify: DEFAULT_VERIFY,
+        rollback: DEFAULT_ROLLBACK,
+        records: DEFAULT_RECORDS
       },
       secrets: []
     })
@@ -101,6 +119,8 @@ rollback: { onFailure: true, to: recorded }
       targets: [{ kind: 'Deployment', name: 'api', namespace: 'production' }],
       variables: { service: 'api', window: '5m' },
       dryRun: false,
+      rollback: DEFAULT_ROLLBACK,
+      records: DEFAULT_RECORDS,
       verify: {
         ...DEFAULT_VERIFY,
         expect: { replicas: 4, image: 'registry/api:v1.2.3' },
@@ -392,7 +412,7 @@ unknownSection: 1
 `,
       { command: 'canary', namespace: 'Prod', timeout: 'ten', 'dry-run': 'maybe', 'prometheus-url': 'p:9090' },
       [
-        'inputs.command: "canary" is not implemented yet (available: verify, analyze)',
+        'inputs.command: "canary" is not implemented yet (available: verify, analyze, snapshot, rollback)',
         'inputs.namespace: expected a Kubernetes namespace (lower-case RFC 1123 label, at most 63 characters), got "Prod"',
         'inputs.timeout: expected a duration like 30s, 5m or 1h30m, got "ten"',
         'inputs.dry-run: expected true or false, got "maybe"',

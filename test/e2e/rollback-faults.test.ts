@@ -47,7 +47,11 @@ const patchStatuses = (ns: string): number[] =>
   sandbox.requests.filter((r) => r.method === 'PATCH' && r.path === deploymentPath(ns)).map((r) => r.status)
 
 /** A manual undo to the previous revision with `fault` on the Deployment's PATCH. */
-async function undoWith(ns: string, fault: Omit<FaultRule, 'path' | 'method'>, inputs: Record<string, string> = {}): Promise<ActionRun> {
+async function undoWith(
+  ns: string,
+  fault: Omit<FaultRule, 'path' | 'method'>,
+  inputs: Record<string, string> = {}
+): Promise<ActionRun> {
   await badDeploy(ns)
   sandbox.faults.add({ method: 'PATCH', path: deploymentPath(ns), ...fault })
   sandbox.clearRequests()
@@ -77,7 +81,12 @@ function expectUnchanged(ns: string, run: ActionRun): void {
 
 /** The undo landed once: v1's template runs again as revision 3, healthy, with revision 2 marked. */
 function expectRolledBack(ns: string, run: ActionRun): void {
-  expect(run.outputs).toMatchObject({ action: 'rolled-back', 'rolled-back-from': '2', 'rolled-back-to': '1', 'restored-verdict': 'passed' })
+  expect(run.outputs).toMatchObject({
+    action: 'rolled-back',
+    'rolled-back-from': '2',
+    'rolled-back-to': '1',
+    'restored-verdict': 'passed'
+  })
   expect(templateImage(sandbox, 'Deployment', ns, 'api')).toBe('registry/api:v1')
   expect(deploymentRevision(sandbox, ns, 'api')).toBe('3')
   expect(failedMarks(sandbox, 'Deployment', ns, 'api').map((m) => m.revision)).toEqual([2])

@@ -53,7 +53,12 @@ export function templateImage(sandbox: Sandbox, kind: WorkloadKind, namespace: s
   return (workload(sandbox, kind, namespace, name).spec as unknown as TemplateSpec).template.spec.containers[0].image
 }
 
-export function annotationsOf(sandbox: Sandbox, kind: WorkloadKind, namespace: string, name: string): Record<string, string> {
+export function annotationsOf(
+  sandbox: Sandbox,
+  kind: WorkloadKind,
+  namespace: string,
+  name: string
+): Record<string, string> {
   return workload(sandbox, kind, namespace, name).metadata.annotations ?? {}
 }
 
@@ -104,7 +109,11 @@ export function rolledOut(sandbox: Sandbox, kind: WorkloadKind, namespace: strin
     )
   const want = (object.spec as { replicas?: number }).replicas ?? 1
   if (kind === 'StatefulSet')
-    return status.readyReplicas === want && status.updatedReplicas === want && status.currentRevision === status.updateRevision
+    return (
+      status.readyReplicas === want &&
+      status.updatedReplicas === want &&
+      status.currentRevision === status.updateRevision
+    )
   return status.updatedReplicas === want && status.availableReplicas === want && status.replicas === want
 }
 
@@ -113,13 +122,26 @@ export function waitRolledOut(sandbox: Sandbox, kind: WorkloadKind, namespace: s
 }
 
 /** Creates the objects and waits until the workload's first version runs healthy. */
-export async function deployGood(sandbox: Sandbox, kind: WorkloadKind, namespace: string, name: string, ...objects: object[]): Promise<void> {
+export async function deployGood(
+  sandbox: Sandbox,
+  kind: WorkloadKind,
+  namespace: string,
+  name: string,
+  ...objects: object[]
+): Promise<void> {
   apply(sandbox, ...objects)
   await waitRolledOut(sandbox, kind, namespace, name)
 }
 
 /** `kubectl set image <kind>/<name> <container>=<image>`: the user's deploy step. */
-export function setImage(sandbox: Sandbox, kind: WorkloadKind, namespace: string, name: string, container: string, image: string): Promise<string> {
+export function setImage(
+  sandbox: Sandbox,
+  kind: WorkloadKind,
+  namespace: string,
+  name: string,
+  container: string,
+  image: string
+): Promise<string> {
   return kubectl(sandbox, '-n', namespace, 'set', 'image', `${kind.toLowerCase()}/${name}`, `${container}=${image}`)
 }
 
@@ -140,7 +162,10 @@ let configs = 0
 
 /** Runs one deploy-guard command through the bundle against the sandbox. */
 export async function runCommand(run: CommandRun): Promise<ActionRun> {
-  const config = await run.dir.write(`${run.command}-${run.namespace}-${++configs}.yml`, ROLLBACK_CONFIG + (run.config ?? ''))
+  const config = await run.dir.write(
+    `${run.command}-${run.namespace}-${++configs}.yml`,
+    ROLLBACK_CONFIG + (run.config ?? '')
+  )
   return runAction(
     {
       command: run.command,
@@ -150,7 +175,13 @@ export async function runCommand(run: CommandRun): Promise<ActionRun> {
       ...(run.target ? { target: run.target } : {}),
       ...run.inputs
     },
-    { GITHUB_ACTOR: 'octocat', GITHUB_REPOSITORY: 'org/shop', GITHUB_RUN_ID: '4242', GITHUB_SERVER_URL: 'https://github.com', ...run.env },
+    {
+      GITHUB_ACTOR: 'octocat',
+      GITHUB_REPOSITORY: 'org/shop',
+      GITHUB_RUN_ID: '4242',
+      GITHUB_SERVER_URL: 'https://github.com',
+      ...run.env
+    },
     run.options
   )
 }
@@ -176,7 +207,12 @@ export function rollbackRows(run: ActionRun): RollbackRow[] {
 }
 
 /** The parsed failed-revision marks on a workload. */
-export function failedMarks(sandbox: Sandbox, kind: WorkloadKind, namespace: string, name: string): Array<{ revision: number; templateHash?: string; reason: string }> {
+export function failedMarks(
+  sandbox: Sandbox,
+  kind: WorkloadKind,
+  namespace: string,
+  name: string
+): Array<{ revision: number; templateHash?: string; reason: string }> {
   const raw = annotationsOf(sandbox, kind, namespace, name)[FAILED_REVISION_ANNOTATION]
   if (!raw) return []
   return (JSON.parse(raw) as { marks: Array<{ revision: number; templateHash?: string; reason: string }> }).marks
@@ -184,5 +220,8 @@ export function failedMarks(sandbox: Sandbox, kind: WorkloadKind, namespace: str
 
 /** A run's everything with markdown escapes removed, for loose wording assertions. */
 export function plain(text: string): string {
-  return text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~'"])/g, '$1').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"')
+  return text
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~'"])/g, '$1')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&quot;/g, '"')
 }

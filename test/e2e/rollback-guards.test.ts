@@ -214,7 +214,12 @@ describe('loop safety', () => {
     await deployGood(sandbox, 'Deployment', ns, 'api', deployment(ns, 'api', 'registry/api:v1', { replicas: 2 }))
     await setImage(sandbox, 'Deployment', ns, 'api', 'app', 'registry/api:v2-crashloop')
     // The first PATCH to reach the server is answered 409, as if the other run had written just before.
-    sandbox.faults.add({ method: 'PATCH', path: `/apis/apps/v1/namespaces/${ns}/deployments/api`, status: 409, times: 1 })
+    sandbox.faults.add({
+      method: 'PATCH',
+      path: `/apis/apps/v1/namespaces/${ns}/deployments/api`,
+      status: 409,
+      times: 1
+    })
     sandbox.clearRequests()
     const rollback = (who: string) =>
       run({
@@ -247,7 +252,13 @@ describe('loop safety', () => {
     const otherRun = runs[rows.indexOf(other)]
     expect(otherRun.outputs.action).toBe('none')
     expect(otherRun.outputs['rolled-back-to']).toBe('')
-    expect(runs[rows.indexOf(winner[0])].outputs).toMatchObject({ action: 'rolled-back', 'rolled-back-to': '1', 'restored-verdict': 'passed' })
-    expect(plain(otherRun.summary)).not.toMatch(/Rolled back from revision 2 to revision 1; the restored version is healthy/)
+    expect(runs[rows.indexOf(winner[0])].outputs).toMatchObject({
+      action: 'rolled-back',
+      'rolled-back-to': '1',
+      'restored-verdict': 'passed'
+    })
+    expect(plain(otherRun.summary)).not.toMatch(
+      /Rolled back from revision 2 to revision 1; the restored version is healthy/
+    )
   })
 })

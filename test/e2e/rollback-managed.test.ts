@@ -81,7 +81,12 @@ spec:
     const v1 = await dir.write(`${ns}-v1.yaml`, manifest('registry/web:v1'))
     const v2 = await dir.write(`${ns}-v2.yaml`, manifest('registry/web:v2-crashloop'))
     await helm('install-fixture', 'web', '-n', ns, '--manifest', v1, '--chart', 'web-1.0.0', '--wait')
-    const snapshot = await run({ command: 'snapshot', namespace: ns, target: 'deployment/web', env: { PATH: PATH_WITH_HELM } })
+    const snapshot = await run({
+      command: 'snapshot',
+      namespace: ns,
+      target: 'deployment/web',
+      env: { PATH: PATH_WITH_HELM }
+    })
     expect(snapshot.outputs.verdict).toBe('passed')
     await helm('install-fixture', 'web', '-n', ns, '--manifest', v2, '--chart', 'web-1.1.0')
     expect(templateImage(sandbox, 'Deployment', ns, 'web')).toBe('registry/web:v2-crashloop')
@@ -91,7 +96,12 @@ spec:
     const ns = 'helm-ok'
     await goodSnapshotBad(ns)
 
-    const verify = await run({ command: 'verify', namespace: ns, target: 'deployment/web', env: { PATH: PATH_WITH_HELM } })
+    const verify = await run({
+      command: 'verify',
+      namespace: ns,
+      target: 'deployment/web',
+      env: { PATH: PATH_WITH_HELM }
+    })
 
     expect(verify.outputs).toMatchObject({
       verdict: 'failed',
@@ -146,7 +156,12 @@ spec:
     const ns = 'helm-kubectl'
     await goodSnapshotBad(ns)
 
-    const verify = await run({ command: 'verify', namespace: ns, target: 'deployment/web', config: 'rollback:\n  helm: kubectl\n' })
+    const verify = await run({
+      command: 'verify',
+      namespace: ns,
+      target: 'deployment/web',
+      config: 'rollback:\n  helm: kubectl\n'
+    })
 
     expect(verify.outputs).toMatchObject({ action: 'rolled-back', 'restored-verdict': 'passed' })
     const [row] = rollbackRows(verify)
@@ -189,7 +204,9 @@ describe('Argo CD-managed', () => {
   /** The app's Deployment (label tracking): v1 rolled out, then Argo CD synced v2 (crash-looping). */
   async function syncedBad(ns: string): Promise<void> {
     apply(sandbox, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'argocd' } })
-    const d = deployment(ns, 'api', 'registry/api:v1', { replicas: 2 }) as { metadata: { labels: Record<string, string> } }
+    const d = deployment(ns, 'api', 'registry/api:v1', { replicas: 2 }) as {
+      metadata: { labels: Record<string, string> }
+    }
     d.metadata.labels['argocd.argoproj.io/instance'] = ns
     await deployGood(sandbox, 'Deployment', ns, 'api', d, application(ns))
     await setImage(sandbox, 'Deployment', ns, 'api', 'app', 'registry/api:v2-crashloop')
@@ -223,17 +240,27 @@ describe('Argo CD-managed', () => {
     const ns = 'argo-sync'
     await syncedBad(ns)
     // Argo CD's controller, as far as this test needs it: run a sync operation to its revision.
-    const controller = waitFor(() => {
-      const operation = (app(ns) as StoredObject & { operation?: { sync?: { revision?: string } } }).operation
-      return operation?.sync?.revision ? operation : undefined
-    }, 'the rollback sync operation', 30_000).then(async (operation) => {
+    const controller = waitFor(
+      () => {
+        const operation = (app(ns) as StoredObject & { operation?: { sync?: { revision?: string } } }).operation
+        return operation?.sync?.revision ? operation : undefined
+      },
+      'the rollback sync operation',
+      30_000
+    ).then(async (operation) => {
       const current = app(ns)
       const snapshot = JSON.parse(JSON.stringify(current)) as StoredObject & Record<string, unknown>
-      if (operation.sync?.revision === SHA.good) await setImage(sandbox, 'Deployment', ns, 'api', 'app', 'registry/api:v1')
+      if (operation.sync?.revision === SHA.good)
+        await setImage(sandbox, 'Deployment', ns, 'api', 'app', 'registry/api:v1')
       return snapshot
     })
 
-    const verify = await run({ command: 'verify', namespace: ns, target: 'deployment/api', config: 'rollback:\n  argocd: sync\n' })
+    const verify = await run({
+      command: 'verify',
+      namespace: ns,
+      target: 'deployment/api',
+      config: 'rollback:\n  argocd: sync\n'
+    })
     const seen = await controller
 
     expect(seen.operation).toMatchObject({

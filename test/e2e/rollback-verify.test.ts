@@ -64,7 +64,13 @@ describe('verify rolls a failed deploy back, end to end', () => {
       'restored-verdict': 'passed'
     })
     const [row] = rollbackRows(verify)
-    expect(row).toMatchObject({ target: 'deployment/api', state: 'rolled-back', method: 'kubectl', restoredVerdict: 'passed', dryRun: false })
+    expect(row).toMatchObject({
+      target: 'deployment/api',
+      state: 'rolled-back',
+      method: 'kubectl',
+      restoredVerdict: 'passed',
+      dryRun: false
+    })
     expect(row.notes.join('\n')).not.toContain('no snapshot was taken')
 
     // The cluster: the good template is back (as revision 3), healthy, and revision 2 is marked failed.
@@ -125,7 +131,12 @@ describe('verify rolls a failed deploy back, end to end', () => {
 
     await setImage(sandbox, 'StatefulSet', ns, 'db', 'app', 'registry/db:v2-crashloop')
     // OrderedReady: the last pod is replaced first and crash-loops; nothing else moves.
-    const verify = await run({ command: 'verify', namespace: ns, target: 'statefulset/db', config: 'rollback:\n  forceStatefulSet: true\n' })
+    const verify = await run({
+      command: 'verify',
+      namespace: ns,
+      target: 'statefulset/db',
+      config: 'rollback:\n  forceStatefulSet: true\n'
+    })
 
     expect(verify.outputs).toMatchObject({
       verdict: 'failed',
@@ -139,6 +150,8 @@ describe('verify rolls a failed deploy back, end to end', () => {
     // The undo re-applies revision 1's template as a new revision 3 (kubectl's ControllerRevision history).
     expect(controllerRevisions(sandbox, ns, 'db')).toEqual([2, 3])
     expect(failedMarks(sandbox, 'StatefulSet', ns, 'db').map((m) => m.revision)).toEqual([2])
+    // The crash-looping pod of revision 2 blocked OrderedReady: deleted, as rollback.forceStatefulSet allows.
+    expect(rollbackRows(verify)[0].notes.join('\n')).toMatch(/deleted pods db-1 of the failed revision/)
     expect(plain(verify.summary)).toMatch(/rolled back/i)
   })
 

@@ -16,6 +16,7 @@ import { ApiServer, type RequestLogEntry } from './server.js'
 import { ObjectStore } from './store.js'
 import { generateTls } from './tls.js'
 import { admitCreate } from './api/admit.js'
+import { mirrorEvents } from './api/events-mirror.js'
 import { CrdRegistry } from './api/crd.js'
 
 export type { RequestLogEntry } from './server.js'
@@ -73,6 +74,12 @@ export async function startSandboxWith(options: SandboxOptions, makeController: 
   // CRDs (from the scenario or any client) add their kinds to `resources`, which the server shares
   const crds = new CrdRegistry(store, resources)
   crds.start()
+  // events.k8s.io/v1 serves the core Events in the newer shape
+  const stopEventsMirror = mirrorEvents(
+    store,
+    resources.find((r) => r.group === '' && r.resource === 'events')!,
+    resources.find((r) => r.group === 'events.k8s.io' && r.resource === 'events')!
+  )
   const scenarioTexts = [options.scenario && readFileSync(options.scenario, 'utf8'), options.scenarioText].filter(
     (text): text is string => Boolean(text)
   )
@@ -116,6 +123,7 @@ export async function startSandboxWith(options: SandboxOptions, makeController: 
       (stopped ??= (async () => {
         await controller.stop()
         crds.stop()
+        stopEventsMirror()
         await server.stop()
         if (tempDir) rmSync(tempDir, { recursive: true, force: true })
       })())

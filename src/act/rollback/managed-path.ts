@@ -62,6 +62,18 @@ function changeOf(outcome: HelmRollbackOutcome | ArgoRollbackOutcome): TargetRol
   return outcome.patch ? { kind: 'patch', patchType: outcome.patch.type, body: outcome.patch.body } : undefined
 }
 
+/** Reasons meaning the manager's rollback was tried and did not go through (or could not run at all). */
+const FAILED_REASONS = new Set<string>(['helm-not-found', 'helm-failed', 'conflict'])
+
+/**
+ * A manager's refusal of a rollback it must not do (Argo CD with auto-sync by default, an operation in
+ * progress, no earlier revision) is a guard rail: `refused`. A rollback tried and failed is `failed`.
+ */
+function endState(outcome: HelmRollbackOutcome | ArgoRollbackOutcome): TargetRollbackReport['state'] {
+  if (outcome.result === 'skipped') return 'refused'
+  return outcome.reason === undefined || FAILED_REASONS.has(outcome.reason) ? 'failed' : 'refused'
+}
+
 export async function undoThroughManager(ctx: ManagerContext): Promise<TargetRollbackReport> {
   const { ref, settings, deps, notes, manager } = ctx
   const method = manager.managedBy
@@ -94,9 +106,10 @@ export async function undoThroughManager(ctx: ManagerContext): Promise<TargetRol
   }
   const manual = outcome.manualCommand ? [outcome.manualCommand] : []
   if (outcome.result === 'error' || outcome.result === 'skipped') {
-    progress({ phase: outcome.result === 'skipped' ? 'skipped' : 'failed', reason: outcome.message, manualCommand: manual[0] ?? '' })
+    const state = endState(outcome)
+    progress({ phase: outcome.result === 'skipped' ? 'skipped' : state === 'refused' ? 'refused' : 'failed', reason: outcome.message, manualCommand: manual[0] ?? '' })
     // A manager that refused or failed: whether helm wrote a failed revision is in its message.
-    return { ...base, state: outcome.result === 'skipped' ? 'refused' : 'failed', summary: outcome.message, manual }
+    return { ...base, state, summary: outcome.message, manual }
   }
   if (settings.dryRun) {
     return { ...base, state: 'dry-run', summary: `dry run: ${outcome.message}; nothing was changed`, manual }

@@ -14,6 +14,16 @@ const htmlEscapes: Record<string, string> = {
 
 const goString = (s: string): string => JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => htmlEscapes[c]!)
 
+/**
+ * JSON text as kube-apiserver's encoder writes it: encoding/json escapes `<`, `>`, `&`, U+2028 and
+ * U+2029 inside strings. Clients that compare bytes (kubectl's rollout undo against a
+ * ControllerRevision's data) see the same bytes a real server sends.
+ */
+export const goEscape = (text: string): string => text.replace(/[<>&\u2028\u2029]/g, (c) => htmlEscapes[c]!)
+
+/** JSON.stringify with Go's escaping. */
+export const encodeJson = (value: unknown): string => goEscape(JSON.stringify(value))
+
 /** encoding/json.Marshal of the value decoded into interface{}: map keys sorted. */
 export function goJson(value: unknown): string {
   if (value === null || value === undefined) return 'null'

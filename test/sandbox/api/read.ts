@@ -2,6 +2,7 @@
 import type { ServerResponse } from 'node:http'
 import { groupVersion } from '../resources.js'
 import { json, type ApiContext, type Reply, type ResourceRequest } from './context.js'
+import { encodeJson } from './gofmt.js'
 import { listPage } from './list.js'
 import { fieldMatcher, labelMatcher } from './selectors.js'
 import { ApiError, notFound } from './status.js'
@@ -70,7 +71,7 @@ export function listOrWatch(ctx: ApiContext, req: ResourceRequest, res: ServerRe
   // Serialise only this page, straight from the shared objects (no copies).
   const r = req.resource
   const body = `{"kind":${JSON.stringify(`${r.kind}List`)},"apiVersion":${JSON.stringify(groupVersion(r))},"metadata":${JSON.stringify(meta)},"items":[${page.items
-    .map((o) => JSON.stringify(o))
+    .map((o) => encodeJson(o))
     .join(',')}]}`
   return { status: 200, raw: true, body, contentType: 'application/json' }
 }

@@ -9,6 +9,7 @@ import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, serverVer
 import { openApiV2Json, openApiV2Protobuf, openApiV3Document, openApiV3Root } from './openapi.js'
 import { getObject, listOrWatch } from './read.js'
 import { warningHeader } from './decode.js'
+import { encodeJson } from './gofmt.js'
 import { ApiError } from './status.js'
 import { handleSubresource } from './subresources.js'
 import { createObject, deleteCollection, deleteObject, patchObject, replaceObject } from './write.js'
@@ -28,6 +29,14 @@ export const publicPaths = new Set(['/version', '/healthz', '/readyz', '/livez']
 const pageNotFound = (): ApiError => new ApiError(404, 'NotFound', 'the server could not find the requested resource')
 
 export function route(ctx: ApiContext, req: RoutedRequest, res: ServerResponse): Reply {
+  const reply = routeTo(ctx, req, res)
+  // written here rather than by the server, so that strings are escaped as Go's encoder escapes them
+  if ('json' in reply && !reply.raw)
+    return { status: reply.status, raw: true, body: encodeJson(reply.json), contentType: 'application/json' }
+  return reply
+}
+
+function routeTo(ctx: ApiContext, req: RoutedRequest, res: ServerResponse): Reply {
   const path = req.path.replace(/\/+$/, '') || '/'
   if (path === '/version') return json(200, serverVersion)
   if (path === '/healthz' || path === '/readyz' || path === '/livez')

@@ -8,6 +8,7 @@
 import type { ServerResponse } from 'node:http'
 import { groupVersion, type ResourceDef } from '../resources.js'
 import type { ObjectStore, StoreEvent, StoredObject } from '../store.js'
+import { encodeJson } from './gofmt.js'
 import type { SortedListCache } from './list.js'
 import { fieldMatcher, labelMatcher } from './selectors.js'
 import { failureStatus } from './status.js'
@@ -59,7 +60,7 @@ export function serveWatch(store: ObjectStore, cache: SortedListCache, res: Serv
       w.table && (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED')
         ? toTable(r, [object as StoredObject], {}, w.table)
         : object
-    res.write(`${JSON.stringify({ type, object: rendered })}\n`)
+    res.write(`${encodeJson({ type, object: rendered })}\n`)
   }
 
   const visible = new Set<string>()

@@ -5,7 +5,6 @@
  */
 import type { StoredObject } from '../store.js'
 import type { Ctx } from './context.js'
-import { isPodActive } from './context.js'
 import {
   DESIRED_REPLICAS,
   MAX_REPLICAS,
