@@ -21,6 +21,7 @@ import { buildOutputs } from './outputs.js'
 import { writeRecord } from './record.js'
 import { Redactor } from './redact.js'
 import { renderSummary } from './summary.js'
+import type { RunSurface } from './surfaces.js'
 
 export interface ReportSink {
   setOutput(name: string, value: string): void
@@ -65,6 +66,8 @@ export interface PublishOptions {
   maxSummaryBytes?: number
   /** Replaces the job summary's Markdown (a config error shows its issues instead of checklists). */
   summary?: (result: RunResult) => string
+  /** PR comment, Deployment status, versions file, webhook (src/report/surfaces.ts), finished last. */
+  surfaces?: RunSurface[]
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
@@ -141,6 +144,12 @@ export async function publishReports(result: RunResult, options: PublishOptions 
       options.summary ? options.summary(safe) : renderSummary(safe, { maxBytes: options.maxSummaryBytes })
     )
   )
+  for (const surface of options.surfaces ?? []) {
+    await surfaces.attempt(surface.name, async () => {
+      const outputs = await surface.finish(safe, recordPath)
+      for (const [name, value] of Object.entries(outputs ?? {})) sink.setOutput(name, value)
+    })
+  }
   if (recordPath) await surfaces.attempt('the log lines', () => sink.info(`JSON record: ${recordPath}`))
   return recordPath
 }
