@@ -20,6 +20,7 @@ import { configIssueReasons, configIssuesAnnotation, failureResult } from './rep
 import { createRunnerLog, type RunnerLog } from './report/logger.js'
 import { actionsSink, publishNow, publishReports, type PublishOptions } from './report/publish.js'
 import { Redactor } from './report/redact.js'
+import { startSurfaces, type RunSurface } from './report/surfaces.js'
 import { userMessage } from './errors.js'
 import { verdictAnnotation } from './report/annotation.js'
 
@@ -38,6 +39,7 @@ interface Outcome {
   result: RunResult
   summary?: PublishOptions['summary']
   failMessage?: string
+  surfaces?: RunSurface[]
 }
 
 async function execute(redactor: Redactor, log: RunnerLog, signal: AbortSignal, started: Started): Promise<Outcome> {
@@ -51,7 +53,19 @@ async function execute(redactor: Redactor, log: RunnerLog, signal: AbortSignal, 
     const loaded = await loadConfig(inputs, (path) => readFile(path, 'utf8'))
     for (const secret of loaded.secrets) redactor.add(secret)
     const source = { kubeconfig: inputs.kubeconfig || undefined, context: inputs.context || undefined }
-    return { result: await runCommand(loaded, source, actionContext(source, signal, { log, redactor }), signal) }
+    const surfaces = await startSurfaces(
+      {
+        config: loaded.config,
+        command: loaded.command,
+        env: process.env,
+        githubToken: inputs['github-token'],
+        log: (line) => log.info(line),
+        warn: (message) => log.warning(message),
+        signal
+      },
+      started.at
+    )
+    return { result: await runCommand(loaded, source, actionContext(source, signal, { log, redactor }), signal), surfaces }
   } catch (error) {
     if (error instanceof ConfigError) {
       return {
@@ -108,9 +122,9 @@ async function runMain(): Promise<void> {
     publishFallback: (reason) => publishNow(failureResult(started.command, started.at, [reason]), { redactor, log })
   })
   try {
-    const { result, summary, failMessage } = await execute(redactor, log, cancellation.signal, started)
+    const { result, summary, failMessage, surfaces } = await execute(redactor, log, cancellation.signal, started)
     cancellation.publishing()
-    await publishReports(result, { redactor, sink: actionsSink(log), summary })
+    await publishReports(result, { redactor, sink: actionsSink(log), summary, surfaces })
     // Reported: the post step has nothing to add (a run stopped before this point leaves it to report).
     journal.finished()
     if (result.verdict !== 'passed') {

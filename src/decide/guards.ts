@@ -85,3 +85,28 @@ export function stepAfterConflict(input: ConflictRetryInput): ConflictStep {
     }
   return { next: 'retry', attempts: input.attempts + 1 }
 }
+
+/** A pod of the workload as the target-health guard sees it. */
+export interface RevisionPod {
+  name: string
+  /** The revision it runs (pod-template-hash / controller-revision-hash, as a history hash). */
+  templateHash?: string
+  /** Terminal signals it shows now (CrashLoopBackOff, ImagePullBackOff, OOMKilled, …). */
+  signals: string[]
+}
+
+/**
+ * Never roll back to a revision whose own pods are failing right now: without a snapshot the
+ * "revision before the rollout" may itself be a bad one (a deploy made on top of a broken version,
+ * or an undo that left a broken pod of the older revision behind); undoing to it cannot help.
+ */
+export function checkTargetPodsHealthy(target: { revision: number; templateHash?: string }, pods: readonly RevisionPod[]): GuardResult {
+  if (target.templateHash === undefined) return PROCEED
+  const failing = pods.filter((p) => p.templateHash === target.templateHash && p.signals.length > 0)
+  if (failing.length === 0) return PROCEED
+  const example = failing[0] as RevisionPod
+  return {
+    proceed: false,
+    reason: `revision ${target.revision} is failing too: its pod ${example.name} shows ${example.signals.join(', ')} now${failing.length > 1 ? ` (and ${failing.length - 1} more of its pods)` : ''}; rolling back to it would not help`
+  }
+}

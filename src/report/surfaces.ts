@@ -55,3 +55,16 @@ export async function openSurfaces(ctx: SurfaceContext, factories: SurfaceFactor
   }
   return surfaces
 }
+
+/** Opens the surfaces that apply and starts each (a Deployment goes in_progress); failures are warnings. */
+export async function startSurfaces(ctx: SurfaceContext, at: Date, factories: SurfaceFactory[] = FACTORIES): Promise<RunSurface[]> {
+  const surfaces = await openSurfaces(ctx, factories)
+  for (const surface of surfaces) {
+    try {
+      await surface.start?.(at)
+    } catch (error) {
+      ctx.warn(`deploy-guard could not start ${surface.name}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  return surfaces
+}

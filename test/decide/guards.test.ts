@@ -1,6 +1,7 @@
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, test } from '@jest/globals'
 import {
   checkOneRollbackPerRun,
+  checkTargetPodsHealthy,
   checkUnchangedSinceVerdict,
   stepAfterConflict,
   type ConflictRetryInput,
@@ -65,5 +66,25 @@ describe('stepAfterConflict', () => {
     expect(step.next).toBe(next)
     if (step.next === 'retry') expect(step.attempts).toBe((partial.attempts ?? base.attempts) + 1)
     else expect(step.outcome).toBe(outcome)
+  })
+})
+
+describe('checkTargetPodsHealthy', () => {
+  const target = { revision: 2, templateHash: 'bbb' }
+  test.each([
+    ['no pods of the target revision', [{ name: 'a', templateHash: 'ccc', signals: ['CrashLoopBackOff'] }], true],
+    ['healthy pods of the target revision', [{ name: 'a', templateHash: 'bbb', signals: [] }], true],
+    ['a crash-looping pod of the target revision', [{ name: 'db-2', templateHash: 'bbb', signals: ['CrashLoopBackOff'] }], false]
+  ])('%s', (_name, pods, proceed) => {
+    expect(checkTargetPodsHealthy(target, pods).proceed).toBe(proceed)
+  })
+
+  test('names the pod and its signal', () => {
+    const result = checkTargetPodsHealthy(target, [{ name: 'db-2', templateHash: 'bbb', signals: ['CrashLoopBackOff'] }])
+    expect(result).toEqual({ proceed: false, reason: expect.stringContaining('pod db-2 shows CrashLoopBackOff') })
+  })
+
+  test('a target without a hash cannot be matched: proceed', () => {
+    expect(checkTargetPodsHealthy({ revision: 2 }, [{ name: 'x', templateHash: 'bbb', signals: ['OOMKilled'] }]).proceed).toBe(true)
   })
 })

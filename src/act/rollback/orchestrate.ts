@@ -7,10 +7,14 @@
  */
 import type { KubeApi, KubeObject } from '../../kube/api.js'
 import { historyViewer } from '../../kube/history/index.js'
-import { workloadRevisions, type WorkloadRevisions } from '../../kube/history/identity.js'
+import { hashOfHistoryObject, workloadRevisions, type WorkloadRevisions } from '../../kube/history/identity.js'
 import { RESOURCES } from '../../kube/resources.js'
 import { workloadKindName, type WorkloadKindName } from '../../kube/workload/kinds.js'
-import { checkUnchangedSinceVerdict } from '../../decide/guards.js'
+import { checkTargetPodsHealthy, checkUnchangedSinceVerdict, type RevisionPod } from '../../decide/guards.js'
+import type { Pod } from '../../evaluate/k8s-types.js'
+import { podHealth } from '../../evaluate/pod-signals.js'
+import { selectorToString } from '../../evaluate/selector.js'
+import { POD_TEMPLATE_HASH, selectorOf } from '../../kube/workload/template.js'
 import { parseFailedMarks, withFailedMarks } from '../../decide/failed-mark.js'
 import { chooseRollbackTarget } from '../../decide/rollback-target.js'
 import { parseSnapshotAnnotation, recordedFromSnapshot } from '../../decide/snapshot.js'
@@ -145,6 +149,22 @@ async function readSettled(
   }
 }
 
+/** The workload's pods with the revision each runs and the terminal signals it shows. */
+async function revisionPods(api: KubeApi, read: ReadWorkload): Promise<RevisionPod[]> {
+  const selector = selectorToString(selectorOf(read.object))
+  if (!selector) return []
+  const pods = await api.list<Pod>(RESOURCES.Pod, read.object.metadata.namespace, { labelSelector: selector })
+  const label = read.kind === 'Deployment' ? POD_TEMPLATE_HASH : 'controller-revision-hash'
+  return pods.map((pod) => {
+    const value = pod.metadata.labels?.[label]
+    return {
+      name: pod.metadata.name,
+      ...(value ? { templateHash: hashOfHistoryObject(read.object.metadata.name, value) } : {}),
+      signals: podHealth(pod).signals.map((signal) => signal.reason)
+    }
+  })
+}
+
 export async function rollBackTarget(
   target: TargetToRollBack,
   settings: RollbackSettings,
@@ -184,6 +204,8 @@ export async function rollBackTarget(
     history: withFailedMarks(revisions.history, marks)
   })
   if (!choice.ok) return notStarted(ref, choice.reason, { notes, fromRevision: current.revision })
+  const targetPods = checkTargetPodsHealthy(choice, await revisionPods(deps.api, read))
+  if (!targetPods.proceed) return notStarted(ref, `${targetPods.reason}; nothing was changed`, { notes, fromRevision: current.revision })
   deps.log(`${kind.toLowerCase()}/${ref.name}: ${choice.reason}`)
 
   const manager = detectManager(read.object, { argocdNamespace: settings.argocdNamespace })
