@@ -43,13 +43,35 @@ async function attemptOnce(check: SmokeCheckConfig, signal: AbortSignal | undefi
       transformResponse: (data: unknown) => data,
       maxContentLength: MAX_BODY_BYTES,
       // Report a timeout as ETIMEDOUT instead of the ambiguous ECONNABORTED.
-      transitional: { clarifyTimeoutError: true }
+      transitional: { clarifyTimeoutError: true },
+      beforeRedirect: (options) => stripHeadersOffOrigin(options, check)
     })
     const body = typeof response.data === 'string' ? response.data : ''
     return evaluateSmokeResponse(check, { status: response.status, body })
   } catch (error) {
     return evaluateSmokeError(transportErrorOf(error))
   }
+}
+
+/**
+ * A redirect to another origin (host, port or scheme) gets none of the configured headers: they may
+ * carry credentials (an API key, a tenant id) meant for the checked service only. follow-redirects
+ * drops Authorization and Cookie itself, but not custom headers.
+ */
+export function stripHeadersOffOrigin(options: Record<string, unknown>, check: Pick<SmokeCheckConfig, 'url' | 'headers'>): void {
+  const protocol = String(options.protocol ?? '')
+  const host = String(options.hostname ?? options.host ?? '')
+  const port = options.port ? `:${String(options.port)}` : ''
+  let origin: string
+  try {
+    origin = new URL(`${protocol}//${host}${port}`).origin
+  } catch {
+    origin = ''
+  }
+  if (origin === new URL(check.url).origin) return
+  const configured = new Set(Object.keys(check.headers).map((name) => name.toLowerCase()))
+  const headers = (options.headers ?? {}) as Record<string, unknown>
+  for (const name of Object.keys(headers)) if (configured.has(name.toLowerCase())) delete headers[name]
 }
 
 function transportErrorOf(error: unknown): { code: string; message: string } {

@@ -194,3 +194,40 @@ describe('runSmokeCheck', () => {
     expect(row.status).toBe('inconclusive')
   })
 })
+
+describe('redirects', () => {
+  it('never sends configured headers to another origin (same-origin redirects keep them)', async () => {
+    const other = createServer((req, res) => {
+      otherHeaders.push(req.headers)
+      res.writeHead(200)
+      res.end('ok')
+    })
+    const otherHeaders: Array<IncomingMessage['headers']> = []
+    const otherBase = `http://127.0.0.1:${await listen(other)}`
+    const redirecting = createServer((req, res) => {
+      const to = req.url === '/same' ? `${redirectBase}/final` : `${otherBase}/final`
+      if (req.url === '/final') {
+        res.writeHead(200)
+        res.end('ok')
+        return
+      }
+      res.writeHead(302, { Location: to })
+      res.end()
+    })
+    const redirectBase = `http://127.0.0.1:${await listen(redirecting)}`
+    try {
+      const headers = { 'X-Api-Key': 'k-secret', 'X-Scope-OrgID': 'tenant' }
+      const cross = await runSmokeCheck({ ...check('/cross'), url: `${redirectBase}/cross`, headers })
+      expect(cross.status).toBe('passed')
+      expect(otherHeaders).toHaveLength(1)
+      expect(otherHeaders[0]?.['x-api-key']).toBeUndefined()
+      expect(otherHeaders[0]?.['x-scope-orgid']).toBeUndefined()
+      const same = await runSmokeCheck({ ...check('/same'), url: `${redirectBase}/same`, headers })
+      expect(same.status).toBe('passed')
+      expect(otherHeaders).toHaveLength(1)
+    } finally {
+      await close(other)
+      await close(redirecting)
+    }
+  })
+})
