@@ -45,6 +45,11 @@ export interface CheckResult {
   /** One sentence a human can act on; required when status is failed or inconclusive. */
   reason?: string
   details?: CheckDetail[]
+  /**
+   * Why a passed row should not be read as good news, e.g. a smoke check that ran against the old
+   * revision's pods while the rollout failed. Never changes the status or the verdict.
+   */
+  caveat?: string
 }
 
 /** Verification results for one target (workload or custom resource). */

@@ -1,19 +1,24 @@
 /**
- * The step's failure annotation: the verdict, the first reason, and what the rollback did, in one
- * message (`deploy-guard verify: failed — <first reason>; rolled back deployment/api to revision 1
- * (restored version healthy)`). Plain text; the RunnerLog escapes it when it prints.
+ * The step's failure annotation: the headline in one message — verdict, the cause, what to do next
+ * (the rollback that was done or the command to run) and the blast radius:
+ * `deploy-guard verify: failed — deployment/api: container api CrashLoopBackOff, exit code 1 — last
+ * log: panic: …; next: rolled back deployment/api to revision 2 (restored version healthy); …`.
+ * Plain text; the RunnerLog escapes it when it prints.
  */
 import type { RunResult } from '../model/result.js'
-import { truncate } from './escape.js'
-import { rollbackClauses } from './rollback-facts.js'
+import { withCaveats } from './caveats.js'
+import { headline } from './headline.js'
 
-/** An annotation is one message in the log and on the run page: long reasons are cut. */
+/** An annotation is one message in the log and on the run page: long parts are cut. */
 const MAX_PART_CHARS = 2000
 
 export function verdictAnnotation(result: RunResult): string {
-  const first = result.reasons[0]
-  const rollback = rollbackClauses(result)
-  // A reason's closing full stop would read `….; rolled back …` before the rollback clause.
-  const why = first ? ` — ${truncate(rollback ? first.replace(/\.$/, '') : first, MAX_PART_CHARS)}` : ''
-  return `deploy-guard ${result.command}: ${result.verdict}${why}${rollback ? `; ${truncate(rollback, MAX_PART_CHARS)}` : ''}`
+  const head = headline(withCaveats(result), { maxPartChars: MAX_PART_CHARS })
+  const more = head.moreCauses ? ` (+${head.moreCauses} more cause${head.moreCauses === 1 ? '' : 's'})` : ''
+  const parts = [
+    `deploy-guard ${result.command}: ${result.verdict}${head.cause ? ` — ${head.cause}${more}` : ''}`,
+    head.next ? `next: ${head.next}` : '',
+    head.blastRadius ? `blast radius: ${head.blastRadius}` : ''
+  ]
+  return parts.filter(Boolean).join('; ')
 }

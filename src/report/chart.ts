@@ -17,10 +17,14 @@ export interface XyChartInput {
   values: Array<number | null>
   thresholds?: Array<{ label: string; value: number }>
   yLabel?: string
+  /** A smaller chart (a passed run's charts are context, not evidence). */
+  small?: boolean
 }
 
 // Values first (blue), then thresholds (red, orange, purple); xychart takes colours only via init.
 const PALETTE = '#1f77b4, #d62728, #ff7f0e, #9467bd, #8c564b'
+/** Mermaid's default xychart is 700×500; a small one is half as tall. */
+const SMALL_SIZE = '"xyChart": {"width": 600, "height": 250}, '
 
 /** The points that can be plotted: labels and values with a finite number. */
 export function plottablePoints(
@@ -58,7 +62,7 @@ export function renderXyChart(input: XyChartInput): string {
   const quote = (text: string): string => `"${escapeMermaidString(text)}"`
   const series = (numbers: number[]): string => `[${numbers.map(formatDecimal).join(', ')}]`
   const lines = [
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${PALETTE}"}}}}%%`,
+    `%%{init: {${input.small ? SMALL_SIZE : ''}"themeVariables": {"xyChart": {"plotColorPalette": "${PALETTE}"}}}}%%`,
     'xychart-beta',
     `  title ${quote(input.title)}`,
     `  x-axis [${points.labels.map(quote).join(', ')}]`,

@@ -48,9 +48,25 @@ const MD_ENTITIES: Record<string, string> = {
   $: '&#36;'
 }
 
+/*
+ * GitHub links `@user`, `@org/team` and `#123` / `GH-123` after rendering, on the text of the HTML (so a
+ * character reference such as `&#64;` is decoded first and still pings). What stops its matchers is a
+ * non-word character right after the sigil: a WORD JOINER (U+2060) is invisible, is not whitespace (no
+ * line break, nothing trimmed), and GitHub neither links nor notifies for `@\u2060team`. Like GitHub, a
+ * sigil counts only at the start or after a non-word character, so `image@sha256:…` and `a#1` (which
+ * GitHub would not link either) stay byte-for-byte copyable.
+ */
+const WORD_JOINER = '\u2060'
+const MENTION_OR_REFERENCE = /(^|[^\p{L}\p{N}_])(@(?=[\p{L}\p{N}])|#(?=\d)|GH-(?=\d))/giu
+
+/** Makes `@mentions` and `#123` / `GH-123` references inert (no ping, no cross-reference); text unchanged to a reader. */
+export function neutraliseMentions(text: string): string {
+  return text.replace(MENTION_OR_REFERENCE, (_m, before: string, sigil: string) => `${before}${sigil}${WORD_JOINER}`)
+}
+
 function escapeInline(text: string): string {
   // One pass over both tables: escaping HTML first and then `#` would break the `&#39;` it just wrote.
-  const escaped = stripControl(text).replace(/[&<>"'\\`*_[\]|~!#$]/g, (c) => HTML_ENTITIES[c] ?? MD_ENTITIES[c] ?? c)
+  const escaped = neutraliseMentions(stripControl(text)).replace(/[&<>"'\\`*_[\]|~!#$]/g, (c) => HTML_ENTITIES[c] ?? MD_ENTITIES[c] ?? c)
   // A leading `- `, `+ `, `1. ` (or a run like `---`) would start a list, heading or rule when the text
   // begins a line or list item; `-5` or `0.03` would not, and stay readable.
   return escaped

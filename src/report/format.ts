@@ -143,22 +143,28 @@ function formatPercent(fraction: number): string {
   return `${formatNumber(fraction * 100)} %`
 }
 
-/** `≤ 0.005 (max) and ≥ 1 (min)`; relative limits name their baseline. */
-export function formatCondition(condition: MetricCondition): string {
+/**
+ * `≤ 0.5 % (max) and ≥ 1 (min)`; relative limits name their baseline. `value` formats limits in the
+ * metric's unit (units.ts valueFormatter); the default is a plain number.
+ */
+export function formatCondition(
+  condition: MetricCondition,
+  value: (n: number) => string = formatNumber
+): string {
   const parts: string[] = []
-  if (condition.max !== undefined) parts.push(`≤ ${formatNumber(condition.max)} (max)`)
-  if (condition.min !== undefined) parts.push(`≥ ${formatNumber(condition.min)} (min)`)
+  if (condition.max !== undefined) parts.push(`≤ ${value(condition.max)} (max)`)
+  if (condition.min !== undefined) parts.push(`≥ ${value(condition.min)} (min)`)
   const relative = condition.maxIncrease !== undefined || condition.maxDecrease !== undefined
   if (relative) {
     const baseline = condition.baseline
     const known = typeof baseline === 'number' && Number.isFinite(baseline)
-    const base = known ? `baseline ${formatNumber(baseline)}` : 'baseline (unavailable)'
+    const base = known ? `baseline ${value(baseline)}` : 'baseline (unavailable)'
     if (condition.maxIncrease !== undefined) {
-      const limit = known ? ` = ${formatNumber(baseline * (1 + condition.maxIncrease))}` : ''
+      const limit = known ? ` = ${value(baseline * (1 + condition.maxIncrease))}` : ''
       parts.push(`≤ ${base} +${formatPercent(condition.maxIncrease)}${limit}`)
     }
     if (condition.maxDecrease !== undefined) {
-      const limit = known ? ` = ${formatNumber(baseline * (1 - condition.maxDecrease))}` : ''
+      const limit = known ? ` = ${value(baseline * (1 - condition.maxDecrease))}` : ''
       parts.push(`≥ ${base} -${formatPercent(condition.maxDecrease)}${limit}`)
     }
   }

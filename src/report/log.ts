@@ -1,7 +1,10 @@
 /** The compact lines printed to the job log at the end of a run. */
+import type { Cause } from '../evaluate/cause.js'
 import type { CheckStatus, RunResult } from '../model/result.js'
+import { withCaveats } from './caveats.js'
 import { escapeLogLine, truncate } from './escape.js'
 import { STATUS_ICON, actionText, targetLabel } from './format.js'
+import { causeLine, headline } from './headline.js'
 import { STATE_ICON, actionForText } from './rollback-facts.js'
 
 const attention = (status: CheckStatus): boolean => status === 'failed' || status === 'inconclusive'
@@ -35,44 +38,40 @@ function rollbackLines(result: RunResult): string[] {
 }
 
 /**
- * Verdict line, then the rollback (see rollbackLines), then one line per failed check, then one per
- * inconclusive check, with its reason (the order of the summary's reasons; dry-run metric checks last). Each line is single-line
- * (escapeLogLine), so no value can start a `::workflow-command::` line of its own.
+ * The verdict line, then the headline's cause, next step and blast radius (headline.ts), then the
+ * rollback (see rollbackLines), then — when there is more than one — one line per cause, failed
+ * first, each naming the rows it explains; dry-run metric checks (never part of the verdict) last.
+ * Each line is single-line (escapeLogLine), so no value can start a `::workflow-command::` line of
+ * its own.
  */
-export function renderLogSummary(result: RunResult): string[] {
+export function renderLogSummary(full: RunResult): string[] {
+  const result = withCaveats(full)
   const dry = result.dryRun ? ' [dry run]' : ''
   const shown = actionForText(result)
   const lines = [
-    `deploy-guard ${result.command}: ${result.verdict.toUpperCase()}${dry} (action: ${actionText(shown.dryRun, shown.action)})`,
-    ...rollbackLines(result)
+    `deploy-guard ${result.command}: ${result.verdict.toUpperCase()}${dry} (action: ${actionText(shown.dryRun, shown.action)})`
   ]
-  const headerLines = lines.length
-  const row = (status: CheckStatus, where: string, reason: string | undefined): string =>
-    `  ${STATUS_ICON[status]} ${where}: ${status}${reason ? ` — ${reason}` : ''}`
-  // Rank: enforced failed, enforced inconclusive, then dry-run metric checks (never part of the verdict).
-  const rows: Array<{ rank: number; line: string }> = []
-  const rank = (status: CheckStatus, dryRun = false): number => (dryRun ? 2 : status === 'failed' ? 0 : 1)
-  for (const target of result.targets) {
-    for (const c of target.checks) {
-      if (attention(c.status))
-        rows.push({ rank: rank(c.status), line: row(c.status, `${targetLabel(target.ref)} ${c.title}`, c.reason) })
-    }
+  const head = headline(result, { maxPartChars: MAX_ROLLBACK_CHARS })
+  if (result.verdict !== 'passed') {
+    if (head.cause) lines.push(`  cause: ${head.cause}`)
+    // A rollback report has lines of its own below; the next step then repeats nothing.
+    if (head.next && !result.rollback?.targets.length) lines.push(`  next: ${head.next}`)
+    if (head.blastRadius) lines.push(`  blast radius: ${head.blastRadius}`)
+  } else if (head.cause.includes('stopped early') || head.cause.includes(';')) {
+    lines.push(`  ${head.cause}`)
   }
-  for (const c of result.checks) {
-    if (attention(c.status)) rows.push({ rank: rank(c.status), line: row(c.status, c.title, c.reason) })
+  lines.push(...rollbackLines(result))
+  const symptoms = (cause: Cause): string =>
+    cause.symptoms.length > 1 ? ` (${cause.symptoms.length} rows: ${cause.symptoms.map((s) => s.title).join(', ')})` : ''
+  if (head.causes.length > 1) {
+    for (const cause of head.causes)
+      lines.push(`  ${STATUS_ICON[cause.status]} ${truncate(causeLine(cause), MAX_ROLLBACK_CHARS)}${symptoms(cause)}`)
+  } else if (head.causes[0] && head.causes[0].symptoms.length > 1) {
+    lines.push(`  rows with this cause: ${head.causes[0].symptoms.map((s) => s.title).join(', ')}`)
   }
   for (const m of result.analysis?.checks ?? []) {
-    if (attention(m.status))
-      rows.push({
-        rank: rank(m.status, m.dryRun),
-        line: row(m.status, `metric ${m.name}${m.dryRun ? ' (dry run)' : ''}`, m.reason)
-      })
-  }
-  // Like the summary's reasons: failed rows first, then inconclusive, each group in report order
-  // (Array.prototype.sort is stable).
-  lines.push(...rows.sort((a, b) => a.rank - b.rank).map((r) => r.line))
-  if (lines.length === headerLines && result.verdict !== 'passed') {
-    for (const reason of result.reasons) lines.push(`  - ${reason}`)
+    if (m.dryRun && attention(m.status))
+      lines.push(`  ${STATUS_ICON[m.status]} metric ${m.name} (dry run): ${m.status} — ${m.reason}`)
   }
   return lines.map(escapeLogLine)
 }

@@ -4,9 +4,12 @@
  */
 import type { CheckResult, CheckStatus, MetricCheckResult, MetricCondition, RunResult } from '../model/result.js'
 import { escapeLogLine } from './escape.js'
-import { actionText, formatCondition, formatNumber, targetLabel } from './format.js'
+import { actionText, formatCondition, targetLabel } from './format.js'
 import { KIB, capJsonRows, capText } from './output-limits.js'
-import { actionForText, effectiveAction, rollbackClauses } from './rollback-facts.js'
+import { withCaveats } from './caveats.js'
+import { valueFormatter } from './units.js'
+import { headline } from './headline.js'
+import { actionForText, effectiveAction } from './rollback-facts.js'
 import { restoredVerdictOutput, revisionOutput, rollbackOutput } from './rollback-outputs.js'
 
 /** One row of the `failed-checks` output. */
@@ -54,7 +57,7 @@ function metricActual(check: MetricCheckResult): string {
   const last = values[values.length - 1]
   return last === undefined
     ? 'no value'
-    : `last ${formatNumber(last)} (${values.length} of ${check.measurements.length} measurements with a value)`
+    : `last ${valueFormatter(check)(last)} (${values.length} of ${check.measurements.length} measurements with a value)`
 }
 
 const checkRow = (c: CheckResult, status: FailedCheckOutput['status']): FailedCheckOutput => ({
@@ -81,7 +84,7 @@ export function failedChecks(result: RunResult): FailedCheckOutput[] {
     rows.push({
       id: `metric:${m.name}`,
       title: m.name,
-      expected: formatCondition(m.condition),
+      expected: formatCondition(m.condition, valueFormatter(m)),
       actual: metricActual(m),
       status: m.status,
       reason: m.reason
@@ -103,18 +106,14 @@ export function analysisOutput(result: RunResult): AnalysisCheckOutput[] {
 }
 
 /**
- * `deploy-guard verify failed: <first reason> (+2 more); action: rolled back`, and with a rollback
- * report what it did: `…; action: rolled back deployment/api to revision 1 (restored version healthy)`.
+ * The headline in one line (headline.ts), then the action:
+ * `deploy-guard verify failed — deployment/api: container api CrashLoopBackOff, exit code 1 — last log:
+ * …; next: rolled back deployment/api to revision 2 (restored version healthy); blast radius: …; action: rolled back`.
  */
 export function summaryLine(result: RunResult): string {
-  const [first, ...rest] = result.reasons
-  const why = first ? `: ${first}${rest.length ? ` (+${rest.length} more)` : ''}` : ''
-  const prefix = result.dryRun ? '[dry run] ' : ''
+  const head = headline(withCaveats(result), { maxPartChars: OUTPUT_MAX_BYTES.summary / 4 })
   const shown = actionForText(result)
-  const rollback = rollbackClauses(result)
-  // With a rollback report its clauses say what was done, more precisely than the action word.
-  const action = rollback || actionText(shown.dryRun, shown.action)
-  return escapeLogLine(`${prefix}deploy-guard ${result.command} ${result.verdict}${why}; action: ${action}`)
+  return escapeLogLine(`${head.text}; action: ${actionText(shown.dryRun, shown.action)}`)
 }
 
 /**

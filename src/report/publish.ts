@@ -6,6 +6,7 @@
  * Two guarantees hold whatever the result holds and whatever the runner's files do:
  * - every surface sees the result only after the Redactor (the whole RunResult is redacted before
  *   rendering, and safeSink redacts each value again on its way out), and log text is escaped;
+ * - every surface sees the same caveats (caveats.ts: a smoke check against the old pods), the record too;
  * - each surface is written on its own: one that cannot be written is a warning, never a lost
  *   verdict line or a crash (GITHUB_OUTPUT pointing at a missing file, a read-only summary file).
  */
@@ -14,6 +15,7 @@ import { appendFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunResult } from '../model/result.js'
+import { withCaveats } from './caveats.js'
 import { escapeAnnotation, escapeLogLine } from './escape.js'
 import { createRunnerLog, type RunnerLog } from './logger.js'
 import { renderLogSummary } from './log.js'
@@ -128,7 +130,7 @@ function guarded(sink: ReportSink): {
 export async function publishReports(result: RunResult, options: PublishOptions = {}): Promise<string> {
   const redactor = options.redactor ?? new Redactor()
   const sink = safeSink(options.sink ?? actionsSink(createRunnerLog(redactor)), redactor)
-  const safe = redactor.value(result)
+  const safe = withCaveats(redactor.value(result))
   const surfaces = guarded(sink)
   // The verdict line first: whatever fails after it, the log says how the run ended.
   surfaces.logLines(safe)
@@ -177,7 +179,7 @@ export function publishNow(result: RunResult, options: PublishNowOptions = {}): 
   const log = options.log ?? createRunnerLog(redactor)
   const raw = options.sink ?? { ...actionsSink(log), writeSummary: appendSummaryNow }
   const sink = safeSink({ ...raw, writeSummary: async () => undefined }, redactor)
-  const safe = redactor.value(result)
+  const safe = withCaveats(redactor.value(result))
   const surfaces = guarded(sink)
   surfaces.logLines(safe)
   surfaces.outputs(safe, '')

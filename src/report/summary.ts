@@ -1,14 +1,18 @@
 /**
- * The job summary: verdict first, then the checklists, the analysis and the evidence of failures.
- * Pure: RunResult in, Markdown (with minimal HTML) out, always within `maxBytes` of UTF-8.
+ * The job summary: the headline first (verdict, cause, next step, blast radius; headline.ts), the
+ * causes one line each, then the rollback, the checklists, the analysis and the evidence of failures.
+ * A passed run's tables and measurements are collapsed. Pure: RunResult in, Markdown (with minimal
+ * HTML) out, always within `maxBytes` of UTF-8.
  */
 import type { RunResult } from '../model/result.js'
 import { BUDGETS, type Budget } from './budget.js'
 import { escapeMarkdownText } from './escape.js'
 import { formatClock } from './format.js'
+import { withCaveats } from './caveats.js'
+import { causesOf } from './headline.js'
 import { capLongStrings } from './long-strings.js'
 import { renderAnalysis } from './sections/analysis.js'
-import { renderChecks } from './sections/checks.js'
+import { causeOfRow, causeShortName, renderChecks } from './sections/checks.js'
 import { renderDetails } from './sections/details.js'
 import { renderRollback } from './sections/rollback.js'
 import { renderVerdict } from './sections/verdict.js'
@@ -41,8 +45,20 @@ function footer(result: RunResult): string {
  * trimmed away), the check tables and the analysis. The budget only shortens them.
  */
 function renderCore(result: RunResult, title: string, budget: Budget): string[] {
-  const core = [renderVerdict(result, title, budget), renderRollback(result, budget), renderChecks(result, budget)]
-  if (result.analysis) core.push(renderAnalysis(result.analysis, budget))
+  const causes = causesOf(result)
+  const core = [
+    renderVerdict(result, title, budget),
+    renderRollback(result, budget),
+    renderChecks(result, budget, causes)
+  ]
+  if (result.analysis) {
+    const ofRow = causeOfRow(causes)
+    const metricCause = (name: string): string | undefined => {
+      const shared = causes.find((c) => c.symptoms.length > 1 && c.symptoms.some((s) => s.id === `metric:${name}`))
+      return shared ? causeShortName(shared) : ofRow('metric', { id: `metric:${name}`, title: name, expected: '', actual: '', status: 'failed' })
+    }
+    core.push(renderAnalysis(result.analysis, budget, { collapse: result.verdict === 'passed', sharedCause: metricCause }))
+  }
   return core.filter(Boolean)
 }
 
@@ -101,7 +117,7 @@ function hardCut(text: string, maxBytes: number): string {
 }
 
 export function renderSummary(full: RunResult, options: SummaryOptions = {}): string {
-  const result = capLongStrings(full, MAX_SUMMARY_STRING_CHARS)
+  const result = withCaveats(capLongStrings(full, MAX_SUMMARY_STRING_CHARS))
   const maxBytes = options.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES
   const title = options.title ?? `deploy-guard ${result.command}`
   // The last budget that still shows details may fill the room with part of them.

@@ -35,7 +35,12 @@ export interface RunSurface {
 export type SurfaceFactory = (ctx: SurfaceContext) => Promise<RunSurface | undefined> | RunSurface | undefined
 
 /** Each factory decides from the config whether its surface applies; loaded lazily by its own module. */
-const FACTORIES: SurfaceFactory[] = []
+const FACTORIES: SurfaceFactory[] = [
+  async (ctx) => (ctx.config.records?.versionsFile ? (await import('../records/versions-file.js')).versionsFileSurface(ctx) : undefined),
+  async (ctx) => (ctx.config.records?.recordPath ? (await import('../records/record-copy.js')).recordCopySurface(ctx) : undefined),
+  async (ctx) => (ctx.config.records?.notifyWebhook ? (await import('../records/notify.js')).notifySurface(ctx) : undefined),
+  async (ctx) => (await import('../github/pr-comment-surface.js')).prCommentSurface(ctx)
+]
 
 /** Registers a factory (tests; and the one place each surface module is added). */
 export function surfaceFactories(): SurfaceFactory[] {

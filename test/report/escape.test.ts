@@ -54,7 +54,8 @@ describe('escapeMarkdownCell', () => {
 
 describe('escapeMarkdownText', () => {
   it("escapes an apostrophe and a hash once each (Node's #1 renders as typed)", () => {
-    expect(escapeMarkdownText("Node's #1")).toBe('Node&#39;s &#35;1')
+    // The WORD JOINER after `#` keeps GitHub from linking issue #1 (escape-mentions.test.ts).
+    expect(escapeMarkdownText("Node's #1")).toBe('Node&#39;s &#35;\u20601')
   })
 
   test('block markers at the start are inert inside a list item', () => {

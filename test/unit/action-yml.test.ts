@@ -4,6 +4,8 @@ import YAML from 'yaml'
 import { actionInputNames } from '../../src/config/inputs.js'
 import { buildOutputs } from '../../src/report/outputs.js'
 import type { RunResult } from '../../src/model/result.js'
+import { RECORD_PATH_OUTPUT } from '../../src/records/record-copy.js'
+import { VERSIONS_FILE_OUTPUT } from '../../src/records/versions-file.js'
 
 interface ActionMetadata {
   inputs: Record<string, { description: string; default?: string }>
@@ -41,6 +43,8 @@ describe('action.yml', () => {
       targets: [],
       checks: []
     }
-    expect(Object.keys(action.outputs).sort()).toEqual(Object.keys(buildOutputs(result, '/tmp/r.json')).sort())
+    // Plus the outputs a record surface sets when its input is given (src/records/).
+    const surfaceOutputs = [VERSIONS_FILE_OUTPUT, RECORD_PATH_OUTPUT]
+    expect(Object.keys(action.outputs).sort()).toEqual([...Object.keys(buildOutputs(result, '/tmp/r.json')), ...surfaceOutputs].sort())
   })
 })

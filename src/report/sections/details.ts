@@ -2,7 +2,8 @@
  * "Why did this fail?": the evidence of each failed or inconclusive check (pod facts, events, log
  * tails) in collapsible blocks, so the summary stays readable and the evidence is one click away.
  * Evidence several rows of one target share (the same pod under rollout, pods ready and restarts) is
- * shown once, under the first of them; the others say where it is.
+ * shown once, under the first of them; a row with nothing new gets no block, a row with some new
+ * evidence says where the rest is.
  * Rendering stops as soon as the byte allowance is used up, so its cost follows the output size,
  * not the input (5,000 pods of logs would otherwise be rendered in full only to be thrown away).
  */
@@ -113,6 +114,7 @@ export function renderDetails(result: RunResult, budget: Budget, maxBytes: numbe
   const shown = new Map<string, string>()
   let used = bytes(HEADING) + NOTE_RESERVE
   let cut = false
+  let skipped = 0
   for (const failed of failing) {
     const { items, omitted } = selectItems(failed.check.details ?? [], budget.maxDetailItems)
     const summary = summaryOf(failed, budget)
@@ -156,6 +158,12 @@ export function renderDetails(result: RunResult, budget: Budget, maxBytes: numbe
     }
     if (covered < items.length) cut = true
     if (!body.length) break
+    // Nothing new: every item is evidence already shown above. The headline groups these rows
+    // under one cause, so a block that only says "same evidence as above" is left out.
+    if (!cut && !omitted && fresh.length === 0 && references.size > 0) {
+      skipped++
+      continue
+    }
     const lost = omitted + items.length - covered
     if (lost) body.push(omittedNote(lost, 'details'))
     const block = detailsBlock(summary, body.join('\n\n'), open)
@@ -165,8 +173,8 @@ export function renderDetails(result: RunResult, budget: Budget, maxBytes: numbe
     for (const key of rendered) if (!shown.has(key)) shown.set(key, origin)
     if (cut) break
   }
-  if (!blocks.length) return { text: leftOut.text, complete: false }
-  const hidden = failing.length - blocks.length
+  if (!blocks.length) return skipped && !cut ? { text: '', complete: true } : { text: leftOut.text, complete: false }
+  const hidden = failing.length - blocks.length - skipped
   const note = cut
     ? [
         `_Evidence cut to stay under the size limit${hidden ? ` (${hidden} more failing checks not shown)` : ''}; the JSON record (output \`report\`) has all of it._`

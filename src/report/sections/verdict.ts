@@ -1,23 +1,58 @@
-/** The top of every summary: verdict line, reasons, action taken, dry-run banner. */
+/**
+ * The top of every summary: the headline (verdict, cause, next step, blast radius; see headline.ts),
+ * the causes one line each with the rows they explain, the dry-run banner and the action taken.
+ */
+import type { Cause } from '../../evaluate/cause.js'
 import type { RunResult } from '../../model/result.js'
 import type { Budget } from '../budget.js'
 import { escapeMarkdownText, truncate } from '../escape.js'
-import { VERDICT_ICON, actionText, formatDuration, wouldHave } from '../format.js'
+import { STATUS_ICON, actionText, formatDuration, wouldHave } from '../format.js'
+import { causeLine, headline } from '../headline.js'
 import { omittedNote, selectItems } from '../markdown.js'
 import { actionForText } from '../rollback-facts.js'
 
+/** Rows named after a cause before "and N more". */
+const MAX_SYMPTOMS_NAMED = 8
+
+/** `Rollout complete · Pod count · … (deployment/api)`: the rows a cause explains. */
+function symptomsText(cause: Cause, budget: Budget): string {
+  const { items, omitted } = selectItems(cause.symptoms, MAX_SYMPTOMS_NAMED)
+  const names = items.map((s) => s.title).join(' · ')
+  return truncate(`${names}${omitted ? ` and ${omitted} more` : ''}`, budget.maxReasonChars)
+}
+
+/**
+ * One line per cause. A single cause is already the headline: only the rows it explains are listed
+ * (so six red rows read as one problem); several causes are a list, failed first.
+ */
+function causeLines(causes: Cause[], budget: Budget): string[] {
+  if (!causes.length) return []
+  if (causes.length === 1) {
+    const only = causes[0] as Cause
+    if (only.symptoms.length < 2) return []
+    return [`_One cause, ${only.symptoms.length} failing rows:_ ${escapeMarkdownText(symptomsText(only, budget))}`, '']
+  }
+  const { items, omitted } = selectItems(causes, budget.maxReasons)
+  const lines = ['**Causes**', '']
+  for (const cause of items) {
+    const rows = cause.symptoms.length > 1 ? ` — _${cause.symptoms.length} rows:_ ${escapeMarkdownText(symptomsText(cause, budget))}` : ''
+    lines.push(`- ${STATUS_ICON[cause.status]} ${escapeMarkdownText(truncate(causeLine(cause), budget.maxReasonChars))}${rows}`)
+  }
+  if (omitted) lines.push('', omittedNote(omitted, 'causes'))
+  lines.push('')
+  return lines
+}
+
 export function renderVerdict(result: RunResult, title: string, budget: Budget): string {
-  const lines = [`## ${VERDICT_ICON[result.verdict]} ${escapeMarkdownText(title)}: ${result.verdict}`, '']
+  const head = headline(result, { title, maxPartChars: budget.maxReasonChars })
+  const lines = [head.markdown, '']
   if (result.dryRun) {
     lines.push(
       `> 🧪 **Dry run** — would have ${escapeMarkdownText(wouldHave(result.verdict, actionForText(result).action))}. Nothing was changed.`,
       ''
     )
   }
-  const { items, omitted } = selectItems(result.reasons, budget.maxReasons)
-  for (const reason of items) lines.push(`- ${escapeMarkdownText(truncate(reason, budget.maxReasonChars))}`)
-  if (omitted) lines.push('', omittedNote(omitted, 'reasons'))
-  if (items.length) lines.push('')
+  lines.push(...causeLines(head.causes, budget))
   const duration = formatDuration(result.startedAt, result.finishedAt)
   const shown = actionForText(result)
   const action = actionText(shown.dryRun, shown.action)
