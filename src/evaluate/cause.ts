@@ -471,9 +471,11 @@ export function groupCauses(result: RunResult, options: GroupOptions = {}): Caus
     ...analysisCauses(result, rows, claimed, options.formatBreach ?? plainBreach)
   ]
   if (!causes.length && result.verdict !== 'passed') {
+    // A config error's reasons are its issues, the first one saying what happened (failure-result.ts).
+    const config = /^invalid configuration\b/.test(result.reasons[0] ?? '')
     for (const reason of result.reasons) {
       causes.push({
-        kind: /^invalid configuration\b/.test(reason) ? 'config' : 'other',
+        kind: config ? 'config' : 'other',
         status: result.verdict === 'failed' ? 'failed' : 'inconclusive',
         summary: reason,
         symptoms: []

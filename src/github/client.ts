@@ -78,15 +78,17 @@ interface Failure {
   timedOut: boolean
 }
 
-function readFailure(error: unknown, timeout: AbortSignal): Failure {
-  const e = error as { status?: unknown; response?: { status?: unknown; headers?: Record<string, string> } }
+function readFailure(error: unknown): Failure {
+  const e = error as { response?: { status?: unknown; headers?: Record<string, string> }; cause?: { name?: unknown } }
   const answered = e?.response !== undefined
   const status = answered && typeof e.response?.status === 'number' ? e.response.status : undefined
+  // The per-attempt deadline (AbortSignal.timeout) rejects fetch with a TimeoutError, which Octokit keeps as the cause.
+  const timedOut = !answered && e?.cause?.name === 'TimeoutError'
   return {
     status,
     headers: answered ? (e.response?.headers ?? {}) : {},
-    message: timeout.aborted && !answered ? 'no answer in time' : githubMessage(error),
-    timedOut: timeout.aborted && !answered
+    message: timedOut ? 'no answer in time' : githubMessage(error),
+    timedOut
   }
 }
 
@@ -127,9 +129,21 @@ export async function createGitHubClient(options: GitHubClientOptions): Promise<
   const now = options.now ?? Date.now
   const { signal } = options
   const quiet = (): void => undefined
+  const baseUrl = (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '')
+  // The runner's proxy-aware fetch (@actions/github's default), with each attempt's deadline and the
+  // job's cancellation added. (A signal set from a request hook is not honoured by this fetch; one
+  // added here is.)
+  const proxied = getOctokit(options.token, { baseUrl }).request.endpoint.DEFAULTS.request?.fetch as
+    | ((url: string, init: RequestInit) => Promise<Response>)
+    | undefined
+  const fetchWithDeadline = (url: string, init: RequestInit): Promise<Response> => {
+    const signals = [AbortSignal.timeout(policy.timeoutMs), ...(signal ? [signal] : []), ...(init.signal ? [init.signal] : [])]
+    return (proxied ?? fetch)(url, { ...init, signal: AbortSignal.any(signals) })
+  }
   const octokit = getOctokit(options.token, {
-    baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
-    log: { debug: quiet, info: quiet, warn: quiet, error: quiet }
+    baseUrl,
+    log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
+    request: { fetch: fetchWithDeadline }
   })
   octokit.hook.wrap('request', async (request, requestOptions) => {
     const opts = requestOptions as RequestOptionsLike
@@ -138,20 +152,24 @@ export async function createGitHubClient(options: GitHubClientOptions): Promise<
     let waited = 0
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw new GitHubApiError('cancelled', route, 'the job was cancelled', undefined, attempt - 1)
-      const timeout = AbortSignal.timeout(policy.timeoutMs)
-      const both = signal ? AbortSignal.any([signal, timeout]) : timeout
       try {
-        return await request({ ...opts, request: { ...opts.request, signal: both } } as typeof requestOptions)
+        return await request(requestOptions)
       } catch (error) {
         if (signal?.aborted) throw new GitHubApiError('cancelled', route, 'the job was cancelled', undefined, attempt)
-        const failure = readFailure(error, timeout)
+        const failure = readFailure(error)
         const wait = attempt > policy.retries ? undefined : retryDelay(failure, method, attempt, policy, now())
         if (wait === undefined || waited + wait > policy.totalWaitMs) {
           const kind = failure.timedOut ? 'timeout' : classify(failure.status, failure.headers, failure.message)
           throw new GitHubApiError(kind, route, failure.message, failure.status, attempt)
         }
-        const what = failure.status ? `answered ${failure.status}` : failure.timedOut ? 'did not answer in time' : `was unreachable (${failure.message})`
-        options.log?.(`GitHub ${what} to ${route}; retrying in ${Math.ceil(wait / 1000)} s (attempt ${attempt + 1} of ${policy.retries + 1})`)
+        const what = failure.status
+          ? `answered ${failure.status}`
+          : failure.timedOut
+            ? 'did not answer in time'
+            : `was unreachable (${failure.message})`
+        options.log?.(
+          `GitHub ${what} to ${route}; retrying in ${Math.ceil(wait / 1000)} s (attempt ${attempt + 1} of ${policy.retries + 1})`
+        )
         await sleep(wait, signal)
         waited += wait
       }

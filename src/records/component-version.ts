@@ -53,7 +53,11 @@ export interface VersionChange {
 /** The version a landed rollback restored: the restored checklist's images, or the previous revision's. */
 function restoredVersion(result: RunResult, target: TargetResult): string | undefined {
   const report = (result.rollback?.targets ?? []).find(
-    (t) => hasLanded(t) && t.ref.kind === target.ref.kind && t.ref.name === target.ref.name && t.ref.namespace === target.ref.namespace
+    (t) =>
+      hasLanded(t) &&
+      t.ref.kind === target.ref.kind &&
+      t.ref.name === target.ref.name &&
+      t.ref.namespace === target.ref.namespace
   )
   if (!report) return undefined
   const fromRestored = firstImageVersion(report.restored?.images)
@@ -96,7 +100,10 @@ export function versionsToRecord(result: RunResult, versionInput?: string): Vers
   if (result.command === 'snapshot') return { versions, notes: ['a snapshot deploys nothing'] }
   const landed = (result.rollback?.targets ?? []).some(hasLanded)
   if (result.verdict !== 'passed' && !landed) {
-    return { versions, notes: [`the verdict is ${result.verdict} and nothing was rolled back: no new version is claimed`] }
+    return {
+      versions,
+      notes: [`the verdict is ${result.verdict} and nothing was rolled back: no new version is claimed`]
+    }
   }
   for (const change of versionChanges(result, versionInput)) {
     const version = landed ? change.restored : change.new
@@ -110,7 +117,9 @@ export function versionsToRecord(result: RunResult, versionInput?: string): Vers
     }
     const existing = versions[change.component]
     if (existing !== undefined && existing !== version) {
-      notes.push(`${change.target}: component ${change.component} already set to ${existing} by another target; ${version} not written`)
+      notes.push(
+        `${change.target}: component ${change.component} already set to ${existing} by another target; ${version} not written`
+      )
       continue
     }
     versions[change.component] = version

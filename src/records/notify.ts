@@ -9,7 +9,7 @@ import type { RunResult } from '../model/result.js'
 import { effectiveAction } from '../report/rollback-facts.js'
 import type { RunSurface, SurfaceContext } from '../report/surfaces.js'
 import { versionChanges } from './component-version.js'
-import { notificationHeadline } from './notify-headline.js'
+import { notificationLead } from './notify-headline.js'
 import { buildSlackPayload, type NotificationFacts } from './slack-payload.js'
 import { describeWebhook, postWebhook, type DeliveryOptions } from './webhook.js'
 
@@ -29,7 +29,7 @@ export function matchingEvents(result: RunResult, notifyOn: readonly NotifyEvent
 export function notificationFacts(result: RunResult, ctx: Pick<SurfaceContext, 'config' | 'env'>): NotificationFacts {
   const run = runInfo(ctx.env)
   const facts: NotificationFacts = {
-    headline: notificationHeadline(result),
+    lead: notificationLead(result),
     changes: versionChanges(result, ctx.config.version)
   }
   const optional: Partial<NotificationFacts> = {
@@ -43,7 +43,10 @@ export function notificationFacts(result: RunResult, ctx: Pick<SurfaceContext, '
   return facts
 }
 
-export function notifySurface(ctx: SurfaceContext, delivery: Omit<DeliveryOptions, 'signal'> = {}): RunSurface | undefined {
+export function notifySurface(
+  ctx: SurfaceContext,
+  delivery: Omit<DeliveryOptions, 'signal'> = {}
+): RunSurface | undefined {
   const url = ctx.config.records?.notifyWebhook
   if (!url) return undefined
   const notifyOn = ctx.config.records?.notifyOn ?? []
@@ -53,13 +56,17 @@ export function notifySurface(ctx: SurfaceContext, delivery: Omit<DeliveryOption
     async finish(result) {
       const events = matchingEvents(result, notifyOn)
       if (!events.length) {
-        ctx.log(`${where}: not notified (${notifyEvents(result).join(', ')} is not in notify-on: ${notifyOn.join(', ') || 'nothing'})`)
+        ctx.log(
+          `${where}: not notified (${notifyEvents(result).join(', ')} is not in notify-on: ${notifyOn.join(', ') || 'nothing'})`
+        )
         return
       }
       const payload = buildSlackPayload(result, notificationFacts(result, ctx))
       const outcome = await postWebhook(url, payload, { ...delivery, signal: ctx.signal })
       if (outcome.delivered) {
-        ctx.log(`${where}: notified (${events.join(', ')})${outcome.attempts > 1 ? ` after ${outcome.attempts} attempts` : ''}`)
+        ctx.log(
+          `${where}: notified (${events.join(', ')})${outcome.attempts > 1 ? ` after ${outcome.attempts} attempts` : ''}`
+        )
       } else {
         ctx.warn(
           `deploy-guard could not deliver the notification to ${where}: ${outcome.problem}. Check the webhook URL in the secret; the deploy's verdict is unchanged.`

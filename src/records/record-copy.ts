@@ -15,10 +15,12 @@ import { resolveInWorkspace, workspaceOf } from './workspace-path.js'
 
 export const RECORD_PATH_OUTPUT = 'record-path'
 
-const isDirectory = async (path: string): Promise<boolean> => (await stat(path).catch(() => undefined))?.isDirectory() ?? false
+const isDirectory = async (path: string): Promise<boolean> =>
+  (await stat(path).catch(() => undefined))?.isDirectory() ?? false
 
 /** The record file's name when the record itself could not be written (same rule as writeRecord). */
-const recordName = (result: RunResult): string => `deploy-guard-${result.command}-${recordTimestamp(result.finishedAt)}.json`
+const recordName = (result: RunResult): string =>
+  `deploy-guard-${result.command}-${recordTimestamp(result.finishedAt)}.json`
 
 export function recordCopySurface(ctx: SurfaceContext): RunSurface | undefined {
   const input = ctx.config.records?.recordPath
@@ -30,7 +32,11 @@ export function recordCopySurface(ctx: SurfaceContext): RunSurface | undefined {
       let path = await resolveInWorkspace(workspace, input, 'record-path')
       if (/[/\\]$/.test(input.trim()) || (await isDirectory(path))) {
         // Checked again: the file inside may itself be a symlink out of the workspace.
-        path = await resolveInWorkspace(workspace, join(path, recordPath ? basename(recordPath) : recordName(result)), 'record-path')
+        path = await resolveInWorkspace(
+          workspace,
+          join(path, recordPath ? basename(recordPath) : recordName(result)),
+          'record-path'
+        )
       }
       await mkdir(dirname(path), { recursive: true })
       if (recordPath) {

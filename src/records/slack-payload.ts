@@ -10,7 +10,8 @@ import type { RunResult } from '../model/result.js'
 import { actionForText, rollbackClause } from '../report/rollback-facts.js'
 import { actionText } from '../report/format.js'
 import type { VersionChange } from './component-version.js'
-import { escapeSlack, escapeSlackLine, fitSlack, SLACK_LIMITS, slackCode, slackLink, slackPlain } from './slack-text.js'
+import type { NotificationLead } from './notify-headline.js'
+import { escapeSlackLine, fitSlack, SLACK_LIMITS, slackCode, slackLink, slackPlain } from './slack-text.js'
 
 export interface TextObject {
   type: 'mrkdwn' | 'plain_text'
@@ -31,8 +32,8 @@ export interface SlackPayload {
 
 /** What the notification says besides the result: from the config and the runner's environment. */
 export interface NotificationFacts {
-  /** The cause-first headline (unescaped). */
-  headline: string
+  /** The cause-first lead (unescaped): cause, next step, blast radius, further causes. */
+  lead: NotificationLead
   changes: VersionChange[]
   environment?: string
   runUrl?: string
@@ -55,7 +56,10 @@ const ICON: Record<string, string> = {
 }
 
 const mrkdwn = (text: string): TextObject => ({ type: 'mrkdwn', text })
-const section = (text: string): SlackBlock => ({ type: 'section', text: mrkdwn(fitSlack(text, SLACK_LIMITS.sectionText)) })
+const section = (text: string): SlackBlock => ({
+  type: 'section',
+  text: mrkdwn(fitSlack(text, SLACK_LIMITS.sectionText))
+})
 const field = (label: string, value: string): TextObject =>
   mrkdwn(fitSlack(`*${label}*\n${value}`, SLACK_LIMITS.fieldText))
 
@@ -69,7 +73,12 @@ const MORE_LINE_ROOM = 40
  * `• a\n• b\n… 3 more targets`: at most MAX_LIST_ITEMS items, and only as many whole items as fit in
  * `budget` characters, so a long list ends with a count rather than a cut in the middle of an item.
  */
-function bulletList(items: string[], noun: string, budget: number = SLACK_LIMITS.sectionText, total = items.length): string {
+function bulletList(
+  items: string[],
+  noun: string,
+  budget: number = SLACK_LIMITS.sectionText,
+  total = items.length
+): string {
   const shown: string[] = []
   let used = 0
   for (const line of items.slice(0, MAX_LIST_ITEMS)) {
@@ -97,14 +106,32 @@ function changeLine(change: VersionChange): string {
 }
 
 /** The notification's one-line title (also the start of `text`). */
-export function notificationTitle(result: RunResult, facts: Pick<NotificationFacts, 'changes' | 'environment'>): string {
+export function notificationTitle(
+  result: RunResult,
+  facts: Pick<NotificationFacts, 'changes' | 'environment'>
+): string {
   const shown = actionForText(result)
   const rolledBack = !shown.dryRun && shown.action === 'rolled-back'
   const targets = facts.changes.map((c) => c.target)
-  const where = targets.length === 0 ? '' : targets.length === 1 ? ` ${targets[0]}` : ` ${targets[0]} (+${targets.length - 1} more)`
+  const where =
+    targets.length === 0 ? '' : targets.length === 1 ? ` ${targets[0]}` : ` ${targets[0]} (+${targets.length - 1} more)`
   const env = facts.environment ? ` in ${facts.environment}` : ''
   const dry = result.dryRun ? ' [dry run]' : ''
   return `deploy-guard ${result.command} ${result.verdict}${rolledBack ? ', rolled back' : ''}:${where}${env}${dry}`
+}
+
+/** `*Cause:* … (`*Result:*` for a pass)\n*Next:* … `command`\n*Blast radius:* …`, each part cut to a third of the section. */
+function leadText(lead: NotificationLead, verdict: RunResult['verdict']): string {
+  const part = Math.floor(SLACK_LIMITS.sectionText / 3) - 20
+  // As the job summary labels it: a pass has a result, not a cause.
+  const label = verdict === 'passed' ? 'Result' : 'Cause'
+  const lines = [`*${label}:* ${fitSlack(escapeSlackLine(lead.cause), part)}`]
+  if (lead.next) {
+    const command = lead.next.command ? ` ${slackCode(lead.next.command)}` : ''
+    lines.push(`*Next:* ${fitSlack(escapeSlackLine(lead.next.text) + command, part)}`)
+  }
+  if (lead.blastRadius) lines.push(`*Blast radius:* ${fitSlack(escapeSlackLine(lead.blastRadius), part)}`)
+  return lines.join('\n')
 }
 
 function iconOf(result: RunResult): string {
@@ -117,7 +144,11 @@ function contextLine(facts: NotificationFacts): string[] {
   const elements: string[] = []
   if (facts.runUrl) elements.push(slackLink(facts.runUrl, 'View run'))
   if (facts.repository || facts.sha) {
-    elements.push([facts.repository && escapeSlackLine(facts.repository), facts.sha && slackCode(facts.sha.slice(0, 12))].filter(Boolean).join(' @ '))
+    elements.push(
+      [facts.repository && escapeSlackLine(facts.repository), facts.sha && slackCode(facts.sha.slice(0, 12))]
+        .filter(Boolean)
+        .join(' @ ')
+    )
   }
   if (facts.actor) elements.push(`by ${escapeSlackLine(facts.actor)}`)
   return elements
@@ -127,38 +158,60 @@ function contextLine(facts: NotificationFacts): string[] {
 export function buildSlackPayload(result: RunResult, facts: NotificationFacts): SlackPayload {
   const icon = iconOf(result)
   const title = notificationTitle(result, facts)
-  const headline = escapeSlack(facts.headline)
   const shown = actionForText(result)
   const blocks: SlackBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: slackPlain(`${icon} ${title}`, SLACK_LIMITS.headerText), emoji: true } },
-    section(headline)
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: slackPlain(`${icon} ${title}`, SLACK_LIMITS.headerText), emoji: true }
+    },
+    section(leadText(facts.lead, result.verdict))
   ]
-  const fields = [field('Verdict', escapeSlackLine(result.verdict)), field('Action', escapeSlackLine(actionText(shown.dryRun, shown.action)))]
+  const fields = [
+    field('Verdict', escapeSlackLine(result.verdict)),
+    field('Action', escapeSlackLine(actionText(shown.dryRun, shown.action)))
+  ]
   if (facts.environment) fields.push(field('Environment', escapeSlackLine(facts.environment)))
   fields.push(field('Command', escapeSlackLine(result.command)))
   blocks.push({ type: 'section', fields: fields.slice(0, SLACK_LIMITS.fields) })
   if (facts.changes.length) {
-    blocks.push(section(`*Version${facts.changes.length > 1 ? 's' : ''}*\n${bulletList(facts.changes.map(changeLine), 'targets')}`))
+    blocks.push(
+      section(
+        `*Version${facts.changes.length > 1 ? 's' : ''}*\n${bulletList(facts.changes.map(changeLine), 'targets')}`
+      )
+    )
   }
   const rollbackTargets = result.rollback?.targets ?? []
   if (rollbackTargets.length) {
     const clauses = rollbackTargets.map((t) => item(rollbackClause(t)))
     const manual = rollbackTargets.flatMap((t) => t.manual)
     const half = SLACK_LIMITS.sectionText / 2
-    const commands = manual.length ? `\nTo finish by hand:\n${bulletList(manual.map((m) => slackCode(m.slice(0, MAX_ITEM_CHARS))), 'commands', half)}` : ''
+    const commands = manual.length
+      ? `\nTo finish by hand:\n${bulletList(
+          manual.map((m) => slackCode(m.slice(0, MAX_ITEM_CHARS))),
+          'commands',
+          half
+        )}`
+      : ''
     blocks.push(section(`*Rollback*\n${bulletList(clauses, 'targets', half)}${commands}`))
   }
-  const reasons = result.reasons.filter((reason) => reason !== facts.headline)
-  if (reasons.length) {
+  const more = facts.lead.more
+  if (more.length) {
     // Only the items that can be shown are escaped: a run may carry thousands of long reasons.
-    const shown = reasons.slice(0, MAX_LIST_ITEMS).map(item)
-    blocks.push(section(`*Why*\n${bulletList(shown, 'reasons', SLACK_LIMITS.sectionText, reasons.length)}`))
+    const listed = more.slice(0, MAX_LIST_ITEMS).map(item)
+    blocks.push(section(`*More causes*\n${bulletList(listed, 'causes', SLACK_LIMITS.sectionText, more.length)}`))
   }
   const context = contextLine(facts)
   if (context.length) {
-    blocks.push({ type: 'context', elements: context.slice(0, SLACK_LIMITS.contextElements).map((text) => mrkdwn(fitSlack(text, SLACK_LIMITS.fieldText))) })
+    blocks.push({
+      type: 'context',
+      elements: context
+        .slice(0, SLACK_LIMITS.contextElements)
+        .map((text) => mrkdwn(fitSlack(text, SLACK_LIMITS.fieldText)))
+    })
   }
   const link = facts.runUrl ? ` (${slackLink(facts.runUrl, 'run')})` : ''
-  const text = fitSlack(`${icon} ${escapeSlackLine(title)} — ${escapeSlackLine(facts.headline)}`, SLACK_LIMITS.sectionText) + link
+  const text =
+    fitSlack(`${icon} ${escapeSlackLine(title)} — ${escapeSlackLine(facts.lead.cause)}`, SLACK_LIMITS.sectionText) +
+    link
   return { text: text.slice(0, SLACK_LIMITS.text), blocks: blocks.slice(0, SLACK_LIMITS.blocks) }
 }

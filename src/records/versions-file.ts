@@ -42,7 +42,9 @@ export function versionsFileSurface(ctx: SurfaceContext): RunSurface | undefined
         update = updateVersionsYaml(source, versions)
       } catch (error) {
         if (!(error instanceof VersionsFileError)) throw error
-        ctx.warn(`deploy-guard left the versions file ${input} untouched: ${error.message}. Fix the file (or point versions-file elsewhere); the deploy's verdict is unchanged.`)
+        ctx.warn(
+          `deploy-guard left the versions file ${input} untouched: ${error.message}. Fix the file (or point versions-file elsewhere); the deploy's verdict is unchanged.`
+        )
         return { [VERSIONS_FILE_OUTPUT]: '' }
       }
       for (const note of update.notes) ctx.log(`versions-file: ${note}`)

@@ -43,7 +43,8 @@ function chooseLayout(doc: Document.Parsed): 'components' | 'flat' {
   if (root.has(COMPONENTS)) {
     const components = root.get(COMPONENTS, true)
     const empty = components === null || components === undefined || (isScalar(components) && components.value === null)
-    if (!empty && !isMap(components)) throw new VersionsFileError('`components` is not a map (expected `components: { api: "1.2.3" }`)')
+    if (!empty && !isMap(components))
+      throw new VersionsFileError('`components` is not a map (expected `components: { api: "1.2.3" }`)')
     return COMPONENTS
   }
   return root.items.length === 0 ? COMPONENTS : 'flat'
@@ -94,7 +95,12 @@ interface Edit {
   node?: Scalar
 }
 
-function planEdits(doc: Document.Parsed, layout: 'components' | 'flat', versions: Record<string, string>, notes: string[]): Edit[] {
+function planEdits(
+  doc: Document.Parsed,
+  layout: 'components' | 'flat',
+  versions: Record<string, string>,
+  notes: string[]
+): Edit[] {
   const edits: Edit[] = []
   for (const [component, version] of Object.entries(versions)) {
     let path: Path = layout === COMPONENTS ? [COMPONENTS, component] : [component]
@@ -117,7 +123,12 @@ function planEdits(doc: Document.Parsed, layout: 'components' | 'flat', versions
 /** Splices the new values into the original text; undefined when a value cannot be spliced safely. */
 function splice(source: string, edits: Edit[]): string | undefined {
   const ranged = edits.map((edit) => ({ edit, range: edit.node?.range }))
-  if (ranged.some(({ edit, range }) => !edit.node || !range || edit.node.type === Scalar.BLOCK_FOLDED || edit.node.type === Scalar.BLOCK_LITERAL))
+  if (
+    ranged.some(
+      ({ edit, range }) =>
+        !edit.node || !range || edit.node.type === Scalar.BLOCK_FOLDED || edit.node.type === Scalar.BLOCK_LITERAL
+    )
+  )
     return undefined
   let text = source
   for (const { edit, range } of ranged.sort((a, b) => b.range![0] - a.range![0])) {

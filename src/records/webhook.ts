@@ -30,8 +30,7 @@ export interface DeliveryOptions {
 }
 
 export type DeliveryOutcome =
-  | { delivered: true; attempts: number; status: number }
-  | { delivered: false; attempts: number; problem: string }
+  { delivered: true; attempts: number; status: number } | { delivered: false; attempts: number; problem: string }
 
 const DEFAULTS = { budgetMs: 30_000, attemptTimeoutMs: 10_000, maxAttempts: 5, baseDelayMs: 1_000 }
 const MAX_REDIRECTS = 3
@@ -71,7 +70,8 @@ type Attempt =
 function networkProblem(error: unknown, url: string, timedOut: boolean, timeoutMs: number): string {
   if (timedOut) return `no answer within ${formatDuration(timeoutMs)}`
   const outer = error as { cause?: unknown; message?: unknown } | undefined
-  const cause = (outer?.cause && typeof outer.cause === 'object' ? outer.cause : outer) as { code?: unknown; message?: unknown } | undefined
+  const cause = (outer?.cause && typeof outer.cause === 'object' ? outer.cause : outer) as
+    { code?: unknown; message?: unknown } | undefined
   const code = typeof cause?.code === 'string' ? cause.code : ''
   const message = typeof cause?.message === 'string' ? cause.message : String(error)
   return scrub(code && !message.includes(code) ? `${code}: ${message}` : message, url)
@@ -115,10 +115,16 @@ async function attemptOnce(url: string, body: string, signal: AbortSignal, timeo
       }
       if (!next) return { kind: 'final', problem: `HTTP ${status} without a usable Location` }
       if (next.origin !== new URL(url).origin) {
-        return { kind: 'final', problem: `HTTP ${status} redirect to another origin (${next.origin}); not followed, so the payload was not sent there` }
+        return {
+          kind: 'final',
+          problem: `HTTP ${status} redirect to another origin (${next.origin}); not followed, so the payload was not sent there`
+        }
       }
       if ((status !== 307 && status !== 308) || hop >= MAX_REDIRECTS) {
-        return { kind: 'final', problem: `HTTP ${status} redirect not followed (only same-origin 307/308, at most ${MAX_REDIRECTS})` }
+        return {
+          kind: 'final',
+          problem: `HTTP ${status} redirect not followed (only same-origin 307/308, at most ${MAX_REDIRECTS})`
+        }
       }
       target = next.href
       continue
@@ -133,7 +139,11 @@ async function attemptOnce(url: string, body: string, signal: AbortSignal, timeo
 }
 
 /** Posts `payload` as JSON to `url`, retrying within the budget; see the header for the rules. */
-export async function postWebhook(url: string, payload: unknown, options: DeliveryOptions = {}): Promise<DeliveryOutcome> {
+export async function postWebhook(
+  url: string,
+  payload: unknown,
+  options: DeliveryOptions = {}
+): Promise<DeliveryOutcome> {
   const budgetMs = options.budgetMs ?? DEFAULTS.budgetMs
   const attemptTimeoutMs = options.attemptTimeoutMs ?? DEFAULTS.attemptTimeoutMs
   const maxAttempts = options.maxAttempts ?? DEFAULTS.maxAttempts
@@ -144,7 +154,12 @@ export async function postWebhook(url: string, payload: unknown, options: Delive
   const body = JSON.stringify(payload)
   let last = ''
   for (let attempt = 1; ; attempt++) {
-    if (options.signal?.aborted) return { delivered: false, attempts: attempt - 1, problem: `the run was cancelled${last ? ` (last: ${last})` : ''}` }
+    if (options.signal?.aborted)
+      return {
+        delivered: false,
+        attempts: attempt - 1,
+        problem: `the run was cancelled${last ? ` (last: ${last})` : ''}`
+      }
     const timeoutMs = Math.max(1, Math.min(attemptTimeoutMs, deadline - now()))
     const timeout = AbortSignal.timeout(timeoutMs)
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout
@@ -153,13 +168,22 @@ export async function postWebhook(url: string, payload: unknown, options: Delive
     last = result.problem
     const tries = `${attempt} attempt${attempt > 1 ? 's' : ''}`
     if (result.kind === 'final') return { delivered: false, attempts: attempt, problem: `${last} (${tries})` }
-    if (options.signal?.aborted) return { delivered: false, attempts: attempt, problem: `the run was cancelled (last: ${last})` }
-    if (attempt >= maxAttempts) return { delivered: false, attempts: attempt, problem: `${last} (gave up after ${tries})` }
+    if (options.signal?.aborted)
+      return { delivered: false, attempts: attempt, problem: `the run was cancelled (last: ${last})` }
+    if (attempt >= maxAttempts)
+      return { delivered: false, attempts: attempt, problem: `${last} (gave up after ${tries})` }
     const delay = result.retryAfterMs ?? baseDelayMs * 2 ** (attempt - 1)
     const left = deadline - now()
     if (delay >= left) {
-      const why = result.retryAfterMs !== undefined ? `the server asked to retry after ${Math.ceil(delay / 1000)} s` : 'no time left'
-      return { delivered: false, attempts: attempt, problem: `${last} (gave up after ${tries}: ${why}, beyond the ${Math.round(budgetMs / 1000)} s budget)` }
+      const why =
+        result.retryAfterMs !== undefined
+          ? `the server asked to retry after ${Math.ceil(delay / 1000)} s`
+          : 'no time left'
+      return {
+        delivered: false,
+        attempts: attempt,
+        problem: `${last} (gave up after ${tries}: ${why}, beyond the ${Math.round(budgetMs / 1000)} s budget)`
+      }
     }
     await sleep(delay, options.signal)
   }

@@ -14,9 +14,8 @@ const MAX_PART_CHARS = 2000
 
 export function verdictAnnotation(result: RunResult): string {
   const head = headline(withCaveats(result), { maxPartChars: MAX_PART_CHARS })
-  const more = head.moreCauses ? ` (+${head.moreCauses} more cause${head.moreCauses === 1 ? '' : 's'})` : ''
   const parts = [
-    `deploy-guard ${result.command}: ${result.verdict}${head.cause ? ` — ${head.cause}${more}` : ''}`,
+    `deploy-guard ${result.command}: ${result.verdict}${head.cause ? ` — ${head.cause}${head.moreText}` : ''}`,
     head.next ? `next: ${head.next}` : '',
     head.blastRadius ? `blast radius: ${head.blastRadius}` : ''
   ]

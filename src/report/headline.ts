@@ -25,8 +25,9 @@ export interface Headline {
   title: string
   /** The first cause in one line (`deployment/api: container api CrashLoopBackOff, exit code 1 — last log: …`); for a pass, what passed. */
   cause: string
-  /** Further causes beyond the first. */
+  /** Further causes beyond the first, and the words for them (` (+2 more causes)`, '' for none). */
   moreCauses: number
+  moreText: string
   /** The rollback that was done, or the command / fix to apply; '' when nothing is left to do. */
   next: string
   nextStep?: NextStep
@@ -96,9 +97,9 @@ function rollbackNext(result: RunResult): NextStep | undefined {
   if (!targets.length) return undefined
   const pending = targets.find((t: TargetRollbackReport) => t.state !== 'rolled-back' && t.manual.length)
   const text = targets.map(rollbackClause).join('; ')
-  if (pending) return { text: `${text} — to finish by hand:`, command: pending.manual[0] }
-  if (targets.every(hasLanded) || wouldRollBack(result)) return { text }
-  return { text }
+  if (!pending) return { text }
+  const how = wouldRollBack(result) ? 'to do it by hand:' : 'to finish or check it by hand:'
+  return { text: `${text} — ${how}`, command: pending.manual[0] }
 }
 
 function nextFromCause(result: RunResult, cause: Cause | undefined, causes: Cause[]): NextStep | undefined {
@@ -202,7 +203,9 @@ export function headline(result: RunResult, options: HeadlineOptions = {}): Head
   const next = nextStep ? `${nextStep.text}${nextStep.command ? ` ${nextStep.command}` : ''}` : ''
   const blast = cut(result.verdict === 'passed' ? '' : blastRadius(result, causes))
   const more = Math.max(0, causes.length - 1)
-  const moreText = more ? ` (+${more} more cause${more === 1 ? '' : 's'})` : ''
+  // Config issues are problems of one config, not causes of a failed deploy.
+  const noun = causes.every((c) => c.kind === 'config') ? 'problem' : 'cause'
+  const moreText = more ? ` (+${more} more ${noun}${more === 1 ? '' : 's'})` : ''
   const dry = result.dryRun ? '[dry run] ' : ''
 
   const lines = [`## ${VERDICT_ICON[result.verdict]} ${escapeMarkdownText(title)}`, '']
@@ -227,6 +230,7 @@ export function headline(result: RunResult, options: HeadlineOptions = {}): Head
     title,
     cause,
     moreCauses: more,
+    moreText,
     next,
     ...(nextStep ? { nextStep } : {}),
     blastRadius: blast,

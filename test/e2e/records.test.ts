@@ -58,36 +58,44 @@ async function deployed(ns: string, image: string): Promise<void> {
 }
 
 async function verify(ns: string, hook: WebhookServer, inputs: Record<string, string> = {}): Promise<ActionRun> {
-  try {
-    return await runCommand({
-      sandbox,
-      dir,
-      command: 'verify',
-      namespace: ns,
-      target: 'deployment/api',
-      inputs: {
-        environment: 'production',
-        'versions-file': 'deploy/versions.yml',
-        'record-path': 'out/deploy-record.json',
-        'notify-webhook': hook.url,
-        ...inputs
-      },
-      env: { GITHUB_WORKSPACE: workspace, GITHUB_SHA: '0123456789abcdef' }
-    })
-  } finally {
-    await waitRolledOut(sandbox, 'Deployment', ns, 'api').catch(() => undefined)
-  }
+  return runCommand({
+    sandbox,
+    dir,
+    command: 'verify',
+    namespace: ns,
+    target: 'deployment/api',
+    inputs: {
+      environment: 'production',
+      'versions-file': 'deploy/versions.yml',
+      'record-path': 'out/deploy-record.json',
+      'notify-webhook': hook.url,
+      ...inputs
+    },
+    env: { GITHUB_WORKSPACE: workspace, GITHUB_SHA: '0123456789abcdef' }
+  })
 }
 
 const versionsFile = (): Promise<string> => readFile(join(workspace, 'deploy/versions.yml'), 'utf8')
 
 interface Payload {
   text: string
-  blocks: Array<{ type: string; text?: { text: string }; fields?: Array<{ text: string }>; elements?: Array<{ text: string }> }>
+  blocks: Array<{
+    type: string
+    text?: { text: string }
+    fields?: Array<{ text: string }>
+    elements?: Array<{ text: string }>
+  }>
 }
 const payloads = (hook: WebhookServer): Payload[] => hook.requests.map((r) => r.body as Payload)
 const payloadText = (payload: Payload): string =>
-  [payload.text, ...payload.blocks.flatMap((b) => [b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text), ...(b.elements ?? []).map((e) => e.text)])].join('\n')
+  [
+    payload.text,
+    ...payload.blocks.flatMap((b) => [
+      b.text?.text ?? '',
+      ...(b.fields ?? []).map((f) => f.text),
+      ...(b.elements ?? []).map((e) => e.text)
+    ])
+  ].join('\n')
 
 /** The webhook URL (a secret) never appears: not in the log, the summary, the outputs or the record. */
 function expectUrlNeverShown(run: ActionRun, hook: WebhookServer): void {
@@ -122,7 +130,10 @@ describe('records through the bundle', () => {
   it('a pass notifies when asked, retried past a 429 with Retry-After: one payload', async () => {
     const ns = 'rec-pass-notify'
     await deployed(ns, 'registry/api:v2')
-    const hook = await webhook({ status: 429, headers: { 'retry-after': '1' }, body: 'rate_limited' }, { status: 200, body: 'ok' })
+    const hook = await webhook(
+      { status: 429, headers: { 'retry-after': '1' }, body: 'rate_limited' },
+      { status: 200, body: 'ok' }
+    )
     const run = await verify(ns, hook, { 'notify-on': 'passed' })
     try {
       expect(run.outputs.verdict).toBe('passed')
@@ -185,14 +196,21 @@ describe('records through the bundle', () => {
     const ns = 'rec-inconclusive'
     await deployed(ns, 'registry/api:v2')
     await waitRolledOut(sandbox, 'Deployment', ns, 'api')
-    sandbox.faults.add({ method: 'GET', path: `/api/v1/namespaces/${ns}/pods`, status: 403, message: 'pods is forbidden' })
+    sandbox.faults.add({
+      method: 'GET',
+      path: `/api/v1/namespaces/${ns}/pods`,
+      status: 403,
+      message: 'pods is forbidden'
+    })
     const hook = await webhook({ status: 404, body: `no_service ${'(echoing the path) '}` })
     const run = await verify(ns, hook)
     try {
       expect(run.outputs.verdict).toBe('inconclusive')
       expect(hook.requests).toHaveLength(1)
       expect(payloads(hook)[0].text).toMatch(/^:warning: deploy-guard verify inconclusive/)
-      expect(run.stdout).toMatch(/::warning::deploy-guard could not deliver the notification to notify-webhook \(http:\/\/127\.0\.0\.1:\d+\/…\): HTTP 404: no_service/)
+      expect(run.stdout).toMatch(
+        /::warning::deploy-guard could not deliver the notification to notify-webhook \(http:\/\/127\.0\.0\.1:\d+\/…\): HTTP 404: no_service/
+      )
       expect(await versionsFile()).toBe(VERSIONS)
       expectUrlNeverShown(run, hook)
     } finally {

@@ -36,7 +36,9 @@ describe('versionsToRecord', () => {
   })
 
   it('an unverified rollback to the previous revision records the previous revision’s version', () => {
-    expect(versionsToRecord(rolledBack({ restored: undefined, state: 'rolled-back-unverified' })).versions).toEqual({ api: 'v1.2.2' })
+    expect(versionsToRecord(rolledBack({ restored: undefined, state: 'rolled-back-unverified' })).versions).toEqual({
+      api: 'v1.2.2'
+    })
   })
 
   it('a rollback to an unknown version leaves the component alone, with a note', () => {
@@ -63,7 +65,14 @@ describe('versionsToRecord', () => {
 describe('versionChanges', () => {
   it('old → new, and the restored version after a rollback', () => {
     expect(versionChanges(rolledBack())).toEqual([
-      { component: 'api', target: 'deployment/api', namespace: 'production', old: 'v1.2.2', new: 'v1.2.3', restored: 'v1.2.2' }
+      {
+        component: 'api',
+        target: 'deployment/api',
+        namespace: 'production',
+        old: 'v1.2.2',
+        new: 'v1.2.3',
+        restored: 'v1.2.2'
+      }
     ])
   })
 

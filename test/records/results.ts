@@ -2,7 +2,11 @@
 import type { RunResult, TargetResult } from '../../src/model/result.js'
 import type { TargetRollbackReport } from '../../src/model/rollback.js'
 
-export function target(name = 'api', image = `registry.example.com:5000/${name}:v1.2.3`, previousImage = `registry.example.com:5000/${name}:v1.2.2`): TargetResult {
+export function target(
+  name = 'api',
+  image = `registry.example.com:5000/${name}:v1.2.3`,
+  previousImage = `registry.example.com:5000/${name}:v1.2.2`
+): TargetResult {
   return {
     ref: { kind: 'Deployment', name, namespace: 'production' },
     revision: '3',
@@ -50,6 +54,10 @@ export function rolledBack(overrides: Partial<TargetRollbackReport> = {}): RunRe
     verdict: 'failed',
     action: 'rolled-back',
     reasons: ['deployment/api: container app CrashLoopBackOff (exit code 1)'],
-    rollback: { decision: 'rollback', reason: 'the verdict is failed and rollback.onFailure is on', targets: [landedRollback(overrides)] }
+    rollback: {
+      decision: 'rollback',
+      reason: 'the verdict is failed and rollback.onFailure is on',
+      targets: [landedRollback(overrides)]
+    }
   })
 }

@@ -7,7 +7,7 @@ import { escapeSlack, fitSlack, SLACK_LIMITS, slackLink } from '../../src/record
 import { result, rolledBack, target } from './results.js'
 
 const facts = (run: RunResult, extra: Partial<NotificationFacts> = {}): NotificationFacts => ({
-  headline: run.reasons[0] ?? 'every check passed',
+  lead: { cause: run.reasons[0] ?? 'every check passed', more: run.reasons.slice(1) },
   changes: versionChanges(run),
   environment: 'production',
   runUrl: 'https://github.com/org/repo/actions/runs/42',
@@ -21,7 +21,13 @@ const facts = (run: RunResult, extra: Partial<NotificationFacts> = {}): Notifica
 const texts = (payload: SlackPayload): string[] => [
   payload.text,
   ...payload.blocks.flatMap((b) =>
-    b.type === 'section' ? [b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text)] : b.type === 'header' ? [b.text.text] : b.type === 'context' ? b.elements.map((e) => e.text) : []
+    b.type === 'section'
+      ? [b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text)]
+      : b.type === 'header'
+        ? [b.text.text]
+        : b.type === 'context'
+          ? b.elements.map((e) => e.text)
+          : []
   )
 ]
 
@@ -42,15 +48,36 @@ function expectWithinSlackLimits(payload: SlackPayload): void {
 describe('buildSlackPayload', () => {
   it('a rolled-back deploy: headline, verdict, target with old → new and the restored version, rollback, run link', () => {
     const run = rolledBack()
-    const payload = buildSlackPayload(run, facts(run))
+    const payload = buildSlackPayload(
+      run,
+      facts(run, {
+        lead: {
+          cause: run.reasons[0],
+          next: { text: 'rolled back; to see why:', command: 'kubectl logs deploy/api -n production --previous' },
+          blastRadius: 'revision 2 serves 2 of 2 pods',
+          more: []
+        }
+      })
+    )
     expect(payload.text).toBe(
       ':x: deploy-guard verify failed, rolled back: deployment/api in production — deployment/api: container app CrashLoopBackOff (exit code 1) (<https://github.com/org/repo/actions/runs/42|run>)'
     )
     expect(payload.blocks[0]).toEqual({
       type: 'header',
-      text: { type: 'plain_text', text: ':x: deploy-guard verify failed, rolled back: deployment/api in production', emoji: true }
+      text: {
+        type: 'plain_text',
+        text: ':x: deploy-guard verify failed, rolled back: deployment/api in production',
+        emoji: true
+      }
     })
     const all = texts(payload).join('\n')
+    expect(payload.blocks[1]).toEqual({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: '*Cause:* deployment/api: container app CrashLoopBackOff (exit code 1)\n*Next:* rolled back; to see why: `kubectl logs deploy/api -n production --previous`\n*Blast radius:* revision 2 serves 2 of 2 pods'
+      }
+    })
     expect(all).toContain('*Verdict*\nfailed')
     expect(all).toContain('*Action*\nrolled back')
     expect(all).toContain('*Environment*\nproduction')
@@ -64,17 +91,22 @@ describe('buildSlackPayload', () => {
 
   it('a passed run says so', () => {
     const payload = buildSlackPayload(result(), facts(result()))
-    expect(payload.text).toMatch(/^:white_check_mark: deploy-guard verify passed: deployment\/api in production — every check passed/)
-    expect(texts(payload).join('\n')).not.toContain('*Why*')
+    expect(payload.text).toMatch(
+      /^:white_check_mark: deploy-guard verify passed: deployment\/api in production — every check passed/
+    )
+    expect(texts(payload).join('\n')).not.toContain('*More causes*')
   })
 
   it('hostile outside text cannot broadcast, mention, link or inject markup', () => {
-    const hostile = 'pod says <!channel> <!here|here> <@U0123> <https://evil.example|click> & @here @channel </table><script>alert(1)</script>'
+    const hostile =
+      'pod says <!channel> <!here|here> <@U0123> <https://evil.example|click> & @here @channel </table><script>alert(1)</script>'
     const run = result({ verdict: 'failed', reasons: [hostile, `second ${hostile}`] })
     const payload = buildSlackPayload(run, facts(run, { actor: '<@U999>' }))
     const all = texts(payload).join('\n')
     // The only `<` left are the links we built ourselves.
-    expect(all.replace(/<https:\/\/github\.com\/org\/repo\/actions\/runs\/42\|(View run|run)>/g, '')).not.toMatch(/[<>]/)
+    expect(all.replace(/<https:\/\/github\.com\/org\/repo\/actions\/runs\/42\|(View run|run)>/g, '')).not.toMatch(
+      /[<>]/
+    )
     expect(all).toContain('&lt;!channel&gt;')
     expect(all).toContain('&lt;@\u2060U0123&gt;')
     expect(all).toContain('&amp; @\u2060here @\u2060channel')
@@ -85,12 +117,16 @@ describe('buildSlackPayload', () => {
   it('trims a 2 MB reason, a thousand reasons and two hundred targets into Slack’s limits', () => {
     const huge = 'x'.repeat(2 * 1024 * 1024)
     const targets = Array.from({ length: 200 }, (_, i) => target(`svc-${i}`))
-    const run = result({ verdict: 'failed', reasons: [huge, ...Array.from({ length: 1000 }, (_, i) => `reason ${i} ${'&'.repeat(600)}`)], targets })
+    const run = result({
+      verdict: 'failed',
+      reasons: [huge, ...Array.from({ length: 1000 }, (_, i) => `reason ${i} ${'&'.repeat(600)}`)],
+      targets
+    })
     const payload = buildSlackPayload(run, facts(run))
     expectWithinSlackLimits(payload)
     const all = texts(payload).join('\n')
     expect(all).toContain('… 190 more targets')
-    expect(all).toContain('more reasons')
+    expect(all).toMatch(/… 99\d more causes/)
     expect(all).toMatch(/more characters\)/)
     // A cut never leaves half an entity.
     for (const text of texts(payload)) expect(text).not.toMatch(/&[a-z]{0,3}(?![a-z;])/)

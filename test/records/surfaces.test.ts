@@ -6,7 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEFAULT_NOTIFY_ON, type DeployGuardConfig, type NotifyEvent, type RecordsConfig } from '../../src/config/types.js'
+import {
+  DEFAULT_NOTIFY_ON,
+  type DeployGuardConfig,
+  type NotifyEvent,
+  type RecordsConfig
+} from '../../src/config/types.js'
 import type { RunResult } from '../../src/model/result.js'
 import { notifySurface } from '../../src/records/notify.js'
 import { recordCopySurface } from '../../src/records/record-copy.js'
@@ -42,7 +47,12 @@ function context(records: Partial<RecordsConfig>, version?: string): SurfaceCont
   return {
     config,
     command: 'verify',
-    env: { GITHUB_WORKSPACE: workspace, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'org/repo', GITHUB_RUN_ID: '7' },
+    env: {
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'org/repo',
+      GITHUB_RUN_ID: '7'
+    },
     githubToken: '',
     log: (line) => logs.push(line),
     warn: (message) => warnings.push(message),
@@ -73,12 +83,17 @@ describe('versions-file', () => {
 
   it('creates a missing file (and its directory)', async () => {
     await finish(versionsFileSurface(context({ versionsFile: 'envs/prod/versions.yml' }, '2.0.0')), result())
-    expect(await readFile(join(workspace, 'envs/prod/versions.yml'), 'utf8')).toMatch(/^#.*\n+components:\n {2}api: "2.0.0"\n$/)
+    expect(await readFile(join(workspace, 'envs/prod/versions.yml'), 'utf8')).toMatch(
+      /^#.*\n+components:\n {2}api: "2.0.0"\n$/
+    )
   })
 
   it('leaves the file alone on a failed run, output empty', async () => {
     await writeFile(join(workspace, 'versions.yml'), VERSIONS)
-    const outputs = await finish(versionsFileSurface(context({ versionsFile: 'versions.yml' })), result({ verdict: 'failed' }))
+    const outputs = await finish(
+      versionsFileSurface(context({ versionsFile: 'versions.yml' })),
+      result({ verdict: 'failed' })
+    )
     expect(outputs).toEqual({ 'versions-file': '' })
     expect(await readFile(join(workspace, 'versions.yml'), 'utf8')).toBe(VERSIONS)
   })
@@ -93,22 +108,29 @@ describe('versions-file', () => {
     await writeFile(join(workspace, 'versions.yml'), 'components: [\n')
     const outputs = await finish(versionsFileSurface(context({ versionsFile: 'versions.yml' })), result())
     expect(outputs).toEqual({ 'versions-file': '' })
-    expect(warnings).toEqual([expect.stringMatching(/^deploy-guard left the versions file versions\.yml untouched: not valid YAML: /)])
+    expect(warnings).toEqual([
+      expect.stringMatching(/^deploy-guard left the versions file versions\.yml untouched: not valid YAML: /)
+    ])
     expect(await readFile(join(workspace, 'versions.yml'), 'utf8')).toBe('components: [\n')
   })
 
-  it.each(['../outside.yml', '/etc/versions.yml', 'a/../../outside.yml'])('refuses %s (outside the workspace)', async (path) => {
-    await expect(finish(versionsFileSurface(context({ versionsFile: path })), result())).rejects.toThrow(
-      /^versions-file ".*" is outside the workspace/
-    )
-  })
+  it.each(['../outside.yml', '/etc/versions.yml', 'a/../../outside.yml'])(
+    'refuses %s (outside the workspace)',
+    async (path) => {
+      await expect(finish(versionsFileSurface(context({ versionsFile: path })), result())).rejects.toThrow(
+        /^versions-file ".*" is outside the workspace/
+      )
+    }
+  )
 
   it('refuses a symlink that leads out of the workspace', async () => {
     const outside = await mkdtemp(join(tmpdir(), 'g4-out-'))
     try {
       await writeFile(join(outside, 'versions.yml'), VERSIONS)
       await symlink(outside, join(workspace, 'link'))
-      await expect(finish(versionsFileSurface(context({ versionsFile: 'link/versions.yml' })), result())).rejects.toThrow(/through a symlink/)
+      await expect(
+        finish(versionsFileSurface(context({ versionsFile: 'link/versions.yml' })), result())
+      ).rejects.toThrow(/through a symlink/)
       expect(await readFile(join(outside, 'versions.yml'), 'utf8')).toBe(VERSIONS)
     } finally {
       await rm(outside, { recursive: true, force: true })
@@ -134,7 +156,9 @@ describe('record-path', () => {
   })
 
   it('refuses a path outside the workspace', async () => {
-    await expect(finish(recordCopySurface(context({ recordPath: '../r.json' })), result())).rejects.toThrow(/outside the workspace/)
+    await expect(finish(recordCopySurface(context({ recordPath: '../r.json' })), result())).rejects.toThrow(
+      /outside the workspace/
+    )
   })
 })
 
@@ -154,7 +178,8 @@ describe('notify-webhook', () => {
     const server = await hook()
     await finish(notifySurface(context({ notifyWebhook: server.url })), run)
     expect(server.requests).toHaveLength(count)
-    if (count) expect((server.requests[0].body as { text: string }).text).toContain(`deploy-guard verify ${run.verdict}`)
+    if (count)
+      expect((server.requests[0].body as { text: string }).text).toContain(`deploy-guard verify ${run.verdict}`)
     else expect(logs[0]).toMatch(/not notified \(passed is not in notify-on: failed, inconclusive, rolled-back\)/)
   })
 
@@ -168,7 +193,9 @@ describe('notify-webhook', () => {
     const server = await hook({ status: 403, body: `invalid_token for ${'x'}` })
     await finish(notifySurface(context({ notifyWebhook: server.url })), result({ verdict: 'failed' }))
     expect(warnings).toHaveLength(1)
-    expect(warnings[0]).toMatch(/^deploy-guard could not deliver the notification to notify-webhook \(http:\/\/127\.0\.0\.1:\d+\/…\): HTTP 403: invalid_token/)
+    expect(warnings[0]).toMatch(
+      /^deploy-guard could not deliver the notification to notify-webhook \(http:\/\/127\.0\.0\.1:\d+\/…\): HTTP 403: invalid_token/
+    )
     expect(warnings[0]).not.toContain('SECRET')
   })
 })

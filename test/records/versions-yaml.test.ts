@@ -26,7 +26,12 @@ describe('updateVersionsYaml', () => {
   it.each([
     ['a plain value', { web: 'v4' }, 'web: v3   # pinned', 'web: v4   # pinned'],
     ['a plain value that would read as a number is quoted', { worker: '1.11' }, 'worker: 1.10', 'worker: "1.11"'],
-    ['a nested map gets its version key set', { billing: '1.1' }, 'billing: { version: 1.0,', 'billing: { version: "1.1",'],
+    [
+      'a nested map gets its version key set',
+      { billing: '1.1' },
+      'billing: { version: 1.0,',
+      'billing: { version: "1.1",'
+    ],
     ['a double-quoted value stays double-quoted', { api: "it's" }, 'api: "1.2.2"', 'api: "it\'s"']
   ])('%s', (_name, versions, before, after) => {
     const update = updateVersionsYaml(FILE, versions)
@@ -34,25 +39,37 @@ describe('updateVersionsYaml', () => {
   })
 
   it('keeps a single-quoted style', () => {
-    expect(updateVersionsYaml("components:\n  api: '1.0' # x\n", { api: '2.0' }).text).toBe("components:\n  api: '2.0' # x\n")
+    expect(updateVersionsYaml("components:\n  api: '1.0' # x\n", { api: '2.0' }).text).toBe(
+      "components:\n  api: '2.0' # x\n"
+    )
   })
 
   it('appends a new component after the others, keeping comments, order, indentation and quoting', () => {
     const update = updateVersionsYaml(FILE, { api: '1.2.3', search: '0.9.0' })
     const lines = update.text.split('\n')
     expect(update.changed).toEqual(['api', 'search'])
-    expect(update.text).toContain('# Versions per environment — reviewed in every deploy PR.\n# keep this list sorted by hand\n')
+    expect(update.text).toContain(
+      '# Versions per environment — reviewed in every deploy PR.\n# keep this list sorted by hand\n'
+    )
     expect(update.text).toContain('# pinned until the CDN migration')
     expect(update.text).toContain('    # the queue worker\n    worker: 1.10\n    search: "0.9.0"\n')
     expect(lines.indexOf('    search: "0.9.0"')).toBeLessThan(lines.findIndex((l) => l.startsWith('other:')))
     expect(parse(update.text)).toEqual({
-      components: { web: 'v3', api: '1.2.3', billing: { version: 1.0, owner: 'team-pay' }, worker: 1.1, search: '0.9.0' },
+      components: {
+        web: 'v3',
+        api: '1.2.3',
+        billing: { version: 1.0, owner: 'team-pay' },
+        worker: 1.1,
+        search: '0.9.0'
+      },
       other: { a: 1, b: [1, 2] }
     })
   })
 
   it('keeps a flow map a flow map', () => {
-    expect(updateVersionsYaml('components: { api: "1.2.2" }\n', { db: '5' }).text).toBe('components: { api: "1.2.2", db: "5" }\n')
+    expect(updateVersionsYaml('components: { api: "1.2.2" }\n', { db: '5' }).text).toBe(
+      'components: { api: "1.2.2", db: "5" }\n'
+    )
   })
 
   it('understands the flat layout (top-level keys are components) and matches the neighbours’ quoting', () => {

@@ -68,7 +68,11 @@ describe('postWebhook', () => {
     const hook = await server([{ status: 503, body: 'unavailable' }])
     const { delays, sleep } = recordingSleep()
     const outcome = await postWebhook(hook.url, payload, { sleep, maxAttempts: 3 })
-    expect(outcome).toEqual({ delivered: false, attempts: 3, problem: 'HTTP 503: unavailable (gave up after 3 attempts)' })
+    expect(outcome).toEqual({
+      delivered: false,
+      attempts: 3,
+      problem: 'HTTP 503: unavailable (gave up after 3 attempts)'
+    })
     expect(delays).toEqual([1000, 2000])
   })
 
@@ -95,7 +99,11 @@ describe('postWebhook', () => {
     await hook.received(1)
     controller.abort()
     const outcome = await pending
-    expect(outcome).toMatchObject({ delivered: false, attempts: 1, problem: expect.stringMatching(/^the run was cancelled/) })
+    expect(outcome).toMatchObject({
+      delivered: false,
+      attempts: 1,
+      problem: expect.stringMatching(/^the run was cancelled/)
+    })
   })
 
   it('follows a same-origin 307 and delivers there', async () => {

@@ -18,7 +18,7 @@ describe('failureResult', () => {
       analysis: '[]',
       report: '/tmp/r.json',
       summary:
-        'deploy-guard analyze inconclusive: invalid configuration, nothing was sent to the cluster or to Prometheus: verify.timeout: expected a duration like 30s, got "ten" (+1 more); action: no action',
+        'deploy-guard analyze inconclusive — invalid configuration, nothing was sent to the cluster or to Prometheus: verify.timeout: expected a duration like 30s, got "ten" (+1 more problem); next: fix verify.timeout in the config and re-run; action: no action',
       'rolled-back-from': '',
       'rolled-back-to': '',
       'restored-verdict': '',

@@ -7,29 +7,41 @@ describe('renderLogSummary', () => {
     expect(renderLogSummary(passedVerify())).toEqual(['deploy-guard verify: PASSED (action: no action)'])
   })
 
-  test('verdict first, then one line per failed or inconclusive check with its reason', () => {
+  test('verdict first, then the cause, next step, and one line per cause with the rows it explains', () => {
     expect(renderLogSummary(failedVerify())).toEqual([
       'deploy-guard verify: FAILED (action: rolled back)',
-      '  ❌ deployment/api All pods Running: failed — 2 pods are in CrashLoopBackOff (container api exits with code 1).',
-      '  ❌ deployment/api No Warning events: failed — 3 Warning events since the deploy (BackOff).',
-      '  ❌ Smoke GET /health: failed — GET https://api.example.com/health returned 503 after 10 tries.',
-      '  ⚠️ Argo CD application api: inconclusive — Argo CD reports Degraded.'
+      '  cause: deployment/api: CrashLoopBackOff, exit code 1 (2 pods) — last log: exit 1',
+      '  next: roll back: kubectl rollout undo deployment/api -n production',
+      '  ❌ deployment/api: CrashLoopBackOff, exit code 1 (2 pods) — last log: exit 1 (2 rows: All pods Running, No Warning events)',
+      '  ❌ Smoke GET /health: GET https://api.example.com/health returned 503 after 10 tries.',
+      '  ⚠️ Argo CD application api: Argo CD reports Degraded.'
     ])
   })
 
-  test('failed rows first, then inconclusive, then dry-run metric checks, like the summary reasons', () => {
+  test('one cause with several rows: the cause once, then the rows it explains', () => {
+    const result = failedVerify()
+    result.checks = []
+    expect(renderLogSummary(result).slice(1)).toEqual([
+      '  cause: deployment/api: CrashLoopBackOff, exit code 1 (2 pods) — last log: exit 1',
+      '  next: roll back: kubectl rollout undo deployment/api -n production',
+      '  rows with this cause: All pods Running, No Warning events'
+    ])
+  })
+
+  test('failed causes first, then inconclusive, then dry-run metric checks, like the summary', () => {
     const result = analysisRun()
     result.targets = failedVerify().targets
     result.targets[0]!.checks[2]!.status = 'inconclusive'
     result.checks = failedVerify().checks
     expect(renderLogSummary(result).map((l) => l.slice(0, 60).split(':')[0])).toEqual([
       'deploy-guard analyze',
-      '  ❌ deployment/api No Warning events',
+      '  cause',
+      '  next',
+      '  ❌ deployment/api',
       '  ❌ Smoke GET /health',
-      '  ❌ metric error-rate',
-      '  ⚠️ deployment/api All pods Running',
+      '  ❌ error-rate 0.51 % > max 0.5 % since 10',
       '  ⚠️ Argo CD application api',
-      '  ⚠️ metric saturation',
+      '  ⚠️ saturation',
       '  ⚠️ metric queue-depth (dry run)'
     ])
   })
@@ -40,7 +52,13 @@ describe('renderLogSummary', () => {
     expect(lines).toContain(
       '  ⚠️ metric queue-depth (dry run): inconclusive — queue-depth: 1 query error (errorLimit 0)'
     )
-    expect(lines).toHaveLength(4)
+    expect(lines).toEqual([
+      'deploy-guard analyze: FAILED (action: no action)',
+      '  cause: error-rate 0.51 % > max 0.5 % since 10:00 UTC (3 of 4 measurements)',
+      '  ❌ error-rate 0.51 % > max 0.5 % since 10:00 UTC (3 of 4 measurements)',
+      '  ⚠️ saturation: no data in 2 of 3 measurements (inconclusiveLimit 1)',
+      '  ⚠️ metric queue-depth (dry run): inconclusive — queue-depth: 1 query error (errorLimit 0)'
+    ])
   })
 
   test('dry run is marked', () => {

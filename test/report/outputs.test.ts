@@ -11,7 +11,7 @@ describe('buildOutputs', () => {
       'failed-checks': '[]',
       analysis: '[]',
       report: '/tmp/r.json',
-      summary: 'deploy-guard verify passed; action: no action',
+      summary: 'deploy-guard verify passed — 7 checks passed; action: no action',
       'rolled-back-from': '',
       'rolled-back-to': '',
       'restored-verdict': '',
@@ -41,7 +41,7 @@ describe('buildOutputs', () => {
     expect(out.verdict).toBe('failed')
     expect(out.action).toBe('rolled-back')
     expect(out.summary).toBe(
-      'deploy-guard verify failed: deployment/api: 2 pods are in CrashLoopBackOff (container api exits with code 1). (+1 more); action: rolled back'
+      'deploy-guard verify failed — deployment/api: CrashLoopBackOff, exit code 1 (2 pods) — last log: exit 1 (+2 more causes); next: roll back: kubectl rollout undo deployment/api -n production; action: rolled back'
     )
   })
 
@@ -52,16 +52,16 @@ describe('buildOutputs', () => {
       {
         id: 'metric:error-rate',
         title: 'error-rate',
-        expected: '≤ 0.005 (max)',
-        actual: 'last 0.03 (4 of 5 measurements with a value)',
+        expected: '≤ 0.5 % (max)',
+        actual: 'last 3 % (4 of 5 measurements with a value)',
         status: 'failed',
         reason: 'error-rate = 0.021 > max 0.005 in 3 of 5 measurements (failureLimit 0)'
       },
       {
         id: 'metric:saturation',
         title: 'saturation',
-        expected: '≥ 1 (min)',
-        actual: 'last 5 (1 of 3 measurements with a value)',
+        expected: '≥ 1 B (min)',
+        actual: 'last 5 B (1 of 3 measurements with a value)',
         status: 'inconclusive',
         reason: 'saturation: no data in 2 of 3 measurements (inconclusiveLimit 1)'
       }

@@ -72,7 +72,7 @@ describe('rollback outputs', () => {
     expect(row?.change).toEqual(result.rollback!.targets[0]!.change)
     expect(row?.dryRun).toBe(true)
     expect(out.summary).toBe(
-      '[dry run] deploy-guard verify failed: deployment/api: 2 pods are in CrashLoopBackOff (container api exits with code 1). (+1 more); action: would roll back deployment/api to revision 1 (dry run)'
+      '[dry run] deploy-guard verify failed — deployment/api: CrashLoopBackOff, exit code 1 (2 pods) — last log: exit 1 (+2 more causes); next: would roll back deployment/api to revision 1 (dry run) — to do it by hand: kubectl rollout undo deployment/api -n production --to-revision=1; action: none (dry run; would have rolled back)'
     )
   })
 
@@ -154,33 +154,37 @@ describe('rollback outputs', () => {
 
   test('the summary output names the rollback', () => {
     expect(buildOutputs(rolledBackVerify('rolled-back'), 'r.json').summary).toBe(
-      'deploy-guard verify failed: deployment/api: 2 pods are in CrashLoopBackOff (container api exits with code 1). (+1 more); action: rolled back deployment/api to revision 1 (restored version healthy)'
+      'deploy-guard verify failed — deployment/api: CrashLoopBackOff, exit code 1 (2 pods) — last log: exit 1 (+2 more causes); next: rolled back deployment/api to revision 1 (restored version healthy); action: rolled back'
     )
   })
 })
 
 describe('rollback log lines', () => {
-  test('after the verdict line: one line per target with its state and summary, then the commands', () => {
+  test('after the verdict line and the cause: one line per target with its state and summary, then the commands', () => {
     const lines = renderLogSummary(rolledBackVerify('rolled-back-unhealthy'))
-    expect(lines.slice(0, 4)).toEqual([
+    expect(lines.slice(0, 5)).toEqual([
       'deploy-guard verify: FAILED (action: rolled back)',
+      '  cause: deployment/api: CrashLoopBackOff, exit code 1 (2 pods) — last log: exit 1',
       '  ❌ rollback deployment/api: rolled-back-unhealthy — deployment/api in production was rolled back from revision 2 to revision 1, but the restored version is failed: the rollback is half done',
       '      run: kubectl rollout status deployment/api -n production',
       '      run: kubectl rollout history deployment/api -n production'
     ])
-    expect(lines[4]).toMatch(/^ {2}❌ deployment\/api All pods Running/)
+    expect(lines[5]).toMatch(/^ {2}❌ deployment\/api: CrashLoopBackOff/)
   })
 
   test('a dry run says it would have rolled back; a declined rollback says why', () => {
-    expect(renderLogSummary(rolledBackVerify('dry-run')).slice(0, 2)).toEqual([
+    expect(renderLogSummary(rolledBackVerify('dry-run')).slice(0, 3)).toEqual([
       'deploy-guard verify: FAILED [dry run] (action: none (dry run; would have rolled back))',
+      '  cause: deployment/api: CrashLoopBackOff, exit code 1 (2 pods) — last log: exit 1',
       '  🧪 rollback deployment/api: dry-run — dry run: would roll deployment/api back from revision 2 to revision 1; nothing was changed'
     ])
     const declined = failedVerify()
     declined.action = 'none'
     declined.rollback = { decision: 'none', reason: 'rollback.onFailure is off', targets: [] }
-    expect(renderLogSummary(declined).slice(0, 2)).toEqual([
+    expect(renderLogSummary(declined).slice(0, 4)).toEqual([
       'deploy-guard verify: FAILED (action: no action)',
+      '  cause: deployment/api: CrashLoopBackOff, exit code 1 (2 pods) — last log: exit 1',
+      '  next: roll back (not rolled back: rollback.onFailure is off): kubectl rollout undo deployment/api -n production',
       '  ↩️ rollback: not rolled back — rollback.onFailure is off'
     ])
   })
@@ -208,26 +212,26 @@ describe('rollback log lines', () => {
 })
 
 describe('failure annotation', () => {
-  test('a failed deploy that was rolled back says so', () => {
+  test('a failed deploy that was rolled back: the cause, then the rollback as the next step', () => {
     expect(verdictAnnotation(rolledBackVerify('rolled-back'))).toBe(
-      'deploy-guard verify: failed — deployment/api: 2 pods are in CrashLoopBackOff (container api exits with code 1); rolled back deployment/api to revision 1 (restored version healthy)'
+      'deploy-guard verify: failed — deployment/api: CrashLoopBackOff, exit code 1 (2 pods) — last log: exit 1 (+2 more causes); next: rolled back deployment/api to revision 1 (restored version healthy)'
     )
     expect(verdictAnnotation(rolledBackVerify('rolled-back-unhealthy'))).toMatch(
-      /; rolled back deployment\/api to revision 1, but the restored version is failed \(rollback half done\)$/
+      /; next: rolled back deployment\/api to revision 1, but the restored version is failed \(rollback half done\) — to finish or check it by hand: kubectl rollout status deployment\/api -n production$/
     )
   })
 
-  test('without a rollback it is the verdict and the first reason, as before', () => {
+  test('without a rollback: the cause and the command to roll back', () => {
     const result = failedVerify()
     delete result.rollback
     expect(verdictAnnotation(result)).toBe(
-      'deploy-guard verify: failed — deployment/api: 2 pods are in CrashLoopBackOff (container api exits with code 1).'
+      'deploy-guard verify: failed — deployment/api: CrashLoopBackOff, exit code 1 (2 pods) — last log: exit 1 (+2 more causes); next: roll back: kubectl rollout undo deployment/api -n production'
     )
   })
 
   test('not rolled back: the reason is in the annotation', () => {
     expect(verdictAnnotation(rolledBackVerify('refused'))).toMatch(
-      /; deployment\/api not rolled back: the failing revision 2 is the one that was running before the deploy/
+      /; next: deployment\/api not rolled back: the failing revision 2 is the one that was running before the deploy/
     )
   })
 })

@@ -39,7 +39,8 @@ describe('publishReports with a rollback', () => {
       expect(outputs.get('rollback')).toContain('Bearer ***')
       expect(outputs.get('action')).toBe('rolled-back')
       expect(outputs.get('restored-verdict')).toBe('failed')
-      expect(log[1]).toMatch(/^ {2}❌ rollback deployment\/api: rolled-back-unhealthy/)
+      expect(log[1]).toMatch(/^ {2}cause: deployment\/api: CrashLoopBackOff/)
+      expect(log[2]).toMatch(/^ {2}❌ rollback deployment\/api: rolled-back-unhealthy/)
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

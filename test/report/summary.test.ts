@@ -26,12 +26,15 @@ function tableAfter(doc: Document, heading: string): string[][] {
 }
 
 describe('renderSummary: layout', () => {
-  test('verdict first, then reasons, action, target table, run-level checks', () => {
+  test('verdict first, then the cause, next step, causes, action, target table, run-level checks', () => {
     const md = renderSummary(failedVerify())
     expect(md.split('\n')[0]).toBe('## ❌ deploy-guard verify: failed')
     const order = [
       '## ❌',
-      '- deployment/api: 2 pods',
+      '**Cause:** deployment/api: CrashLoopBackOff, exit code 1 (2 pods)',
+      '**Next:** roll back: <code>kubectl rollout undo deployment/api -n production</code>',
+      '**Causes**',
+      '- ❌ deployment/api: CrashLoopBackOff',
       '**Action taken:** rolled back',
       '### <code>deployment/api</code>',
       '### Run-level checks',
@@ -42,11 +45,19 @@ describe('renderSummary: layout', () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions)
   })
 
-  test('a passed run: checklist with status icons and no failure section', () => {
+  test('a passed run: what passed in one line, the checklist collapsed, no failure section', () => {
     const md = renderSummary(passedVerify())
-    expect(md.startsWith('## ✅ deploy-guard verify: passed\n')).toBe(true)
+    expect(md.startsWith('## ✅ deploy-guard verify: passed\n\n**Result:** 7 checks passed\n')).toBe(true)
     expect(md).not.toContain('Details of failures')
-    const rows = tableAfter(renderToDom(md), 'deployment/api')
+    const doc = renderToDom(md)
+    const collapsed = [...doc.querySelectorAll('details')]
+    expect(collapsed.map((d) => d.querySelector('summary')?.textContent)).toEqual([
+      '✅ deployment/api in production: 6 checks passed',
+      '✅ Run-level checks: 1 check passed'
+    ])
+    expect(collapsed.every((d) => !d.hasAttribute('open'))).toBe(true)
+    const table = collapsed[0]!.querySelector('table')!
+    const rows = [...table.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? ''))
     expect(rows[0]).toEqual(['Check', 'Expected', 'Actual', 'Status'])
     expect(rows[2]).toEqual(['Pod count', '4', '4', '✅ passed'])
     expect(rows.at(-1)).toEqual(['HPA', 'not configured', '—', '➖ skipped'])
@@ -59,6 +70,8 @@ describe('renderSummary: layout', () => {
     expect(rows.find((r) => r[0] === 'All pods Running')?.[3]).toBe(
       '❌ failed2 pods are in CrashLoopBackOff (container api exits with code 1).'
     )
+    // A second row with the same cause names it instead of repeating its own sentence.
+    expect(rows.find((r) => r[0] === 'No Warning events')?.[3]).toBe('❌ failedsame cause: CrashLoopBackOff')
     const summaries = [...doc.querySelectorAll('details > summary')].map((s) => s.textContent)
     expect(summaries).toContain('❌ deployment/api · All pods Running (2)')
     // The log contains ``` itself; the fence must hold it whole.
@@ -69,7 +82,7 @@ describe('renderSummary: layout', () => {
     expect(doc.body.textContent).toContain('Waiting: CrashLoopBackOff')
   })
 
-  test('reasons list failed rows before inconclusive ones, whatever the row order', () => {
+  test('causes list failed causes before inconclusive ones, one line each, whatever the row order', () => {
     const result = failedVerify()
     // An inconclusive target row first, a failed run-level row last, a failed metric in between.
     result.targets[0]!.checks[2]!.status = 'inconclusive'
@@ -87,14 +100,20 @@ describe('renderSummary: layout', () => {
     const listed = [...([...doc.querySelectorAll('ul')][0]?.querySelectorAll(':scope > li') ?? [])].map(
       (li) => li.textContent
     )
-    expect(listed).toEqual(decision.reasons)
+    expect(listed).toEqual([
+      '❌ Smoke GET /health: GET https://api.example.com/health returned 503 after 10 tries.',
+      '❌ error-rate 0.51 % > max 0.5 % since 10:00 UTC (3 of 4 measurements)',
+      '⚠️ deployment/api: CrashLoopBackOff, exit code 1 (2 pods) — last log: exit 1',
+      '⚠️ Argo CD application api: Argo CD reports Degraded.',
+      '⚠️ saturation: no data in 2 of 3 measurements (inconclusiveLimit 1)'
+    ])
   })
 
   test('dry run banner says what would have happened', () => {
     const md = renderSummary(dryRun())
     expect(md).toContain('> 🧪 **Dry run** — would have rolled back. Nothing was changed.')
     expect(md).toContain('**Action taken:** none (dry run; would have rolled back)')
-    expect(md.indexOf('Dry run')).toBeLessThan(md.indexOf('- deployment/api'))
+    expect(md.indexOf('Dry run')).toBeLessThan(md.indexOf('- ❌ deployment/api'))
   })
 
   test('a dry run that changes nothing says the step would have failed', () => {
@@ -136,9 +155,9 @@ describe('renderSummary: outside strings are inert', () => {
     expect(doc.querySelector('h3')?.textContent).toBe(`deployment/${MALICIOUS} in a|b`)
     const reasons = [...doc.querySelectorAll('ul')][0]?.querySelectorAll(':scope > li')
     expect([...(reasons ?? [])].map((li) => li.textContent)).toEqual([
-      `${MALICIOUS} and a|b`,
-      '- not a list # not a heading',
-      '1. not ordered'
+      `❌ deployment/${MALICIOUS}: CrashLoopBackOff, exit code 1 (2 pods) — last log: exit 1 — 3 rows: Rollout ${MALICIOUS} · All pods Running · No Warning events`,
+      '❌ Smoke GET /health: GET https://api.example.com/health returned 503 after 10 tries.',
+      '⚠️ Argo CD application api: Argo CD reports Degraded.'
     ])
     expect([...doc.querySelectorAll('summary')].map((s) => s.textContent)).toContain(
       `❌ deployment/${MALICIOUS} · Rollout ${MALICIOUS} (1)`
@@ -154,16 +173,18 @@ describe('renderSummary: analysis', () => {
   const md = renderSummary(analysisRun())
   const doc = renderToDom(md)
 
-  test('overview table, then each metric with query, condition, outcome, graph link', () => {
+  test('overview table in the units people read, then each metric with query, condition, outcome, graph link', () => {
     const overview = tableAfter(doc, 'Analysis')
     expect(overview[0]).toEqual(['Metric', 'Condition', 'Last value', 'Status'])
     expect(overview[1]).toEqual([
       'error-rate',
-      '≤ 0.005 (max)',
-      '0.03',
+      '≤ 0.5 % (max)',
+      '3 %',
       '❌ failederror-rate = 0.021 > max 0.005 in 3 of 5 measurements (failureLimit 0)'
     ])
-    expect(overview[2]?.[1]).toBe('≤ baseline 0.2 +10 % = 0.22')
+    expect(overview[2]?.[1]).toBe('≤ baseline 200 ms +10 % = 220 ms')
+    // A pass says nothing its value and count do not: no raw-number sentence.
+    expect(overview[2]?.[3]).toBe('✅ passed')
     expect(overview[4]?.[3]).toMatch(/^⚠️ inconclusive \(dry run\)/)
     const queries = [...doc.querySelectorAll('pre code.language-promql')].map((c) => c.textContent)
     expect(queries).toContain(
@@ -173,18 +194,18 @@ describe('renderSummary: analysis', () => {
     expect(a?.getAttribute('href')).toBe(
       'https://prometheus.example.com/graph?g0.expr=sum(rate(x%7Ba%3D%22b%22%7D[1m]))&g0.tab=0'
     )
-    expect(md).toContain('**Condition:** ≤ 0.005 (max)')
+    expect(md).toContain('**Condition:** ≤ 0.5 % (max)')
   })
 
   test('values table beside the chart, with no-data, error and warnings visible', () => {
     const rows = tableAfter(doc, 'error-rate')
     expect(rows[0]).toEqual(['Time (UTC)', 'Value', 'Phase', 'Note'])
     expect(rows.slice(1).map((r) => r.slice(0, 3))).toEqual([
-      ['10:00:00', '0.001', '✅ successful'],
-      ['10:00:30', '0.0051', '❌ failed'],
-      ['10:01:00', '0.021', '❌ failed'],
+      ['10:00:00', '0.1 %', '✅ successful'],
+      ['10:00:30', '0.51 %', '❌ failed'],
+      ['10:01:00', '2.1 %', '❌ failed'],
       ['10:01:30', '—', '➖ no data'],
-      ['10:02:00', '0.03', '❌ failed']
+      ['10:02:00', '3 %', '❌ failed']
     ])
     expect(md).toContain(
       '_1 of 5 measurements had no value (no data or error) and are not plotted; the table lists them._'
@@ -199,7 +220,9 @@ describe('renderSummary: analysis', () => {
     const blocks = mermaidBlocks(md)
     expect(blocks).toHaveLength(2) // error-rate and latency; saturation and queue-depth have < 2 values
     for (const block of blocks) await expect(parseMermaidBlock(block)).resolves.toBeDefined()
-    expect(blocks[1]).toContain('line "baseline +10 %" [0.22, 0.22, 0.22, 0.22]')
+    // Latency in ms: the y axis says so, values and threshold are scaled alike.
+    expect(blocks[1]).toContain('y-axis "ms"')
+    expect(blocks[1]).toContain('line "baseline +10 %" [220, 220, 220, 220]')
     expect(blocks[1]).toContain(`title "latency-p95 'quoted'"`)
   })
 })
@@ -269,7 +292,7 @@ describe('renderSummary: size cap', () => {
     const md = renderSummary(huge)
     expect(bytes(md)).toBeLessThanOrEqual(1_000_000)
     expect(md.split('\n')[0]).toBe('## ❌ deploy-guard verify: failed')
-    expect(md).toContain('- deployment/api: 2 pods are in CrashLoopBackOff')
+    expect(md).toContain('**Cause:** deployment/api: CrashLoopBackOff, exit code 1 (5000 pods)')
     expect(md).toContain('| All pods Running | 4 Running |')
     expect(md).toContain('### Run-level checks')
     // Log tails and detail lists are cut before anything else goes.

@@ -45,6 +45,8 @@ describe('action.yml', () => {
     }
     // Plus the outputs a record surface sets when its input is given (src/records/).
     const surfaceOutputs = [VERSIONS_FILE_OUTPUT, RECORD_PATH_OUTPUT]
-    expect(Object.keys(action.outputs).sort()).toEqual([...Object.keys(buildOutputs(result, '/tmp/r.json')), ...surfaceOutputs].sort())
+    expect(Object.keys(action.outputs).sort()).toEqual(
+      [...Object.keys(buildOutputs(result, '/tmp/r.json')), ...surfaceOutputs].sort()
+    )
   })
 })

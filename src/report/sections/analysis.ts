@@ -80,7 +80,10 @@ function renderOverview(analysis: AnalysisResult, budget: Budget, view: Analysis
     cell(formatCondition(check.condition, valueFormatter(check))),
     cell(lastValue(check)),
     ...(withJudged ? [check.judged ? cell(judgedText(check.judged)) : '—'] : []),
-    `${statusText(check)}<br>${cell(reasonText(check, view))}`
+    // A pass is said by the value and the judged count; its sentence adds nothing but raw numbers.
+    check.status === 'passed' && !stoppedEarly(check)
+      ? statusText(check)
+      : `${statusText(check)}<br>${cell(reasonText(check, view))}`
   ])
   const headers = ['Metric', 'Condition', 'Last value', ...(withJudged ? ['Judged'] : []), 'Status']
   const rendered = table(headers, rows)

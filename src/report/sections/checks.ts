@@ -1,8 +1,8 @@
 /**
  * Checklist tables: one per target, then the run-level checks (smoke, GitOps, Helm). A row that is one
  * of several symptoms of a cause names the cause instead of repeating its sentence; a passed row with
- * a caveat (a smoke check against the old pods) is not shown green. A passed run's tables are
- * collapsed: the headline already says everything passed.
+ * a caveat (a smoke check against the old pods) is not shown green. A table whose rows all passed is
+ * collapsed: the headline already says so.
  */
 import type { Cause } from '../../evaluate/cause.js'
 import type { CheckResult, RunResult, TargetResult } from '../../model/result.js'
@@ -101,7 +101,8 @@ function targetFacts(target: TargetResult, budget: Budget): string[] {
 function tally(checks: CheckResult[]): string {
   const counted = checks.filter((c) => c.status !== 'skipped')
   const attention = checks.filter(needsAttention).length
-  return attention ? `${attention} of ${counted.length} checks need attention` : `${counted.length} checks passed`
+  const noun = `${counted.length} check${counted.length === 1 ? '' : 's'}`
+  return attention ? `${attention} of ${noun} need attention` : `${noun} passed`
 }
 
 function renderTarget(target: TargetResult, budget: Budget, collapse: boolean, causeOf: CauseOfRow): string {
@@ -123,14 +124,17 @@ function renderTarget(target: TargetResult, budget: Budget, collapse: boolean, c
 }
 
 export function renderChecks(result: RunResult, budget: Budget, causes: Cause[] = causesOf(result)): string {
-  const collapse = result.verdict === 'passed'
+  // A table with nothing to look at (every row passed, no caveat) is collapsed, whatever the verdict:
+  // when only the metrics failed, seven green rows would push the cause's evidence down.
+  const allGood = (checks: CheckResult[]): boolean => !checks.some(needsAttention)
   const causeOf = causeOfRow(causes)
-  const sections = result.targets.map((target) => renderTarget(target, budget, collapse, causeOf))
+  const sections = result.targets.map((target) =>
+    renderTarget(target, budget, target.checks.length > 0 && allGood(target.checks), causeOf)
+  )
   if (result.checks.length) {
     const table = renderCheckTable(result.checks, budget, 'run', causeOf)
-    const caveats = result.checks.some((c) => c.caveat)
     sections.push(
-      collapse && !caveats
+      allGood(result.checks)
         ? detailsBlock(escapeMarkdownText(`${STATUS_ICON.passed} Run-level checks: ${tally(result.checks)}`), table)
         : `### Run-level checks\n\n${table}`
     )
