@@ -178,7 +178,8 @@ export function podFailureOf(detail: CheckDetail): Omit<PodFailure, 'pods'> | un
       reason = firstWord
       container = /\((.+)\)$/.exec(label)?.[1] ?? container
     }
-    const code = /exit code (\d+)/i.exec(value)?.[1] ?? (/exit code/i.test(label) ? /^(\d+)$/.exec(value)?.[1] : undefined)
+    const code =
+      /exit code (\d+)/i.exec(value)?.[1] ?? (/exit code/i.test(label) ? /^(\d+)$/.exec(value)?.[1] : undefined)
     if (code !== undefined && exitCode === undefined) exitCode = Number(code)
     const last = /^last termination \((.+)\)$/.exec(label)
     if (last && !terminated) terminated = { reason: value.split(',')[0]?.trim() || 'terminated', container: last[1] }
@@ -194,7 +195,7 @@ export function podFailureOf(detail: CheckDetail): Omit<PodFailure, 'pods'> | un
   const pod = /^pod (\S+)$/.exec(detail.title)?.[1] ?? (/\s/.test(detail.title) ? undefined : detail.title)
   return {
     reason,
-    ...(container ?? terminated?.container ?? logContainer
+    ...((container ?? terminated?.container ?? logContainer)
       ? { container: container ?? terminated?.container ?? logContainer }
       : {}),
     ...(exitCode !== undefined ? { exitCode } : {}),
@@ -205,7 +206,9 @@ export function podFailureOf(detail: CheckDetail): Omit<PodFailure, 'pods'> | un
 
 /** The rollout row's own words: `pod X has been in CrashLoopBackOff (container api) for 3s`. */
 function podFailureOfReason(reason: string | undefined): Omit<PodFailure, 'pods'> | undefined {
-  const match = /pod (\S+?)(?: \(an earlier revision\))? has been in (\S+)(?: \(container ([^)]+)\))?/.exec(reason ?? '')
+  const match = /pod (\S+?)(?: \(an earlier revision\))? has been in (\S+)(?: \(container ([^)]+)\))?/.exec(
+    reason ?? ''
+  )
   if (!match?.[2] || !TERMINAL_REASONS.has(match[2])) return undefined
   return { reason: match[2], pod: match[1], ...(match[3] ? { container: match[3] } : {}) }
 }
@@ -229,15 +232,16 @@ function targetPodFailure(checks: CheckResult[]): PodFailure | undefined {
   if (!found.length && !fromReason) return undefined
   const terminal = found.find((f) => TERMINAL_REASONS.has(f.reason))
   const base = fromReason ?? terminal ?? found[0]!
-  const sameContainer = (f: Omit<PodFailure, 'pods'>): boolean => !base.container || !f.container || f.container === base.container
+  const sameContainer = (f: Omit<PodFailure, 'pods'>): boolean =>
+    !base.container || !f.container || f.container === base.container
   const withExit = found.find((f) => sameContainer(f) && f.exitCode !== undefined)
   const withLog = found.find((f) => sameContainer(f) && f.lastLogLine)
   if (fromReason?.pod) pods.add(fromReason.pod)
   return {
     reason: base.reason,
-    ...(base.container ?? withExit?.container ? { container: base.container ?? withExit?.container } : {}),
-    ...(base.exitCode ?? withExit?.exitCode) !== undefined ? { exitCode: base.exitCode ?? withExit?.exitCode } : {},
-    ...(base.lastLogLine ?? withLog?.lastLogLine ? { lastLogLine: base.lastLogLine ?? withLog?.lastLogLine } : {}),
+    ...((base.container ?? withExit?.container) ? { container: base.container ?? withExit?.container } : {}),
+    ...((base.exitCode ?? withExit?.exitCode) !== undefined ? { exitCode: base.exitCode ?? withExit?.exitCode } : {}),
+    ...((base.lastLogLine ?? withLog?.lastLogLine) ? { lastLogLine: base.lastLogLine ?? withLog?.lastLogLine } : {}),
     ...(base.pod ? { pod: base.pod } : {}),
     pods: Math.max(1, pods.size)
   }
@@ -268,7 +272,9 @@ const worst = (rows: Row[]): 'failed' | 'inconclusive' =>
 
 function apiCauses(rows: Row[], claimed: Set<Row>): Cause[] {
   const causes: Cause[] = []
-  const unreachable = rows.filter((r) => API_UNREACHABLE.test(r.check.reason ?? '') || API_UNAUTHORIZED.test(r.check.reason ?? ''))
+  const unreachable = rows.filter(
+    (r) => API_UNREACHABLE.test(r.check.reason ?? '') || API_UNAUTHORIZED.test(r.check.reason ?? '')
+  )
   if (unreachable.length) {
     const first = unreachable[0]!.check.reason ?? ''
     const down = API_UNREACHABLE.exec(first)
@@ -344,19 +350,25 @@ function targetCauses(target: TargetResult, rows: Row[], claimed: Set<Row>): Cau
 }
 
 function runLevelCauses(rows: Row[], claimed: Set<Row>): Cause[] {
-  return rows
-    // A row that could not run because Prometheus is down belongs to that cause (see analysisCauses).
-    .filter((r) => r.target === undefined && !claimed.has(r) && !prometheusOutage(r.check.reason))
-    .map((r) => {
-      claimed.add(r)
-      const kind: CauseKind = r.check.id.startsWith('smoke:') ? 'smoke' : GITOPS_IDS.has(r.check.id) ? 'gitops' : 'check'
-      return {
-        kind,
-        status: r.check.status === 'failed' ? 'failed' : 'inconclusive',
-        summary: `${r.check.title}: ${r.check.reason ?? r.check.actual}`,
-        symptoms: [symptom(r)]
-      }
-    })
+  return (
+    rows
+      // A row that could not run because Prometheus is down belongs to that cause (see analysisCauses).
+      .filter((r) => r.target === undefined && !claimed.has(r) && !prometheusOutage(r.check.reason))
+      .map((r) => {
+        claimed.add(r)
+        const kind: CauseKind = r.check.id.startsWith('smoke:')
+          ? 'smoke'
+          : GITOPS_IDS.has(r.check.id)
+            ? 'gitops'
+            : 'check'
+        return {
+          kind,
+          status: r.check.status === 'failed' ? 'failed' : 'inconclusive',
+          summary: `${r.check.title}: ${r.check.reason ?? r.check.actual}`,
+          symptoms: [symptom(r)]
+        }
+      })
+  )
 }
 
 const LIMIT_WORDS = /(>|<) (max|min|baseline[^=]*?)(?: = )?(-?[\d.e+-]+)?(?:\s|$)/
@@ -374,9 +386,19 @@ export function metricBreach(check: MetricCheckResult): MetricBreach | undefined
   if (min !== undefined && value < min) return { ...base, limit: 'min', limitValue: min, comparator: '<' }
   if (typeof baseline === 'number') {
     if (maxIncrease !== undefined && value > baseline * (1 + maxIncrease))
-      return { ...base, limit: `baseline +${Number((maxIncrease * 100).toPrecision(3))} %`, limitValue: baseline * (1 + maxIncrease), comparator: '>' }
+      return {
+        ...base,
+        limit: `baseline +${Number((maxIncrease * 100).toPrecision(3))} %`,
+        limitValue: baseline * (1 + maxIncrease),
+        comparator: '>'
+      }
     if (maxDecrease !== undefined && value < baseline * (1 - maxDecrease))
-      return { ...base, limit: `baseline -${Number((maxDecrease * 100).toPrecision(3))} %`, limitValue: baseline * (1 - maxDecrease), comparator: '<' }
+      return {
+        ...base,
+        limit: `baseline -${Number((maxDecrease * 100).toPrecision(3))} %`,
+        limitValue: baseline * (1 - maxDecrease),
+        comparator: '<'
+      }
   }
   // The condition does not say which limit (e.g. a judge's verdict): take the measurement's words.
   const words = LIMIT_WORDS.exec(first.message ?? '')
@@ -459,7 +481,9 @@ export interface GroupOptions {
 export function groupCauses(result: RunResult, options: GroupOptions = {}): Cause[] {
   const rows: Row[] = [
     ...result.targets.flatMap((t) =>
-      t.checks.filter((c) => attention(c.status)).map((check) => ({ where: targetLabelOf(t.ref), target: t.ref, check }))
+      t.checks
+        .filter((c) => attention(c.status))
+        .map((check) => ({ where: targetLabelOf(t.ref), target: t.ref, check }))
     ),
     ...result.checks.filter((c) => attention(c.status)).map((check) => ({ where: 'run', check }))
   ]

@@ -110,7 +110,8 @@ export function retryDelay(
   if (isRateLimit(status, headers, failure.message)) {
     const after = parseRetryAfter(headers['retry-after'], new Date(now))
     const reset = Number(headers['x-ratelimit-reset'])
-    const untilReset = headers['x-ratelimit-remaining'] === '0' && Number.isFinite(reset) ? reset * 1000 - now : undefined
+    const untilReset =
+      headers['x-ratelimit-remaining'] === '0' && Number.isFinite(reset) ? reset * 1000 - now : undefined
     // GitHub: without a header, wait at least a minute before retrying a secondary rate limit.
     const wait = Math.max(0, after ?? untilReset ?? Math.max(60_000, backoff))
     return wait <= policy.maxWaitMs ? wait : undefined
@@ -134,10 +135,13 @@ export async function createGitHubClient(options: GitHubClientOptions): Promise<
   // job's cancellation added. (A signal set from a request hook is not honoured by this fetch; one
   // added here is.)
   const proxied = getOctokit(options.token, { baseUrl }).request.endpoint.DEFAULTS.request?.fetch as
-    | ((url: string, init: RequestInit) => Promise<Response>)
-    | undefined
+    ((url: string, init: RequestInit) => Promise<Response>) | undefined
   const fetchWithDeadline = (url: string, init: RequestInit): Promise<Response> => {
-    const signals = [AbortSignal.timeout(policy.timeoutMs), ...(signal ? [signal] : []), ...(init.signal ? [init.signal] : [])]
+    const signals = [
+      AbortSignal.timeout(policy.timeoutMs),
+      ...(signal ? [signal] : []),
+      ...(init.signal ? [init.signal] : [])
+    ]
     return (proxied ?? fetch)(url, { ...init, signal: AbortSignal.any(signals) })
   }
   const octokit = getOctokit(options.token, {
@@ -148,7 +152,8 @@ export async function createGitHubClient(options: GitHubClientOptions): Promise<
   octokit.hook.wrap('request', async (request, requestOptions) => {
     const opts = requestOptions as RequestOptionsLike
     const method = (opts.method ?? 'GET').toUpperCase()
-    const route = `${method} ${opts.url ?? ''}`
+    // The route template (`/repos/{owner}/…`), or for later pages the path without host and query.
+    const route = `${method} ${(opts.url ?? '').replace(baseUrl, '').split('?')[0]}`
     let waited = 0
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw new GitHubApiError('cancelled', route, 'the job was cancelled', undefined, attempt - 1)

@@ -27,7 +27,11 @@ export interface TokenIdentity {
   source: 'rest' | 'graphql' | 'assumed'
 }
 
-export const normaliseLogin = (login: string): string => login.trim().toLowerCase().replace(/\[bot\]$/, '')
+export const normaliseLogin = (login: string): string =>
+  login
+    .trim()
+    .toLowerCase()
+    .replace(/\[bot\]$/, '')
 
 /** The login that authors this token's comments (see the header). Throws GitHubApiError on bad credentials. */
 export async function tokenIdentity(octokit: GitHubOctokit): Promise<TokenIdentity> {

@@ -58,18 +58,22 @@ export function githubMessage(error: unknown): string {
 }
 
 /** A 403/429 that a later attempt may pass: secondary rate limit, or the primary one used up. */
-export function isRateLimit(status: number | undefined, headers: Record<string, string | undefined>, message: string): boolean {
+export function isRateLimit(
+  status: number | undefined,
+  headers: Record<string, string | undefined>,
+  message: string
+): boolean {
   if (status === 429) return true
   if (status !== 403) return false
-  return (
-    headers['retry-after'] !== undefined ||
-    headers['x-ratelimit-remaining'] === '0' ||
-    /rate limit/i.test(message)
-  )
+  return headers['retry-after'] !== undefined || headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message)
 }
 
 /** Kind of a failed answer (after the client's retries) or of a request that never got one. */
-export function classify(status: number | undefined, headers: Record<string, string | undefined>, message: string): GitHubFailureKind {
+export function classify(
+  status: number | undefined,
+  headers: Record<string, string | undefined>,
+  message: string
+): GitHubFailureKind {
   if (status === undefined) return 'network'
   if (status === 401) return 'bad-credentials'
   if (isRateLimit(status, headers, message)) return 'rate-limited'

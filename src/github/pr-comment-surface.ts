@@ -29,7 +29,9 @@ export function prCommentSurface(ctx: SurfaceContext, options: PrCommentSurfaceO
   // token, so only a run outside Actions or one that cleared it), or no repository (not in Actions).
   if (!ctx.githubToken) {
     if (mode === true)
-      ctx.warn('deploy-guard cannot comment on the PR: the `github-token` input is empty; pass `github-token: ${{ github.token }}`')
+      ctx.warn(
+        'deploy-guard cannot comment on the PR: the `github-token` input is empty; pass `github-token: ${{ github.token }}`'
+      )
     return undefined
   }
   if (mode === 'auto' && !ctx.env.GITHUB_REPOSITORY) return undefined
@@ -67,7 +69,8 @@ async function postComment(ctx: SurfaceContext, result: RunResult, options: PrCo
       permission: 'pull-requests: write'
     }
     const done = await upsertComment(octokit, issue, existing?.id, body)
-    const by = identity.source === 'assumed' ? ` (as ${identity.login}, assumed: the token could not say who it is)` : ''
+    const by =
+      identity.source === 'assumed' ? ` (as ${identity.login}, assumed: the token could not say who it is)` : ''
     ctx.log(`deploy-guard: ${done.action} the PR comment on #${pr.number}${by}${done.url ? `: ${done.url}` : ''}`)
   } catch (error) {
     ctx.warn(describeGitHubFailure(error, step))

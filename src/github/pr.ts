@@ -45,18 +45,15 @@ export function readEventPayload(env: NodeJS.ProcessEnv): Payload {
   }
 }
 
-const PR_EVENTS = new Set([
-  'pull_request',
-  'pull_request_target',
-  'pull_request_review',
-  'pull_request_review_comment'
-])
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment'])
 
 /** The run's facts from the environment and the event payload; throws when GITHUB_REPOSITORY is unusable. */
 export function runFacts(env: NodeJS.ProcessEnv, payload: Payload): RunFacts {
   const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/')
   if (!owner || !repo || rest.length) {
-    throw new Error(`GITHUB_REPOSITORY is '${env.GITHUB_REPOSITORY ?? ''}', expected owner/repo (run the action in GitHub Actions)`)
+    throw new Error(
+      `GITHUB_REPOSITORY is '${env.GITHUB_REPOSITORY ?? ''}', expected owner/repo (run the action in GitHub Actions)`
+    )
   }
   const eventName = env.GITHUB_EVENT_NAME ?? ''
   const pullRequest = asRecord(payload.pull_request)
@@ -87,8 +84,7 @@ export function runFacts(env: NodeJS.ProcessEnv, payload: Payload): RunFacts {
 }
 
 export type PullRequestLookup =
-  | { number: number; source: 'input' | 'event' | 'commit' }
-  | { number?: undefined; why: string }
+  { number: number; source: 'input' | 'event' | 'commit' } | { number?: undefined; why: string }
 
 interface AssociatedPull {
   number: number
@@ -102,12 +98,7 @@ interface AssociatedPull {
 export function choosePullRequest(pulls: AssociatedPull[], sha: string): AssociatedPull | undefined {
   const open = pulls.filter((p) => p.state === 'open')
   const merged = pulls.filter((p) => !!p.merged_at)
-  return (
-    open.find((p) => p.head?.sha === sha) ??
-    merged.find((p) => p.merge_commit_sha === sha) ??
-    open[0] ??
-    merged[0]
-  )
+  return open.find((p) => p.head?.sha === sha) ?? merged.find((p) => p.merge_commit_sha === sha) ?? open[0] ?? merged[0]
 }
 
 /** The PR of this run, or why there is none. Throws GitHubApiError when the commit's PRs cannot be listed. */

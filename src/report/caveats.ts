@@ -5,8 +5,7 @@
  */
 import type { CheckResult, RunResult } from '../model/result.js'
 
-export const SMOKE_ON_OLD_PODS =
-  'ran against the pods still serving — the old revision — while the rollout failed'
+export const SMOKE_ON_OLD_PODS = 'ran against the pods still serving — the old revision — while the rollout failed'
 
 const rolloutFailed = (result: RunResult): boolean =>
   result.targets.some((t) => t.checks.some((c) => c.id === 'rollout' && c.status === 'failed'))

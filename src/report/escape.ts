@@ -66,7 +66,10 @@ export function neutraliseMentions(text: string): string {
 
 function escapeInline(text: string): string {
   // One pass over both tables: escaping HTML first and then `#` would break the `&#39;` it just wrote.
-  const escaped = neutraliseMentions(stripControl(text)).replace(/[&<>"'\\`*_[\]|~!#$]/g, (c) => HTML_ENTITIES[c] ?? MD_ENTITIES[c] ?? c)
+  const escaped = neutraliseMentions(stripControl(text)).replace(
+    /[&<>"'\\`*_[\]|~!#$]/g,
+    (c) => HTML_ENTITIES[c] ?? MD_ENTITIES[c] ?? c
+  )
   // A leading `- `, `+ `, `1. ` (or a run like `---`) would start a list, heading or rule when the text
   // begins a line or list item; `-5` or `0.03` would not, and stay readable.
   return escaped

@@ -147,10 +147,7 @@ function formatPercent(fraction: number): string {
  * `≤ 0.5 % (max) and ≥ 1 (min)`; relative limits name their baseline. `value` formats limits in the
  * metric's unit (units.ts valueFormatter); the default is a plain number.
  */
-export function formatCondition(
-  condition: MetricCondition,
-  value: (n: number) => string = formatNumber
-): string {
+export function formatCondition(condition: MetricCondition, value: (n: number) => string = formatNumber): string {
   const parts: string[] = []
   if (condition.max !== undefined) parts.push(`≤ ${value(condition.max)} (max)`)
   if (condition.min !== undefined) parts.push(`≥ ${value(condition.min)} (min)`)

@@ -106,7 +106,8 @@ function nextFromCause(result: RunResult, cause: Cause | undefined, causes: Caus
   if (!cause) return undefined
   const target = failedTarget(result, causes)
   const undo = target ? undoCommand(target) : undefined
-  const notRolledBack = result.rollback && result.rollback.decision === 'none' ? ` (not rolled back: ${result.rollback.reason})` : ''
+  const notRolledBack =
+    result.rollback && result.rollback.decision === 'none' ? ` (not rolled back: ${result.rollback.reason})` : ''
   switch (cause.kind) {
     case 'api-unreachable':
       return {
@@ -158,14 +159,20 @@ function blastRadius(result: RunResult, causes: Cause[]): string {
     const old = endpointsOf(target, /^ready endpoints of other pods$/)
     const previous = target.preRollout?.revision ?? target.previous?.revision
     if (old !== undefined && old > 0)
-      parts.push(`${previous !== undefined ? `revision ${previous}` : 'the old pods'} still serve${previous !== undefined ? 's' : ''} ${old} ready endpoint${old === 1 ? '' : 's'}`)
+      parts.push(
+        `${previous !== undefined ? `revision ${previous}` : 'the old pods'} still serve${previous !== undefined ? 's' : ''} ${old} ready endpoint${old === 1 ? '' : 's'}`
+      )
     const ready = readyOf.exec(target.checks.find((c) => c.id === 'pod-count')?.reason ?? '')
     if (ready) parts.push(`revision ${ready[3]}: ${ready[1]} of ${ready[2]} pods ready`)
     else if (old === 0) parts.push('no ready endpoints: the Service serves nothing')
     const landed = (result.rollback?.targets ?? []).some((t) => hasLanded(t) && sameRef(t.ref, target.ref))
     if (parts.length && landed) return `before the rollback: ${parts.join('; ')}`
   }
-  if (!parts.length && causes.length && causes.every((c) => c.kind === 'prometheus-unreachable' || c.kind === 'metric-inconclusive')) {
+  if (
+    !parts.length &&
+    causes.length &&
+    causes.every((c) => c.kind === 'prometheus-unreachable' || c.kind === 'metric-inconclusive')
+  ) {
     const checks = result.targets.flatMap((t) => t.checks).filter((c) => c.status !== 'skipped')
     if (checks.length && checks.every((c) => c.status === 'passed'))
       return `unknown: no metric was judged; the ${checks.length} Kubernetes checks passed`
@@ -197,7 +204,9 @@ export function headline(result: RunResult, options: HeadlineOptions = {}): Head
   const title = `${options.title ?? `deploy-guard ${result.command}`}: ${result.verdict}`
   const causes = result.verdict === 'passed' && result.command !== 'rollback' ? [] : causesOf(result)
   const first = causes[0]
-  const cause = cut(first ? causeLine(first) : result.verdict === 'passed' ? passedText(result) : (result.reasons[0] ?? ''))
+  const cause = cut(
+    first ? causeLine(first) : result.verdict === 'passed' ? passedText(result) : (result.reasons[0] ?? '')
+  )
   const step = rollbackNext(result) ?? (result.verdict === 'passed' ? undefined : nextFromCause(result, first, causes))
   const nextStep = step ? { text: cut(step.text), ...(step.command ? { command: cut(step.command) } : {}) } : undefined
   const next = nextStep ? `${nextStep.text}${nextStep.command ? ` ${nextStep.command}` : ''}` : ''

@@ -62,7 +62,9 @@ export function renderLogSummary(full: RunResult): string[] {
   }
   lines.push(...rollbackLines(result))
   const symptoms = (cause: Cause): string =>
-    cause.symptoms.length > 1 ? ` (${cause.symptoms.length} rows: ${cause.symptoms.map((s) => s.title).join(', ')})` : ''
+    cause.symptoms.length > 1
+      ? ` (${cause.symptoms.length} rows: ${cause.symptoms.map((s) => s.title).join(', ')})`
+      : ''
   if (head.causes.length > 1) {
     for (const cause of head.causes)
       lines.push(`  ${STATUS_ICON[cause.status]} ${truncate(causeLine(cause), MAX_ROLLBACK_CHARS)}${symptoms(cause)}`)

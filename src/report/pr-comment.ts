@@ -44,7 +44,11 @@ export interface CommentFacts {
 /** Marker values use only [A-Za-z0-9._] and %XX: nothing that could end an HTML comment (`--`, `>`). */
 const markerValue = (text: string): string =>
   [...new TextEncoder().encode(text)]
-    .map((b) => (/[A-Za-z0-9._]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+    .map((b) =>
+      /[A-Za-z0-9._]/.test(String.fromCharCode(b))
+        ? String.fromCharCode(b)
+        : `%${b.toString(16).toUpperCase().padStart(2, '0')}`
+    )
     .join('')
 
 /** The identity of a target set: order and duplicates do not matter. */
@@ -95,7 +99,9 @@ function rollbackText(t: TargetRollbackReport | undefined): string {
   if (!t) return '—'
   const move = escapeMarkdownText(revisionMoveText(t))
   if (!hasLanded(t)) return `${STATE_ICON[t.state]} ${codeSpan(t.state)}`
-  const restored = t.restoredVerdict ? `${VERDICT_ICON[t.restoredVerdict]} restored ${t.restoredVerdict}` : '⚠️ restored, not verified'
+  const restored = t.restoredVerdict
+    ? `${VERDICT_ICON[t.restoredVerdict]} restored ${t.restoredVerdict}`
+    : '⚠️ restored, not verified'
   return `${STATE_ICON[t.state]} ${move}<br>${restored}`
 }
 
@@ -143,7 +149,13 @@ export function runSummaryLine(result: RunResult, facts: CommentFacts): string {
   return parts.join(' · ')
 }
 
-function renderCurrent(result: RunResult, facts: CommentFacts, budget: Budget, headline: string | undefined, trimmed: boolean): string {
+function renderCurrent(
+  result: RunResult,
+  facts: CommentFacts,
+  budget: Budget,
+  headline: string | undefined,
+  trimmed: boolean
+): string {
   const title = `deploy-guard ${result.command}${facts.environment ? ` · ${facts.environment}` : ''}`
   const head = headline ?? renderVerdict(result, truncate(title, 300), budget).replace(/^## /, '### ')
   const passed = result.verdict === 'passed'
@@ -152,9 +164,18 @@ function renderCurrent(result: RunResult, facts: CommentFacts, budget: Budget, h
   const checks = renderChecks(result, budget)
   const count = result.targets.reduce((n, t) => n + t.checks.length, result.checks.length)
   if (checks) blocks.push(detailsBlock(`Checks (${count})`, checks, !passed))
-  if (result.analysis) blocks.push(detailsBlock(`Analysis (${result.analysis.checks.length} queries)`, renderAnalysis(result.analysis, budget), !passed))
+  if (result.analysis)
+    blocks.push(
+      detailsBlock(
+        `Analysis (${result.analysis.checks.length} queries)`,
+        renderAnalysis(result.analysis, budget),
+        !passed
+      )
+    )
   if (trimmed) {
-    const where = facts.runUrl ? `the ${link(facts.runUrl, 'workflow run')}'s job summary and JSON record` : 'the job summary and JSON record'
+    const where = facts.runUrl
+      ? `the ${link(facts.runUrl, 'workflow run')}'s job summary and JSON record`
+      : 'the job summary and JSON record'
     blocks.push(`_Long tables were trimmed to fit a PR comment; ${where} have everything._`)
   }
   blocks.push(footer(result, facts))
@@ -163,15 +184,33 @@ function renderCurrent(result: RunResult, facts: CommentFacts, budget: Budget, h
 
 /** The leanest form: headline, record table and a pointer to the run. */
 function renderMinimal(result: RunResult, facts: CommentFacts, headline: string | undefined): string {
-  const leanest = { ...(BUDGETS[BUDGETS.length - 1] as Budget), maxTableRows: 20, maxReasons: 5, maxCellChars: 200, maxReasonChars: 500 }
+  const leanest = {
+    ...(BUDGETS[BUDGETS.length - 1] as Budget),
+    maxTableRows: 20,
+    maxReasons: 5,
+    maxCellChars: 200,
+    maxReasonChars: 500
+  }
   const title = `deploy-guard ${result.command}${facts.environment ? ` · ${facts.environment}` : ''}`
-  const head = headline && headline.length <= 8000 ? headline : renderVerdict(result, truncate(title, 300), leanest).replace(/^## /, '### ')
+  const head =
+    headline && headline.length <= 8000
+      ? headline
+      : renderVerdict(result, truncate(title, 300), leanest).replace(/^## /, '### ')
   const where = facts.runUrl ? link(facts.runUrl, 'the workflow run') : 'the job summary'
-  return [head, recordTable(result, facts, leanest), `_Details did not fit a PR comment; see ${where}._`, footer(result, facts)].join('\n\n')
+  return [
+    head,
+    recordTable(result, facts, leanest),
+    `_Details did not fit a PR comment; see ${where}._`,
+    footer(result, facts)
+  ].join('\n\n')
 }
 
 /** The newest run's Markdown, within `maxChars`: the fullest budget that fits, else the minimal form. */
-export function renderRunRecord(full: RunResult, facts: CommentFacts, options: { headline?: string; maxChars?: number } = {}): string {
+export function renderRunRecord(
+  full: RunResult,
+  facts: CommentFacts,
+  options: { headline?: string; maxChars?: number } = {}
+): string {
   const result = capLongStrings(full, MAX_STRING_CHARS)
   const max = options.maxChars ?? MAX_CURRENT_CHARS
   for (const [i, budget] of BUDGETS.entries()) {
@@ -225,7 +264,11 @@ function asEarlier(block: RunBlock): RunBlock[] {
   return [{ kind: 'earlier', summary: block.summary, content: detailsBlock(block.summary, block.content) }]
 }
 
-const summaryOnly = (block: RunBlock): RunBlock => ({ kind: 'earlier', summary: block.summary, content: `- ${block.summary}` })
+const summaryOnly = (block: RunBlock): RunBlock => ({
+  kind: 'earlier',
+  summary: block.summary,
+  content: `- ${block.summary}`
+})
 
 export interface PrCommentInput {
   result: RunResult
@@ -245,14 +288,20 @@ export function renderPrComment(input: PrCommentInput): string {
   const current: RunBlock = {
     kind: 'current',
     summary: runSummaryLine(input.result, input.facts),
-    content: renderRunRecord(input.result, input.facts, { headline: input.headline, maxChars: Math.min(MAX_CURRENT_CHARS, max - 2000) })
+    content: renderRunRecord(input.result, input.facts, {
+      headline: input.headline,
+      maxChars: Math.min(MAX_CURRENT_CHARS, max - 2000)
+    })
   }
   const earlier = input.previousBody ? parseRunBlocks(input.previousBody).flatMap(asEarlier) : []
   const head = `${input.marker}\n${blockText(current)}`
   const heading = '\n\n**Earlier runs** (newest first)\n\n'
+  // The count of dropped runs is carried from body to body, so the note stays true after the next update.
+  const droppedBefore = Number(/<!-- deploy-guard:dropped (\d{1,9}) -->/.exec(input.previousBody ?? '')?.[1] ?? 0)
   const dropNote = (n: number): string =>
-    `\n\n_${n.toLocaleString('en-US')} older ${n === 1 ? 'run was' : 'runs were'} dropped to stay under GitHub's comment size limit._`
-  const reserve = heading.length + dropNote(earlier.length).length
+    `\n\n<!-- deploy-guard:dropped ${n} -->\n_${n.toLocaleString('en-US')} older ${n === 1 ? 'run was' : 'runs were'} dropped to stay under GitHub's comment size limit._`
+
+  const reserve = heading.length + dropNote(droppedBefore + earlier.length).length
   const kept: string[] = []
   let used = head.length + reserve
   let dropped = 0
@@ -272,6 +321,7 @@ export function renderPrComment(input: PrCommentInput): string {
     used += fits.length + 2
   }
   const body = kept.length ? `${head}${heading}${kept.join('\n\n')}` : head
-  const text = dropped ? `${body}${dropNote(dropped)}` : body
+  const totalDropped = droppedBefore + dropped
+  const text = totalDropped ? `${body}${dropNote(totalDropped)}` : body
   return text.length <= max ? text : truncate(text, max)
 }

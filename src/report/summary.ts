@@ -55,9 +55,13 @@ function renderCore(result: RunResult, title: string, budget: Budget): string[] 
     const ofRow = causeOfRow(causes)
     const metricCause = (name: string): string | undefined => {
       const shared = causes.find((c) => c.symptoms.length > 1 && c.symptoms.some((s) => s.id === `metric:${name}`))
-      return shared ? causeShortName(shared) : ofRow('metric', { id: `metric:${name}`, title: name, expected: '', actual: '', status: 'failed' })
+      return shared
+        ? causeShortName(shared)
+        : ofRow('metric', { id: `metric:${name}`, title: name, expected: '', actual: '', status: 'failed' })
     }
-    core.push(renderAnalysis(result.analysis, budget, { collapse: result.verdict === 'passed', sharedCause: metricCause }))
+    core.push(
+      renderAnalysis(result.analysis, budget, { collapse: result.verdict === 'passed', sharedCause: metricCause })
+    )
   }
   return core.filter(Boolean)
 }

@@ -16,7 +16,11 @@ beforeEach(() => {
 })
 
 /** A client whose waits are recorded and skipped, so retry-after and resets are asserted, not slept. */
-async function client(token = fake.actionsToken, retry: Partial<typeof DEFAULT_GITHUB_RETRY> = {}, signal?: AbortSignal) {
+async function client(
+  token = fake.actionsToken,
+  retry: Partial<typeof DEFAULT_GITHUB_RETRY> = {},
+  signal?: AbortSignal
+) {
   const waits: number[] = []
   const log: string[] = []
   const octokit = await createGitHubClient({
@@ -33,7 +37,11 @@ async function client(token = fake.actionsToken, retry: Partial<typeof DEFAULT_G
 }
 
 const listComments = (octokit: Awaited<ReturnType<typeof client>>['octokit']) =>
-  octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: fake.owner, repo: fake.repo, issue_number: 1 })
+  octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    owner: fake.owner,
+    repo: fake.repo,
+    issue_number: 1
+  })
 
 async function failure(promise: Promise<unknown>): Promise<GitHubApiError> {
   try {
@@ -94,7 +102,10 @@ describe('the GitHub client', () => {
     expect(waits).toEqual([])
     expect(error.kind).toBe(kind)
     expect(error.attempts).toBe(1)
-    const line = describeGitHubFailure(error, { doing: 'update the PR comment on #1', permission: 'pull-requests: write' })
+    const line = describeGitHubFailure(error, {
+      doing: 'update the PR comment on #1',
+      permission: 'pull-requests: write'
+    })
     expect(line).toMatch(fix)
     expect(line).not.toMatch(/\n|docs\.github\.com/)
   })
@@ -122,7 +133,12 @@ describe('the GitHub client', () => {
     fake.fail('create-comment', { kind: 'hang' })
     const { octokit, waits } = await client(fake.actionsToken, { timeoutMs: 300 })
     const error = await failure(
-      octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: fake.owner, repo: fake.repo, issue_number: 1, body: 'x' })
+      octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        owner: fake.owner,
+        repo: fake.repo,
+        issue_number: 1,
+        body: 'x'
+      })
     )
     expect(error.kind).toBe('timeout')
     expect(waits).toEqual([])
@@ -163,7 +179,12 @@ describe('retryDelay', () => {
     ['a 503', { status: 503, headers: {} }, 'GET', 1000],
     ['a 501 (never works)', { status: 501, headers: {} }, 'GET', undefined],
     ['a 429 with retry-after', { status: 429, headers: { 'retry-after': '7' } }, 'POST', 7000],
-    ['a secondary limit without a header: a minute', { status: 403, headers: {}, message: 'You have exceeded a secondary rate limit' }, 'GET', 60_000],
+    [
+      'a secondary limit without a header: a minute',
+      { status: 403, headers: {}, message: 'You have exceeded a secondary rate limit' },
+      'GET',
+      60_000
+    ],
     ['a retry-after date', { status: 403, headers: { 'retry-after': 'Wed, 01 Jan 2025 00:00:09 GMT' } }, 'GET', 9000],
     ['a plain 403', { status: 403, headers: {}, message: 'Resource not accessible by integration' }, 'GET', undefined],
     ['a dropped connection on GET', { status: undefined, headers: {} }, 'GET', 1000],

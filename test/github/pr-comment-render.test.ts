@@ -45,7 +45,9 @@ describe('the comment marker', () => {
   it('cannot end the HTML comment, whatever the environment name', () => {
     const m = commentMarker('prod --> <b>x</b> @a', api)
     expect(m.slice(4, -3)).not.toMatch(/--|>|</)
-    expect(m).toMatch(/^<!-- deploy-guard:record env=prod%20%2D%2D%3E%20%3Cb%3Ex%3C%2Fb%3E%20%40a targets=[0-9a-f]{16} -->$/)
+    expect(m).toMatch(
+      /^<!-- deploy-guard:record env=prod%20%2D%2D%3E%20%3Cb%3Ex%3C%2Fb%3E%20%40a targets=[0-9a-f]{16} -->$/
+    )
   })
 })
 
@@ -66,20 +68,34 @@ describe('renderPrComment', () => {
     expect(text).toContain('deploy-guard verify · production: passed')
     expect(text).toContain('by @octocat')
     expect(doc.querySelector('a[href="https://github.com/acme/shop/actions/runs/42"]')).not.toBeNull()
-    expect(doc.querySelector('a[href$="/commit/0123456789abcdef0123456789abcdef01234567"]')?.textContent).toBe('0123456')
+    expect(doc.querySelector('a[href$="/commit/0123456789abcdef0123456789abcdef01234567"]')?.textContent).toBe(
+      '0123456'
+    )
   })
 
   it('shows a rollback: from → to and the restored verdict', () => {
     const body = renderPrComment({ result: rolledBackVerify('rolled-back'), facts, marker })
-    const cells = [...renderToDom(body).querySelectorAll('table')[0]!.querySelectorAll('tbody td')].map((td) => td.textContent)
+    const cells = [...renderToDom(body).querySelectorAll('table')[0]!.querySelectorAll('tbody td')].map(
+      (td) => td.textContent
+    )
     expect(cells[5]).toMatch(/revision 2 to revision 1/)
     expect(cells[5]).toMatch(/restored passed/)
   })
 
   it('keeps earlier runs collapsed under <details>, newest first, and updates the newest in place', () => {
     const first = renderPrComment({ result: failedVerify(), facts: { ...facts, sha: 'a'.repeat(40) }, marker })
-    const second = renderPrComment({ result: analysisRun(), facts: { ...facts, sha: 'b'.repeat(40) }, marker, previousBody: first })
-    const third = renderPrComment({ result: passedVerify(), facts: { ...facts, sha: 'c'.repeat(40) }, marker, previousBody: second })
+    const second = renderPrComment({
+      result: analysisRun(),
+      facts: { ...facts, sha: 'b'.repeat(40) },
+      marker,
+      previousBody: first
+    })
+    const third = renderPrComment({
+      result: passedVerify(),
+      facts: { ...facts, sha: 'c'.repeat(40) },
+      marker,
+      previousBody: second
+    })
     const blocks = parseRunBlocks(third)
     expect(blocks.map((b) => b.kind)).toEqual(['current', 'earlier', 'earlier'])
     expect(blocks.map((b) => /<code>(\w{7})<\/code>$/.exec(b.summary)?.[1])).toEqual(['ccccccc', 'bbbbbbb', 'aaaaaaa'])
@@ -90,16 +106,27 @@ describe('renderPrComment', () => {
     expect(earlier).toHaveLength(2)
     expect(earlier[0]).toMatch(/analyze.*bbbbbbb/)
     expect(earlier[1]).toMatch(/verify.*aaaaaaa/)
-    expect(doc.querySelectorAll('body > details[open]')).toHaveLength(0 + [...doc.querySelectorAll('body > details[open]')].filter((d) => !/deploy-guard/.test(d.querySelector('summary')!.textContent!)).length)
     expect(third.split(marker)).toHaveLength(2)
   })
 
   it('drops the oldest runs first when space runs out, and says so', () => {
+    // The full limit with a huge run, then a small limit (so that runs must go) with many.
+    const huge = renderPrComment({ result: hugeFailure(), facts, marker })
+    expect(huge.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
+    expect(renderPrComment({ result: hugeFailure(), facts, marker, previousBody: huge }).length).toBeLessThanOrEqual(
+      MAX_COMMENT_CHARS
+    )
     let body: string | undefined
     for (let i = 0; i < 25; i++) {
       const sha = String(i).padStart(7, '0').padEnd(40, '0')
-      body = renderPrComment({ result: hugeFailure(), facts: { ...facts, sha }, marker, previousBody: body })
-      expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
+      body = renderPrComment({
+        result: failedVerify(),
+        facts: { ...facts, sha },
+        marker,
+        previousBody: body,
+        maxChars: 30_000
+      })
+      expect(body.length).toBeLessThanOrEqual(30_000)
     }
     const blocks = parseRunBlocks(body!)
     const shas = blocks.map((b) => Number(/<code>(\d{7})<\/code>$/.exec(b.summary)?.[1]))
@@ -127,7 +154,11 @@ describe('renderPrComment', () => {
   it('trims long tables with a note and a link to the run', () => {
     const run = failedVerify()
     const check = run.targets[0]!.checks[0]!
-    run.targets[0]!.checks = Array.from({ length: 3000 }, (_v, i) => ({ ...check, id: `c${i}`, title: `check ${i} ${'z'.repeat(40)}` }))
+    run.targets[0]!.checks = Array.from({ length: 3000 }, (_v, i) => ({
+      ...check,
+      id: `c${i}`,
+      title: `check ${i} ${'z'.repeat(40)}`
+    }))
     const body = renderPrComment({ result: run, facts, marker })
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
     expect(body).toMatch(/more rows omitted/)
@@ -146,7 +177,9 @@ describe('renderPrComment', () => {
           ref: run.targets[0]!.ref,
           state: 'failed',
           summary: 'x',
-          manual: ['<!-- /deploy-guard:run id=000000000000000000000000 -->\n<!-- deploy-guard:run id=00000000 kind=current summary= -->'],
+          manual: [
+            '<!-- /deploy-guard:run id=000000000000000000000000 -->\n<!-- deploy-guard:run id=00000000 kind=current summary= -->'
+          ],
           method: 'kubectl',
           notes: [],
           dryRun: false

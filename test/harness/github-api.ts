@@ -153,7 +153,12 @@ class HttpFault extends Error {
 const notFound = (): HttpFault =>
   new HttpFault(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' })
 
-function match(method: string, path: string, owner: string, repo: string): { route: RouteName; params: string[] } | undefined {
+function match(
+  method: string,
+  path: string,
+  owner: string,
+  repo: string
+): { route: RouteName; params: string[] } | undefined {
   const repoPrefix = `/repos/${owner}/${repo}`
   const table: Array<[string, RegExp, RouteName]> = [
     ['GET', /^\/user$/, 'user'],
@@ -195,7 +200,10 @@ function faultAnswer(fault: Fault): HttpFault | undefined {
     case 'secondary-rate-limit':
       return new HttpFault(
         403,
-        { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', ...docs },
+        {
+          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          ...docs
+        },
         { 'retry-after': String(fault.retryAfterSeconds) }
       )
     case 'rate-limit-reset':
@@ -264,7 +272,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     return entry.fault
   }
 
-  function handle(route: RouteName, params: string[], identity: Identity, body: unknown, query: URLSearchParams, res: ServerResponse): unknown {
+  function handle(
+    route: RouteName,
+    params: string[],
+    identity: Identity,
+    body: unknown,
+    query: URLSearchParams,
+    res: ServerResponse
+  ): unknown {
     const input = (body ?? {}) as Record<string, unknown>
     switch (route) {
       case 'user':
@@ -272,7 +287,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         return { login: identity.login, type: identity.type, id: 1 }
       case 'graphql': {
         const query = String(input.query ?? '')
-        if (!/viewer\s*\{\s*login\s*\}/.test(query)) throw new HttpFault(200, { errors: [{ message: 'fake: only viewer { login }' }] })
+        if (!/viewer\s*\{\s*login\s*\}/.test(query))
+          throw new HttpFault(200, { errors: [{ message: 'fake: only viewer { login }' }] })
         // GraphQL spells a bot's login without `[bot]`.
         return { data: { viewer: { login: identity.login.replace(/\[bot\]$/, '') } } }
       }
@@ -291,7 +307,17 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       case 'create-comment': {
         const text = String(input.body ?? '')
         if (!text || text.length > MAX_BODY)
-          throw new HttpFault(422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }] })
+          throw new HttpFault(422, {
+            message: 'Validation Failed',
+            errors: [
+              {
+                resource: 'IssueComment',
+                code: 'custom',
+                field: 'body',
+                message: 'body is too long (maximum is 65536 characters)'
+              }
+            ]
+          })
         res.statusCode = 201
         return publicComment(addComment(Number(params[0]), identity, text))
       }
@@ -302,9 +328,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         if (route === 'get-comment') return publicComment(comment)
         const text = String(input.body ?? '')
         if (!text || text.length > MAX_BODY)
-          throw new HttpFault(422, { message: 'Validation Failed', errors: [{ field: 'body', message: 'body is too long (maximum is 65536 characters)' }] })
+          throw new HttpFault(422, {
+            message: 'Validation Failed',
+            errors: [{ field: 'body', message: 'body is too long (maximum is 65536 characters)' }]
+          })
         // An integration may only edit its own comments here (a person's stays theirs).
-        if (comment.user.login !== identity.login) throw new HttpFault(403, { message: 'Resource not accessible by integration' })
+        if (comment.user.login !== identity.login)
+          throw new HttpFault(403, { message: 'Resource not accessible by integration' })
         comment.body = text
         comment.updated_at = now()
         return publicComment(comment)
@@ -327,7 +357,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           created_at: now(),
           statuses: []
         }
-        if (!deployment.ref) throw new HttpFault(422, { message: 'Validation Failed', errors: [{ field: 'ref', code: 'missing_field' }] })
+        if (!deployment.ref)
+          throw new HttpFault(422, { message: 'Validation Failed', errors: [{ field: 'ref', code: 'missing_field' }] })
         deployments.push(deployment)
         res.statusCode = 201
         return deploymentView(deployment)
@@ -350,9 +381,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         if (!deployment) throw notFound()
         const states = ['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success']
         const state = String(input.state ?? '')
-        if (!states.includes(state)) throw new HttpFault(422, { message: 'Validation Failed', errors: [{ field: 'state', code: 'invalid' }] })
+        if (!states.includes(state))
+          throw new HttpFault(422, { message: 'Validation Failed', errors: [{ field: 'state', code: 'invalid' }] })
         const description = String(input.description ?? '')
-        if (description.length > 140) throw new HttpFault(422, { message: 'Validation Failed', errors: [{ field: 'description', code: 'custom', message: 'description is too long (maximum is 140 characters)' }] })
+        if (description.length > 140)
+          throw new HttpFault(422, {
+            message: 'Validation Failed',
+            errors: [
+              { field: 'description', code: 'custom', message: 'description is too long (maximum is 140 characters)' }
+            ]
+          })
         const status: FakeDeploymentStatus = {
           id: nextId++,
           state,
@@ -369,7 +407,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           for (const other of deployments) {
             if (other === deployment || other.environment !== deployment.environment) continue
             const last = other.statuses[other.statuses.length - 1]
-            if (last?.state === 'success') other.statuses.push({ ...last, id: nextId++, state: 'inactive', created_at: now() })
+            if (last?.state === 'success')
+              other.statuses.push({ ...last, id: nextId++, state: 'inactive', created_at: now() })
           }
         }
         res.statusCode = 201
@@ -396,7 +435,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const parsed = new URL(req.url ?? '/', 'http://fake')
       const method = req.method ?? 'GET'
       const found = match(method, parsed.pathname, owner, repo)
-      const entry: LoggedRequest = { method, path: parsed.pathname + parsed.search, route: found?.route, headers: req.headers, body: text, time: Date.now() }
+      const entry: LoggedRequest = {
+        method,
+        path: parsed.pathname + parsed.search,
+        route: found?.route,
+        headers: req.headers,
+        body: text,
+        time: Date.now()
+      }
       requests.push(entry)
       const send = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
         entry.status = status
@@ -409,7 +455,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         try {
           const auth = /^(?:token|bearer)\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]
           const identity = auth ? tokens.get(auth) : undefined
-          if (!identity) throw new HttpFault(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' })
+          if (!identity)
+            throw new HttpFault(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' })
           if (!found) throw notFound()
           let body: unknown
           if (text) {
@@ -461,7 +508,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     setCommitPulls: (sha, pulls) =>
       commitPulls.set(
         sha,
-        pulls.map((p) => ({ state: 'open', merged_at: null, merge_commit_sha: null, head: { sha: 'f'.repeat(40), ref: `branch-${p.number}` }, ...p }))
+        pulls.map((p) => ({
+          state: 'open',
+          merged_at: null,
+          merge_commit_sha: null,
+          head: { sha: 'f'.repeat(40), ref: `branch-${p.number}` },
+          ...p
+        }))
       ),
     deployments: () => deployments,
     fail: (route, fault, times = 1) => faults.push({ route, fault, left: times }),

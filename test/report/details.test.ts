@@ -62,6 +62,7 @@ describe('Details of failures: shared pod evidence is shown once per target', ()
       (s) => s.textContent
     )
     expect(summaries).toEqual([
+      'The verdict’s 2 reasons, row by row',
       '❌ deployment/api · No Warning events (3)',
       '⚠️ deployment/api · All pods Running (2)',
       '⚠️ Argo CD application api (1)'

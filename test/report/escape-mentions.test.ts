@@ -7,7 +7,9 @@ const WJ = '\u2060'
 /** What GitHub's mention and issue-reference matchers would pick out of rendered text (simplified, case-insensitive). */
 function linkedBy(text: string): string[] {
   const found: string[] = []
-  for (const m of text.matchAll(/(?:^|[^\p{L}\p{N}_])(@[\p{L}\p{N}][\p{L}\p{N}-]*(?:\/[\p{L}\p{N}-]+)?|#\d+|GH-\d+)/giu))
+  for (const m of text.matchAll(
+    /(?:^|[^\p{L}\p{N}_])(@[\p{L}\p{N}][\p{L}\p{N}-]*(?:\/[\p{L}\p{N}-]+)?|#\d+|GH-\d+)/giu
+  ))
     found.push(m[1])
   return found
 }
@@ -24,17 +26,13 @@ describe('neutraliseMentions', () => {
     expect(linkedBy(neutraliseMentions(input))).toEqual([])
   })
 
-  test.each([
-    'registry/api@sha256:0123abcd',
-    'user@example.com',
-    'a#1',
-    '#heading',
-    '@ alone',
-    'C# 12'
-  ])('%j, which GitHub would not link, is unchanged', (input) => {
-    // `C# 12` has a space: GitHub needs the digit right after `#`.
-    expect(neutraliseMentions(input)).toBe(input)
-  })
+  test.each(['registry/api@sha256:0123abcd', 'user@example.com', 'a#1', '#heading', '@ alone', 'C# 12'])(
+    '%j, which GitHub would not link, is unchanged',
+    (input) => {
+      // `C# 12` has a space: GitHub needs the digit right after `#`.
+      expect(neutraliseMentions(input)).toBe(input)
+    }
+  )
 })
 
 describe('escaped outside text pings nobody', () => {

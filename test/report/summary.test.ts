@@ -57,7 +57,9 @@ describe('renderSummary: layout', () => {
     ])
     expect(collapsed.every((d) => !d.hasAttribute('open'))).toBe(true)
     const table = collapsed[0]!.querySelector('table')!
-    const rows = [...table.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? ''))
+    const rows = [...table.querySelectorAll('tr')].map((tr) =>
+      [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')
+    )
     expect(rows[0]).toEqual(['Check', 'Expected', 'Actual', 'Status'])
     expect(rows[2]).toEqual(['Pod count', '4', '4', '✅ passed'])
     expect(rows.at(-1)).toEqual(['HPA', 'not configured', '—', '➖ skipped'])
@@ -139,8 +141,14 @@ describe('renderSummary: outside strings are inert', () => {
     // The only links are GFM autolinks of plain https URLs in our fixture's reasons.
     for (const a of doc.querySelectorAll('a')) expect(a.getAttribute('href')).toBe(a.textContent)
     expect([...doc.querySelectorAll('a')].every((a) => a.getAttribute('href')?.startsWith('https://'))).toBe(true)
-    // Only our own <details> blocks exist: one per failing check with details.
-    expect(doc.querySelectorAll('details')).toHaveLength(3)
+    // Only our own <details> blocks exist: the verdict's reasons, then one per failing check with new evidence.
+    expect(doc.querySelectorAll('details')).toHaveLength(4)
+    const reasons = [...doc.querySelectorAll('details')][0]!.querySelectorAll('li')
+    expect([...reasons].map((li) => li.textContent)).toEqual([
+      `${MALICIOUS} and a|b`,
+      '- not a list # not a heading',
+      '1. not ordered'
+    ])
   })
 
   test('every table row keeps exactly four cells and the hostile text verbatim', () => {
@@ -316,7 +324,8 @@ describe('renderSummary: size cap', () => {
   test('details shrink, then are dropped with a note, as the limit tightens', () => {
     const outcomes = [40_000, 12_000, 6_000, 3_500].map((maxBytes) => renderSummary(huge, { maxBytes }))
     expect(outcomes[0]).toMatch(/earlier lines omitted/)
-    const dropped = outcomes.filter((md) => !md.includes('<details'))
+    // The verdict's reasons are one collapsed block of the core; evidence blocks are the ones that go.
+    const dropped = outcomes.filter((md) => (md.match(/<details/g)?.length ?? 0) === 1)
     expect(dropped.length).toBeGreaterThan(0)
     for (const md of dropped) expect(md).toContain('Details were left out to stay under the size limit')
     for (const md of outcomes) expect(md).toContain('| All pods Running |')

@@ -61,7 +61,10 @@ function reasonText(check: MetricCheckResult, view: AnalysisView): string {
  * (a pass or a failure), so a pass on one measurement out of five can never hide behind a green icon.
  */
 export function judgedText(judged: NonNullable<MetricCheckResult['judged']>): string {
-  const of = judged.due < judged.planned ? `${judged.due} due (${judged.planned} planned; stopped early)` : String(judged.planned)
+  const of =
+    judged.due < judged.planned
+      ? `${judged.due} due (${judged.planned} planned; stopped early)`
+      : String(judged.planned)
   const short = judged.judged < judged.required ? ` (a pass needs ${judged.required})` : ''
   return `${judged.judged} of ${of}${short}`
 }
@@ -103,7 +106,8 @@ interface Series {
 /** Chart values in the unit people read: seconds under 1 s as ms, ratios as %. */
 function chartScale(unit: MetricUnit, values: number[]): { factor: number; label: string } {
   if (unit === 'ratio') return { factor: 100, label: '%' }
-  if (unit === 'seconds') return values.every((v) => Math.abs(v) < 1) ? { factor: 1000, label: 'ms' } : { factor: 1, label: 's' }
+  if (unit === 'seconds')
+    return values.every((v) => Math.abs(v) < 1) ? { factor: 1000, label: 'ms' } : { factor: 1, label: 's' }
   return { factor: 1, label: 'value' }
 }
 
@@ -111,7 +115,10 @@ function chartScale(unit: MetricUnit, values: number[]): { factor: number; label
 function renderSeriesChart(series: Series): string {
   const measurements = series.measurements
   const unit = series.unit ?? 'plain'
-  const scale = chartScale(unit, [...measurements.filter(numeric).map((m) => m.value as number), ...series.thresholds.map((t) => t.value)])
+  const scale = chartScale(unit, [
+    ...measurements.filter(numeric).map((m) => m.value as number),
+    ...series.thresholds.map((t) => t.value)
+  ])
   const scaled = (v: number | null): number | null => (typeof v === 'number' ? v * scale.factor : v)
   const chart = renderXyChart({
     title: series.title,
@@ -169,7 +176,10 @@ function renderMetric(check: MetricCheckResult, budget: Budget, view: AnalysisVi
   const icon = check.status === 'passed' && stoppedEarly(check) ? '⚠️' : STATUS_ICON[check.status]
   const heading = `#### ${icon} ${escapeMarkdownText(truncate(check.name, budget.maxCellChars))}`
   const outcome = `**Outcome:** ${statusText(check)} — ${escapeMarkdownText(truncate(reasonText(check, view), budget.maxReasonChars))}`
-  const lines = [outcome, `**Condition:** ${escapeMarkdownText(formatCondition(check.condition, valueFormatter(check)))}`]
+  const lines = [
+    outcome,
+    `**Condition:** ${escapeMarkdownText(formatCondition(check.condition, valueFormatter(check)))}`
+  ]
   if (check.judged) lines.push(`**Measurements judged:** ${escapeMarkdownText(judgedText(check.judged))}`)
   if (check.dryRun) lines.push('_Dry-run check: reported, never part of the verdict._')
   if (check.graphUrl) lines.push(link(check.graphUrl, 'Open the query in Prometheus'))

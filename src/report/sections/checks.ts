@@ -113,7 +113,10 @@ function renderTarget(target: TargetResult, budget: Budget, collapse: boolean, c
     : '_No checks were run for this target._'
   if (collapse) {
     const summary = escapeMarkdownText(
-      truncate(`${STATUS_ICON.passed} ${targetLabel(ref)} in ${ref.namespace}: ${tally(target.checks)}`, budget.maxCellChars)
+      truncate(
+        `${STATUS_ICON.passed} ${targetLabel(ref)} in ${ref.namespace}: ${tally(target.checks)}`,
+        budget.maxCellChars
+      )
     )
     return detailsBlock(summary, [facts.join(' · '), body].filter(Boolean).join('\n\n'))
   }

@@ -8,7 +8,7 @@ import type { Budget } from '../budget.js'
 import { escapeMarkdownText, truncate } from '../escape.js'
 import { STATUS_ICON, actionText, formatDuration, wouldHave } from '../format.js'
 import { causeLine, headline } from '../headline.js'
-import { omittedNote, selectItems } from '../markdown.js'
+import { detailsBlock, omittedNote, selectItems } from '../markdown.js'
 import { actionForText } from '../rollback-facts.js'
 
 /** Rows named after a cause before "and N more". */
@@ -35,12 +35,30 @@ function causeLines(causes: Cause[], budget: Budget): string[] {
   const { items, omitted } = selectItems(causes, budget.maxReasons)
   const lines = ['**Causes**', '']
   for (const cause of items) {
-    const rows = cause.symptoms.length > 1 ? ` — _${cause.symptoms.length} rows:_ ${escapeMarkdownText(symptomsText(cause, budget))}` : ''
-    lines.push(`- ${STATUS_ICON[cause.status]} ${escapeMarkdownText(truncate(causeLine(cause), budget.maxReasonChars))}${rows}`)
+    const rows =
+      cause.symptoms.length > 1
+        ? ` — _${cause.symptoms.length} rows:_ ${escapeMarkdownText(symptomsText(cause, budget))}`
+        : ''
+    lines.push(
+      `- ${STATUS_ICON[cause.status]} ${escapeMarkdownText(truncate(causeLine(cause), budget.maxReasonChars))}${rows}`
+    )
   }
   if (omitted) lines.push('', omittedNote(omitted, 'causes'))
   lines.push('')
   return lines
+}
+
+/**
+ * The verdict's reasons as decided (one per failing row), collapsed: the causes above say the same
+ * grouped; the full sentences stay one click away for whoever searches the page for them.
+ */
+function reasonsBlock(result: RunResult, budget: Budget): string[] {
+  if (result.verdict === 'passed' || !result.reasons.length) return []
+  const { items, omitted } = selectItems(result.reasons, budget.maxReasons)
+  const list = items.map((r) => `- ${escapeMarkdownText(truncate(r, budget.maxReasonChars))}`).join('\n')
+  const body = omitted ? `${list}\n\n${omittedNote(omitted, 'reasons')}` : list
+  const n = result.reasons.length
+  return [detailsBlock(`The verdict’s ${n} reason${n === 1 ? '' : 's'}, row by row`, body), '']
 }
 
 export function renderVerdict(result: RunResult, title: string, budget: Budget): string {
@@ -53,6 +71,7 @@ export function renderVerdict(result: RunResult, title: string, budget: Budget):
     )
   }
   lines.push(...causeLines(head.causes, budget))
+  lines.push(...reasonsBlock(result, budget))
   const duration = formatDuration(result.startedAt, result.finishedAt)
   const shown = actionForText(result)
   const action = actionText(shown.dryRun, shown.action)
