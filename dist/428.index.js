@@ -1,8 +1,67 @@
 export const id = 428;
-export const ids = [428];
+export const ids = [428,783];
 export const modules = {
 
-/***/ 2428:
+/***/ 30985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ KubeRequestAbortedError),
+/* harmony export */   W: () => (/* binding */ KubeApiError)
+/* harmony export */ });
+/**
+ * The one interface between deploy-guard and a Kubernetes API server. Everything that gathers from or
+ * acts on a cluster goes through it, so commands can be tested against the sandbox or a fake that
+ * behaves, and evaluation code never sees a client object.
+ *
+ * Implemented in src/kube/client.ts (retries for transient failures) over a light HTTPS transport for
+ * the kubeconfigs CI uses (tokens, client certificates, exec plugins, in-cluster), falling back to
+ * @kubernetes/client-node for the rest (auth providers, proxies): see src/kube/transport/.
+ */
+class KubeApiError extends Error {
+    reason;
+    status;
+    verb;
+    resource;
+    constructor(message, reason, 
+    /** HTTP status when there was a response. */
+    status, 
+    /** e.g. `get`, `list`, `patch` — used in RBAC hints. */
+    verb, 
+    /** e.g. `deployments.apps` */
+    resource) {
+        super(message);
+        this.reason = reason;
+        this.status = status;
+        this.verb = verb;
+        this.resource = resource;
+        this.name = 'KubeApiError';
+    }
+    /** Transient failures are retried, then reported as inconclusive (never as pass or fail). */
+    get transient() {
+        return this.reason === 'unreachable' || this.reason === 'server-error' || this.reason === 'timeout';
+    }
+}
+/**
+ * A request the caller stopped: its AbortSignal fired (the run was cancelled, or a deadline such as the
+ * verify timeout passed). Reason `timeout`, so anything that treats it generically reads it as "the API
+ * did not answer in time" (inconclusive, never pass or fail); it is never retried.
+ */
+class KubeRequestAbortedError extends KubeApiError {
+    by;
+    constructor(message, verb, resource, 
+    /** `deadline` when the signal's reason was a TimeoutError (AbortSignal.timeout), else `cancelled`. */
+    by) {
+        super(message, 'timeout', undefined, verb, resource);
+        this.by = by;
+        this.name = 'KubeRequestAbortedError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 62428:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -287,10 +346,12 @@ function makeRetriable(function_, options) {
 	};
 }
 
+// EXTERNAL MODULE: ./src/util/sleep.ts
+var sleep = __webpack_require__(97783);
 // EXTERNAL MODULE: ./src/kube/api.ts
-var kube_api = __webpack_require__(985);
+var kube_api = __webpack_require__(30985);
 // EXTERNAL MODULE: ./src/kube/resources.ts
-var resources = __webpack_require__(6804);
+var resources = __webpack_require__(26804);
 ;// CONCATENATED MODULE: ./src/kube/discovery.ts
 /** Kind → resource mapping: the built-in table first, then API discovery (cached per group/version). */
 
@@ -350,8 +411,14 @@ function findKind(resources, kind) {
 }
 const notServed = (message) => new kube_api/* KubeApiError */.W(message, 'not-found', 404, 'get', 'discovery');
 
+// EXTERNAL MODULE: ./src/kube/transport/types.ts
+var types = __webpack_require__(54854);
+// EXTERNAL MODULE: ./src/util/tls-errors.ts
+var tls_errors = __webpack_require__(48557);
 ;// CONCATENATED MODULE: ./src/kube/errors.ts
 /** Turns HTTP responses and transport failures into KubeApiError with messages a user can act on. Pure. */
+
+
 
 /** A transient error that also says how long the server asked us to wait (429/503 Retry-After). */
 class RetryAfterKubeApiError extends kube_api/* KubeApiError */.W {
@@ -404,11 +471,30 @@ function errorForStatus(status, body, d, headers = {}) {
             return make(`invalid request to ${d.verb} ${qualified(d)} (${status}): ${serverSays}`, 'invalid');
     }
 }
-/** A failure without a response: timeout, refused, reset, DNS, TLS. */
+/** `get deployments.apps "api" in namespace "prod"`: the request, for messages. */
+function describeRequest(d) {
+    return `${d.verb} ${qualified(d)}${d.name ? ` "${d.name}"` : ''} ${scope(d)}`;
+}
+/** A request its caller's signal stopped: a deadline passed (AbortSignal.timeout) or the run was cancelled. */
+function errorForAbort(signal, d) {
+    const reason = signal.reason;
+    const deadline = reason?.name === 'TimeoutError';
+    return new kube_api/* KubeRequestAbortedError */.M(deadline
+        ? `the Kubernetes API at ${d.server} did not answer ${describeRequest(d)} before the deadline`
+        : `${describeRequest(d)} at ${d.server} was cancelled`, d.verb, qualified(d), deadline ? 'deadline' : 'cancelled');
+}
+/** A failure without a response: timeout, refused, reset, DNS, TLS, a body over the size cap. */
 function errorForTransport(error, d) {
     const e = error;
     if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
         return new kube_api/* KubeApiError */.W(`the Kubernetes API at ${d.server} did not answer ${d.verb} ${qualified(d)} in time`, 'timeout', undefined, d.verb, qualified(d));
+    }
+    if (error instanceof types/* ResponseTooLargeError */.by) {
+        return new kube_api/* KubeApiError */.W(`the Kubernetes API at ${d.server} answered ${describeRequest(d)} with more than ${Math.round(error.limitBytes / 1024 / 1024)} MiB; deploy-guard does not read answers that large (a misbehaving server or proxy?)`, 'too-large', undefined, d.verb, qualified(d));
+    }
+    const tls = (0,tls_errors/* tlsVerificationProblem */.g)(error);
+    if (tls) {
+        return new kube_api/* KubeApiError */.W(`cannot verify the TLS certificate of the Kubernetes API at ${d.server} (${tls.code}): ${tls.hint}; check the cluster's certificate-authority-data (or certificate-authority, tls-server-name) in the kubeconfig`, 'tls', undefined, d.verb, qualified(d));
     }
     const cause = e?.cause;
     // Node's messages usually embed the code ("connect ECONNREFUSED 127.0.0.1:6443"); add it when they do not.
@@ -418,15 +504,17 @@ function errorForTransport(error, d) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
+var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/kube/kubeconfig.ts
+var kubeconfig = __webpack_require__(67598);
 ;// CONCATENATED MODULE: ./src/kube/transport/kubeconfig.ts
 /**
  * Our own kubeconfig reader for the fast path: finds the credentials in the documented order
@@ -442,6 +530,7 @@ var dist = __webpack_require__(8815);
  * Every error is one sentence naming fields, files and entry names, never quoting the document: it
  * may hold tokens or keys.
  */
+
 
 
 
@@ -553,8 +642,12 @@ function mergeKubeconfigs(configs) {
 /** Where credentials come from, in the documented order; the same answer as defaultCredentialSource. */
 function loadClusterConfig(source, env = process.env, home = (0,external_node_os_.homedir)(), serviceAccountDir = SERVICE_ACCOUNT_DIR) {
     const content = source.kubeconfig?.trim();
-    if (content)
+    if (content) {
+        const problem = (0,kubeconfig/* kubeconfigInputProblem */.vr)(content);
+        if (problem)
+            throw new Error(problem);
         return selectTarget(parseKubeconfig(content, process.cwd()), source.context);
+    }
     if (env.KUBECONFIG) {
         const files = env.KUBECONFIG.split(external_node_path_.delimiter).filter((file) => file !== '');
         const configs = [];
@@ -800,17 +893,15 @@ function readMaterial(path, what) {
 }
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
+var external_node_https_ = __webpack_require__(44708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/kube/transport/types.ts
-var types = __webpack_require__(4854);
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/kube/transport/credentials.ts
 /**
  * Credentials for the fast path: static tokens, token files (re-read every minute, as client-go does,
@@ -908,18 +999,18 @@ async function readTokenFile(path) {
         text = await (0,promises_.readFile)(path, 'utf8');
     }
     catch (error) {
-        throw new types/* CredentialsError */.l(`cannot read the token file ${path}: ${error.code ?? 'error'}`);
+        throw new types/* CredentialsError */.lE(`cannot read the token file ${path}: ${error.code ?? 'error'}`);
     }
     const token = text.trim();
     if (!token)
-        throw new types/* CredentialsError */.l(`the token file ${path} is empty`);
+        throw new types/* CredentialsError */.lE(`the token file ${path} is empty`);
     return token;
 }
 /** Runs the plugin once and returns the ExecCredential status it printed. */
 async function runExecPlugin(exec, target, timeoutMs = 60_000) {
     const name = `exec credential plugin "${exec.command}"`;
     if (exec.interactiveMode === 'Always') {
-        throw new types/* CredentialsError */.l(`${name} needs an interactive terminal (interactiveMode: Always), which this job does not have`);
+        throw new types/* CredentialsError */.lE(`${name} needs an interactive terminal (interactiveMode: Always), which this job does not have`);
     }
     // kubectl: a relative command with a path separator is relative to the kubeconfig's directory.
     const command = exec.command.includes('/') && !(0,external_node_path_.isAbsolute)(exec.command) ? (0,external_node_path_.join)(exec.baseDir, exec.command) : exec.command;
@@ -960,38 +1051,38 @@ async function runExecPlugin(exec, target, timeoutMs = 60_000) {
     if (spawnError) {
         if (spawnError.code === 'ENOENT') {
             const hint = exec.installHint ? `; ${exec.installHint.replace(/\s+/g, ' ').trim()}` : '';
-            throw new types/* CredentialsError */.l(`${name} was not found${hint}`);
+            throw new types/* CredentialsError */.lE(`${name} was not found${hint}`);
         }
-        throw new types/* CredentialsError */.l(`${name} could not be started: ${spawnError.code ?? spawnError.message}`);
+        throw new types/* CredentialsError */.lE(`${name} could not be started: ${spawnError.code ?? spawnError.message}`);
     }
     if (timedOut)
-        throw new types/* CredentialsError */.l(`${name} did not finish within ${Math.round(timeoutMs / 1000)} s`);
+        throw new types/* CredentialsError */.lE(`${name} did not finish within ${Math.round(timeoutMs / 1000)} s`);
     if (code !== 0) {
         const detail = stderr.replace(/\s+/g, ' ').trim().slice(0, 300);
         const how = code === null ? `was killed by ${signal}` : `failed (exit code ${code})`;
-        throw new types/* CredentialsError */.l(`${name} ${how}${detail ? `: ${detail}` : ''}`);
+        throw new types/* CredentialsError */.lE(`${name} ${how}${detail ? `: ${detail}` : ''}`);
     }
     let credential;
     try {
         credential = JSON.parse(stdout);
     }
     catch {
-        throw new types/* CredentialsError */.l(`${name} did not print an ExecCredential JSON object`);
+        throw new types/* CredentialsError */.lE(`${name} did not print an ExecCredential JSON object`);
     }
     const c = credential;
     if (typeof c !== 'object' || c === null || (c.kind !== undefined && c.kind !== 'ExecCredential')) {
-        throw new types/* CredentialsError */.l(`${name} did not print an ExecCredential JSON object`);
+        throw new types/* CredentialsError */.lE(`${name} did not print an ExecCredential JSON object`);
     }
     const status = c.status;
     if (typeof status !== 'object' || status === null)
-        throw new types/* CredentialsError */.l(`${name} printed an ExecCredential without status`);
+        throw new types/* CredentialsError */.lE(`${name} printed an ExecCredential without status`);
     const hasCert = typeof status.clientCertificateData === 'string' && status.clientCertificateData !== '';
     const hasKey = typeof status.clientKeyData === 'string' && status.clientKeyData !== '';
     if (hasCert !== hasKey) {
-        throw new types/* CredentialsError */.l(`${name} printed only one of clientCertificateData and clientKeyData; both are needed`);
+        throw new types/* CredentialsError */.lE(`${name} printed only one of clientCertificateData and clientKeyData; both are needed`);
     }
     if (!(typeof status.token === 'string' && status.token !== '') && !hasCert) {
-        throw new types/* CredentialsError */.l(`${name} printed neither a token nor a client certificate`);
+        throw new types/* CredentialsError */.lE(`${name} printed neither a token nor a client certificate`);
     }
     return status;
 }
@@ -1002,6 +1093,7 @@ async function runExecPlugin(exec, target, timeoutMs = 60_000) {
  * to load; undici as a package would add its own chunk, and the global fetch cannot take a custom CA
  * without one, so plain node:https it is.
  */
+
 
 
 
@@ -1069,7 +1161,8 @@ function createNativeTransport(target, options = {}) {
                 agent,
                 servername: target.tls.servername
             };
-            return { send: () => send(secure, requestOptions, body, request.timeoutMs) };
+            const limits = { timeoutMs: request.timeoutMs, maxBytes: request.maxResponseBytes ?? types/* DEFAULT_MAX_RESPONSE_BYTES */.fe };
+            return { send: (signal) => send(secure, requestOptions, body, limits, signal) };
         },
         credentialsRejected: () => target.auth.type !== 'none' && credentials.invalidate(),
         async close() {
@@ -1079,25 +1172,42 @@ function createNativeTransport(target, options = {}) {
         }
     };
 }
-function send(secure, options, body, timeoutMs) {
+function send(secure, options, body, limits, signal) {
     return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject((0,types/* abortError */.vt)(signal));
         let settled = false;
+        const finish = () => {
+            settled = true;
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+        };
         const fail = (error) => {
             if (settled)
                 return;
-            settled = true;
-            clearTimeout(timer);
+            finish();
             reject(error);
         };
+        // Destroying the request destroys its socket, so a hung server holds nothing after we give up.
+        const tearDown = (error) => {
+            fail(error);
+            req.destroy(error);
+        };
+        const onAbort = () => tearDown((0,types/* abortError */.vt)(signal));
         const req = (secure ? (external_node_https_default()) : (external_node_http_default())).request(options, (res) => {
             const chunks = [];
-            res.on('data', (chunk) => chunks.push(chunk));
+            let size = 0;
+            res.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > limits.maxBytes)
+                    return tearDown(new types/* ResponseTooLargeError */.by(limits.maxBytes));
+                chunks.push(chunk);
+            });
             res.on('error', (error) => fail(asTransportError(error)));
             res.on('end', () => {
                 if (settled)
                     return;
-                settled = true;
-                clearTimeout(timer);
+                finish();
                 const headers = {};
                 for (const [k, v] of Object.entries(res.headers))
                     if (v !== undefined)
@@ -1106,11 +1216,11 @@ function send(secure, options, body, timeoutMs) {
             });
         });
         const timer = setTimeout(() => {
-            const error = new Error(`no answer within ${timeoutMs} ms`);
+            const error = new Error(`no answer within ${limits.timeoutMs} ms`);
             error.name = 'TimeoutError';
-            fail(error);
-            req.destroy(error);
-        }, timeoutMs);
+            tearDown(error);
+        }, limits.timeoutMs);
+        signal?.addEventListener('abort', onAbort, { once: true });
         req.on('error', (error) => fail(asTransportError(error)));
         req.end(body);
     });
@@ -1131,7 +1241,7 @@ async function openTransport(source, options = {}) {
     const loaded = loadClusterConfig(source);
     if (loaded.kind === 'native')
         return createNativeTransport(loaded.target, options);
-    const { createClientNodeTransport } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(850), __webpack_require__.e(242)]).then(__webpack_require__.bind(__webpack_require__, 3242));
+    const { createClientNodeTransport } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(850), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 58101));
     return createClientNodeTransport(loaded.kubeconfig, loaded.context);
 }
 
@@ -1153,6 +1263,7 @@ async function openTransport(source, options = {}) {
 
 
 
+
 const PATCH_TYPES = {
     json: 'application/json-patch+json',
     merge: 'application/merge-patch+json',
@@ -1167,7 +1278,8 @@ async function createKubeApi(source, options = {}) {
     const maxRetryAfter = options.maxRetryAfterMs ?? 5000;
     const timeoutMs = options.requestTimeoutMs ?? 30_000;
     let requestCount = 0;
-    async function attempt(spec, renewedCredentials = false) {
+    const maxResponseBytes = options.maxResponseBytes;
+    async function attempt(spec, signal, renewedCredentials = false) {
         const describe = { ...spec.describe, server };
         let prepared;
         try {
@@ -1178,44 +1290,53 @@ async function createKubeApi(source, options = {}) {
                 body: spec.body,
                 contentType: spec.contentType,
                 accept: spec.accept,
-                timeoutMs
+                timeoutMs,
+                maxResponseBytes
             });
         }
         catch (error) {
             // e.g. an exec credential plugin that is missing or failed: not something a retry fixes.
-            const message = error instanceof types/* CredentialsError */.l || error instanceof Error ? error.message : String(error);
+            const message = error instanceof types/* CredentialsError */.lE || error instanceof Error ? error.message : String(error);
             throw new kube_api/* KubeApiError */.W(`could not get credentials for the Kubernetes API at ${server}: ${message}`, 'unauthorized', undefined, describe.verb, describe.resource);
         }
         requestCount++;
         let response;
         try {
-            response = await prepared.send();
+            response = await prepared.send(signal);
         }
         catch (error) {
-            throw errorForTransport(error, describe);
+            throw signal?.aborted ? errorForAbort(signal, describe) : errorForTransport(error, describe);
         }
         const { status, headers, text } = response;
         if (status >= 200 && status < 300)
             return response;
         // An expired exec credential or a rotated token file: renew once, as kubectl does.
         if (status === 401 && !renewedCredentials && transport.credentialsRejected?.())
-            return attempt(spec, true);
+            return attempt(spec, signal, true);
         throw errorForStatus(status, text, describe, headers);
     }
-    async function request(spec) {
-        return pRetry(() => attempt(spec), {
+    /** One request with retries; `signal` (the run's, maybe combined with a view's) stops it all. */
+    async function request(spec, signal) {
+        if (signal?.aborted)
+            throw errorForAbort(signal, { ...spec.describe, server });
+        return pRetry(() => attempt(spec, signal), {
             retries,
             minTimeout,
             maxTimeout,
             factor: 2,
-            shouldRetry: ({ error }) => error instanceof kube_api/* KubeApiError */.W && error.transient,
+            // Backoff waits end when the signal aborts (p-retry then rejects with the signal's reason).
+            signal,
+            shouldRetry: ({ error }) => error instanceof kube_api/* KubeApiError */.W && error.transient && !(error instanceof kube_api/* KubeRequestAbortedError */.M),
             onFailedAttempt: async ({ error, retriesLeft }) => {
-                // Honour Retry-After on top of the backoff p-retry applies next.
+                // Honour Retry-After on top of the backoff p-retry applies next; the wait ends on abort too.
                 if (retriesLeft > 0 && error instanceof RetryAfterKubeApiError) {
-                    await new Promise((resolve) => setTimeout(resolve, Math.min(error.retryAfterMs, maxRetryAfter)));
+                    await (0,sleep/* sleep */.y)(Math.min(error.retryAfterMs, maxRetryAfter), signal);
                 }
             }
         }).catch((error) => {
+            if (signal?.aborted) {
+                throw error instanceof kube_api/* KubeRequestAbortedError */.M ? error : errorForAbort(signal, { ...spec.describe, server });
+            }
             if (error instanceof kube_api/* KubeApiError */.W && error.transient && retries > 0) {
                 throw new kube_api/* KubeApiError */.W(`${error.message} (after ${retries} retries)`, error.reason, error.status, error.verb, error.resource);
             }
@@ -1229,105 +1350,147 @@ async function createKubeApi(source, options = {}) {
         namespace: type.namespaced ? namespace : undefined,
         name
     });
-    const getJson = async (path) => {
-        const response = await request({ method: 'GET', path, describe: { verb: 'get', resource: path, group: '' } });
-        return JSON.parse(response.text);
-    };
-    const discovery = new Discovery(getJson);
+    /** The KubeApi whose requests stop when `signal` aborts (undefined: only the per-request timeout). */
+    function view(signal) {
+        const getJson = async (path) => {
+            const response = await request({ method: 'GET', path, describe: { verb: 'get', resource: path, group: '' } }, signal);
+            return JSON.parse(response.text);
+        };
+        // One per view: a cached discovery answer must not be one another view's deadline cut short.
+        const discovery = new Discovery(getJson);
+        return {
+            server,
+            get requestCount() {
+                return requestCount;
+            },
+            withSignal: (scope) => view(signal ? AbortSignal.any([signal, scope]) : scope),
+            resourceFor: (kind, apiVersion) => discovery.resourceFor(kind, apiVersion),
+            async get(type, namespace, name) {
+                try {
+                    const response = await request({
+                        method: 'GET',
+                        path: (0,resources/* resourcePath */.oU)(type, namespace, name),
+                        describe: describeFor(type, 'get', namespace, name)
+                    }, signal);
+                    return withTypeMeta(JSON.parse(response.text), type);
+                }
+                catch (error) {
+                    if (error instanceof kube_api/* KubeApiError */.W && error.reason === 'not-found')
+                        return undefined;
+                    throw error;
+                }
+            },
+            async list(type, namespace, opts = {}) {
+                const items = [];
+                let token;
+                let restarted = false;
+                do {
+                    let page;
+                    try {
+                        const response = await request({
+                            method: 'GET',
+                            path: (0,resources/* resourcePath */.oU)(type, namespace),
+                            query: {
+                                labelSelector: opts.labelSelector || undefined,
+                                fieldSelector: opts.fieldSelector || undefined,
+                                limit: opts.pageSize ?? 500,
+                                continue: token
+                            },
+                            describe: describeFor(type, 'list', namespace)
+                        }, signal);
+                        page = JSON.parse(response.text);
+                    }
+                    catch (error) {
+                        // 410 Gone: the continue token expired (compaction); a fresh list is consistent again.
+                        if (error instanceof kube_api/* KubeApiError */.W && error.status === 410 && token && !restarted) {
+                            restarted = true;
+                            items.length = 0;
+                            token = undefined;
+                            continue;
+                        }
+                        throw error;
+                    }
+                    for (const item of page.items ?? []) {
+                        const typed = withTypeMeta(item, type);
+                        if (!opts.keep || opts.keep(typed))
+                            items.push(typed);
+                    }
+                    token = page.metadata?.continue || undefined;
+                } while (token);
+                return items;
+            },
+            async podLog(namespace, pod, opts) {
+                try {
+                    const response = await request({
+                        method: 'GET',
+                        path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`,
+                        query: {
+                            container: opts.container,
+                            previous: opts.previous || undefined,
+                            tailLines: opts.tailLines,
+                            limitBytes: 64 * 1024
+                        },
+                        accept: '*/*',
+                        describe: { verb: 'get', resource: 'pods/log', group: '', namespace, name: pod }
+                    }, signal);
+                    return response.text;
+                }
+                catch (error) {
+                    // 400: no previous container instance yet; 404: the pod is gone. Neither is an API failure.
+                    if (error instanceof kube_api/* KubeApiError */.W && (error.status === 400 || error.status === 404))
+                        return '';
+                    throw error;
+                }
+            },
+            async patch(type, namespace, name, body, patchType) {
+                const response = await request({
+                    method: 'PATCH',
+                    path: (0,resources/* resourcePath */.oU)(type, namespace, name),
+                    body: JSON.stringify(body),
+                    contentType: PATCH_TYPES[patchType],
+                    describe: describeFor(type, 'patch', namespace, name)
+                }, signal);
+                return withTypeMeta(JSON.parse(response.text), type);
+            },
+            async delete(type, namespace, name, opts = {}) {
+                const body = {
+                    kind: 'DeleteOptions',
+                    apiVersion: 'v1',
+                    ...(opts.uid ? { preconditions: { uid: opts.uid } } : {}),
+                    ...(opts.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: opts.gracePeriodSeconds } : {})
+                };
+                try {
+                    await request({
+                        method: 'DELETE',
+                        path: (0,resources/* resourcePath */.oU)(type, namespace, name),
+                        body: JSON.stringify(body),
+                        contentType: 'application/json',
+                        describe: describeFor(type, 'delete', namespace, name)
+                    }, signal);
+                }
+                catch (error) {
+                    if (error instanceof kube_api/* KubeApiError */.W && error.reason === 'not-found')
+                        return;
+                    throw error;
+                }
+            }
+        };
+    }
+    // The client itself is the view of the run's signal, plus what owns the connections.
+    const base = view(options.signal);
     const api = {
         server,
         transport: transport.name,
         get requestCount() {
             return requestCount;
         },
-        resourceFor: (kind, apiVersion) => discovery.resourceFor(kind, apiVersion),
-        async get(type, namespace, name) {
-            try {
-                const response = await request({
-                    method: 'GET',
-                    path: (0,resources/* resourcePath */.oU)(type, namespace, name),
-                    describe: describeFor(type, 'get', namespace, name)
-                });
-                return withTypeMeta(JSON.parse(response.text), type);
-            }
-            catch (error) {
-                if (error instanceof kube_api/* KubeApiError */.W && error.reason === 'not-found')
-                    return undefined;
-                throw error;
-            }
-        },
-        async list(type, namespace, opts = {}) {
-            const items = [];
-            let token;
-            let restarted = false;
-            do {
-                let page;
-                try {
-                    const response = await request({
-                        method: 'GET',
-                        path: (0,resources/* resourcePath */.oU)(type, namespace),
-                        query: {
-                            labelSelector: opts.labelSelector || undefined,
-                            fieldSelector: opts.fieldSelector || undefined,
-                            limit: opts.pageSize ?? 500,
-                            continue: token
-                        },
-                        describe: describeFor(type, 'list', namespace)
-                    });
-                    page = JSON.parse(response.text);
-                }
-                catch (error) {
-                    // 410 Gone: the continue token expired (compaction); a fresh list is consistent again.
-                    if (error instanceof kube_api/* KubeApiError */.W && error.status === 410 && token && !restarted) {
-                        restarted = true;
-                        items.length = 0;
-                        token = undefined;
-                        continue;
-                    }
-                    throw error;
-                }
-                for (const item of page.items ?? []) {
-                    const typed = withTypeMeta(item, type);
-                    if (!opts.keep || opts.keep(typed))
-                        items.push(typed);
-                }
-                token = page.metadata?.continue || undefined;
-            } while (token);
-            return items;
-        },
-        async podLog(namespace, pod, opts) {
-            try {
-                const response = await request({
-                    method: 'GET',
-                    path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`,
-                    query: {
-                        container: opts.container,
-                        previous: opts.previous || undefined,
-                        tailLines: opts.tailLines,
-                        limitBytes: 64 * 1024
-                    },
-                    accept: '*/*',
-                    describe: { verb: 'get', resource: 'pods/log', group: '', namespace, name: pod }
-                });
-                return response.text;
-            }
-            catch (error) {
-                // 400: no previous container instance yet; 404: the pod is gone. Neither is an API failure.
-                if (error instanceof kube_api/* KubeApiError */.W && (error.status === 400 || error.status === 404))
-                    return '';
-                throw error;
-            }
-        },
-        async patch(type, namespace, name, body, patchType) {
-            const response = await request({
-                method: 'PATCH',
-                path: (0,resources/* resourcePath */.oU)(type, namespace, name),
-                body: JSON.stringify(body),
-                contentType: PATCH_TYPES[patchType],
-                describe: describeFor(type, 'patch', namespace, name)
-            });
-            return withTypeMeta(JSON.parse(response.text), type);
-        },
+        withSignal: base.withSignal,
+        resourceFor: base.resourceFor,
+        get: base.get,
+        list: base.list,
+        podLog: base.podLog,
+        patch: base.patch,
+        delete: base.delete,
         close: () => transport.close()
     };
     return api;
@@ -1344,23 +1507,263 @@ function withTypeMeta(obj, type) {
 
 /***/ }),
 
-/***/ 4854:
+/***/ 67598:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ CredentialsError)
+/* harmony export */   u3: () => (/* binding */ loadKubeConfig),
+/* harmony export */   vr: () => (/* binding */ kubeconfigInputProblem)
+/* harmony export */ });
+/* unused harmony export defaultCredentialSource */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The credential source type, where default credentials would come from, and the client-node
+ * loader. Since the fast path (src/kube/transport/kubeconfig.ts) reads kubeconfigs itself,
+ * `loadKubeConfig` only serves the @kubernetes/client-node fallback (auth-provider users, proxies,
+ * unrecognised fields), which hands it one already-selected context; its messages match the fast
+ * path's. Error messages never quote the document: it may hold tokens or keys.
+ */
+
+
+
+/**
+ * A `kubeconfig` input that cannot be a kubeconfig's content, said as what to do: a single line that
+ * looks like a file path (`/home/runner/.kube/config`, `~/.kube/config`, `kubeconfig.yaml`) or like a
+ * base64-encoded document. YAML would read either as a plain string ("not a mapping"), which tells a
+ * user nothing. Never quotes the value.
+ */
+function kubeconfigInputProblem(content) {
+    const value = content.trim();
+    if (value === '' || /[\r\n]/.test(value) || /^[{[]/.test(value) || /:\s/.test(value))
+        return undefined;
+    const looksLikePath = /^(~|\.{1,2})?[\\/]/.test(value) ||
+        /^[A-Za-z]:[\\/]/.test(value) ||
+        /^\$\{?[A-Za-z_]/.test(value) ||
+        /(^|[\\/])[^\s\\/]*(config|\.ya?ml|\.json|\.conf)$/i.test(value);
+    if (looksLikePath) {
+        return "the kubeconfig input expects the kubeconfig's content (YAML), not a path; to use a file, set KUBECONFIG in env or pass `${{ secrets.KUBECONFIG }}`";
+    }
+    if (/^[A-Za-z0-9+/]{40,}={0,2}$/.test(value)) {
+        const decoded = Buffer.from(value, 'base64').toString('utf8');
+        if (/\b(clusters|apiVersion|current-context)\b/.test(decoded))
+            return "the kubeconfig input looks base64-encoded; it expects the kubeconfig's content (YAML): decode it (base64 -d) before storing it in the secret";
+    }
+    return undefined;
+}
+const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+/** Where the default loader would find credentials, or undefined when it would fall back to localhost:8080. */
+function defaultCredentialSource(env = process.env, home = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)()) {
+    if (env.KUBECONFIG && env.KUBECONFIG.length > 0)
+        return 'KUBECONFIG';
+    if (home && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(home, '.kube', 'config')))
+        return '~/.kube/config';
+    if (env.KUBERNETES_SERVICE_HOST && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(SERVICE_ACCOUNT_TOKEN))
+        return 'in-cluster service account';
+    return undefined;
+}
+/** Fills `kc` from the source and checks that a usable context, cluster and server are selected. */
+function loadKubeConfig(kc, source) {
+    const content = source.kubeconfig?.trim();
+    if (content) {
+        const problem = kubeconfigInputProblem(content);
+        if (problem)
+            throw new Error(problem);
+        try {
+            kc.loadFromString(content);
+        }
+        catch (error) {
+            throw new Error(describeLoadError(error));
+        }
+    }
+    else {
+        const from = defaultCredentialSource();
+        if (!from) {
+            throw new Error('no Kubernetes credentials found: pass the kubeconfig input, set KUBECONFIG, provide ~/.kube/config or run in a cluster');
+        }
+        try {
+            kc.loadFromDefault();
+        }
+        catch (error) {
+            throw new Error(`${describeLoadError(error)} (from ${from})`);
+        }
+    }
+    selectContext(kc, source.context);
+}
+function describeLoadError(error) {
+    const e = error;
+    if (e?.name === 'YAMLException') {
+        const where = e.mark?.line !== undefined ? ` (line ${e.mark.line + 1})` : '';
+        return `kubeconfig is not valid YAML${where}`;
+    }
+    // client-node's own validation messages name fields only (e.g. "clusters[0].cluster.server is missing").
+    return `kubeconfig is invalid: ${e?.message ?? String(error)}`;
+}
+function selectContext(kc, wanted) {
+    const names = kc.getContexts().map((c) => c.name);
+    const available = names.length > 0 ? names.join(', ') : 'none';
+    if (wanted) {
+        if (!names.includes(wanted))
+            throw new Error(`context "${wanted}" not found in kubeconfig (available: ${available})`);
+        kc.setCurrentContext(wanted);
+    }
+    else if (!kc.getCurrentContext()) {
+        throw new Error(`kubeconfig has no current context (available: ${available}); set current-context or the context input`);
+    }
+    const name = kc.getCurrentContext();
+    const context = kc.getContextObject(name);
+    if (!context)
+        throw new Error(`current context "${name}" not found in kubeconfig (available: ${available})`);
+    const cluster = kc.getCurrentCluster();
+    if (!cluster)
+        throw new Error(`cluster "${context.cluster}" of context "${name}" not found in kubeconfig`);
+    if (!/^https?:\/\//.test(cluster.server))
+        throw new Error(`cluster "${cluster.name}" has an invalid server URL "${cluster.server}"`);
+    if (cluster.server.startsWith('http:') && !cluster.skipTLSVerify) {
+        throw new Error(`cluster "${cluster.name}" uses plain HTTP (${cluster.server}); use https or set insecure-skip-tls-verify: true`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 54854:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   by: () => (/* binding */ ResponseTooLargeError),
+/* harmony export */   fe: () => (/* binding */ DEFAULT_MAX_RESPONSE_BYTES),
+/* harmony export */   lE: () => (/* binding */ CredentialsError),
+/* harmony export */   vt: () => (/* binding */ abortError)
 /* harmony export */ });
 /**
  * What src/kube/client.ts needs from a transport: a server URL, a way to turn a request into one that
  * carries credentials, and a way to send it. Two implementations: the native one (node:https, our own
  * kubeconfig reader; ./native.ts) and the @kubernetes/client-node fallback (./client-node.ts).
  */
+/** 64 MiB: a 500-item page of large objects is a few MiB; more is a misbehaving server or proxy. */
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 /** Credentials could not be obtained (exec plugin failed, token file unreadable). Never retried. */
 class CredentialsError extends Error {
     constructor(message) {
         super(message);
         this.name = 'CredentialsError';
     }
+}
+/** The response body went past TransportRequest.maxResponseBytes; the connection was dropped. */
+class ResponseTooLargeError extends Error {
+    limitBytes;
+    constructor(limitBytes) {
+        super(`the response is larger than ${Math.round(limitBytes / 1024 / 1024)} MiB`);
+        this.limitBytes = limitBytes;
+        this.name = 'ResponseTooLargeError';
+    }
+}
+/** The error a send() rejects with when its signal aborts. */
+function abortError(signal) {
+    const error = new Error('the request was aborted', { cause: signal.reason });
+    error.name = 'AbortError';
+    return error;
+}
+
+
+/***/ }),
+
+/***/ 97783:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony export MAX_TIMER_MS */
+/** setTimeout turns anything longer into 1 ms (TimeoutOverflowWarning): longer waits go in chunks. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+function wait(ms, signal) {
+    return new Promise((resolve) => {
+        if (ms <= 0 || signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+const sleep = async (ms, signal) => {
+    let left = Number.isFinite(ms) ? ms : MAX_TIMER_MS;
+    while (left > 0 && !signal?.aborted) {
+        const chunk = Math.min(left, MAX_TIMER_MS);
+        await wait(chunk, signal);
+        left -= chunk;
+    }
+};
+
+
+/***/ }),
+
+/***/ 48557:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ tlsVerificationProblem)
+/* harmony export */ });
+/**
+ * Recognises a TLS certificate verification failure in an error from node:https, undici or axios.
+ * These are configuration problems (wrong CA, self-signed certificate, wrong host name, expired
+ * certificate, TLS spoken to a plain-HTTP port): retrying cannot fix them, so callers report them at
+ * once instead of as a transient network failure.
+ */
+/** OpenSSL's X509 verification results as Node names them, plus Node's own host name check. */
+const VERIFICATION_CODES = new Set([
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+    'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
+    'CERT_SIGNATURE_FAILURE',
+    'CERT_NOT_YET_VALID',
+    'CERT_HAS_EXPIRED',
+    'ERROR_IN_CERT_NOT_BEFORE_FIELD',
+    'ERROR_IN_CERT_NOT_AFTER_FIELD',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'CERT_CHAIN_TOO_LONG',
+    'CERT_REVOKED',
+    'INVALID_CA',
+    'PATH_LENGTH_EXCEEDED',
+    'INVALID_PURPOSE',
+    'CERT_UNTRUSTED',
+    'CERT_REJECTED',
+    'HOSTNAME_MISMATCH',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    // An https:// URL pointing at a port that speaks plain HTTP.
+    'ERR_SSL_WRONG_VERSION_NUMBER'
+]);
+function hintFor(code) {
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || code === 'HOSTNAME_MISMATCH')
+        return "the server's certificate is not valid for this host name";
+    if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID')
+        return "the server's certificate is outside its validity period";
+    if (code === 'ERR_SSL_WRONG_VERSION_NUMBER')
+        return 'the server does not speak TLS on this port (http:// instead of https://?)';
+    return "the server's certificate is not signed by a trusted CA";
+}
+/** The verification failure carried by `error` or one of its causes, if any. */
+function tlsVerificationProblem(error) {
+    let current = error;
+    for (let depth = 0; depth < 5 && current; depth++) {
+        const code = current.code;
+        if (typeof code === 'string' && VERIFICATION_CODES.has(code))
+            return { code, hint: hintFor(code) };
+        current = current.cause;
+    }
+    return undefined;
 }
 
 

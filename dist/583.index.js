@@ -2,7 +2,7 @@ export const id = 583;
 export const ids = [583];
 export const modules = {
 
-/***/ 3583:
+/***/ 63583:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,9 +14,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: describeAttempts, describeSmokeExpectation, evaluateSmokeError, evaluateSmokeResponse
 
 // EXTERNAL MODULE: ./src/util/sleep.ts
-var util_sleep = __webpack_require__(7783);
+var util_sleep = __webpack_require__(97783);
 // EXTERNAL MODULE: ./node_modules/axios/lib/axios.js + 65 modules
-var axios = __webpack_require__(1542);
+var axios = __webpack_require__(41542);
 ;// CONCATENATED MODULE: ./src/smoke/json-path.ts
 /**
  * Follows a dot path through objects and arrays; numeric segments index arrays. Keys that contain a dot
@@ -161,10 +161,11 @@ function transportHint(code) {
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 /** Attempts listed in the row's details; enough to show a pattern without flooding the summary. */
 const MAX_LISTED_ATTEMPTS = 10;
-async function attemptOnce(check) {
+async function attemptOnce(check, signal) {
     try {
         const response = await axios/* default */.A.request({
             url: check.url,
+            signal,
             method: check.method,
             headers: { 'User-Agent': 'deploy-guard', ...check.headers },
             timeout: check.timeout,
@@ -174,7 +175,8 @@ async function attemptOnce(check) {
             transformResponse: (data) => data,
             maxContentLength: MAX_BODY_BYTES,
             // Report a timeout as ETIMEDOUT instead of the ambiguous ECONNABORTED.
-            transitional: { clarifyTimeoutError: true }
+            transitional: { clarifyTimeoutError: true },
+            beforeRedirect: (options) => stripHeadersOffOrigin(options, check)
         });
         const body = typeof response.data === 'string' ? response.data : '';
         return evaluateSmokeResponse(check, { status: response.status, body });
@@ -182,6 +184,30 @@ async function attemptOnce(check) {
     catch (error) {
         return evaluateSmokeError(transportErrorOf(error));
     }
+}
+/**
+ * A redirect to another origin (host, port or scheme) gets none of the configured headers: they may
+ * carry credentials (an API key, a tenant id) meant for the checked service only. follow-redirects
+ * drops Authorization and Cookie itself, but not custom headers.
+ */
+function stripHeadersOffOrigin(options, check) {
+    const protocol = String(options.protocol ?? '');
+    const host = String(options.hostname ?? options.host ?? '');
+    const port = options.port ? `:${String(options.port)}` : '';
+    let origin;
+    try {
+        origin = new URL(`${protocol}//${host}${port}`).origin;
+    }
+    catch {
+        origin = '';
+    }
+    if (origin === new URL(check.url).origin)
+        return;
+    const configured = new Set(Object.keys(check.headers).map((name) => name.toLowerCase()));
+    const headers = (options.headers ?? {});
+    for (const name of Object.keys(headers))
+        if (configured.has(name.toLowerCase()))
+            delete headers[name];
 }
 function transportErrorOf(error) {
     if (error instanceof Error) {
@@ -206,8 +232,11 @@ async function runSmokeCheck(check, options = {}) {
     const log = options.log ?? (() => undefined);
     const total = Math.max(1, check.retries + 1);
     const history = [];
+    const { signal } = options;
     for (let attempt = 1;; attempt++) {
-        const result = await attemptOnce(check);
+        const result = await attemptOnce(check, signal);
+        if (signal?.aborted)
+            return cancelledRow(check, attempt);
         history.push({ label: `#${attempt}`, value: result.outcome });
         log(`smoke ${check.name}: attempt ${attempt}/${total}: ${result.outcome}`);
         const row = {
@@ -223,8 +252,21 @@ async function runSmokeCheck(check, options = {}) {
             const details = [{ title: 'Attempts', facts: history.slice(-MAX_LISTED_ATTEMPTS) }];
             return { ...row, reason: failureReason(check, result, attempt), details };
         }
-        await sleep(check.delay);
+        await sleep(check.delay, signal);
+        if (signal?.aborted)
+            return cancelledRow(check, attempt);
     }
+}
+/** The run was cancelled before the check could be judged: unknown, never passed or failed. */
+function cancelledRow(check, attempts) {
+    return {
+        id: `smoke:${check.name}`,
+        title: `Smoke: ${check.name}`,
+        expected: describeSmokeExpectation(check),
+        actual: 'not judged',
+        status: 'inconclusive',
+        reason: `${check.method} ${displayUrl(check.url)}: the run was cancelled during attempt ${attempts}.`
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/index.ts

@@ -1,5 +1,7 @@
 // Makes `npm test` work on a fresh machine: the analysis tests need Debian's `prometheus` (and its
-// `promtool`). As root we install it; otherwise we stop with the exact command to run.
+// `promtool`); the rendered-report test needs Debian's `chromium` and the colour emoji font (without
+// it the reports' ✅/❌ render as boxes). As root we install what is missing; otherwise we stop with
+// the exact command to run.
 import { execFileSync, spawnSync } from 'node:child_process'
 
 const major = Number(process.versions.node.split('.')[0])
@@ -11,13 +13,28 @@ if (major < 24) {
 }
 
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
-if (!has('prometheus') || !has('promtool')) {
-  const install = 'apt-get update && apt-get install -y prometheus'
+const hasPackage = (name) => spawnSync('dpkg', ['-s', name], { stdio: 'ignore' }).status === 0
+
+/** Debian packages the suite needs, each with why, and whether this machine already has it. */
+const needed = [
+  { name: 'prometheus', why: 'the analysis tests', present: has('prometheus') && has('promtool') },
+  { name: 'chromium', why: 'the rendered-report test', present: has('chromium') },
+  {
+    name: 'fonts-noto-color-emoji',
+    why: 'emoji in the rendered reports',
+    present: hasPackage('fonts-noto-color-emoji')
+  }
+]
+const missing = needed.filter((p) => !p.present)
+if (missing.length) {
+  const names = missing.map((p) => p.name).join(' ')
+  const install = `apt-get update && apt-get install -y ${names}`
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   if (!isRoot) {
-    console.error(`The test suite needs Debian's prometheus package. Install it with:\n  sudo sh -c '${install}'`)
+    const list = missing.map((p) => `${p.name} (${p.why})`).join(', ')
+    console.error(`The test suite needs these Debian packages: ${list}. Install them with:\n  sudo sh -c '${install}'`)
     process.exit(1)
   }
-  console.log(`Installing Debian's prometheus package for the analysis tests: ${install}`)
+  console.log(`Installing Debian packages for ${missing.map((p) => p.why).join(', ')}: ${install}`)
   execFileSync('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${install}`], { stdio: 'inherit' })
 }

@@ -17,8 +17,17 @@
 import type { MetricCheckConfig } from '../config/types.js'
 import type { Measurement } from '../model/result.js'
 import { formatNumber as num, formatPercent as pct } from './format.js'
+import { formatValue, metricUnit } from '../util/units.js'
 
-export type CheckRule = Pick<MetricCheckConfig, 'max' | 'min' | 'maxIncrease' | 'maxDecrease' | 'onNoData' | 'onNaN'>
+export type CheckRule = Pick<MetricCheckConfig, 'max' | 'min' | 'maxIncrease' | 'maxDecrease' | 'onNoData' | 'onNaN'> &
+  Partial<Pick<MetricCheckConfig, 'name' | 'query'>>
+
+/** Values in the metric's unit (ms, %, MiB) when its name or query says which: the words every surface uses. */
+function formatFor(rule: CheckRule): (value: number) => string {
+  if (rule.name === undefined || rule.query === undefined) return num
+  const unit = metricUnit({ name: rule.name, query: rule.query, condition: { max: rule.max, min: rule.min } })
+  return (value) => formatValue(value, unit)
+}
 
 /** What was observed at one tick for one check. */
 export type Observed =
@@ -48,6 +57,7 @@ export function relativeChange(value: number, baseline: number): number {
 }
 
 function judgeAbsolute(rule: CheckRule, high: number, low: number): Judgement[] {
+  const num = formatFor(rule)
   const out: Judgement[] = []
   if (rule.max !== undefined)
     out.push(
@@ -65,6 +75,7 @@ function judgeAbsolute(rule: CheckRule, high: number, low: number): Judgement[] 
 }
 
 function judgeRelative(rule: CheckRule, high: number, low: number, baseline: number): Judgement[] {
+  const num = formatFor(rule)
   const out: Judgement[] = []
   const base = num(baseline)
   if (rule.maxIncrease !== undefined) {
@@ -139,7 +150,7 @@ export function evaluate(rule: CheckRule, observed: Observed, time: Date, baseli
   if (failure) return { time: at, value: failure.value, phase: 'failed', message: failure.text + suffix, ...warnings }
   const shown = rule.max !== undefined || rule.maxIncrease !== undefined ? high : low
   if (missingBaseline !== undefined)
-    return { time: at, value: shown, phase: 'inconclusive', message: `${num(shown)}; ${missingBaseline}`, ...warnings }
-  const text = judgements.length > 0 ? judgements.map((j) => j.text).join(', ') : `${num(shown)} (no condition)`
+    return { time: at, value: shown, phase: 'inconclusive', message: `${formatFor(rule)(shown)}; ${missingBaseline}`, ...warnings }
+  const text = judgements.length > 0 ? judgements.map((j) => j.text).join(', ') : `${formatFor(rule)(shown)} (no condition)`
   return { time: at, value: shown, phase: 'successful', message: text + suffix, ...warnings }
 }

@@ -1,11 +1,6 @@
 /** Number and percentage formatting shared by measurement messages and reasons. */
 
-/** Four significant digits, no trailing zeros: 0.021, 0.005, 1235, 1.5e-7. */
-export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value)
-  if (value === 0) return '0'
-  return String(Number(value.toPrecision(4)))
-}
+export { formatNumber } from '../util/number.js'
 
 /** A signed percentage from a fraction: 0.55 → "+55%", -0.052 → "-5.2%". */
 export function formatPercent(fraction: number, signed = true): string {

@@ -86,7 +86,8 @@ export async function runConfiguredAnalysis(
     signal: ctx.signal,
     onMeasurement: (name, m) =>
       ctx.log(
-        `${name}: ${m.value === null ? '—' : formatNumber(m.value)} ${m.phase}${m.message ? ` (${m.message})` : ''}`
+        // The message already carries the value in the metric's unit; a bare value only when there is none.
+        `${name}: ${m.phase}${m.message ? ` — ${m.message}` : m.value !== null ? ` — ${formatNumber(m.value)}` : ''}`
       )
   })
 }

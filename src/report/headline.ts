@@ -11,7 +11,7 @@ import type { TargetRollbackReport } from '../model/rollback.js'
 import { codeSpan, escapeMarkdownText, truncate } from './escape.js'
 import { VERDICT_ICON, formatClock, targetLabel } from './format.js'
 import { hasLanded, rollbackClause, wouldRollBack } from './rollback-facts.js'
-import { formatValue, metricUnit } from './units.js'
+import { formatValue, metricUnit } from '../util/units.js'
 
 /** What to do next: words, and the exact command when there is one. */
 export interface NextStep {

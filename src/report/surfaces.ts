@@ -34,12 +34,16 @@ export interface RunSurface {
 
 export type SurfaceFactory = (ctx: SurfaceContext) => Promise<RunSurface | undefined> | RunSurface | undefined
 
-/** Each factory decides from the config whether its surface applies; loaded lazily by its own module. */
+/**
+ * Each factory decides from the config whether its surface applies; loaded lazily by its own module.
+ * Surfaces finish in this order: the webhook last, so a slow receiver never delays the GitHub record.
+ */
 const FACTORIES: SurfaceFactory[] = [
   async (ctx) => (ctx.config.records?.versionsFile ? (await import('../records/versions-file.js')).versionsFileSurface(ctx) : undefined),
   async (ctx) => (ctx.config.records?.recordPath ? (await import('../records/record-copy.js')).recordCopySurface(ctx) : undefined),
-  async (ctx) => (ctx.config.records?.notifyWebhook ? (await import('../records/notify.js')).notifySurface(ctx) : undefined),
-  async (ctx) => (await import('../github/pr-comment-surface.js')).prCommentSurface(ctx)
+  async (ctx) => (await import('../github/deployment-surface.js')).deploymentSurface(ctx),
+  async (ctx) => (await import('../github/pr-comment-surface.js')).prCommentSurface(ctx),
+  async (ctx) => (ctx.config.records?.notifyWebhook ? (await import('../records/notify.js')).notifySurface(ctx) : undefined)
 ]
 
 /** Registers a factory (tests; and the one place each surface module is added). */

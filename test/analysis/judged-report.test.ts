@@ -20,7 +20,7 @@ describe('judged counts in the analysis section', () => {
   it.each([
     [{ judged: 3, due: 5, planned: 5, required: 3 }, '3 of 5'],
     [{ judged: 1, due: 5, planned: 5, required: 3 }, '1 of 5 (a pass needs 3)'],
-    [{ judged: 2, due: 2, planned: 10, required: 2 }, '2 of 2 due (10 planned)']
+    [{ judged: 2, due: 2, planned: 10, required: 2 }, '2 of 2 due (10 planned; stopped early)']
   ])('%o → %s', (judged, text) => {
     expect(judgedText(judged)).toBe(text)
   })

@@ -69,8 +69,8 @@ describe('analysis against real Prometheus (live scraping)', () => {
       prometheus: client(prometheus.url)
     })
     expect(result.reasons).toEqual([
-      expect.stringMatching(/^error-rate: passed 3 of 3 measurements, last 0 <= max 0\.01$/),
-      expect.stringMatching(/^latency-p95: passed 3 of 3 measurements, last 0\.04875 <= max 0\.5$/)
+      expect.stringMatching(/^error-rate: passed 3 of 3 measurements, last 0 % <= max 1 %$/),
+      expect.stringMatching(/^latency-p95: passed 3 of 3 measurements, last 48\.8 ms <= max 500 ms$/)
     ])
     expect(result.verdict).toBe('passed')
     expect(result.checks[0]?.graphUrl).toMatch(new RegExp(`^${prometheus.url}/graph\\?g0\\.expr=`))
@@ -91,7 +91,7 @@ describe('analysis against real Prometheus (live scraping)', () => {
     expect(measurements[0]?.phase).toBe('successful')
     expect(measurements.at(-1)?.phase).toBe('failed')
     expect(measurements.length).toBeLessThan(15)
-    expect(result.reasons[0]).toMatch(/^error-rate = 0\.\d+ > max 0\.05 in 1 of \d+ measurements \(failureLimit 0\)$/)
+    expect(result.reasons[0]).toMatch(/^error-rate = \d+(\.\d+)? % > max 5 % in 1 of \d+ measurements \(failureLimit 0\)$/)
   })
 
   it('catches a latency regression with histogram_quantile over the duration buckets', async () => {
@@ -102,7 +102,7 @@ describe('analysis against real Prometheus (live scraping)', () => {
       prometheus: client(prometheus.url)
     })
     expect(result.verdict).toBe('failed')
-    expect(result.reasons[0]).toMatch(/^latency-p95 = 0\.\d+ > max 0\.5 in 1 of \d+ measurements/)
+    expect(result.reasons[0]).toMatch(/^latency-p95 = \d+(\.\d+)? ms > max 500 ms in 1 of \d+ measurements/)
   })
 
   it('without traffic, 0/0 (NaN) and empty results are no-data judged by each onNoData policy, never a silent pass', async () => {
@@ -215,9 +215,9 @@ describe('relative checks against a backfilled baseline (exact timestamps)', () 
       ['latency-bad', 'failed', expect.closeTo(0.4, 9)],
       ['latency-ok', 'passed', expect.closeTo(0.4, 9)]
     ])
-    expect(result.checks[0]?.measurements[0]?.message).toBe('0.6 is +50% over baseline 0.4 (maxIncrease +10%)')
+    expect(result.checks[0]?.measurements[0]?.message).toBe('600 ms is +50% over baseline 400 ms (maxIncrease +10%)')
     expect(result.checks[1]?.measurements.map((m) => m.message)).toEqual(
-      Array(3).fill('0.42 is +5% vs baseline 0.4 (maxIncrease +10%)')
+      Array(3).fill('420 ms is +5% vs baseline 400 ms (maxIncrease +10%)')
     )
     expect(result.verdict).toBe('failed')
   })

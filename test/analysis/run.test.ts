@@ -261,7 +261,7 @@ describe('runAnalysis (fake Prometheus, fake clock)', () => {
     expect(result.checks[1]).toMatchObject({
       status: 'passed',
       reason:
-        'latency-p95: 2 of 2 measurements passed before the run stopped (error-rate failed), last 0.001 <= max 0.5'
+        'latency-p95: 2 of 2 measurements passed before the run stopped (error-rate failed), last 1 ms <= max 500 ms'
     })
   })
 
@@ -342,7 +342,7 @@ describe('runAnalysis (fake Prometheus, fake clock)', () => {
     })
     expect(result.checks[0]?.condition).toEqual({ maxIncrease: 0.1, baseline: 0.4 })
     expect(result.reasons[0]).toBe(
-      'latency = 0.62 is +55% over baseline 0.4 (maxIncrease +10%) in 1 of 1 measurement (failureLimit 0)'
+      'latency = 620 ms is +55% over baseline 400 ms (maxIncrease +10%) in 1 of 1 measurement (failureLimit 0)'
     )
   })
 

@@ -5,8 +5,10 @@
  * it with `GITHUB_API_URL=fake.url`.
  *
  * Routes: GET /user · POST /graphql (viewer) · issue comments list (paginated, Link header) / create /
- * get / update · GET commits/{sha}/pulls · deployments create / list / get · deployment statuses create /
- * list. Faults are injected per route (`fail`), each for a number of requests: 401, 403 with GitHub's
+ * get / update · GET commits/{sha}/pulls · deployments create / list (filters, per_page/page) / get / delete
+ * (only an inactive one while others exist, as GitHub) · deployment statuses create (140-character
+ * description, auto_inactive) / list. `addDeployment` seeds one as another actor made it, e.g. the
+ * Deployment GitHub creates for a job with `environment:`. Faults are injected per route (`fail`), each for a number of requests: 401, 403 with GitHub's
  * integration message, 404, 422, 500, a secondary rate limit (403 + retry-after) or a used-up primary
  * one (403 + x-ratelimit-reset), a slow answer, or none at all. Every request is logged with its headers,
  * so a test can assert where the token went.
@@ -27,6 +29,7 @@ export type RouteName =
   | 'get-deployment'
   | 'create-deployment-status'
   | 'list-deployment-statuses'
+  | 'delete-deployment'
 
 export type Fault =
   | { kind: 'unauthorized' }
@@ -43,6 +46,8 @@ export type Fault =
   | { kind: 'slow'; delayMs: number }
   /** Never answers; the socket is closed when the server stops. */
   | { kind: 'hang' }
+  /** 202 with only a message, as `POST /deployments` answers when it merged the default branch first. */
+  | { kind: 'accepted'; message?: string }
 
 export interface Identity {
   login: string
@@ -95,6 +100,19 @@ export interface FakeDeploymentStatus {
   created_at: string
 }
 
+export interface DeploymentSeed {
+  sha: string
+  environment: string
+  ref?: string
+  task?: string
+  payload?: unknown
+  description?: string | null
+  creator?: Identity
+  /** Default: now. */
+  createdAt?: Date
+  statuses?: Array<{ state: string; log_url?: string; description?: string; environment_url?: string }>
+}
+
 export interface LoggedRequest {
   method: string
   path: string
@@ -122,6 +140,8 @@ export interface FakeGitHub {
   /** PRs GitHub associates with a commit (commits/{sha}/pulls). */
   setCommitPulls(sha: string, pulls: Array<Partial<FakePull> & { number: number }>): void
   deployments(): FakeDeployment[]
+  /** A Deployment made by someone else (GitHub for an `environment:` job, a person, another tool). */
+  addDeployment(seed: DeploymentSeed): FakeDeployment
   /** The next `times` (default 1; Infinity for all) requests to `route` get `fault`. */
   fail(route: RouteName | '*', fault: Fault, times?: number): void
   clearFaults(): void
@@ -171,6 +191,7 @@ function match(
     ['POST', /^\/deployments$/, 'create-deployment'],
     ['GET', /^\/deployments$/, 'list-deployments'],
     ['GET', /^\/deployments\/(\d+)$/, 'get-deployment'],
+    ['DELETE', /^\/deployments\/(\d+)$/, 'delete-deployment'],
     ['POST', /^\/deployments\/(\d+)\/statuses$/, 'create-deployment-status'],
     ['GET', /^\/deployments\/(\d+)\/statuses$/, 'list-deployment-statuses']
   ]
@@ -197,6 +218,8 @@ function faultAnswer(fault: Fault): HttpFault | undefined {
       return new HttpFault(422, { message: fault.message ?? 'Validation Failed', errors: [], ...docs })
     case 'server-error':
       return new HttpFault(fault.status ?? 500, { message: 'Server Error' })
+    case 'accepted':
+      return new HttpFault(202, { message: fault.message ?? 'Auto-merged main into topic on deployment.' })
     case 'secondary-rate-limit':
       return new HttpFault(
         403,
@@ -369,7 +392,25 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           .filter((d) => !query.get('sha') || d.sha === query.get('sha'))
           .filter((d) => !query.get('ref') || d.ref === query.get('ref'))
           .filter((d) => !query.get('task') || d.task === query.get('task'))
-        return [...filtered].reverse().map(deploymentView) // newest first, as GitHub lists them
+        // Newest first, as GitHub lists them; one page of per_page (default 30).
+        const perPage = Math.min(100, Number(query.get('per_page') ?? 30))
+        const page = Math.max(1, Number(query.get('page') ?? 1))
+        return [...filtered]
+          .reverse()
+          .slice((page - 1) * perPage, page * perPage)
+          .map(deploymentView)
+      }
+      case 'delete-deployment': {
+        const index = deployments.findIndex((d) => d.id === Number(params[0]))
+        if (index < 0) throw notFound()
+        const last = deployments[index]!.statuses.at(-1)
+        if (deployments.length > 1 && last?.state !== 'inactive')
+          throw new HttpFault(422, {
+            message: 'We cannot delete an active deployment unless it is the only deployment in a given environment.'
+          })
+        deployments.splice(index, 1)
+        res.statusCode = 204
+        return undefined
       }
       case 'get-deployment': {
         const deployment = deployments.find((d) => d.id === Number(params[0]))
@@ -405,7 +446,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         // auto_inactive (default true): earlier successful deployments of the environment become inactive.
         if (state === 'success' && input.auto_inactive !== false) {
           for (const other of deployments) {
-            if (other === deployment || other.environment !== deployment.environment) continue
+            if (other === deployment || other.environment !== deployment.environment || other.transient_environment)
+              continue
             const last = other.statuses[other.statuses.length - 1]
             if (last?.state === 'success')
               other.statuses.push({ ...last, id: nextId++, state: 'inactive', created_at: now() })
@@ -417,7 +459,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       case 'list-deployment-statuses': {
         const deployment = deployments.find((d) => d.id === Number(params[0]))
         if (!deployment) throw notFound()
-        return [...deployment.statuses].reverse()
+        const perPage = Math.min(100, Number(query.get('per_page') ?? 30))
+        return [...deployment.statuses].reverse().slice(0, perPage)
       }
     }
   }
@@ -448,6 +491,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         entry.status = status
         res.statusCode = status
         for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
+        if (status === 204) return void res.end()
         res.setHeader('content-type', 'application/json; charset=utf-8')
         res.end(JSON.stringify(payload))
       }
@@ -517,6 +561,35 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         }))
       ),
     deployments: () => deployments,
+    addDeployment: (seed) => {
+      const creator = who(seed.creator ?? GITHUB_ACTIONS_BOT)
+      const at = (seed.createdAt ?? new Date()).toISOString()
+      const deployment: FakeDeployment = {
+        id: nextId++,
+        sha: seed.sha,
+        ref: seed.ref ?? 'main',
+        task: seed.task ?? 'deploy',
+        environment: seed.environment,
+        description: seed.description ?? null,
+        payload: seed.payload ?? {},
+        transient_environment: false,
+        production_environment: seed.environment === 'production',
+        creator,
+        created_at: at,
+        statuses: (seed.statuses ?? []).map((s) => ({
+          id: nextId++,
+          state: s.state,
+          description: s.description ?? '',
+          environment: seed.environment,
+          log_url: s.log_url ?? '',
+          environment_url: s.environment_url ?? '',
+          creator,
+          created_at: at
+        }))
+      }
+      deployments.push(deployment)
+      return deployment
+    },
     fail: (route, fault, times = 1) => faults.push({ route, fault, left: times }),
     clearFaults: () => faults.splice(0),
     requests,

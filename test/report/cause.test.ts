@@ -4,7 +4,7 @@ import { groupCauses, podFailureOf, prometheusOutage, type CauseKind } from '../
 import type { CheckResult, MetricCheckResult, RunResult } from '../../src/model/result.js'
 import { SMOKE_ON_OLD_PODS, withCaveats } from '../../src/report/caveats.js'
 import { headline } from '../../src/report/headline.js'
-import { formatValue, metricUnit } from '../../src/report/units.js'
+import { formatValue, metricUnit } from '../../src/util/units.js'
 import { renderSummary } from '../../src/report/summary.js'
 import { analysisRun, passedVerify } from './fixtures.js'
 

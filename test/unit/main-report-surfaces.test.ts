@@ -49,7 +49,7 @@ describe('a config error', () => {
     expect(JSON.parse(run.outputs['failed-checks']!)).toEqual([])
     expect(JSON.parse(run.outputs.analysis!)).toEqual([])
     expect(run.outputs.summary).toMatch(
-      /^deploy-guard verify inconclusive: invalid configuration, nothing was sent to the cluster or to Prometheus: verify\.timeout: .* \(\+1 more\); action: no action$/
+      /^deploy-guard verify inconclusive — invalid configuration, nothing was sent to the cluster or to Prometheus: verify\.timeout: .* \(\+1 more problem\); next: fix verify\.timeout in the config and re-run; action: no action$/
     )
     expect(run.outputs.summary).not.toMatch(/\n/)
     expect(run.summary).toContain('invalid configuration')

@@ -21,7 +21,7 @@ import {
   formatNumber
 } from '../format.js'
 import { detailsBlock, omittedNote, selectItems, table } from '../markdown.js'
-import { formatValue, metricUnit, valueFormatter, type MetricUnit } from '../units.js'
+import { formatValue, metricUnit, valueFormatter, type MetricUnit } from '../../util/units.js'
 
 /** How the section is shown: collapsed details for a passed run; the cause a metric shares, by name. */
 export interface AnalysisView {

@@ -9,7 +9,7 @@
  * conservative: anything unclear stays a plain number.
  */
 import type { MetricCheckResult, MetricCondition } from '../model/result.js'
-import { formatNumber } from './format.js'
+import { formatNumber } from './number.js'
 
 export type MetricUnit = 'seconds' | 'ratio' | 'bytes' | 'plain'
 

@@ -1,0 +1,590 @@
+export const id = 487;
+export const ids = [487,86,501];
+export const modules = {
+
+/***/ 34770:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  f4: () => (/* binding */ actOnVerdict),
+  nL: () => (/* binding */ rollBackTargets),
+  X9: () => (/* binding */ rollbackLanded),
+  OC: () => (/* binding */ rollbackSettings),
+  u6: () => (/* binding */ targetsFromVerify)
+});
+
+;// CONCATENATED MODULE: ./src/decide/action.ts
+const DEFAULT_ROLLBACK_POLICY = { onFailure: true, onInconclusive: false };
+/**
+ * Inputs (`rollback-on-failure`, `rollback-on-inconclusive`) override the config's `rollback` section,
+ * which overrides the defaults. Why this order: the config is the team's policy, the inputs are one
+ * workflow's exception to it (e.g. a staging job that never rolls back).
+ */
+function resolveRollbackPolicy(configSection, inputs = {}) {
+    return {
+        onFailure: inputs.onFailure ?? configSection?.onFailure ?? DEFAULT_ROLLBACK_POLICY.onFailure,
+        onInconclusive: inputs.onInconclusive ?? configSection?.onInconclusive ?? DEFAULT_ROLLBACK_POLICY.onInconclusive
+    };
+}
+function decideAction(verdict, policy, dryRun, context = {}) {
+    if (context.cancelled)
+        return { kind: 'none', reason: 'the run was cancelled; deploy-guard never starts a rollback on cancellation' };
+    if (verdict === 'passed')
+        return { kind: 'none', reason: 'the verdict is passed: nothing to roll back' };
+    if (verdict === 'failed' && !policy.onFailure)
+        return { kind: 'none', reason: 'the verdict is failed, but rollback on failure is off (rollback.onFailure: false)' };
+    if (verdict === 'inconclusive' && !policy.onInconclusive)
+        return {
+            kind: 'none',
+            reason: 'the verdict is inconclusive; an inconclusive verdict never rolls back unless asked (rollback.onInconclusive: true)'
+        };
+    const because = verdict === 'failed' ? 'the verdict is failed' : 'the verdict is inconclusive and rollback.onInconclusive is on';
+    if (dryRun)
+        return { kind: 'dry-run-rollback', reason: `dry run: ${because}, so it would roll back; nothing was changed` };
+    return { kind: 'rollback', reason: `${because}: rolling back` };
+}
+
+;// CONCATENATED MODULE: ./src/decide/rollback-scope.ts
+const matches = (status, verdict) => verdict === 'failed' ? status === 'failed' : status === 'failed' || status === 'inconclusive';
+function implicated(target, verdict) {
+    return target.checks.some((c) => matches(c.status, verdict));
+}
+function rollbackScope(result, refs) {
+    const { verdict } = result;
+    if (verdict === 'passed')
+        return [];
+    const runLevel = result.checks.some((c) => matches(c.status, verdict)) ||
+        (result.analysis !== undefined && matches(result.analysis.verdict, verdict));
+    if (runLevel || result.targets.length === 0)
+        return [...refs];
+    const byKey = new Set(result.targets.filter((t) => implicated(t, verdict)).map((t) => key(t.ref)));
+    return refs.filter((ref) => byKey.has(key(ref)));
+}
+const key = (ref) => `${ref.kind.toLowerCase()}/${ref.namespace}/${ref.name}`;
+
+// EXTERNAL MODULE: ./src/decide/verdict.ts
+var decide_verdict = __webpack_require__(6501);
+// EXTERNAL MODULE: ./src/kube/deadline-api.ts
+var deadline_api = __webpack_require__(72504);
+;// CONCATENATED MODULE: ./src/commands/act-step.ts
+
+
+
+
+const NO_JOURNAL = { record: () => undefined, finished: () => undefined };
+/** States in which the undo reached the cluster. */
+const LANDED = new Set(['rolled-back', 'rolled-back-unhealthy', 'rolled-back-unverified']);
+function rollbackLanded(report) {
+    return report?.targets.some((t) => LANDED.has(t.state) && !t.dryRun) ?? false;
+}
+function rollbackSettings(config, trigger, reason, ctx) {
+    return {
+        to: config.rollback.to,
+        trigger,
+        dryRun: config.dryRun,
+        helm: config.rollback.helm,
+        argocd: config.rollback.argocd,
+        forceStatefulSet: config.rollback.forceStatefulSet,
+        reason,
+        ...(ctx.run?.url ? { runUrl: ctx.run.url } : {}),
+        ...(config.verify.gitops.argocd?.namespace ? { argocdNamespace: config.verify.gitops.argocd.namespace } : {})
+    };
+}
+/** Rolls the given targets back one after the other, each at most once in the run. */
+async function rollBackTargets(api, targets, settings, config, ctx) {
+    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(313), __webpack_require__.e(762)]).then(__webpack_require__.bind(__webpack_require__, 36313));
+    const { verifyWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(376), __webpack_require__.e(692)]).then(__webpack_require__.bind(__webpack_require__, 8583));
+    const kubeconfigPath = await ctx.kubeconfigFile?.();
+    const done = new Set();
+    const reports = [];
+    // The restored revision is judged with the workload checklist; smoke, GitOps and PromQL belong to the
+    // deploy's verdict (rollback.analysis opts the metrics in; see the README).
+    const verifyConfig = { ...config.verify, smoke: [], gitops: {} };
+    for (const target of targets) {
+        const id = key(target.ref);
+        if (done.has(id))
+            continue;
+        done.add(id);
+        const label = `rollback ${target.ref.kind.toLowerCase()}/${target.ref.name} in ${target.ref.namespace}`;
+        const report = await ctx.group(label, async () => {
+            try {
+                return await rollBackTarget(target, settings, {
+                    // The undo's reads and writes within the step's time budget: an API that stops answering ends
+                    // the undo as "sent but not confirmed" instead of holding the step for every retry's timeout.
+                    // (The restored revision's wait below keeps its own deadline, on the unbounded client.)
+                    api: (0,deadline_api/* withDeadline */.N)(api, { at: Date.now() + verifyConfig.timeout, now: Date.now, signal: ctx.signal, floorMs: 1000 }),
+                    journal: ctx.journal ?? NO_JOURNAL,
+                    log: (line) => ctx.log(line),
+                    now: () => ctx.now(),
+                    helmCluster: {
+                        ...(kubeconfigPath ? { kubeconfigPath } : {}),
+                        ...(ctx.kubeContext ? { context: ctx.kubeContext } : {}),
+                        timeoutMs: verifyConfig.timeout,
+                        signal: ctx.signal
+                    },
+                    verifyRestored: async (ref, since) => {
+                        const result = await verifyWorkload(api, ref, verifyConfig, {
+                            startedAt: since,
+                            log: (line) => ctx.log(line),
+                            signal: ctx.signal
+                        });
+                        const judged = await withRestoredAnalysis(result, since, config, ctx);
+                        const verdict = ctx.signal.aborted ? undefined : (0,decide_verdict.decideVerdict)({ targets: [judged], checks: [] }).verdict;
+                        return { result: judged, verdict };
+                    }
+                });
+            }
+            catch (error) {
+                // An API failure before anything was written (reading the workload or its history).
+                const message = error instanceof Error ? error.message : String(error);
+                return notStarted(target.ref, `could not read ${target.ref.kind.toLowerCase()}/${target.ref.name} to roll it back: ${message}; nothing was changed`);
+            }
+        });
+        ctx.log(report.summary);
+        reports.push(report);
+    }
+    return reports;
+}
+/**
+ * `rollback.analysis`: the restored version is also judged by the PromQL checks, with `{{version}}` its
+ * own image tag (not the failed deploy's). The analysis becomes one row of the restored checklist.
+ */
+async function withRestoredAnalysis(result, since, config, ctx) {
+    const checks = config.analysis?.checks.length ?? 0;
+    if (!config.rollback.analysis || checks === 0 || ctx.signal.aborted)
+        return result;
+    if (result.checks.some((c) => c.status === 'failed'))
+        return result;
+    const { runConfiguredAnalysis } = await __webpack_require__.e(/* import() */ 49).then(__webpack_require__.bind(__webpack_require__, 9049));
+    const { resolveVersion } = await __webpack_require__.e(/* import() */ 86).then(__webpack_require__.bind(__webpack_require__, 14086));
+    const version = resolveVersion({ ...config, version: undefined }, [result]);
+    const analysis = await ctx.group('PromQL analysis of the restored version', () => runConfiguredAnalysis(config, version, ctx, since));
+    const row = {
+        id: 'restored-analysis',
+        title: 'PromQL analysis of the restored version',
+        expected: `${checks} metric check(s) pass`,
+        actual: analysis.verdict,
+        status: analysis.verdict,
+        ...(analysis.verdict === 'passed' ? {} : { reason: analysis.reasons[0] ?? `the analysis is ${analysis.verdict}` })
+    };
+    return { ...result, checks: [...result.checks, row] };
+}
+/**
+ * After a verdict: decide, roll back what the decision covers, and return the run with its rollback.
+ * `targets` carries what the command knows of each (the state judged, the revision before the rollout).
+ */
+async function actOnVerdict(result, config, ctx, targets) {
+    if (result.verdict === 'passed')
+        return result;
+    const policy = resolveRollbackPolicy(config.rollback);
+    const decision = decideAction(result.verdict, policy, config.dryRun, { cancelled: ctx.signal.aborted });
+    const scope = new Set(rollbackScope(result, targets.map((t) => t.ref)).map(key));
+    const chosen = targets.filter((t) => scope.has(key(t.ref)));
+    const report = { decision: decision.kind, reason: decision.reason, targets: [] };
+    if (decision.kind === 'none')
+        return { ...result, rollback: report };
+    if (chosen.length === 0) {
+        report.reason = `${decision.reason}; but this run has no targets to roll back (give analyze the targets it gates with the target input)`;
+        ctx.warn(report.reason);
+        return { ...result, rollback: { ...report, decision: 'none' } };
+    }
+    ctx.log(decision.reason);
+    let api;
+    try {
+        api = await ctx.kube();
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        report.reason = `${decision.reason}; but the Kubernetes client could not be set up (${message}): nothing was rolled back`;
+        return { ...result, rollback: report };
+    }
+    const reason = result.reasons[0] ?? `the verdict is ${result.verdict}`;
+    report.targets = await rollBackTargets(api, chosen, rollbackSettings(config, 'verdict', reason, ctx), config, ctx);
+    return { ...result, action: rollbackLanded(report) ? 'rolled-back' : result.action, rollback: report, finishedAt: ctx.now().toISOString() };
+}
+/** What verify learnt of each target, for the rollback's guards and its default target. */
+function targetsFromVerify(results) {
+    return results.map((t) => ({
+        ref: t.ref,
+        ...(t.judged ? { judged: t.judged } : {}),
+        ...(t.preRollout ? { preRollout: t.preRollout } : {})
+    }));
+}
+
+
+/***/ }),
+
+/***/ 96487:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runAnalyze: () => (/* binding */ runAnalyze)
+});
+
+// EXTERNAL MODULE: ./src/decide/verdict.ts
+var verdict = __webpack_require__(6501);
+;// CONCATENATED MODULE: ./src/kube/template-images.ts
+async function readTemplateImages(api, ref) {
+    const type = await api.resourceFor(ref.kind, ref.apiVersion);
+    const object = await api.get(type, ref.namespace, ref.name);
+    if (!object)
+        throw new Error(`${ref.kind.toLowerCase()} "${ref.name}" not found in namespace "${ref.namespace}"`);
+    const images = {};
+    for (const container of object.spec?.template?.spec?.containers ?? []) {
+        if (container.image)
+            images[container.name] = container.image;
+    }
+    return images;
+}
+
+// EXTERNAL MODULE: ./src/commands/analysis-step.ts + 7 modules
+var analysis_step = __webpack_require__(9049);
+// EXTERNAL MODULE: ./src/commands/version.ts
+var version = __webpack_require__(14086);
+// EXTERNAL MODULE: ./src/commands/act-step.ts + 2 modules
+var act_step = __webpack_require__(34770);
+// EXTERNAL MODULE: ./src/kube/workload/kinds.ts
+var kinds = __webpack_require__(36188);
+// EXTERNAL MODULE: ./src/decide/pre-rollout.ts
+var pre_rollout = __webpack_require__(26705);
+// EXTERNAL MODULE: ./src/evaluate/events.ts
+var events = __webpack_require__(5270);
+;// CONCATENATED MODULE: ./src/commands/analyze.ts
+
+
+
+
+
+
+
+
+async function versionFromCluster(config, ctx) {
+    const first = config.targets[0];
+    if (!first)
+        return undefined;
+    try {
+        const images = await readTemplateImages(await ctx.kube(), first);
+        const image = Object.values(images)[0];
+        return image ? (0,version/* imageTag */.I)(image) : undefined;
+    }
+    catch (error) {
+        ctx.warn(`could not read the version from ${first.kind}/${first.name}: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+    }
+}
+async function runAnalyze(config, ctx) {
+    const startedAt = ctx.now();
+    const needsVersion = (0,analysis_step/* analysisUsesVersion */.N)(config.analysis);
+    const version = config.version ?? (needsVersion ? await versionFromCluster(config, ctx) : undefined);
+    // The targets as they are when the analysis starts: what the verdict is about, for the rollback's guards.
+    const rollbackTargets = (config.rollback.onFailure || config.rollback.onInconclusive) ? await targetsAtStart(config, ctx, startedAt) : [];
+    const analysis = await ctx.group('PromQL analysis', () => (0,analysis_step.runConfiguredAnalysis)(config, version, ctx));
+    const decision = (0,verdict.decideVerdict)({ targets: [], checks: [], analysis });
+    const result = {
+        command: 'analyze',
+        startedAt: startedAt.toISOString(),
+        finishedAt: ctx.now().toISOString(),
+        verdict: decision.verdict,
+        action: 'none',
+        reasons: decision.verdict === 'passed' ? [] : decision.reasons.length ? decision.reasons : analysis.reasons,
+        dryRun: config.dryRun,
+        targets: [],
+        checks: [],
+        analysis
+    };
+    return (0,act_step/* actOnVerdict */.f4)(result, config, ctx, rollbackTargets);
+}
+/** Reads each target once before the analysis: the state judged and the revision before its rollout. */
+async function targetsAtStart(config, ctx, startedAt) {
+    if (config.targets.length === 0)
+        return [];
+    const { readWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(313), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 36313));
+    const targets = [];
+    for (const ref of config.targets) {
+        const kind = (0,kinds/* workloadKindName */.x)(ref.kind, ref.apiVersion);
+        try {
+            const read = kind ? await readWorkload(await ctx.kube(), kind, ref) : undefined;
+            const preRollout = read
+                ? (0,pre_rollout/* inferPreRolloutRevision */.O)({
+                    current: read.revisions.current,
+                    history: read.revisions.history,
+                    verifyStartedAt: startedAt,
+                    lookbackMs: events/* ROLLOUT_LOOKBACK_MS */.Mb
+                })
+                : undefined;
+            targets.push({ ref, ...(read ? { judged: read.revisions.state } : {}), ...(preRollout ? { preRollout } : {}) });
+        }
+        catch (error) {
+            ctx.warn(`could not read ${ref.kind}/${ref.name} before the analysis: ${error instanceof Error ? error.message : String(error)}`);
+            targets.push({ ref });
+        }
+    }
+    return targets;
+}
+
+
+/***/ }),
+
+/***/ 14086:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ imageTag),
+/* harmony export */   resolveVersion: () => (/* binding */ resolveVersion)
+/* harmony export */ });
+function imageTag(image) {
+    const withoutDigest = image.split('@')[0];
+    const lastSlash = withoutDigest.lastIndexOf('/');
+    const colon = withoutDigest.lastIndexOf(':');
+    return colon > lastSlash ? withoutDigest.slice(colon + 1) : undefined;
+}
+function resolveVersion(config, targets) {
+    if (config.version)
+        return config.version;
+    for (const target of targets) {
+        const first = Object.values(target.images ?? {})[0];
+        const tag = first ? imageTag(first) : undefined;
+        if (tag)
+            return tag;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 26705:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ inferPreRolloutRevision)
+/* harmony export */ });
+function inferPreRolloutRevision(input) {
+    const { current } = input;
+    if (!current)
+        return undefined;
+    const created = current.createdAt ? Date.parse(current.createdAt) : Number.NaN;
+    const ref = (r) => ({
+        revision: r.revision,
+        ...(r.templateHash !== undefined ? { templateHash: r.templateHash } : {})
+    });
+    if (!Number.isNaN(created) && created < input.verifyStartedAt.getTime() - input.lookbackMs)
+        return ref(current);
+    let best;
+    for (const h of input.history)
+        if (h.revision < current.revision && (!best || h.revision > best.revision))
+            best = h;
+    return best ? ref(best) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6501:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   decideVerdict: () => (/* binding */ decideVerdict)
+/* harmony export */ });
+const targetLabel = (t) => `${t.ref.kind.toLowerCase()}/${t.ref.name}`;
+const why = (check) => check.reason ?? `expected ${check.expected}, got ${check.actual}`;
+/**
+ * One reason per distinct cause: rows of one target that share a reason (every row inconclusive
+ * because a LIST was forbidden) become one line naming them all, not seven copies.
+ */
+function reasonsFor(checks, status, where) {
+    const byReason = new Map();
+    for (const check of checks) {
+        if (check.status !== status)
+            continue;
+        const titles = byReason.get(why(check)) ?? [];
+        titles.push(check.title);
+        byReason.set(why(check), titles);
+    }
+    const prefix = where ? `${where}: ` : '';
+    return [...byReason].map(([reason, titles]) => titles.length === 1
+        ? `${prefix}${titles[0]}: ${reason}`
+        : `${prefix}${titles.join(', ')} (${titles.length} checks): ${reason}`);
+}
+function decideVerdict(input) {
+    const failed = [];
+    const inconclusive = [];
+    for (const target of input.targets) {
+        failed.push(...reasonsFor(target.checks, 'failed', targetLabel(target)));
+        inconclusive.push(...reasonsFor(target.checks, 'inconclusive', targetLabel(target)));
+    }
+    failed.push(...reasonsFor(input.checks, 'failed'));
+    inconclusive.push(...reasonsFor(input.checks, 'inconclusive'));
+    const analysis = input.analysis;
+    if (analysis) {
+        const before = failed.length + inconclusive.length;
+        for (const metric of analysis.checks) {
+            if (metric.dryRun)
+                continue;
+            if (metric.status === 'failed')
+                failed.push(metric.reason);
+            if (metric.status === 'inconclusive')
+                inconclusive.push(metric.reason);
+        }
+        // An analysis that could not run at all (no Prometheus, unknown version) has no check rows but
+        // still has a verdict: it must never read as a pass.
+        if (failed.length + inconclusive.length === before && analysis.verdict !== 'passed') {
+            ;
+            (analysis.verdict === 'failed' ? failed : inconclusive).push(...analysis.reasons);
+        }
+    }
+    if (failed.length > 0)
+        return { verdict: 'failed', reasons: [...failed, ...inconclusive] };
+    if (inconclusive.length > 0)
+        return { verdict: 'inconclusive', reasons: inconclusive };
+    return { verdict: 'passed', reasons: [] };
+}
+
+
+/***/ }),
+
+/***/ 5270:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K4: () => (/* binding */ warningEventsSince),
+/* harmony export */   Mb: () => (/* binding */ ROLLOUT_LOOKBACK_MS),
+/* harmony export */   OE: () => (/* binding */ rolloutSince),
+/* harmony export */   ee: () => (/* binding */ eventLastSeen)
+/* harmony export */ });
+/** How far before the verify start a rollout may have begun and still be "this deploy" (see rolloutSince). */
+const ROLLOUT_LOOKBACK_MS = 15 * 60_000;
+/**
+ * When "since the rollout began" starts. The rollout began when its revision's owner (new ReplicaSet or
+ * ControllerRevision) was created, which is usually a little before the verify step starts; problems
+ * from that gap (a crash before we looked) belong to this deploy, so the earlier of the two is used.
+ * But an owner may be old: a no-op deploy keeps the old ReplicaSet, and `rollout undo` re-uses one.
+ * Then its creation time says nothing about this deploy, and old events would fail a healthy
+ * rollout, so the look-back is capped at ROLLOUT_LOOKBACK_MS before the verify start. (The Deployment's
+ * Progressing lastUpdateTime moves on every progress step, so it cannot mark the start.)
+ */
+function rolloutSince(verifyStart, revisionCreatedAt) {
+    const start = verifyStart.getTime();
+    const created = revisionCreatedAt ? Date.parse(revisionCreatedAt) : Number.NaN;
+    if (Number.isNaN(created) || created >= start)
+        return verifyStart;
+    return new Date(Math.max(created, start - ROLLOUT_LOOKBACK_MS));
+}
+/** The time an event last happened: series.lastObservedTime, lastTimestamp, eventTime, then creation (kubectl events order). */
+function eventLastSeen(e) {
+    return e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? undefined;
+}
+function concerns(e, subjects) {
+    const io = e.involvedObject;
+    if (!io)
+        return false;
+    return subjects.some((s) => {
+        // uid is exact; name+kind also catches events recorded before the uid was known.
+        if (io.uid && s.uid)
+            return io.uid === s.uid;
+        return io.kind === s.kind && io.name === s.name;
+    });
+}
+/** Warning events about the subjects since `since`, grouped by reason+message+object, newest first. */
+function warningEventsSince(events, filter) {
+    const ignored = new Set(filter.ignoreReasons);
+    const since = filter.since.getTime();
+    const groups = new Map();
+    for (const e of events) {
+        if (e.type !== 'Warning' || ignored.has(e.reason ?? ''))
+            continue;
+        if (!concerns(e, filter.subjects))
+            continue;
+        const seen = eventLastSeen(e);
+        // Timestamps have second precision; compare at that precision so an event in the start second counts.
+        if (!seen || Date.parse(seen) < Math.floor(since / 1000) * 1000)
+            continue;
+        const object = `${e.involvedObject?.kind ?? ''}/${e.involvedObject?.name ?? ''}`;
+        const key = `${e.reason ?? ''}\u0000${e.message ?? ''}\u0000${object}`;
+        const count = e.series?.count ?? e.count ?? 1;
+        const prev = groups.get(key);
+        if (prev) {
+            prev.count += count;
+            if (seen > (prev.lastSeen ?? ''))
+                prev.lastSeen = seen;
+        }
+        else {
+            groups.set(key, { reason: e.reason ?? '', message: (e.message ?? '').trim(), object, count, lastSeen: seen });
+        }
+    }
+    return [...groups.values()].sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''));
+}
+
+
+/***/ }),
+
+/***/ 72504:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ withDeadline)
+/* harmony export */ });
+/** setTimeout's ceiling (about 24.8 days); AbortSignal.timeout would clamp anything longer to 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+function withDeadline(api, deadline) {
+    const view = () => {
+        const ms = Math.min(MAX_TIMER_MS, Math.max(deadline.floorMs, Math.round(deadline.at - deadline.now())));
+        return api.withSignal(AbortSignal.any([deadline.signal, AbortSignal.timeout(ms)]));
+    };
+    return {
+        server: api.server,
+        get requestCount() {
+            return api.requestCount;
+        },
+        withSignal: (signal) => withDeadline(api.withSignal(signal), deadline),
+        resourceFor: (kind, apiVersion) => view().resourceFor(kind, apiVersion),
+        get: (...args) => view().get(...args),
+        list: (...args) => view().list(...args),
+        podLog: (...args) => view().podLog(...args),
+        patch: (...args) => view().patch(...args),
+        delete: (...args) => view().delete(...args)
+    };
+}
+
+
+/***/ }),
+
+/***/ 36188:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ workloadKindName)
+/* harmony export */ });
+const NAMES = {
+    deployment: 'Deployment',
+    deployments: 'Deployment',
+    deploy: 'Deployment',
+    statefulset: 'StatefulSet',
+    statefulsets: 'StatefulSet',
+    sts: 'StatefulSet',
+    daemonset: 'DaemonSet',
+    daemonsets: 'DaemonSet',
+    ds: 'DaemonSet'
+};
+/**
+ * The canonical kind for `kind` (case-insensitive; plural and kubectl short names accepted), or
+ * undefined for anything else, including an apps kind under another apiVersion (a custom resource).
+ */
+function workloadKindName(kind, apiVersion) {
+    if (kind === undefined)
+        return undefined;
+    if (apiVersion && apiVersion !== 'apps/v1')
+        return undefined;
+    return NAMES[kind.toLowerCase()];
+}
+
+
+/***/ })
+
+};
