@@ -186,8 +186,8 @@ async function actOnVerdict(result, config, ctx, targets) {
     if (decision.kind === 'none')
         return { ...result, rollback: report };
     if (chosen.length === 0) {
-        report.reason = `${decision.reason}; but this run has no targets to roll back (give analyze the targets it gates with the target input)`;
-        ctx.warn(report.reason);
+        report.reason = `the verdict is ${result.verdict} and the policy says roll back, but this run has no targets to roll back (give ${result.command} the targets it gates with the target input)`;
+        ctx.log(report.reason);
         return { ...result, rollback: { ...report, decision: 'none' } };
     }
     ctx.log(decision.reason);

@@ -98,16 +98,11 @@ async function takeBaseline(prometheus, query, rule, start, w) {
     }
 }
 
+// EXTERNAL MODULE: ./src/util/number.ts
+var number = __webpack_require__(51555);
 ;// CONCATENATED MODULE: ./src/analysis/format.ts
 /** Number and percentage formatting shared by measurement messages and reasons. */
-/** Four significant digits, no trailing zeros: 0.021, 0.005, 1235, 1.5e-7. */
-function formatNumber(value) {
-    if (!Number.isFinite(value))
-        return String(value);
-    if (value === 0)
-        return '0';
-    return String(Number(value.toPrecision(4)));
-}
+
 /** A signed percentage from a fraction: 0.55 → "+55%", -0.052 → "-5.2%". */
 function formatPercent(fraction, signed = true) {
     if (!Number.isFinite(fraction))
@@ -119,8 +114,18 @@ function formatPercent(fraction, signed = true) {
 }
 
 
+// EXTERNAL MODULE: ./src/util/units.ts
+var units = __webpack_require__(46127);
 ;// CONCATENATED MODULE: ./src/analysis/evaluate.ts
 
+
+/** Values in the metric's unit (ms, %, MiB) when its name or query says which: the words every surface uses. */
+function formatFor(rule) {
+    if (rule.name === undefined || rule.query === undefined)
+        return number/* formatNumber */.Z;
+    const unit = (0,units/* metricUnit */.n2)({ name: rule.name, query: rule.query, condition: { max: rule.max, min: rule.min } });
+    return (value) => (0,units/* formatValue */.Fl)(value, unit);
+}
 function isRelative(rule) {
     return rule.maxIncrease !== undefined || rule.maxDecrease !== undefined;
 }
@@ -131,20 +136,22 @@ function relativeChange(value, baseline) {
     return (value - baseline) / Math.abs(baseline);
 }
 function judgeAbsolute(rule, high, low) {
+    const num = formatFor(rule);
     const out = [];
     if (rule.max !== undefined)
         out.push(high > rule.max
-            ? { failed: true, value: high, text: `${formatNumber(high)} > max ${formatNumber(rule.max)}` }
-            : { failed: false, value: high, text: `${formatNumber(high)} <= max ${formatNumber(rule.max)}` });
+            ? { failed: true, value: high, text: `${num(high)} > max ${num(rule.max)}` }
+            : { failed: false, value: high, text: `${num(high)} <= max ${num(rule.max)}` });
     if (rule.min !== undefined)
         out.push(low < rule.min
-            ? { failed: true, value: low, text: `${formatNumber(low)} < min ${formatNumber(rule.min)}` }
-            : { failed: false, value: low, text: `${formatNumber(low)} >= min ${formatNumber(rule.min)}` });
+            ? { failed: true, value: low, text: `${num(low)} < min ${num(rule.min)}` }
+            : { failed: false, value: low, text: `${num(low)} >= min ${num(rule.min)}` });
     return out;
 }
 function judgeRelative(rule, high, low, baseline) {
+    const num = formatFor(rule);
     const out = [];
-    const base = formatNumber(baseline);
+    const base = num(baseline);
     if (rule.maxIncrease !== undefined) {
         const change = relativeChange(high, baseline);
         const failed = change > rule.maxIncrease;
@@ -152,7 +159,7 @@ function judgeRelative(rule, high, low, baseline) {
         out.push({
             failed,
             value: high,
-            text: `${formatNumber(high)} is ${formatPercent(change)} ${word} baseline ${base} (maxIncrease ${formatPercent(rule.maxIncrease)})`
+            text: `${num(high)} is ${formatPercent(change)} ${word} baseline ${base} (maxIncrease ${formatPercent(rule.maxIncrease)})`
         });
     }
     if (rule.maxDecrease !== undefined) {
@@ -162,7 +169,7 @@ function judgeRelative(rule, high, low, baseline) {
         out.push({
             failed,
             value: low,
-            text: `${formatNumber(low)} is ${formatPercent(change)} ${word} baseline ${base} (maxDecrease -${formatPercent(rule.maxDecrease, false)})`
+            text: `${num(low)} is ${formatPercent(change)} ${word} baseline ${base} (maxDecrease -${formatPercent(rule.maxDecrease, false)})`
         });
     }
     return out;
@@ -217,8 +224,8 @@ function evaluate(rule, observed, time, baseline) {
         return { time: at, value: failure.value, phase: 'failed', message: failure.text + suffix, ...warnings };
     const shown = rule.max !== undefined || rule.maxIncrease !== undefined ? high : low;
     if (missingBaseline !== undefined)
-        return { time: at, value: shown, phase: 'inconclusive', message: `${formatNumber(shown)}; ${missingBaseline}`, ...warnings };
-    const text = judgements.length > 0 ? judgements.map((j) => j.text).join(', ') : `${formatNumber(shown)} (no condition)`;
+        return { time: at, value: shown, phase: 'inconclusive', message: `${formatFor(rule)(shown)}; ${missingBaseline}`, ...warnings };
+    const text = judgements.length > 0 ? judgements.map((j) => j.text).join(', ') : `${formatFor(rule)(shown)} (no condition)`;
     return { time: at, value: shown, phase: 'successful', message: text + suffix, ...warnings };
 }
 
@@ -287,7 +294,7 @@ function lastMessage(measurements, test) {
 function subject(name, m) {
     if (!m)
         return name;
-    return m.value !== null ? `${name} = ${m.message ?? formatNumber(m.value)}` : `${name}: ${m.message ?? m.phase}`;
+    return m.value !== null ? `${name} = ${m.message ?? (0,number/* formatNumber */.Z)(m.value)}` : `${name}: ${m.message ?? m.phase}`;
 }
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function judgeCheck(input) {
@@ -388,7 +395,7 @@ function trafficMeasurement(observed, min, time) {
     const warnings = observed.kind === 'values' && observed.warnings?.length ? { warnings: observed.warnings } : {};
     const base = { time: time.toISOString(), value, ...warnings };
     if (gate.open)
-        return { ...base, phase: 'successful', message: `traffic ${formatNumber(value ?? 0)} >= minTraffic ${formatNumber(min)}` };
+        return { ...base, phase: 'successful', message: `traffic ${(0,number/* formatNumber */.Z)(value ?? 0)} >= minTraffic ${(0,number/* formatNumber */.Z)(min)}` };
     if (gate.observed.kind === 'error')
         return { ...base, value: null, phase: 'error', message: gate.observed.message };
     return {
@@ -408,11 +415,11 @@ function trafficGate(observed, min) {
         return { open: false, observed };
     if (observed.values.length === 0) {
         const what = observed.nonFinite.length > 0 ? `traffic ${observed.nonFinite[0]}` : 'no traffic data';
-        return { open: false, observed: { kind: 'no-data', why: `${what}, below minTraffic ${formatNumber(min)}` } };
+        return { open: false, observed: { kind: 'no-data', why: `${what}, below minTraffic ${(0,number/* formatNumber */.Z)(min)}` } };
     }
     const total = trafficTotal(observed) ?? 0;
     if (total < min)
-        return { open: false, observed: { kind: 'no-data', why: `traffic ${formatNumber(total)} < minTraffic ${formatNumber(min)}` } };
+        return { open: false, observed: { kind: 'no-data', why: `traffic ${(0,number/* formatNumber */.Z)(total)} < minTraffic ${(0,number/* formatNumber */.Z)(min)}` } };
     return { open: true };
 }
 
@@ -701,7 +708,9 @@ async function runConfiguredAnalysis(config, version, ctx, deployStartedAt) {
         prometheus,
         dryRun: config.dryRun,
         signal: ctx.signal,
-        onMeasurement: (name, m) => ctx.log(`${name}: ${m.value === null ? '—' : formatNumber(m.value)} ${m.phase}${m.message ? ` (${m.message})` : ''}`)
+        onMeasurement: (name, m) => ctx.log(
+        // The message already carries the value in the metric's unit; a bare value only when there is none.
+        `${name}: ${m.phase}${m.message ? ` — ${m.message}` : m.value !== null ? ` — ${(0,number/* formatNumber */.Z)(m.value)}` : ''}`)
     });
 }
 

@@ -36141,12 +36141,16 @@ var publish = __nccwpck_require__(49575);
 // EXTERNAL MODULE: ./src/report/redact.ts
 var redact = __nccwpck_require__(20649);
 ;// CONCATENATED MODULE: ./src/report/surfaces.ts
-/** Each factory decides from the config whether its surface applies; loaded lazily by its own module. */
+/**
+ * Each factory decides from the config whether its surface applies; loaded lazily by its own module.
+ * Surfaces finish in this order: the webhook last, so a slow receiver never delays the GitHub record.
+ */
 const FACTORIES = [
     async (ctx) => (ctx.config.records?.versionsFile ? (await __nccwpck_require__.e(/* import() */ 706).then(__nccwpck_require__.bind(__nccwpck_require__, 88706))).versionsFileSurface(ctx) : undefined),
     async (ctx) => (ctx.config.records?.recordPath ? (await __nccwpck_require__.e(/* import() */ 735).then(__nccwpck_require__.bind(__nccwpck_require__, 61735))).recordCopySurface(ctx) : undefined),
-    async (ctx) => (ctx.config.records?.notifyWebhook ? (await __nccwpck_require__.e(/* import() */ 188).then(__nccwpck_require__.bind(__nccwpck_require__, 46188))).notifySurface(ctx) : undefined),
-    async (ctx) => (await __nccwpck_require__.e(/* import() */ 319).then(__nccwpck_require__.bind(__nccwpck_require__, 96319))).prCommentSurface(ctx)
+    async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(984), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14029))).deploymentSurface(ctx),
+    async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(984), __nccwpck_require__.e(859)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12859))).prCommentSurface(ctx),
+    async (ctx) => (ctx.config.records?.notifyWebhook ? (await __nccwpck_require__.e(/* import() */ 188).then(__nccwpck_require__.bind(__nccwpck_require__, 46188))).notifySurface(ctx) : undefined)
 ];
 /** Registers a factory (tests; and the one place each surface module is added). */
 function surfaceFactories() {
@@ -36713,7 +36717,7 @@ function truncateLines(text, maxLines, options = {}) {
 /* harmony export */   Op: () => (/* binding */ targetLabel),
 /* harmony export */   Rx: () => (/* binding */ formatCondition),
 /* harmony export */   YY: () => (/* binding */ VERDICT_ICON),
-/* harmony export */   ZV: () => (/* binding */ formatNumber),
+/* harmony export */   ZV: () => (/* reexport safe */ _util_number_js__WEBPACK_IMPORTED_MODULE_0__.Z),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   ei: () => (/* binding */ formatClock),
 /* harmony export */   jf: () => (/* binding */ PHASE_LABEL),
@@ -36723,26 +36727,9 @@ function truncateLines(text, maxLines, options = {}) {
 /* harmony export */   zJ: () => (/* binding */ formatDecimal)
 /* harmony export */ });
 /* unused harmony export ACTION_LABEL */
-/** Compact number for humans: `0.0051`, `1.2e-5`, `12345`, `+Inf`; null → `—`. */
-function formatNumber(value) {
-    if (value === null || value === undefined)
-        return '—';
-    if (Number.isNaN(value))
-        return 'NaN';
-    if (!Number.isFinite(value))
-        return value > 0 ? '+Inf' : '-Inf';
-    if (value === 0)
-        return '0';
-    const abs = Math.abs(value);
-    if (Number.isInteger(value) && abs < 1e15)
-        return String(value);
-    if (abs >= 1e-3 && abs < 1e6)
-        return String(Number(value.toPrecision(4)));
-    // toExponential gives `1.20e-5`; drop trailing zeros of the mantissa and the `+` of the exponent.
-    const [mantissa = '', exponent = ''] = value.toExponential(2).split('e');
-    const trimmed = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
-    return `${trimmed}e${exponent.replace('+', '')}`;
-}
+/* harmony import */ var _util_number_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51555);
+
+
 /**
  * A plain decimal (no exponent) with about eight significant digits, for syntaxes that reject `1e-5`
  * (Mermaid's xychart grammar only accepts digits with an optional fraction).
@@ -36852,13 +36839,13 @@ function conditionThresholds(condition) {
     return lines;
 }
 function formatPercent(fraction) {
-    return `${formatNumber(fraction * 100)} %`;
+    return `${(0,_util_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .Z)(fraction * 100)} %`;
 }
 /**
  * `≤ 0.5 % (max) and ≥ 1 (min)`; relative limits name their baseline. `value` formats limits in the
  * metric's unit (units.ts valueFormatter); the default is a plain number.
  */
-function formatCondition(condition, value = formatNumber) {
+function formatCondition(condition, value = _util_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .Z) {
     const parts = [];
     if (condition.max !== undefined)
         parts.push(`≤ ${value(condition.max)} (max)`);
@@ -37289,8 +37276,8 @@ var report_escape = __nccwpck_require__(14031);
 var format = __nccwpck_require__(12011);
 // EXTERNAL MODULE: ./src/report/rollback-facts.ts
 var rollback_facts = __nccwpck_require__(5966);
-// EXTERNAL MODULE: ./src/report/units.ts
-var units = __nccwpck_require__(17885);
+// EXTERNAL MODULE: ./src/util/units.ts
+var units = __nccwpck_require__(46127);
 ;// CONCATENATED MODULE: ./src/report/headline.ts
 /**
  * The headline every surface opens with (job summary, failure annotation, log verdict line, the
@@ -37792,8 +37779,8 @@ function capJsonRows(rows, maxBytes, note) {
     return byteLength(json) <= maxBytes ? json : '[]';
 }
 
-// EXTERNAL MODULE: ./src/report/units.ts
-var units = __nccwpck_require__(17885);
+// EXTERNAL MODULE: ./src/util/units.ts
+var units = __nccwpck_require__(46127);
 ;// CONCATENATED MODULE: ./src/report/rollback-outputs.ts
 
 
@@ -38790,8 +38777,8 @@ function renderXyChart(input) {
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(54285);
-// EXTERNAL MODULE: ./src/report/units.ts
-var units = __nccwpck_require__(17885);
+// EXTERNAL MODULE: ./src/util/units.ts
+var units = __nccwpck_require__(46127);
 ;// CONCATENATED MODULE: ./src/report/sections/analysis.ts
 
 
@@ -39465,7 +39452,38 @@ function renderVerdict(result, title, budget) {
 
 /***/ }),
 
-/***/ 17885:
+/***/ 51555:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ formatNumber)
+/* harmony export */ });
+/** The one number format every surface uses (log lines, reasons, summary, outputs). */
+/** Compact number for humans: `0.0051`, `1.2e-5`, `12345`, `+Inf`; null → `—`. */
+function formatNumber(value) {
+    if (value === null || value === undefined)
+        return '—';
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (!Number.isFinite(value))
+        return value > 0 ? '+Inf' : '-Inf';
+    if (value === 0)
+        return '0';
+    const abs = Math.abs(value);
+    if (Number.isInteger(value) && abs < 1e15)
+        return String(value);
+    if (abs >= 1e-3 && abs < 1e6)
+        return String(Number(value.toPrecision(4)));
+    // toExponential gives `1.20e-5`; drop trailing zeros of the mantissa and the `+` of the exponent.
+    const [mantissa = '', exponent = ''] = value.toExponential(2).split('e');
+    const trimmed = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
+    return `${trimmed}e${exponent.replace('+', '')}`;
+}
+
+
+/***/ }),
+
+/***/ 46127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39473,7 +39491,7 @@ function renderVerdict(result, title, budget) {
 /* harmony export */   G2: () => (/* binding */ valueFormatter),
 /* harmony export */   n2: () => (/* binding */ metricUnit)
 /* harmony export */ });
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(12011);
+/* harmony import */ var _number_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51555);
 
 const limitsWithinUnit = (condition) => [condition.max, condition.min].every((v) => v === undefined || (v >= 0 && v <= 1)) &&
     (condition.max !== undefined || condition.min !== undefined);
@@ -39504,7 +39522,7 @@ function sig(value, digits = 3) {
 /** `80 ms`, `1.5 s`, `3.2 %`, `1.5 MiB`, or formatNumber's form; null → `—`. */
 function formatValue(value, unit) {
     if (value === null || value === undefined || !Number.isFinite(value) || unit === 'plain')
-        return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(value);
+        return (0,_number_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .Z)(value);
     switch (unit) {
         case 'seconds': {
             const abs = Math.abs(value);

@@ -48,6 +48,7 @@ export type OutputName =
   | 'rolled-back-to'
   | 'restored-verdict'
   | 'rollback'
+  | 'snapshot'
 
 const attention = (status: CheckStatus): status is 'failed' | 'inconclusive' =>
   status === 'failed' || status === 'inconclusive'
@@ -127,7 +128,8 @@ export const OUTPUT_MAX_BYTES = {
   summary: 4 * KIB,
   'rolled-back-from': 8 * KIB,
   'rolled-back-to': 8 * KIB,
-  rollback: 128 * KIB
+  rollback: 128 * KIB,
+  snapshot: 32 * KIB
 } as const
 
 const RECORD_HINT = 'the JSON record (output report) has all of them'
@@ -167,6 +169,19 @@ export function buildOutputs(result: RunResult, reportPath: string): Record<Outp
     'rolled-back-from': revisionOutput(result, 'fromRevision', OUTPUT_MAX_BYTES['rolled-back-from']),
     'rolled-back-to': revisionOutput(result, 'toRevision', OUTPUT_MAX_BYTES['rolled-back-to']),
     'restored-verdict': restoredVerdictOutput(result),
-    rollback: rollbackOutput(result, OUTPUT_MAX_BYTES.rollback)
+    rollback: rollbackOutput(result, OUTPUT_MAX_BYTES.rollback),
+    snapshot: snapshotOutput(result, OUTPUT_MAX_BYTES.snapshot)
   }
+}
+
+/**
+ * `snapshot`: what `command: snapshot` recorded per target (revision, template hash, images, …), as
+ * JSON for `fromJSON()`; `[]` for other commands. Restart counts go first when it would not fit.
+ */
+function snapshotOutput(result: RunResult, maxBytes: number): string {
+  const snapshots = result.snapshots ?? []
+  const full = JSON.stringify(snapshots)
+  if (Buffer.byteLength(full) <= maxBytes) return full
+  const lean: Array<Record<string, unknown>> = snapshots.map((s) => ({ ...s, restarts: [], restartsOmitted: true }))
+  return capJsonRows(lean, maxBytes, (left) => ({ omitted: left.length, note: `${left.length} more snapshot(s); ${RECORD_HINT}` }))
 }

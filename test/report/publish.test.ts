@@ -41,6 +41,7 @@ describe('publishReports', () => {
         'rollback',
         'rolled-back-from',
         'rolled-back-to',
+        'snapshot',
         'summary',
         'verdict'
       ])

@@ -41,6 +41,7 @@ describe('a config error', () => {
       'rollback',
       'rolled-back-from',
       'rolled-back-to',
+      'snapshot',
       'summary',
       'verdict'
     ])
