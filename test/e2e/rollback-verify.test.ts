@@ -48,6 +48,10 @@ describe('verify rolls a failed deploy back, end to end', () => {
     expect(snapshot.exitCode).toBe(0)
     expect(snapshot.outputs.verdict).toBe('passed')
     expect(annotationsOf(sandbox, 'Deployment', ns, 'api')['deploy-guard.io/snapshot']).toContain('"revision":1')
+    // The same record reaches the step output, for a later job.
+    expect(JSON.parse(snapshot.outputs.snapshot ?? '[]')).toMatchObject([
+      { ref: { kind: 'Deployment', name: 'api', namespace: ns }, revision: 1, images: { app: 'registry/api:v1' } }
+    ])
     // The snapshot is a metadata write: no rollout started.
     expect(deploymentRevision(sandbox, ns, 'api')).toBe('1')
     expect(replicaSets(sandbox, ns, 'api')).toHaveLength(1)
