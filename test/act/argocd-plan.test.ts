@@ -11,17 +11,24 @@ import {
 } from '../../src/act/rollback/argocd-plan.js'
 
 const source = { repoURL: 'https://git.example/shop.git', path: 'deploy' }
-const entry = (id: number, revision: string, extra: Partial<ArgoHistoryEntry> = {}): ArgoHistoryEntry => ({ id, revision, source, ...extra })
+const entry = (id: number, revision: string, extra: Partial<ArgoHistoryEntry> = {}): ArgoHistoryEntry => ({
+  id,
+  revision,
+  source,
+  ...extra
+})
 const HISTORY = [entry(1, 'aaaaaaaa11'), entry(2, 'bbbbbbbb22'), entry(3, 'cccccccc33')]
 
-function app(over: {
-  automated?: Record<string, unknown> | null
-  history?: ArgoHistoryEntry[]
-  operation?: unknown
-  deleting?: boolean
-  synced?: string
-  namespace?: string
-} = {}): ArgoApplicationForRollback {
+function app(
+  over: {
+    automated?: Record<string, unknown> | null
+    history?: ArgoHistoryEntry[]
+    operation?: unknown
+    deleting?: boolean
+    synced?: string
+    namespace?: string
+  } = {}
+): ArgoApplicationForRollback {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
@@ -37,42 +44,112 @@ function app(over: {
   }
 }
 
-const sync = (a: ArgoApplicationForRollback, extra: Partial<ArgoPlanInput> = {}): ArgoPlanInput => ({ app: a, mode: 'sync', ...extra })
+const sync = (a: ArgoApplicationForRollback, extra: Partial<ArgoPlanInput> = {}): ArgoPlanInput => ({
+  app: a,
+  mode: 'sync',
+  ...extra
+})
 
 describe('planArgoRollback', () => {
   const cases: Array<[string, ArgoPlanInput, Partial<ArgoRollbackPlan>]> = [
-    ['refuse mode, auto-sync on', { app: app({ automated: { selfHeal: true } }), mode: 'refuse' }, { action: 'refuse', reason: 'auto-sync', toId: 2, fromId: 3 }],
-    ['refuse mode, auto-sync off', { app: app(), mode: 'refuse' }, { action: 'refuse', reason: 'manual-only', manualCommand: 'argocd app rollback api 2' }],
-    ['refuse mode, automated kept but enabled: false', { app: app({ automated: { enabled: false } }), mode: 'refuse' }, { reason: 'manual-only' }],
-    ['refuse mode, no usable history: the command without an id', { app: app({ history: [] }), mode: 'refuse' }, { reason: 'manual-only', manualCommand: 'argocd app rollback api ID' }],
-    ['deleting wins over everything', { app: app({ deleting: true, automated: {} }), mode: 'refuse' }, { action: 'refuse', reason: 'deleting' }],
-    ['sync: history[len-2]', sync(app({ automated: {} })), { action: 'sync', fromId: 3, toId: 2, targetRevisions: ['bbbbbbbb22'] }],
+    [
+      'refuse mode, auto-sync on',
+      { app: app({ automated: { selfHeal: true } }), mode: 'refuse' },
+      { action: 'refuse', reason: 'auto-sync', toId: 2, fromId: 3 }
+    ],
+    [
+      'refuse mode, auto-sync off',
+      { app: app(), mode: 'refuse' },
+      { action: 'refuse', reason: 'manual-only', manualCommand: 'argocd app rollback api 2' }
+    ],
+    [
+      'refuse mode, automated kept but enabled: false',
+      { app: app({ automated: { enabled: false } }), mode: 'refuse' },
+      { reason: 'manual-only' }
+    ],
+    [
+      'refuse mode, no usable history: the command without an id',
+      { app: app({ history: [] }), mode: 'refuse' },
+      { reason: 'manual-only', manualCommand: 'argocd app rollback api ID' }
+    ],
+    [
+      'deleting wins over everything',
+      { app: app({ deleting: true, automated: {} }), mode: 'refuse' },
+      { action: 'refuse', reason: 'deleting' }
+    ],
+    [
+      'sync: history[len-2]',
+      sync(app({ automated: {} })),
+      { action: 'sync', fromId: 3, toId: 2, targetRevisions: ['bbbbbbbb22'] }
+    ],
     ['sync: an explicit id', sync(app(), { id: 1 }), { action: 'sync', toId: 1 }],
-    ['sync: an unknown id', sync(app(), { id: 9 }), { action: 'refuse', reason: 'history-id-not-found', message: 'application api does not have deployment with id 9' }],
-    ['sync: the recorded revision (short SHA)', sync(app(), { recordedRevision: 'aaaaaaaa' }), { action: 'sync', toId: 1 }],
+    [
+      'sync: an unknown id',
+      sync(app(), { id: 9 }),
+      {
+        action: 'refuse',
+        reason: 'history-id-not-found',
+        message: 'application api does not have deployment with id 9'
+      }
+    ],
+    [
+      'sync: the recorded revision (short SHA)',
+      sync(app(), { recordedRevision: 'aaaaaaaa' }),
+      { action: 'sync', toId: 1 }
+    ],
     [
       'sync: the newest entry at the recorded revision',
-      sync(app({ history: [entry(1, 'aaaaaaaa11'), entry(2, 'bbbbbbbb22'), entry(3, 'aaaaaaaa11'), entry(4, 'cccccccc33')] }), { recordedRevision: 'aaaaaaaa11' }),
+      sync(
+        app({
+          history: [entry(1, 'aaaaaaaa11'), entry(2, 'bbbbbbbb22'), entry(3, 'aaaaaaaa11'), entry(4, 'cccccccc33')]
+        }),
+        { recordedRevision: 'aaaaaaaa11' }
+      ),
       { action: 'sync', toId: 3 }
     ],
-    ['sync: recorded revision not in history', sync(app(), { recordedRevision: 'dddddddd' }), { action: 'refuse', reason: 'recorded-not-in-history' }],
+    [
+      'sync: recorded revision not in history',
+      sync(app(), { recordedRevision: 'dddddddd' }),
+      { action: 'refuse', reason: 'recorded-not-in-history' }
+    ],
     [
       'sync: recorded = the synced revision: the deploy changed nothing, skip',
       sync(app(), { recordedRevision: 'cccccccc33' }),
-      { action: 'skip', toId: 3, message: 'skipped rollback (Argo CD application "api" is still synced to history id 3, revision cccccccc33: the deploy did not change it)' }
+      {
+        action: 'skip',
+        toId: 3,
+        message:
+          'skipped rollback (Argo CD application "api" is still synced to history id 3, revision cccccccc33: the deploy did not change it)'
+      }
     ],
     [
       'sync: recorded = last entry but a failed sync moved on: re-sync it',
       sync(app({ synced: 'dddddddd44' }), { recordedRevision: 'cccccccc33' }),
       { action: 'sync', toId: 3 }
     ],
-    ['sync: one entry only', sync(app({ history: [entry(1, 'aaaaaaaa11')] })), { action: 'refuse', reason: 'history-too-short', message: "application 'api' should have at least two successful deployments" }],
+    [
+      'sync: one entry only',
+      sync(app({ history: [entry(1, 'aaaaaaaa11')] })),
+      {
+        action: 'refuse',
+        reason: 'history-too-short',
+        message: "application 'api' should have at least two successful deployments"
+      }
+    ],
     [
       'sync: an entry without a source (Argo CD ≤ 0.11)',
       sync(app({ history: [{ id: 1, revision: 'aaaaaaaa11' }, entry(2, 'bbbbbbbb22')] })),
-      { action: 'refuse', reason: 'no-source', message: 'cannot rollback to revision deployed with Argo CD v0.11 or lower. sync to revision instead.' }
+      {
+        action: 'refuse',
+        reason: 'no-source',
+        message: 'cannot rollback to revision deployed with Argo CD v0.11 or lower. sync to revision instead.'
+      }
     ],
-    ['sync: another operation in progress', sync(app({ operation: { sync: {} } })), { action: 'refuse', reason: 'operation-in-progress' }],
+    [
+      'sync: another operation in progress',
+      sync(app({ operation: { sync: {} } })),
+      { action: 'refuse', reason: 'operation-in-progress' }
+    ],
     ['sync: operation null is no operation', sync(app({ operation: null })), { action: 'sync' }]
   ]
   it.each(cases)('%s', (_title, given, expected) => {
@@ -96,7 +173,13 @@ describe('planArgoRollback', () => {
           metadata: { resourceVersion: '42' },
           spec: { syncPolicy: { automated: null } },
           operation: {
-            sync: { revision: 'bbbbbbbb22', source, prune: true, syncOptions: ['ServerSideApply=true'], syncStrategy: { apply: {} } },
+            sync: {
+              revision: 'bbbbbbbb22',
+              source,
+              prune: true,
+              syncOptions: ['ServerSideApply=true'],
+              syncStrategy: { apply: {} }
+            },
             initiatedBy: { username: 'deploy-guard' },
             info: [{ name: 'Reason', value: 'deploy-guard rollback to history id 2' }]
           },
@@ -114,7 +197,8 @@ describe('planArgoRollback', () => {
 
   it('refusal texts give the commands to run, with --app-namespace outside argocd', () => {
     expect(planArgoRollback({ app: app({ automated: {}, namespace: 'team' }), mode: 'refuse' })).toMatchObject({
-      manualCommand: 'argocd app set api --app-namespace team --sync-policy none && argocd app rollback api 2 --app-namespace team'
+      manualCommand:
+        'argocd app set api --app-namespace team --sync-policy none && argocd app rollback api 2 --app-namespace team'
     })
     expect(planArgoRollback({ app: app(), mode: 'refuse' })).toMatchObject({
       message:
@@ -132,7 +216,12 @@ describe('helpers', () => {
     expect(autoSyncEnabled(app({ automated: { enabled: false } }))).toBe(false)
   })
   it('pickHistoryEntry matches multi-source revisions', () => {
-    const multi = app({ history: [{ id: 1, revisions: ['aaaaaaaa11', '1.0.0'], sources: [source] }, { id: 2, revisions: ['bbbbbbbb22', '1.1.0'], sources: [source] }] })
+    const multi = app({
+      history: [
+        { id: 1, revisions: ['aaaaaaaa11', '1.0.0'], sources: [source] },
+        { id: 2, revisions: ['bbbbbbbb22', '1.1.0'], sources: [source] }
+      ]
+    })
     expect(pickHistoryEntry(multi, undefined, '1.0.0')).toMatchObject({ entry: { id: 1 } })
   })
 })

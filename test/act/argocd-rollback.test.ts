@@ -84,8 +84,16 @@ const scenario = [
     name: 'api-multi',
     namespace: 'team',
     history: [
-      { id: 1, revisions: [SHA.a, '1.0.0'], sources: [source, { repoURL: 'https://charts.example', chart: 'api', targetRevision: '1.0.0' }] },
-      { id: 2, revisions: [SHA.c, '1.1.0'], sources: [source, { repoURL: 'https://charts.example', chart: 'api', targetRevision: '1.1.0' }] }
+      {
+        id: 1,
+        revisions: [SHA.a, '1.0.0'],
+        sources: [source, { repoURL: 'https://charts.example', chart: 'api', targetRevision: '1.0.0' }]
+      },
+      {
+        id: 2,
+        revisions: [SHA.c, '1.1.0'],
+        sources: [source, { repoURL: 'https://charts.example', chart: 'api', targetRevision: '1.1.0' }]
+      }
     ]
   }),
   `apiVersion: apps/v1
@@ -121,8 +129,18 @@ afterAll(async () => {
 describe('Argo CD-managed rollback', () => {
   it('default: refuses with the reason and the commands to run, and leaves the Application alone', async () => {
     const before = await getApp('api')
-    const outcome = await rollbackArgoCd(api, { application: 'api', namespace: 'argocd' }, { mode: 'refuse', dryRun: false })
-    expect(outcome).toMatchObject({ result: 'error', reason: 'auto-sync', fromRevision: 3, toRevision: 2, autoSyncDisabled: false })
+    const outcome = await rollbackArgoCd(
+      api,
+      { application: 'api', namespace: 'argocd' },
+      { mode: 'refuse', dryRun: false }
+    )
+    expect(outcome).toMatchObject({
+      result: 'error',
+      reason: 'auto-sync',
+      fromRevision: 3,
+      toRevision: 2,
+      autoSyncDisabled: false
+    })
     expect(outcome.manualCommand).toBe('argocd app set api --sync-policy none && argocd app rollback api 2')
     expect(outcome.message).toBe(
       'Workload managed by Argo CD application "api": deploy-guard did not roll it back, because its automated sync would put Git\'s version straight back after a plain undo. Roll back through Argo CD: disable auto-sync first, then roll back (`argocd app set api --sync-policy none && argocd app rollback api 2`), and re-enable auto-sync once a fix is in Git; or set `rollback.argocd: sync` to let deploy-guard do this.'
@@ -132,11 +150,19 @@ describe('Argo CD-managed rollback', () => {
   })
 
   it('default without auto-sync: still refuses, with the one command', async () => {
-    const outcome = await rollbackArgoCd(api, { application: 'api-manual', namespace: 'argocd' }, { mode: 'refuse', dryRun: false })
-    expect(outcome).toMatchObject({ result: 'error', reason: 'manual-only', manualCommand: 'argocd app rollback api-manual 2' })
+    const outcome = await rollbackArgoCd(
+      api,
+      { application: 'api-manual', namespace: 'argocd' },
+      { mode: 'refuse', dryRun: false }
+    )
+    expect(outcome).toMatchObject({
+      result: 'error',
+      reason: 'manual-only',
+      manualCommand: 'argocd app rollback api-manual 2'
+    })
   })
 
-  it('sync: from the workload\'s tracking id to the patched Application — auto-sync off, the rollback operation set', async () => {
+  it("sync: from the workload's tracking id to the patched Application — auto-sync off, the rollback operation set", async () => {
     const workload = (await api.get(RESOURCES.Deployment, 'shop', 'api'))!
     const management = detectManager(workload)
     expect(management).toMatchObject({ managedBy: 'argocd', application: 'api-sync', namespace: 'argocd' })
@@ -181,7 +207,11 @@ describe('Argo CD-managed rollback', () => {
 
   it('sync, dry run: reports the exact patch and changes nothing', async () => {
     const before = await getApp('api-dry')
-    const outcome = await rollbackArgoCd(api, { application: 'api-dry', namespace: 'argocd' }, { mode: 'sync', dryRun: true })
+    const outcome = await rollbackArgoCd(
+      api,
+      { application: 'api-dry', namespace: 'argocd' },
+      { mode: 'sync', dryRun: true }
+    )
     expect(outcome).toMatchObject({ result: 'rolled-back', dryRun: true, autoSyncDisabled: true, toRevision: 2 })
     expect(outcome.patch).toEqual({
       type: 'merge',
@@ -189,14 +219,22 @@ describe('Argo CD-managed rollback', () => {
         metadata: { resourceVersion: before.metadata.resourceVersion },
         spec: { syncPolicy: { automated: null } },
         operation: {
-          sync: { revision: SHA.b, source, prune: false, syncOptions: ['CreateNamespace=true'], syncStrategy: { apply: {} } },
+          sync: {
+            revision: SHA.b,
+            source,
+            prune: false,
+            syncOptions: ['CreateNamespace=true'],
+            syncStrategy: { apply: {} }
+          },
           initiatedBy: { username: 'deploy-guard' },
           info: [{ name: 'Reason', value: 'deploy-guard rollback to history id 2' }]
         },
         status: { operationState: null }
       }
     })
-    expect(outcome.message).toMatch(/^would ask Argo CD to sync application "api-dry" back to history id 2 .*Automated sync would be turned off/)
+    expect(outcome.message).toMatch(
+      /^would ask Argo CD to sync application "api-dry" back to history id 2 .*Automated sync would be turned off/
+    )
     expect(await getApp('api-dry')).toEqual(before)
   })
 
@@ -212,7 +250,11 @@ describe('Argo CD-managed rollback', () => {
   })
 
   it('a multi-source history entry: sources and revisions, --app-namespace outside argocd', async () => {
-    const outcome = await rollbackArgoCd(api, { application: 'api-multi', namespace: 'team' }, { mode: 'sync', dryRun: false })
+    const outcome = await rollbackArgoCd(
+      api,
+      { application: 'api-multi', namespace: 'team' },
+      { mode: 'sync', dryRun: false }
+    )
     expect(outcome).toMatchObject({ result: 'rolled-back', toRevision: 1, targetRevisions: [SHA.a, '1.0.0'] })
     const sync = ((await getApp('api-multi', 'team')).operation as { sync: Record<string, unknown> }).sync
     expect(sync).toEqual({
@@ -222,52 +264,97 @@ describe('Argo CD-managed rollback', () => {
       syncOptions: ['CreateNamespace=true'],
       syncStrategy: { apply: {} }
     })
-    const refused = await rollbackArgoCd(api, { application: 'api-multi', namespace: 'team' }, { mode: 'refuse', dryRun: false })
+    const refused = await rollbackArgoCd(
+      api,
+      { application: 'api-multi', namespace: 'team' },
+      { mode: 'refuse', dryRun: false }
+    )
     expect(refused.manualCommand).toBe('argocd app rollback api-multi 1 --app-namespace team')
   })
 
   it('another operation in progress: refused before anything is written', async () => {
     const before = await getApp('api-busy')
-    const outcome = await rollbackArgoCd(api, { application: 'api-busy', namespace: 'argocd' }, { mode: 'sync', dryRun: false })
-    expect(outcome).toMatchObject({ result: 'error', reason: 'operation-in-progress', manualCommand: 'argocd app rollback api-busy 2' })
+    const outcome = await rollbackArgoCd(
+      api,
+      { application: 'api-busy', namespace: 'argocd' },
+      { mode: 'sync', dryRun: false }
+    )
+    expect(outcome).toMatchObject({
+      result: 'error',
+      reason: 'operation-in-progress',
+      manualCommand: 'argocd app rollback api-busy 2'
+    })
     expect(outcome.message).toBe(
       'Argo CD application "api-busy": another operation is already in progress; wait for it or stop it (`argocd app terminate-op api-busy`), then roll back.'
     )
     expect(await getApp('api-busy')).toEqual(before)
   })
 
-  it('too little history: Argo CD\'s message', async () => {
-    const outcome = await rollbackArgoCd(api, { application: 'api-young', namespace: 'argocd' }, { mode: 'sync', dryRun: false })
+  it("too little history: Argo CD's message", async () => {
+    const outcome = await rollbackArgoCd(
+      api,
+      { application: 'api-young', namespace: 'argocd' },
+      { mode: 'sync', dryRun: false }
+    )
     expect(outcome).toMatchObject({
       result: 'error',
       reason: 'history-too-short',
       message: "application 'api-young' should have at least two successful deployments"
     })
-    const unknownId = await rollbackArgoCd(api, { application: 'api-young', namespace: 'argocd', id: 3 }, { mode: 'sync', dryRun: false })
-    expect(unknownId).toMatchObject({ reason: 'history-id-not-found', message: 'application api-young does not have deployment with id 3' })
+    const unknownId = await rollbackArgoCd(
+      api,
+      { application: 'api-young', namespace: 'argocd', id: 3 },
+      { mode: 'sync', dryRun: false }
+    )
+    expect(unknownId).toMatchObject({
+      reason: 'history-id-not-found',
+      message: 'application api-young does not have deployment with id 3'
+    })
   })
 
   it('a deleting Application: refused', async () => {
     const resource = builtinResources.find((r) => r.group === 'argoproj.io' && r.resource === 'applications')!
     const stored = sandbox.store.get(resource, 'argocd', 'api-deleting')!
-    sandbox.store.update(resource, { ...stored, metadata: { ...stored.metadata, deletionTimestamp: new Date().toISOString() } })
-    const outcome = await rollbackArgoCd(api, { application: 'api-deleting', namespace: 'argocd' }, { mode: 'sync', dryRun: false })
+    sandbox.store.update(resource, {
+      ...stored,
+      metadata: { ...stored.metadata, deletionTimestamp: new Date().toISOString() }
+    })
+    const outcome = await rollbackArgoCd(
+      api,
+      { application: 'api-deleting', namespace: 'argocd' },
+      { mode: 'sync', dryRun: false }
+    )
     expect(outcome).toMatchObject({ result: 'error', reason: 'deleting' })
     expect((await getApp('api-deleting')).operation).toBeUndefined()
   })
 
   it('a missing Application: says where it looked', async () => {
-    const outcome = await rollbackArgoCd(api, { application: 'nope', namespace: 'argocd' }, { mode: 'sync', dryRun: false })
+    const outcome = await rollbackArgoCd(
+      api,
+      { application: 'nope', namespace: 'argocd' },
+      { mode: 'sync', dryRun: false }
+    )
     expect(outcome).toMatchObject({ result: 'error', reason: 'not-found' })
     expect(outcome.message).toContain('no Application "nope" in namespace "argocd"')
   })
 
   it('a 409 (the controller wrote the Application meanwhile): re-read, re-checked, set once', async () => {
-    sandbox.faults.add({ method: 'PATCH', path: '/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/api-conflict', status: 409, times: 1 })
+    sandbox.faults.add({
+      method: 'PATCH',
+      path: '/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/api-conflict',
+      status: 409,
+      times: 1
+    })
     sandbox.clearRequests()
-    const outcome = await rollbackArgoCd(api, { application: 'api-conflict', namespace: 'argocd' }, { mode: 'sync', dryRun: false })
+    const outcome = await rollbackArgoCd(
+      api,
+      { application: 'api-conflict', namespace: 'argocd' },
+      { mode: 'sync', dryRun: false }
+    )
     expect(outcome).toMatchObject({ result: 'rolled-back', autoSyncDisabled: true, toRevision: 2 })
-    const calls = sandbox.requests.filter((r) => r.path.endsWith('/applications/api-conflict')).map((r) => `${r.method} ${r.status}`)
+    const calls = sandbox.requests
+      .filter((r) => r.path.endsWith('/applications/api-conflict'))
+      .map((r) => `${r.method} ${r.status}`)
     expect(calls).toEqual(['GET 200', 'PATCH 409', 'GET 200', 'PATCH 200'])
     const after = await getApp('api-conflict')
     expect(after.spec?.syncPolicy).not.toHaveProperty('automated')

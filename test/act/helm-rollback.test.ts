@@ -47,9 +47,19 @@ async function helm(...args: string[]): Promise<string> {
 }
 
 async function image(name: string): Promise<string | undefined> {
-  const { stdout } = await run('kubectl', ['--kubeconfig', sandbox.kubeconfigPath, '-n', NS, 'get', 'deploy', name, '-o', 'json'])
-  return (JSON.parse(stdout) as { spec: { template: { spec: { containers: Array<{ image: string }> } } } }).spec.template
-    .spec.containers[0]?.image
+  const { stdout } = await run('kubectl', [
+    '--kubeconfig',
+    sandbox.kubeconfigPath,
+    '-n',
+    NS,
+    'get',
+    'deploy',
+    name,
+    '-o',
+    'json'
+  ])
+  return (JSON.parse(stdout) as { spec: { template: { spec: { containers: Array<{ image: string }> } } } }).spec
+    .template.spec.containers[0]?.image
 }
 
 /** A fresh release per test: v1 good (waited for), v2 crash-looping (not waited for: it never gets ready). */
@@ -74,7 +84,10 @@ const options = (overrides: Partial<HelmRollbackOptions> = {}): HelmRollbackOpti
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'helm-rollback-'))
-  sandbox = await startSandbox({ scenarioText: `apiVersion: v1\nkind: Namespace\nmetadata: { name: ${NS} }\n`, timeScale: 200 })
+  sandbox = await startSandbox({
+    scenarioText: `apiVersion: v1\nkind: Namespace\nmetadata: { name: ${NS} }\n`,
+    timeScale: 200
+  })
   api = await createKubeApi({ kubeconfig: sandbox.kubeconfig }, { retries: 1, minRetryDelayMs: 10 })
 }, 60_000)
 
@@ -124,12 +137,21 @@ describe('Helm-managed rollback through helm rollback', () => {
     writeFileSync(v3, manifest('registry/web:v3-crashloop').replace(/web\b(?!:)/g, name))
     await helm('install-fixture', name, '-n', NS, '--manifest', v3, '--chart', 'web-1.2.0')
     const outcome = await rollbackHelm(api, { release: name, namespace: NS, recordedRevision: 1 }, options())
-    expect(outcome).toMatchObject({ result: 'rolled-back', fromRevision: 3, toRevision: 1, newRevision: { version: 4 } })
+    expect(outcome).toMatchObject({
+      result: 'rolled-back',
+      fromRevision: 3,
+      toRevision: 1,
+      newRevision: { version: 4 }
+    })
     expect(await image(name)).toBe('registry/web:v1')
   }, 120_000)
 
   it('without helm on PATH: the clear error naming the tool, nothing changed', async () => {
-    const outcome = await rollbackHelm(api, { release: name, namespace: NS }, options({ env: { PATH: join(dir, 'empty') } }))
+    const outcome = await rollbackHelm(
+      api,
+      { release: name, namespace: NS },
+      options({ env: { PATH: join(dir, 'empty') } })
+    )
     expect(outcome).toMatchObject({ result: 'error', reason: 'helm-not-found', fromRevision: 2, toRevision: 1 })
     expect(outcome.message).toBe(
       'Helm-managed workload: deploy-guard rolls back with `helm rollback`, but no `helm` was found on PATH; install it (GitHub-hosted runners have it) or set `rollback.helm: kubectl` to undo the Deployment directly (the next helm upgrade will revert it)'
@@ -140,7 +162,11 @@ describe('Helm-managed rollback through helm rollback', () => {
 
   it('a dry run reports the exact command and changes nothing', async () => {
     const before = (await api.get(RESOURCES.Deployment, NS, name))!.metadata.resourceVersion
-    const outcome = await rollbackHelm(api, { release: name, namespace: NS }, options({ dryRun: true, context: 'sandbox' }))
+    const outcome = await rollbackHelm(
+      api,
+      { release: name, namespace: NS },
+      options({ dryRun: true, context: 'sandbox' })
+    )
     expect(outcome).toMatchObject({
       result: 'rolled-back',
       dryRun: true,

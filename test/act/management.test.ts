@@ -17,7 +17,9 @@ const helmAnnotations = (release: string, namespace?: string) => ({
 })
 
 describe('detectManager', () => {
-  const cases: Array<[string, KubeObject, Management['managedBy'], Partial<Management>, { argocdNamespace?: string }?]> = [
+  const cases: Array<
+    [string, KubeObject, Management['managedBy'], Partial<Management>, { argocdNamespace?: string }?]
+  > = [
     ['nothing: kubectl', workload(), 'kubectl', {}],
     [
       'Helm label and annotations',
@@ -25,10 +27,25 @@ describe('detectManager', () => {
       'helm',
       { release: 'api-prod', namespace: 'releases' }
     ],
-    ['Helm without release-namespace: the object\'s namespace', workload(HELM_LABEL, helmAnnotations('api')), 'helm', { release: 'api', namespace: 'shop' }],
+    [
+      "Helm without release-namespace: the object's namespace",
+      workload(HELM_LABEL, helmAnnotations('api')),
+      'helm',
+      { release: 'api', namespace: 'shop' }
+    ],
     ['Helm label only (helm template | kubectl apply): no release', workload(HELM_LABEL), 'kubectl', {}],
-    ['release annotation without Helm\'s label: not Helm-owned (Helm\'s own check)', workload({}, helmAnnotations('api')), 'kubectl', {}],
-    ['managed-by another tool', workload({ 'app.kubernetes.io/managed-by': 'kustomize' }, helmAnnotations('api')), 'kubectl', {}],
+    [
+      "release annotation without Helm's label: not Helm-owned (Helm's own check)",
+      workload({}, helmAnnotations('api')),
+      'kubectl',
+      {}
+    ],
+    [
+      'managed-by another tool',
+      workload({ 'app.kubernetes.io/managed-by': 'kustomize' }, helmAnnotations('api')),
+      'kubectl',
+      {}
+    ],
     [
       'Argo CD tracking id naming this object',
       workload({}, { 'argocd.argoproj.io/tracking-id': 'shop-api:apps/Deployment:shop/api' }),
@@ -54,10 +71,20 @@ describe('detectManager', () => {
       'kubectl',
       {}
     ],
-    ['a malformed tracking id does not count', workload({}, { 'argocd.argoproj.io/tracking-id': 'app;apps/Deployment/shop/api' }), 'kubectl', {}],
-    ['Argo CD instance label (label tracking)', workload({ 'argocd.argoproj.io/instance': 'shop-api' }), 'argocd', { application: 'shop-api', namespace: 'argocd' }],
     [
-      'Argo CD rendering a Helm chart: Argo CD wins over Helm\'s labels',
+      'a malformed tracking id does not count',
+      workload({}, { 'argocd.argoproj.io/tracking-id': 'app;apps/Deployment/shop/api' }),
+      'kubectl',
+      {}
+    ],
+    [
+      'Argo CD instance label (label tracking)',
+      workload({ 'argocd.argoproj.io/instance': 'shop-api' }),
+      'argocd',
+      { application: 'shop-api', namespace: 'argocd' }
+    ],
+    [
+      "Argo CD rendering a Helm chart: Argo CD wins over Helm's labels",
       workload({ ...HELM_LABEL, 'argocd.argoproj.io/instance': 'shop-api' }, helmAnnotations('api')),
       'argocd',
       { application: 'shop-api' }
@@ -77,7 +104,12 @@ describe('detectManager', () => {
       'flux',
       { kind: 'HelmRelease', name: 'api', namespace: 'shop' }
     ],
-    ['Flux name label without its namespace: not Flux', workload({ 'kustomize.toolkit.fluxcd.io/name': 'apps' }), 'kubectl', {}]
+    [
+      'Flux name label without its namespace: not Flux',
+      workload({ 'kustomize.toolkit.fluxcd.io/name': 'apps' }),
+      'kubectl',
+      {}
+    ]
   ]
   it.each(cases)('%s', (_title, object, managedBy, fields, options) => {
     const management = detectManager(object, options)
@@ -90,7 +122,11 @@ describe('detectManager', () => {
     const service: KubeObject = {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: { name: 'api', namespace: 'shop', annotations: { 'argocd.argoproj.io/tracking-id': 'shop-api:/Service:shop/api' } }
+      metadata: {
+        name: 'api',
+        namespace: 'shop',
+        annotations: { 'argocd.argoproj.io/tracking-id': 'shop-api:/Service:shop/api' }
+      }
     }
     expect(detectManager(service)).toMatchObject({ managedBy: 'argocd', application: 'shop-api' })
     expect(parseTrackingId('app:rbac.authorization.k8s.io/ClusterRole:/reader')).toEqual({
@@ -108,7 +144,13 @@ describe('detectManager', () => {
 describe('chooseRollbackPath', () => {
   const helm: Management = { managedBy: 'helm', release: 'api', namespace: 'shop', evidence: '' }
   const argo: Management = { managedBy: 'argocd', application: 'api', namespace: 'argocd', evidence: '' }
-  const flux: Management = { managedBy: 'flux', kind: 'Kustomization', name: 'apps', namespace: 'flux-system', evidence: '' }
+  const flux: Management = {
+    managedBy: 'flux',
+    kind: 'Kustomization',
+    name: 'apps',
+    namespace: 'flux-system',
+    evidence: ''
+  }
   const plain: Management = { managedBy: 'kubectl', evidence: '' }
   const cases: Array<[string, Management, ManagerPolicy, Partial<RollbackPath>]> = [
     ['plain workload: the plain undo', plain, {}, { path: 'kubectl' }],
@@ -116,7 +158,12 @@ describe('chooseRollbackPath', () => {
     ['Helm, rollback.helm: kubectl: the plain undo with a note', helm, { helm: 'kubectl' }, { path: 'kubectl' }],
     ['Argo CD by default: refuse', argo, {}, { path: 'argocd', mode: 'refuse' }],
     ['Argo CD, rollback.argocd: sync', argo, { argocd: 'sync' }, { path: 'argocd', mode: 'sync', application: 'api' }],
-    ['Flux: refused, whatever the policy', flux, { helm: 'kubectl', argocd: 'sync' }, { path: 'refuse', manager: 'flux' }]
+    [
+      'Flux: refused, whatever the policy',
+      flux,
+      { helm: 'kubectl', argocd: 'sync' },
+      { path: 'refuse', manager: 'flux' }
+    ]
   ]
   it.each(cases)('%s', (_title, management, policy, expected) => {
     expect(chooseRollbackPath(management, policy)).toMatchObject(expected)

@@ -22,7 +22,8 @@ describe('failureResult', () => {
       'rolled-back-from': '',
       'rolled-back-to': '',
       'restored-verdict': '',
-      rollback: '[]'
+      rollback: '[]',
+      snapshot: '[]'
     })
   })
 

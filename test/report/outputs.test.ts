@@ -15,7 +15,8 @@ describe('buildOutputs', () => {
       'rolled-back-from': '',
       'rolled-back-to': '',
       'restored-verdict': '',
-      rollback: '[]'
+      rollback: '[]',
+      snapshot: '[]'
     })
   })
 

@@ -152,7 +152,10 @@ export function pickHistoryEntry(
         }
   }
   if (history.length < 2) {
-    return { reason: 'history-too-short', message: `application '${name}' should have at least two successful deployments` }
+    return {
+      reason: 'history-too-short',
+      message: `application '${name}' should have at least two successful deployments`
+    }
   }
   return { entry: history[history.length - 2]! }
 }
@@ -198,16 +201,19 @@ export function planArgoRollback(input: ArgoPlanInput): ArgoRollbackPlan {
   const last = history[history.length - 1]
   const fromId = last?.id
   if (app.metadata.deletionTimestamp) {
-    return { action: 'refuse', fromId, reason: 'deleting', message: `Argo CD application "${name}" is being deleted (application is deleting); nothing to roll back.` }
+    return {
+      action: 'refuse',
+      fromId,
+      reason: 'deleting',
+      message: `Argo CD application "${name}" is being deleted (application is deleting); nothing to roll back.`
+    }
   }
   const picked = pickHistoryEntry(app, input.id, input.recordedRevision)
   const toId = 'entry' in picked ? picked.entry.id : undefined
   const autoSync = autoSyncEnabled(app)
 
   if (input.mode === 'refuse') {
-    const manual = autoSync
-      ? `${disableCommand(app)} && ${rollbackCommand(app, toId)}`
-      : rollbackCommand(app, toId)
+    const manual = autoSync ? `${disableCommand(app)} && ${rollbackCommand(app, toId)}` : rollbackCommand(app, toId)
     const why = autoSync
       ? `its automated sync would put Git's version straight back after a plain undo. Roll back through Argo CD: disable auto-sync first, then roll back (\`${manual}\`), and re-enable auto-sync once a fix is in Git`
       : `a plain undo would leave it OutOfSync and the next sync would put Git's version back. Roll back through Argo CD (\`${manual}\`)`
@@ -224,10 +230,15 @@ export function planArgoRollback(input: ArgoPlanInput): ArgoRollbackPlan {
   if (!('entry' in picked)) return { action: 'refuse', fromId, reason: picked.reason, message: picked.message }
   const entry = picked.entry
   if (entry.id === undefined) {
-    return { action: 'refuse', fromId, reason: 'history-id-not-found', message: `the chosen history entry of application ${name} has no id` }
+    return {
+      action: 'refuse',
+      fromId,
+      reason: 'history-id-not-found',
+      message: `the chosen history entry of application ${name} has no id`
+    }
   }
   const targetRevisions = entryRevisions(entry)
-  if (!hasFields(entry.source) && !(entry.sources?.length)) {
+  if (!hasFields(entry.source) && !entry.sources?.length) {
     return {
       action: 'refuse',
       fromId,
@@ -236,7 +247,13 @@ export function planArgoRollback(input: ArgoPlanInput): ArgoRollbackPlan {
       message: 'cannot rollback to revision deployed with Argo CD v0.11 or lower. sync to revision instead.'
     }
   }
-  if (entry === last && sameRevisions(targetRevisions, app.status?.sync?.revisions?.length ? app.status.sync.revisions : [app.status?.sync?.revision ?? ''])) {
+  if (
+    entry === last &&
+    sameRevisions(
+      targetRevisions,
+      app.status?.sync?.revisions?.length ? app.status.sync.revisions : [app.status?.sync?.revision ?? '']
+    )
+  ) {
     return {
       action: 'skip',
       fromId,

@@ -69,7 +69,13 @@ export async function rollbackArgoCd(
         message: `The workload is managed by Argo CD application "${application}", but there is no Application "${application}" in namespace "${namespace}": set verify.gitops.argocd.namespace to where Argo CD keeps it.`
       }
     }
-    const plan = planArgoRollback({ app, mode: options.mode, id: target.id, recordedRevision: target.recordedRevision, prune: options.prune })
+    const plan = planArgoRollback({
+      app,
+      mode: options.mode,
+      id: target.id,
+      recordedRevision: target.recordedRevision,
+      prune: options.prune
+    })
     if (plan.action === 'refuse') {
       const { fromId, toId, reason, message, manualCommand } = plan
       return { ...base, result: 'error', fromRevision: fromId, toRevision: toId, reason, message, manualCommand }

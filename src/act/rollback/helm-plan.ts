@@ -39,7 +39,11 @@ const RESTORABLE = new Set(['deployed', 'superseded'])
 export function previousDeployedRevision(history: readonly HelmRevision[], current: number): number | undefined {
   let best: number | undefined
   for (const revision of history) {
-    if (revision.version < current && RESTORABLE.has(revision.status ?? '') && (best === undefined || revision.version > best))
+    if (
+      revision.version < current &&
+      RESTORABLE.has(revision.status ?? '') &&
+      (best === undefined || revision.version > best)
+    )
       best = revision.version
   }
   return best

@@ -61,7 +61,11 @@ export async function readHelmHistory(api: KubeApi, release: string, namespace: 
     try {
       const record = secret.data?.release ? decodeHelmRelease(secret.data.release) : undefined
       if (record && Number.isInteger(record.version)) {
-        revision = { version: record.version as number, status: record.info?.status, description: record.info?.description }
+        revision = {
+          version: record.version as number,
+          status: record.info?.status,
+          description: record.info?.description
+        }
       }
     } catch {
       // An unreadable record still has Helm's labels, which say the same for what we need.
@@ -74,7 +78,10 @@ export async function readHelmHistory(api: KubeApi, release: string, namespace: 
 
 /** The last line of helm's stderr that says something (`Error: …`), for a one-line message. */
 function lastLine(text: string): string {
-  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean)
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
   const error = [...lines].reverse().find((line) => line.startsWith('Error:'))
   const line = error ?? lines[lines.length - 1] ?? ''
   return line.length > 300 ? `${line.slice(0, 300)}…` : line
@@ -147,14 +154,22 @@ export async function rollbackHelm(
   } catch (error) {
     // The process never started (removed since the lookup, not executable): nothing was changed.
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') return { ...planned, result: 'error', reason: 'helm-not-found', message: helmNotFoundMessage() }
+    if (code === 'ENOENT')
+      return { ...planned, result: 'error', reason: 'helm-not-found', message: helmNotFoundMessage() }
     const why = error instanceof Error ? error.message : String(error)
-    return { ...planned, result: 'error', reason: 'helm-failed', message: `could not start ${binary}: ${why}; nothing was changed.` }
+    return {
+      ...planned,
+      result: 'error',
+      reason: 'helm-failed',
+      message: `could not start ${binary}: ${why}; nothing was changed.`
+    }
   }
   const newRevision = newRevisionAfter(await readHelmHistory(api, release, namespace), fromRevision)
   const stderr = run.stderr.trim() || undefined
   if (run.code === 0 && !run.stopped) {
-    const at = newRevision ? ` as revision ${newRevision.version}${newRevision.status ? ` (${newRevision.status})` : ''}` : ''
+    const at = newRevision
+      ? ` as revision ${newRevision.version}${newRevision.status ? ` (${newRevision.status})` : ''}`
+      : ''
     return {
       ...base,
       result: 'rolled-back',

@@ -1,0 +1,142 @@
+/** Who manages a workload (detectManager) and which way its rollback goes (chooseRollbackPath): tables. */
+import { describe, expect, it } from '@jest/globals'
+import type { KubeObject } from '../../src/kube/api.js'
+import { detectManager, parseTrackingId, type Management } from '../../src/act/rollback/management.js'
+
+const workload = (labels: Record<string, string> = {}, annotations: Record<string, string> = {}): KubeObject => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'api', namespace: 'shop', labels, annotations }
+})
+
+const HELM_LABEL = { 'app.kubernetes.io/managed-by': 'Helm' }
+const helmAnnotations = (release: string, namespace?: string) => ({
+  'meta.helm.sh/release-name': release,
+  ...(namespace ? { 'meta.helm.sh/release-namespace': namespace } : {})
+})
+
+describe('detectManager', () => {
+  const cases: Array<
+    [string, KubeObject, Management['managedBy'], Partial<Management>, { argocdNamespace?: string }?]
+  > = [
+    ['nothing: kubectl', workload(), 'kubectl', {}],
+    [
+      'Helm label and annotations',
+      workload(HELM_LABEL, helmAnnotations('api-prod', 'releases')),
+      'helm',
+      { release: 'api-prod', namespace: 'releases' }
+    ],
+    [
+      "Helm without release-namespace: the object's namespace",
+      workload(HELM_LABEL, helmAnnotations('api')),
+      'helm',
+      { release: 'api', namespace: 'shop' }
+    ],
+    ['Helm label only (helm template | kubectl apply): no release', workload(HELM_LABEL), 'kubectl', {}],
+    [
+      "release annotation without Helm's label: not Helm-owned (Helm's own check)",
+      workload({}, helmAnnotations('api')),
+      'kubectl',
+      {}
+    ],
+    [
+      'managed-by another tool',
+      workload({ 'app.kubernetes.io/managed-by': 'kustomize' }, helmAnnotations('api')),
+      'kubectl',
+      {}
+    ],
+    [
+      'Argo CD tracking id naming this object',
+      workload({}, { 'argocd.argoproj.io/tracking-id': 'shop-api:apps/Deployment:shop/api' }),
+      'argocd',
+      { application: 'shop-api', namespace: 'argocd' }
+    ],
+    [
+      'Argo CD tracking id, configured Argo CD namespace',
+      workload({}, { 'argocd.argoproj.io/tracking-id': 'shop-api:apps/Deployment:shop/api' }),
+      'argocd',
+      { application: 'shop-api', namespace: 'gitops' },
+      { argocdNamespace: 'gitops' }
+    ],
+    [
+      'Argo CD app in any namespace: <ns>_<app>',
+      workload({}, { 'argocd.argoproj.io/tracking-id': 'team-a_shop-api:apps/Deployment:shop/api' }),
+      'argocd',
+      { application: 'shop-api', namespace: 'team-a' }
+    ],
+    [
+      'a tracking id copied from another object does not count',
+      workload({}, { 'argocd.argoproj.io/tracking-id': 'other:apps/Deployment:shop/other' }),
+      'kubectl',
+      {}
+    ],
+    [
+      'a malformed tracking id does not count',
+      workload({}, { 'argocd.argoproj.io/tracking-id': 'app;apps/Deployment/shop/api' }),
+      'kubectl',
+      {}
+    ],
+    [
+      'Argo CD instance label (label tracking)',
+      workload({ 'argocd.argoproj.io/instance': 'shop-api' }),
+      'argocd',
+      { application: 'shop-api', namespace: 'argocd' }
+    ],
+    [
+      "Argo CD rendering a Helm chart: Argo CD wins over Helm's labels",
+      workload({ ...HELM_LABEL, 'argocd.argoproj.io/instance': 'shop-api' }, helmAnnotations('api')),
+      'argocd',
+      { application: 'shop-api' }
+    ],
+    [
+      'Flux Kustomization',
+      workload({ 'kustomize.toolkit.fluxcd.io/name': 'apps', 'kustomize.toolkit.fluxcd.io/namespace': 'flux-system' }),
+      'flux',
+      { kind: 'Kustomization', name: 'apps', namespace: 'flux-system' }
+    ],
+    [
+      'Flux HelmRelease: Flux wins over Helm (it would undo a helm rollback)',
+      workload(
+        { ...HELM_LABEL, 'helm.toolkit.fluxcd.io/name': 'api', 'helm.toolkit.fluxcd.io/namespace': 'shop' },
+        helmAnnotations('shop-api')
+      ),
+      'flux',
+      { kind: 'HelmRelease', name: 'api', namespace: 'shop' }
+    ],
+    [
+      'Flux name label without its namespace: not Flux',
+      workload({ 'kustomize.toolkit.fluxcd.io/name': 'apps' }),
+      'kubectl',
+      {}
+    ]
+  ]
+  it.each(cases)('%s', (_title, object, managedBy, fields, options) => {
+    const management = detectManager(object, options)
+    expect(management.managedBy).toBe(managedBy)
+    expect(management).toMatchObject(fields)
+    expect(management.evidence.length).toBeGreaterThan(0)
+  })
+
+  it('core-group and cluster-scoped objects: empty group and namespace in the tracking id', () => {
+    const service: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        name: 'api',
+        namespace: 'shop',
+        annotations: { 'argocd.argoproj.io/tracking-id': 'shop-api:/Service:shop/api' }
+      }
+    }
+    expect(detectManager(service)).toMatchObject({ managedBy: 'argocd', application: 'shop-api' })
+    expect(parseTrackingId('app:rbac.authorization.k8s.io/ClusterRole:/reader')).toEqual({
+      application: 'app',
+      group: 'rbac.authorization.k8s.io',
+      kind: 'ClusterRole',
+      namespace: '',
+      name: 'reader'
+    })
+    expect(parseTrackingId('app')).toBeUndefined()
+    expect(parseTrackingId(':apps/Deployment:shop/api')).toBeUndefined()
+  })
+})
+
