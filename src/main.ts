@@ -65,7 +65,10 @@ async function execute(redactor: Redactor, log: RunnerLog, signal: AbortSignal, 
       },
       started.at
     )
-    return { result: await runCommand(loaded, source, actionContext(source, signal, { log, redactor }), signal), surfaces }
+    return {
+      result: await runCommand(loaded, source, actionContext(source, signal, { log, redactor }), signal),
+      surfaces
+    }
   } catch (error) {
     if (error instanceof ConfigError) {
       return {

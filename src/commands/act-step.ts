@@ -25,7 +25,12 @@ export function rollbackLanded(report: RollbackReport | undefined): boolean {
   return report?.targets.some((t) => LANDED.has(t.state) && !t.dryRun) ?? false
 }
 
-export function rollbackSettings(config: DeployGuardConfig, trigger: RollbackSettings['trigger'], reason: string, ctx: CommandContext): RollbackSettings {
+export function rollbackSettings(
+  config: DeployGuardConfig,
+  trigger: RollbackSettings['trigger'],
+  reason: string,
+  ctx: CommandContext
+): RollbackSettings {
   return {
     to: config.rollback.to,
     trigger,
@@ -66,7 +71,12 @@ export async function rollBackTargets(
           // The undo's reads and writes within the step's time budget: an API that stops answering ends
           // the undo as "sent but not confirmed" instead of holding the step for every retry's timeout.
           // (The restored revision's wait below keeps its own deadline, on the unbounded client.)
-          api: withDeadline(api, { at: Date.now() + verifyConfig.timeout, now: Date.now, signal: ctx.signal, floorMs: 1000 }),
+          api: withDeadline(api, {
+            at: Date.now() + verifyConfig.timeout,
+            now: Date.now,
+            signal: ctx.signal,
+            floorMs: 1000
+          }),
           journal: ctx.journal ?? NO_JOURNAL,
           log: (line) => ctx.log(line),
           now: () => ctx.now(),
@@ -90,7 +100,10 @@ export async function rollBackTargets(
       } catch (error) {
         // An API failure before anything was written (reading the workload or its history).
         const message = error instanceof Error ? error.message : String(error)
-        return notStarted(target.ref, `could not read ${target.ref.kind.toLowerCase()}/${target.ref.name} to roll it back: ${message}; nothing was changed`)
+        return notStarted(
+          target.ref,
+          `could not read ${target.ref.kind.toLowerCase()}/${target.ref.name} to roll it back: ${message}; nothing was changed`
+        )
       }
     })
     ctx.log(report.summary)
@@ -103,14 +116,21 @@ export async function rollBackTargets(
  * `rollback.analysis`: the restored version is also judged by the PromQL checks, with `{{version}}` its
  * own image tag (not the failed deploy's). The analysis becomes one row of the restored checklist.
  */
-async function withRestoredAnalysis(result: TargetResult, since: Date, config: DeployGuardConfig, ctx: CommandContext): Promise<TargetResult> {
+async function withRestoredAnalysis(
+  result: TargetResult,
+  since: Date,
+  config: DeployGuardConfig,
+  ctx: CommandContext
+): Promise<TargetResult> {
   const checks = config.analysis?.checks.length ?? 0
   if (!config.rollback.analysis || checks === 0 || ctx.signal.aborted) return result
   if (result.checks.some((c) => c.status === 'failed')) return result
   const { runConfiguredAnalysis } = await import('./analysis-step.js')
   const { resolveVersion } = await import('./version.js')
   const version = resolveVersion({ ...config, version: undefined }, [result])
-  const analysis = await ctx.group('PromQL analysis of the restored version', () => runConfiguredAnalysis(config, version, ctx, since))
+  const analysis = await ctx.group('PromQL analysis of the restored version', () =>
+    runConfiguredAnalysis(config, version, ctx, since)
+  )
   const row = {
     id: 'restored-analysis',
     title: 'PromQL analysis of the restored version',
@@ -135,7 +155,12 @@ export async function actOnVerdict(
   if (result.verdict === 'passed') return result
   const policy = resolveRollbackPolicy(config.rollback)
   const decision = decideAction(result.verdict, policy, config.dryRun, { cancelled: ctx.signal.aborted })
-  const scope = new Set(rollbackScope(result, targets.map((t) => t.ref)).map(key))
+  const scope = new Set(
+    rollbackScope(
+      result,
+      targets.map((t) => t.ref)
+    ).map(key)
+  )
   const chosen = targets.filter((t) => scope.has(key(t.ref)))
   const report: RollbackReport = { decision: decision.kind, reason: decision.reason, targets: [] }
   if (decision.kind === 'none') return { ...result, rollback: report }
@@ -155,7 +180,12 @@ export async function actOnVerdict(
   }
   const reason = result.reasons[0] ?? `the verdict is ${result.verdict}`
   report.targets = await rollBackTargets(api, chosen, rollbackSettings(config, 'verdict', reason, ctx), config, ctx)
-  return { ...result, action: rollbackLanded(report) ? 'rolled-back' : result.action, rollback: report, finishedAt: ctx.now().toISOString() }
+  return {
+    ...result,
+    action: rollbackLanded(report) ? 'rolled-back' : result.action,
+    rollback: report,
+    finishedAt: ctx.now().toISOString()
+  }
 }
 
 /** What verify learnt of each target, for the rollback's guards and its default target. */

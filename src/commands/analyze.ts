@@ -35,7 +35,8 @@ export async function runAnalyze(config: DeployGuardConfig, ctx: CommandContext)
   const needsVersion = analysisUsesVersion(config.analysis)
   const version = config.version ?? (needsVersion ? await versionFromCluster(config, ctx) : undefined)
   // The targets as they are when the analysis starts: what the verdict is about, for the rollback's guards.
-  const rollbackTargets = (config.rollback.onFailure || config.rollback.onInconclusive) ? await targetsAtStart(config, ctx, startedAt) : []
+  const rollbackTargets =
+    config.rollback.onFailure || config.rollback.onInconclusive ? await targetsAtStart(config, ctx, startedAt) : []
   const analysis = await ctx.group('PromQL analysis', () => runConfiguredAnalysis(config, version, ctx))
   const decision = decideVerdict({ targets: [], checks: [], analysis })
   const result: RunResult = {
@@ -54,7 +55,11 @@ export async function runAnalyze(config: DeployGuardConfig, ctx: CommandContext)
 }
 
 /** Reads each target once before the analysis: the state judged and the revision before its rollout. */
-async function targetsAtStart(config: DeployGuardConfig, ctx: CommandContext, startedAt: Date): Promise<TargetToRollBack[]> {
+async function targetsAtStart(
+  config: DeployGuardConfig,
+  ctx: CommandContext,
+  startedAt: Date
+): Promise<TargetToRollBack[]> {
   if (config.targets.length === 0) return []
   const { readWorkload } = await import('../act/rollback/orchestrate.js')
   const targets: TargetToRollBack[] = []
@@ -72,7 +77,9 @@ async function targetsAtStart(config: DeployGuardConfig, ctx: CommandContext, st
         : undefined
       targets.push({ ref, ...(read ? { judged: read.revisions.state } : {}), ...(preRollout ? { preRollout } : {}) })
     } catch (error) {
-      ctx.warn(`could not read ${ref.kind}/${ref.name} before the analysis: ${error instanceof Error ? error.message : String(error)}`)
+      ctx.warn(
+        `could not read ${ref.kind}/${ref.name} before the analysis: ${error instanceof Error ? error.message : String(error)}`
+      )
       targets.push({ ref })
     }
   }

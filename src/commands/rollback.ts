@@ -65,10 +65,15 @@ export async function runRollback(config: DeployGuardConfig, ctx: CommandContext
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     const { notStarted } = await import('../act/rollback/orchestrate.js')
-    report.targets = config.targets.map((ref) => notStarted(ref, `could not set up the Kubernetes client: ${message}; nothing was changed`))
+    report.targets = config.targets.map((ref) =>
+      notStarted(ref, `could not set up the Kubernetes client: ${message}; nothing was changed`)
+    )
   }
   const verdicts = report.targets.map(verdictOf)
-  const verdict = ctx.signal.aborted && verdicts.every((v) => v === 'passed') ? 'inconclusive' : ORDER.reduce<Verdict>((worst, v) => (verdicts.includes(v) ? v : worst), 'passed')
+  const verdict =
+    ctx.signal.aborted && verdicts.every((v) => v === 'passed')
+      ? 'inconclusive'
+      : ORDER.reduce<Verdict>((worst, v) => (verdicts.includes(v) ? v : worst), 'passed')
   return {
     command: 'rollback',
     startedAt: startedAt.toISOString(),

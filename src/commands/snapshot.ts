@@ -31,14 +31,20 @@ function desiredReplicas(object: KubeObject): number | undefined {
 }
 
 /** The manager's own revision, so a Helm or Argo CD rollback can return to it too. */
-async function managerRevision(api: KubeApi, object: KubeObject, config: DeployGuardConfig): Promise<Partial<TargetSnapshot>> {
+async function managerRevision(
+  api: KubeApi,
+  object: KubeObject,
+  config: DeployGuardConfig
+): Promise<Partial<TargetSnapshot>> {
   const { detectManager } = await import('../act/rollback/management.js')
   const manager = detectManager(object, { argocdNamespace: config.verify.gitops.argocd?.namespace })
   if (manager.managedBy === 'helm') {
     const { readHelmHistory } = await import('../act/rollback/helm.js')
     const history = await readHelmHistory(api, manager.release, manager.namespace)
     const deployed = [...history].reverse().find((h) => h.status === 'deployed')
-    return deployed ? { helm: { release: manager.release, namespace: manager.namespace, revision: deployed.version } } : {}
+    return deployed
+      ? { helm: { release: manager.release, namespace: manager.namespace, revision: deployed.version } }
+      : {}
   }
   if (manager.managedBy === 'argocd') {
     const { ARGO_APPLICATIONS } = await import('../gitops/resources.js')
@@ -48,20 +54,62 @@ async function managerRevision(api: KubeApi, object: KubeObject, config: DeployG
       manager.application
     )
     const synced = app?.status?.sync?.revision
-    return synced ? { argocd: { application: manager.application, namespace: manager.namespace, syncedRevision: synced } } : {}
+    return synced
+      ? { argocd: { application: manager.application, namespace: manager.namespace, syncedRevision: synced } }
+      : {}
   }
   return {}
 }
 
-async function snapshotTarget(api: KubeApi, ref: TargetRef, config: DeployGuardConfig, ctx: CommandContext): Promise<{ target: TargetResult; snapshot?: TargetSnapshot }> {
+async function snapshotTarget(
+  api: KubeApi,
+  ref: TargetRef,
+  config: DeployGuardConfig,
+  ctx: CommandContext
+): Promise<{ target: TargetResult; snapshot?: TargetSnapshot }> {
   const kind = workloadKindName(ref.kind, ref.apiVersion)
-  if (!kind) return { target: { ref, checks: [row('failed', 'not a workload', `${ref.kind} has no revisions deploy-guard can record; snapshot takes deployments, statefulsets and daemonsets`)] } }
+  if (!kind)
+    return {
+      target: {
+        ref,
+        checks: [
+          row(
+            'failed',
+            'not a workload',
+            `${ref.kind} has no revisions deploy-guard can record; snapshot takes deployments, statefulsets and daemonsets`
+          )
+        ]
+      }
+    }
   const { readWorkload } = await import('../act/rollback/orchestrate.js')
   const read = await readWorkload(api, kind, ref)
-  if (!read) return { target: { ref, checks: [row('failed', 'not found', `${kind.toLowerCase()} "${ref.name}" does not exist in namespace "${ref.namespace}"`)] } }
+  if (!read)
+    return {
+      target: {
+        ref,
+        checks: [
+          row(
+            'failed',
+            'not found',
+            `${kind.toLowerCase()} "${ref.name}" does not exist in namespace "${ref.namespace}"`
+          )
+        ]
+      }
+    }
   const current = read.revisions.current
   if (!current)
-    return { target: { ref, checks: [row('inconclusive', 'no revision yet', `${kind.toLowerCase()}/${ref.name} has no revision yet (its rollout has not created one): nothing to record`)] } }
+    return {
+      target: {
+        ref,
+        checks: [
+          row(
+            'inconclusive',
+            'no revision yet',
+            `${kind.toLowerCase()}/${ref.name} has no revision yet (its rollout has not created one): nothing to record`
+          )
+        ]
+      }
+    }
   const selector = selectorToString(selectorOf(read.object))
   const pods = selector ? await api.list<Pod>(RESOURCES.Pod, ref.namespace, { labelSelector: selector }) : []
   const base: TargetSnapshot = {
@@ -81,7 +129,9 @@ async function snapshotTarget(api: KubeApi, ref: TargetRef, config: DeployGuardC
     const { writeSnapshotAnnotation } = await import('../act/snapshot/write.js')
     await writeSnapshotAnnotation(api, kind, ref, annotation)
   }
-  const images = Object.entries(snapshot.images).map(([c, image]) => `${c}=${image}`).join(', ')
+  const images = Object.entries(snapshot.images)
+    .map(([c, image]) => `${c}=${image}`)
+    .join(', ')
   const where = config.dryRun ? 'not written (dry run)' : `written to the ${SNAPSHOT_ANNOTATION} annotation`
   ctx.log(`${kind.toLowerCase()}/${ref.name}: revision ${snapshot.revision} (${images}) recorded, ${where}`)
   return {
@@ -89,7 +139,9 @@ async function snapshotTarget(api: KubeApi, ref: TargetRef, config: DeployGuardC
       ref,
       revision: String(snapshot.revision),
       images: snapshot.images,
-      checks: [row('passed', `revision ${snapshot.revision} (${snapshot.templateHash ?? 'no hash'}): ${images}; ${where}`)]
+      checks: [
+        row('passed', `revision ${snapshot.revision} (${snapshot.templateHash ?? 'no hash'}): ${images}; ${where}`)
+      ]
     },
     snapshot
   }
@@ -108,16 +160,26 @@ export async function runSnapshot(config: DeployGuardConfig, ctx: CommandContext
   }
   for (const ref of config.targets) {
     if (!api) {
-      targets.push({ ref, checks: [row('inconclusive', 'not recorded', `could not set up the Kubernetes client: ${kubeError}`)] })
+      targets.push({
+        ref,
+        checks: [row('inconclusive', 'not recorded', `could not set up the Kubernetes client: ${kubeError}`)]
+      })
       continue
     }
     try {
-      const taken = await ctx.group(`snapshot ${ref.kind.toLowerCase()}/${ref.name} in ${ref.namespace}`, () => snapshotTarget(api, ref, config, ctx))
+      const taken = await ctx.group(`snapshot ${ref.kind.toLowerCase()}/${ref.name} in ${ref.namespace}`, () =>
+        snapshotTarget(api, ref, config, ctx)
+      )
       targets.push(taken.target)
       if (taken.snapshot) snapshots.push(taken.snapshot)
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
-      targets.push({ ref, checks: [row('inconclusive', 'not recorded', `could not record ${ref.kind.toLowerCase()}/${ref.name}: ${message}`)] })
+      targets.push({
+        ref,
+        checks: [
+          row('inconclusive', 'not recorded', `could not record ${ref.kind.toLowerCase()}/${ref.name}: ${message}`)
+        ]
+      })
     }
   }
   const { decideVerdict } = await import('../decide/verdict.js')

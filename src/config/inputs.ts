@@ -76,7 +76,10 @@ export function parseCommand(value: string): CommandName {
   const command = COMMAND_NAMES.find((name) => name === text)
   if (!command) {
     const near = suggest(text, COMMAND_NAMES)
-    fail('command', `expected one of ${COMMAND_NAMES.join(', ')}, got ${JSON.stringify(value)}${near ? ` (did you mean ${near}?)` : ''}`)
+    fail(
+      'command',
+      `expected one of ${COMMAND_NAMES.join(', ')}, got ${JSON.stringify(value)}${near ? ` (did you mean ${near}?)` : ''}`
+    )
   }
   return command
 }
@@ -177,7 +180,8 @@ export function parseAutoBoolean(name: ActionInputName, value: string): 'auto' |
 export function parsePrNumber(value: string): number | undefined {
   const text = value.trim().replace(/^#/, '')
   if (text === '') return undefined
-  if (!/^\d+$/.test(text) || Number(text) <= 0) fail('pr-number', `expected a pull request number such as 123, got ${JSON.stringify(value)}`)
+  if (!/^\d+$/.test(text) || Number(text) <= 0)
+    fail('pr-number', `expected a pull request number such as 123, got ${JSON.stringify(value)}`)
   return Number(text)
 }
 
@@ -193,7 +197,10 @@ export function parseNotifyOn(value: string): NotifyEvent[] | undefined {
   if (words.includes('all')) return [...NOTIFY_EVENTS]
   const unknown = words.filter((w) => !(NOTIFY_EVENTS as readonly string[]).includes(w))
   if (unknown.length > 0)
-    fail('notify-on', `expected some of ${NOTIFY_EVENTS.join(', ')} (or all), got ${unknown.map((w) => JSON.stringify(w)).join(', ')}`)
+    fail(
+      'notify-on',
+      `expected some of ${NOTIFY_EVENTS.join(', ')} (or all), got ${unknown.map((w) => JSON.stringify(w)).join(', ')}`
+    )
   return words as NotifyEvent[]
 }
 

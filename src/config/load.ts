@@ -148,7 +148,8 @@ function parseRecordInputs(inputs: ActionInputs, issues: ConfigIssue[]): Records
   const notifyWebhook = attempt(issues, () => parseUrlInput('notify-webhook', inputs['notify-webhook']))
   const records: RecordsConfig = {
     commentOnPr: attempt(issues, () => parseAutoBoolean('comment-on-pr', inputs['comment-on-pr'])) ?? 'auto',
-    deploymentStatus: attempt(issues, () => parseAutoBoolean('deployment-status', inputs['deployment-status'])) ?? 'auto',
+    deploymentStatus:
+      attempt(issues, () => parseAutoBoolean('deployment-status', inputs['deployment-status'])) ?? 'auto',
     notifyOn: attempt(issues, () => parseNotifyOn(inputs['notify-on'])) ?? [...DEFAULT_NOTIFY_ON]
   }
   const optional: Partial<RecordsConfig> = {
@@ -298,7 +299,11 @@ function requirements(values: InputValues, merged: RawMap, targetInputGiven: boo
   const needs = COMMAND_SPECS[command].requires
   const targets = merged.targets
   // A bad target input is already reported; "no targets" on top of it would only add noise.
-  if (needs.targets && !targetInputGiven && (targets === undefined || (Array.isArray(targets) && targets.length === 0))) {
+  if (
+    needs.targets &&
+    !targetInputGiven &&
+    (targets === undefined || (Array.isArray(targets) && targets.length === 0))
+  ) {
     issues.push({
       path: 'targets',
       message: `at least one target is required for ${command}: set the target input (e.g. deployment/api) or targets in the config file`

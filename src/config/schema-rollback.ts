@@ -24,7 +24,9 @@ export const rollbackSchema = strictObject({
   onFailure: bool.default(true),
   onInconclusive: bool.default(false),
   to: rollbackTo.default('recorded'),
-  helm: z.enum(['helm', 'kubectl'], { error: 'expected helm (helm rollback) or kubectl (a plain undo)' }).default('helm'),
+  helm: z
+    .enum(['helm', 'kubectl'], { error: 'expected helm (helm rollback) or kubectl (a plain undo)' })
+    .default('helm'),
   argocd: z
     .enum(['refuse', 'sync'], { error: 'expected refuse or sync (what `argocd app rollback` does)' })
     .default('refuse'),

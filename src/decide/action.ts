@@ -72,7 +72,9 @@ export function decideAction(
       reason:
         'the verdict is inconclusive; an inconclusive verdict never rolls back unless asked (rollback.onInconclusive: true)'
     }
-  const because = verdict === 'failed' ? 'the verdict is failed' : 'the verdict is inconclusive and rollback.onInconclusive is on'
-  if (dryRun) return { kind: 'dry-run-rollback', reason: `dry run: ${because}, so it would roll back; nothing was changed` }
+  const because =
+    verdict === 'failed' ? 'the verdict is failed' : 'the verdict is inconclusive and rollback.onInconclusive is on'
+  if (dryRun)
+    return { kind: 'dry-run-rollback', reason: `dry run: ${because}, so it would roll back; nothing was changed` }
   return { kind: 'rollback', reason: `${because}: rolling back` }
 }

@@ -16,7 +16,10 @@ export function readJsonAnnotation<T>(
 ): AnnotationRead<T> {
   if (raw === undefined || raw === '') return { ok: false, reason: `annotation ${key} is not set` }
   if (raw.length > maxChars)
-    return { ok: false, reason: `annotation ${key} is ${raw.length} characters, more than the ${maxChars} deploy-guard writes; ignored` }
+    return {
+      ok: false,
+      reason: `annotation ${key} is ${raw.length} characters, more than the ${maxChars} deploy-guard writes; ignored`
+    }
   let json: unknown
   try {
     json = JSON.parse(raw)

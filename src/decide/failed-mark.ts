@@ -7,7 +7,12 @@
  * the reason and the run that judged it. Bounded: at most MAX_MARKS marks, MAX_VALUE_CHARS in all.
  */
 import { z } from 'zod'
-import { FAILED_REVISION_ANNOTATION, type FailedRevisionMark, type HistoryRevision, type RevisionRef } from '../model/rollback.js'
+import {
+  FAILED_REVISION_ANNOTATION,
+  type FailedRevisionMark,
+  type HistoryRevision,
+  type RevisionRef
+} from '../model/rollback.js'
 import { boundedText, LABEL_VALUE, readJsonAnnotation, type AnnotationRead } from './annotation-json.js'
 import { sameRevision } from './revision-match.js'
 
@@ -21,11 +26,7 @@ const markSchema = z.strictObject({
   revision: z.number().int().positive(),
   templateHash: z.string().regex(LABEL_VALUE, 'expected a template hash (a label value)').optional(),
   reason: z.string().max(MAX_REASON_CHARS * 2),
-  runUrl: z
-    .string()
-    .max(MAX_URL_CHARS)
-    .regex(RUN_URL, 'expected an http(s) URL')
-    .optional(),
+  runUrl: z.string().max(MAX_URL_CHARS).regex(RUN_URL, 'expected an http(s) URL').optional(),
   at: z.iso.datetime({ offset: true })
 })
 
@@ -63,7 +64,9 @@ export function addFailedMark(existing: string | undefined, mark: FailedRevision
   const fresh: FailedRevisionMark = {
     revision: mark.revision,
     // Anything the parser would reject is left out rather than written: an unreadable mark protects nothing.
-    ...(mark.templateHash !== undefined && LABEL_VALUE.test(mark.templateHash) ? { templateHash: mark.templateHash } : {}),
+    ...(mark.templateHash !== undefined && LABEL_VALUE.test(mark.templateHash)
+      ? { templateHash: mark.templateHash }
+      : {}),
     reason: boundedText(mark.reason, MAX_REASON_CHARS),
     ...(mark.runUrl !== undefined && mark.runUrl.length <= MAX_URL_CHARS && RUN_URL.test(mark.runUrl)
       ? { runUrl: mark.runUrl }
@@ -80,12 +83,18 @@ export function addFailedMark(existing: string | undefined, mark: FailedRevision
 }
 
 /** The mark that names this revision, if any (hash first, number when a hash is missing). */
-export function findFailedMark(revision: RevisionRef, marks: readonly FailedRevisionMark[]): FailedRevisionMark | undefined {
+export function findFailedMark(
+  revision: RevisionRef,
+  marks: readonly FailedRevisionMark[]
+): FailedRevisionMark | undefined {
   return marks.find((m) => sameRevision(m, revision))
 }
 
 /** History entries with their failed marks attached: the shape `chooseRollbackTarget` reads. */
-export function withFailedMarks(history: readonly RevisionRef[], marks: readonly FailedRevisionMark[]): HistoryRevision[] {
+export function withFailedMarks(
+  history: readonly RevisionRef[],
+  marks: readonly FailedRevisionMark[]
+): HistoryRevision[] {
   return history.map((h) => {
     const failedMark = findFailedMark(h, marks)
     return failedMark ? { ...h, failedMark } : { ...h }

@@ -100,7 +100,10 @@ export interface RevisionPod {
  * "revision before the rollout" may itself be a bad one (a deploy made on top of a broken version,
  * or an undo that left a broken pod of the older revision behind); undoing to it cannot help.
  */
-export function checkTargetPodsHealthy(target: { revision: number; templateHash?: string }, pods: readonly RevisionPod[]): GuardResult {
+export function checkTargetPodsHealthy(
+  target: { revision: number; templateHash?: string },
+  pods: readonly RevisionPod[]
+): GuardResult {
   if (target.templateHash === undefined) return PROCEED
   const failing = pods.filter((p) => p.templateHash === target.templateHash && p.signals.length > 0)
   if (failing.length === 0) return PROCEED

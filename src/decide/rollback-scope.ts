@@ -16,7 +16,10 @@ function implicated(target: TargetResult, verdict: Verdict): boolean {
   return target.checks.some((c) => matches(c.status, verdict))
 }
 
-export function rollbackScope(result: Pick<RunResult, 'verdict' | 'targets' | 'checks' | 'analysis'>, refs: readonly TargetRef[]): TargetRef[] {
+export function rollbackScope(
+  result: Pick<RunResult, 'verdict' | 'targets' | 'checks' | 'analysis'>,
+  refs: readonly TargetRef[]
+): TargetRef[] {
   const { verdict } = result
   if (verdict === 'passed') return []
   const runLevel =

@@ -77,10 +77,16 @@ function resolve(input: RollbackTargetInput): HistoryRevision | RollbackTargetCh
     for (const h of history) {
       if (h.revision < current.revision && !sameRevision(h, current) && (!best || h.revision > best.revision)) best = h
     }
-    return best ?? refuse('no-previous', `no revision before the current revision ${current.revision} in the workload's history`)
+    return (
+      best ??
+      refuse('no-previous', `no revision before the current revision ${current.revision} in the workload's history`)
+    )
   }
   // kubectl's text for a revision it cannot find.
-  return history.find((h) => h.revision === to) ?? refuse('not-in-history', `unable to find specified revision ${to} in history`)
+  return (
+    history.find((h) => h.revision === to) ??
+    refuse('not-in-history', `unable to find specified revision ${to} in history`)
+  )
 }
 
 export function chooseRollbackTarget(input: RollbackTargetInput): RollbackTargetChoice {

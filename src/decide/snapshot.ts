@@ -19,7 +19,11 @@ export const MAX_SNAPSHOT_CHARS = 16_384
 const MAX_PODS = 500
 const MAX_CONTAINERS = 50
 
-const name = z.string().min(1).max(253).regex(/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/, 'expected a Kubernetes name')
+const name = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/, 'expected a Kubernetes name')
 const count = z.number().int().min(0)
 const text = (max: number) => z.string().min(1).max(max)
 const containerMap = <T extends z.ZodType>(value: T) =>
@@ -44,7 +48,11 @@ const snapshotSchema = z.strictObject({
   argocd: z.strictObject({ application: name, namespace: name.optional(), syncedRevision: text(256) }).optional(),
   helm: z.strictObject({ release: name, namespace: name.optional(), revision: z.number().int().positive() }).optional(),
   takenAt: z.iso.datetime({ offset: true }),
-  runUrl: z.string().max(500).regex(/^https?:\/\/[^\s]+$/, 'expected an http(s) URL').optional()
+  runUrl: z
+    .string()
+    .max(500)
+    .regex(/^https?:\/\/[^\s]+$/, 'expected an http(s) URL')
+    .optional()
 })
 
 /** Restart counts per pod and container, from the pods as gathered. */

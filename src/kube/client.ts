@@ -316,7 +316,12 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
         return withTypeMeta(JSON.parse(response.text) as T, type)
       },
 
-      async delete(type: ResourceType, namespace: string | undefined, name: string, opts: DeleteOptions = {}): Promise<void> {
+      async delete(
+        type: ResourceType,
+        namespace: string | undefined,
+        name: string,
+        opts: DeleteOptions = {}
+      ): Promise<void> {
         const body = {
           kind: 'DeleteOptions',
           apiVersion: 'v1',

@@ -78,11 +78,7 @@ export async function gatherRevision(
 
 /** restartCount of every pod the workload selects right now (all revisions), for "restarts since". */
 // `_kind` is unused since the selector comes from the object itself; kept so callers need not change.
-export async function restartBaseline(
-  api: KubeApi,
-  _kind: StatusViewer,
-  object: KubeObject
-): Promise<RestartBaseline> {
+export async function restartBaseline(api: KubeApi, _kind: StatusViewer, object: KubeObject): Promise<RestartBaseline> {
   const pods = await api.list<Pod>(RESOURCES.Pod, object.metadata.namespace, {
     labelSelector: selectorToString(selectorOf(object))
   })

@@ -90,9 +90,7 @@ export interface RollbackOutcome {
 }
 
 /** What a rollback changed (or, in a dry run, would change): the exact write or command. */
-export type RollbackChange =
-  | { kind: 'patch'; patchType: string; body: unknown }
-  | { kind: 'command'; command: string }
+export type RollbackChange = { kind: 'patch'; patchType: string; body: unknown } | { kind: 'command'; command: string }
 
 /** One target's rollback, as every report shows it. */
 export interface TargetRollbackReport extends RollbackOutcome {

@@ -183,5 +183,8 @@ function snapshotOutput(result: RunResult, maxBytes: number): string {
   const full = JSON.stringify(snapshots)
   if (Buffer.byteLength(full) <= maxBytes) return full
   const lean: Array<Record<string, unknown>> = snapshots.map((s) => ({ ...s, restarts: [], restartsOmitted: true }))
-  return capJsonRows(lean, maxBytes, (left) => ({ omitted: left.length, note: `${left.length} more snapshot(s); ${RECORD_HINT}` }))
+  return capJsonRows(lean, maxBytes, (left) => ({
+    omitted: left.length,
+    note: `${left.length} more snapshot(s); ${RECORD_HINT}`
+  }))
 }

@@ -39,11 +39,16 @@ export type SurfaceFactory = (ctx: SurfaceContext) => Promise<RunSurface | undef
  * Surfaces finish in this order: the webhook last, so a slow receiver never delays the GitHub record.
  */
 const FACTORIES: SurfaceFactory[] = [
-  async (ctx) => (ctx.config.records?.versionsFile ? (await import('../records/versions-file.js')).versionsFileSurface(ctx) : undefined),
-  async (ctx) => (ctx.config.records?.recordPath ? (await import('../records/record-copy.js')).recordCopySurface(ctx) : undefined),
+  async (ctx) =>
+    ctx.config.records?.versionsFile
+      ? (await import('../records/versions-file.js')).versionsFileSurface(ctx)
+      : undefined,
+  async (ctx) =>
+    ctx.config.records?.recordPath ? (await import('../records/record-copy.js')).recordCopySurface(ctx) : undefined,
   async (ctx) => (await import('../github/deployment-surface.js')).deploymentSurface(ctx),
   async (ctx) => (await import('../github/pr-comment-surface.js')).prCommentSurface(ctx),
-  async (ctx) => (ctx.config.records?.notifyWebhook ? (await import('../records/notify.js')).notifySurface(ctx) : undefined)
+  async (ctx) =>
+    ctx.config.records?.notifyWebhook ? (await import('../records/notify.js')).notifySurface(ctx) : undefined
 ]
 
 /** Registers a factory (tests; and the one place each surface module is added). */
@@ -52,27 +57,38 @@ export function surfaceFactories(): SurfaceFactory[] {
 }
 
 /** The surfaces that apply to this run; a factory that throws is a warning, not a failed run. */
-export async function openSurfaces(ctx: SurfaceContext, factories: SurfaceFactory[] = FACTORIES): Promise<RunSurface[]> {
+export async function openSurfaces(
+  ctx: SurfaceContext,
+  factories: SurfaceFactory[] = FACTORIES
+): Promise<RunSurface[]> {
   const surfaces: RunSurface[] = []
   for (const factory of factories) {
     try {
       const surface = await factory(ctx)
       if (surface) surfaces.push(surface)
     } catch (error) {
-      ctx.warn(`deploy-guard could not set up a report surface: ${error instanceof Error ? error.message : String(error)}`)
+      ctx.warn(
+        `deploy-guard could not set up a report surface: ${error instanceof Error ? error.message : String(error)}`
+      )
     }
   }
   return surfaces
 }
 
 /** Opens the surfaces that apply and starts each (a Deployment goes in_progress); failures are warnings. */
-export async function startSurfaces(ctx: SurfaceContext, at: Date, factories: SurfaceFactory[] = FACTORIES): Promise<RunSurface[]> {
+export async function startSurfaces(
+  ctx: SurfaceContext,
+  at: Date,
+  factories: SurfaceFactory[] = FACTORIES
+): Promise<RunSurface[]> {
   const surfaces = await openSurfaces(ctx, factories)
   for (const surface of surfaces) {
     try {
       await surface.start?.(at)
     } catch (error) {
-      ctx.warn(`deploy-guard could not start ${surface.name}: ${error instanceof Error ? error.message : String(error)}`)
+      ctx.warn(
+        `deploy-guard could not start ${surface.name}: ${error instanceof Error ? error.message : String(error)}`
+      )
     }
   }
   return surfaces

@@ -58,7 +58,10 @@ async function attemptOnce(check: SmokeCheckConfig, signal: AbortSignal | undefi
  * carry credentials (an API key, a tenant id) meant for the checked service only. follow-redirects
  * drops Authorization and Cookie itself, but not custom headers.
  */
-export function stripHeadersOffOrigin(options: Record<string, unknown>, check: Pick<SmokeCheckConfig, 'url' | 'headers'>): void {
+export function stripHeadersOffOrigin(
+  options: Record<string, unknown>,
+  check: Pick<SmokeCheckConfig, 'url' | 'headers'>
+): void {
   const protocol = String(options.protocol ?? '')
   const host = String(options.hostname ?? options.host ?? '')
   const port = options.port ? `:${String(options.port)}` : ''

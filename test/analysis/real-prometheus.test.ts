@@ -91,7 +91,9 @@ describe('analysis against real Prometheus (live scraping)', () => {
     expect(measurements[0]?.phase).toBe('successful')
     expect(measurements.at(-1)?.phase).toBe('failed')
     expect(measurements.length).toBeLessThan(15)
-    expect(result.reasons[0]).toMatch(/^error-rate = \d+(\.\d+)? % > max 5 % in 1 of \d+ measurements \(failureLimit 0\)$/)
+    expect(result.reasons[0]).toMatch(
+      /^error-rate = \d+(\.\d+)? % > max 5 % in 1 of \d+ measurements \(failureLimit 0\)$/
+    )
   })
 
   it('catches a latency regression with histogram_quantile over the duration buckets', async () => {

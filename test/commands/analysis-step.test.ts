@@ -51,7 +51,15 @@ const config = (): DeployGuardConfig =>
     variables: {},
     dryRun: false,
     verify: {} as DeployGuardConfig['verify'],
-    rollback: { onFailure: true, onInconclusive: false, to: 'recorded', helm: 'helm', argocd: 'refuse', forceStatefulSet: false, analysis: false },
+    rollback: {
+      onFailure: true,
+      onInconclusive: false,
+      to: 'recorded',
+      helm: 'helm',
+      argocd: 'refuse',
+      forceStatefulSet: false,
+      analysis: false
+    },
     analysis: {
       initialDelay: 0,
       interval: 10,

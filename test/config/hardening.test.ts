@@ -79,7 +79,7 @@ describe('analysis.minJudged: a whole number of measurements, a share of count, 
 })
 
 describe('durations above a safe cap are refused at config time, naming the field and the cap', () => {
-  const cap = "expected a duration of at most 24h (a longer wait outlives any job and overflows Node.js timers)"
+  const cap = 'expected a duration of at most 24h (a longer wait outlives any job and overflows Node.js timers)'
   test.each<[string, string, string]>([
     ['analysis.interval', analysis('  interval: 1000000h'), `analysis.interval: ${cap}, got "1000000h"`],
     ['analysis.initialDelay', analysis('  initialDelay: 25d'), `analysis.initialDelay: ${cap}, got "25d"`],

@@ -25,12 +25,36 @@ describe('decideAction', () => {
       'none',
       /never rolls back unless asked/
     ],
-    ['inconclusive rolls back when asked', 'inconclusive', policy(false, true), false, false, 'rollback', /onInconclusive/],
-    ['dry run reports but never acts', 'failed', DEFAULT_ROLLBACK_POLICY, true, false, 'dry-run-rollback', /nothing was changed/],
+    [
+      'inconclusive rolls back when asked',
+      'inconclusive',
+      policy(false, true),
+      false,
+      false,
+      'rollback',
+      /onInconclusive/
+    ],
+    [
+      'dry run reports but never acts',
+      'failed',
+      DEFAULT_ROLLBACK_POLICY,
+      true,
+      false,
+      'dry-run-rollback',
+      /nothing was changed/
+    ],
     ['dry run of a passed run: none', 'passed', DEFAULT_ROLLBACK_POLICY, true, false, 'none', /passed/],
     ['dry run with onFailure off: none', 'failed', policy(false, false), true, false, 'none', /onFailure/],
     ['a cancelled run never starts a rollback', 'inconclusive', policy(true, true), false, true, 'none', /cancelled/],
-    ['a cancelled failed run never starts one either', 'failed', DEFAULT_ROLLBACK_POLICY, false, true, 'none', /cancelled/],
+    [
+      'a cancelled failed run never starts one either',
+      'failed',
+      DEFAULT_ROLLBACK_POLICY,
+      false,
+      true,
+      'none',
+      /cancelled/
+    ],
     ['cancelled dry run: none', 'failed', DEFAULT_ROLLBACK_POLICY, true, true, 'none', /cancelled/]
   ])('%s', (_name, verdict, pol, dryRun, cancelled, kind, reason) => {
     const decision = decideAction(verdict, pol, dryRun, { cancelled })
@@ -43,7 +67,12 @@ describe('resolveRollbackPolicy', () => {
   it.each<[string, RollbackPolicySwitches | undefined, RollbackPolicySwitches | undefined, RollbackPolicy]>([
     ['defaults: roll back on failure only', undefined, undefined, policy(true, false)],
     ['config section applies', { onFailure: false, onInconclusive: true }, {}, policy(false, true)],
-    ['inputs override the config', { onFailure: false, onInconclusive: true }, { onFailure: true, onInconclusive: false }, policy(true, false)],
+    [
+      'inputs override the config',
+      { onFailure: false, onInconclusive: true },
+      { onFailure: true, onInconclusive: false },
+      policy(true, false)
+    ],
     ['an input overrides only what it sets', { onFailure: false }, { onInconclusive: true }, policy(false, true)],
     ['inputs without config', undefined, { onFailure: false }, policy(false, false)]
   ])('%s', (_name, config, inputs, expected) => {

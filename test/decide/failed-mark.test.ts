@@ -30,9 +30,17 @@ describe('parseFailedMarks', () => {
     ['negative revision', stored({ ...mark(2, 'b'), revision: -1 }), /malformed at marks\.0\.revision/],
     ['unknown field (strict)', stored({ ...mark(2, 'b'), extra: 1 }), /malformed at marks\.0/],
     ['a hash that is not a label value', stored(mark(2, 'b b')), /marks\.0\.templateHash: expected a template hash/],
-    ['a run URL that is not http(s)', stored(mark(2, 'bbb', { runUrl: 'javascript:alert(1)' })), /marks\.0\.runUrl: expected an http\(s\) URL/],
+    [
+      'a run URL that is not http(s)',
+      stored(mark(2, 'bbb', { runUrl: 'javascript:alert(1)' })),
+      /marks\.0\.runUrl: expected an http\(s\) URL/
+    ],
     ['a time that is not ISO', stored(mark(2, 'bbb', { at: 'yesterday' })), /marks\.0\.at/],
-    ['too many marks', stored(...Array.from({ length: MAX_MARKS + 1 }, (_, i) => mark(i + 1, `h${i}`))), /malformed at marks/],
+    [
+      'too many marks',
+      stored(...Array.from({ length: MAX_MARKS + 1 }, (_, i) => mark(i + 1, `h${i}`))),
+      /malformed at marks/
+    ],
     ['oversized value', 'x'.repeat(MAX_VALUE_CHARS + 1), /more than the 8192/],
     [
       'control characters in the reason are flattened',
@@ -54,7 +62,13 @@ describe('addFailedMark', () => {
   it.each<[string, string | undefined, FailedRevisionMark, number[], RegExp | undefined]>([
     ['first mark', undefined, mark(2, 'bbb'), [2], undefined],
     ['newest first', stored(mark(2, 'bbb')), mark(4, 'ddd'), [4, 2], undefined],
-    ['the same revision is replaced, not duplicated', stored(mark(2, 'bbb'), mark(1, 'aaa')), mark(5, 'bbb'), [5, 1], undefined],
+    [
+      'the same revision is replaced, not duplicated',
+      stored(mark(2, 'bbb'), mark(1, 'aaa')),
+      mark(5, 'bbb'),
+      [5, 1],
+      undefined
+    ],
     ['an unreadable value is replaced and said so', 'garbage', mark(2, 'bbb'), [2], /not valid JSON/],
     [
       'bounded to MAX_MARKS, oldest dropped',
@@ -83,7 +97,11 @@ describe('addFailedMark', () => {
 
   it('stays within MAX_VALUE_CHARS with long reasons', () => {
     let value: string | undefined
-    for (let i = 1; i <= 40; i++) value = addFailedMark(value, mark(i, `h${i}`, { reason: 'r'.repeat(MAX_REASON_CHARS), runUrl: `https://x.example/${'p'.repeat(400)}` })).value
+    for (let i = 1; i <= 40; i++)
+      value = addFailedMark(
+        value,
+        mark(i, `h${i}`, { reason: 'r'.repeat(MAX_REASON_CHARS), runUrl: `https://x.example/${'p'.repeat(400)}` })
+      ).value
     expect(value!.length).toBeLessThanOrEqual(MAX_VALUE_CHARS)
     expect(parseFailedMarks(value).ok).toBe(true)
   })

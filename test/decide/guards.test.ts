@@ -12,10 +12,28 @@ import type { WorkloadState } from '../../src/model/rollback.js'
 
 describe('checkUnchangedSinceVerdict', () => {
   it.each<[string, WorkloadState, WorkloadState, boolean, RegExp | undefined]>([
-    ['unchanged: proceed', { generation: 4, templateHash: 'bbb' }, { generation: 4, templateHash: 'bbb' }, true, undefined],
+    [
+      'unchanged: proceed',
+      { generation: 4, templateHash: 'bbb' },
+      { generation: 4, templateHash: 'bbb' },
+      true,
+      undefined
+    ],
     ['status-only updates do not count', { generation: 4 }, { generation: 4, templateHash: 'bbb' }, true, undefined],
-    ['a new generation: someone else is acting', { generation: 4, templateHash: 'bbb' }, { generation: 5, templateHash: 'bbb' }, false, /generation 4 → 5.*someone else is acting/],
-    ['a new template: someone else is acting', { generation: 4, templateHash: 'bbb' }, { generation: 4, templateHash: 'ccc' }, false, /template changed.*bbb → ccc/]
+    [
+      'a new generation: someone else is acting',
+      { generation: 4, templateHash: 'bbb' },
+      { generation: 5, templateHash: 'bbb' },
+      false,
+      /generation 4 → 5.*someone else is acting/
+    ],
+    [
+      'a new template: someone else is acting',
+      { generation: 4, templateHash: 'bbb' },
+      { generation: 4, templateHash: 'ccc' },
+      false,
+      /template changed.*bbb → ccc/
+    ]
   ])('%s', (_name, judged, live, proceed, reason) => {
     const result: GuardResult = checkUnchangedSinceVerdict(judged, live)
     expect(result.proceed).toBe(proceed)
@@ -74,17 +92,25 @@ describe('checkTargetPodsHealthy', () => {
   test.each([
     ['no pods of the target revision', [{ name: 'a', templateHash: 'ccc', signals: ['CrashLoopBackOff'] }], true],
     ['healthy pods of the target revision', [{ name: 'a', templateHash: 'bbb', signals: [] }], true],
-    ['a crash-looping pod of the target revision', [{ name: 'db-2', templateHash: 'bbb', signals: ['CrashLoopBackOff'] }], false]
+    [
+      'a crash-looping pod of the target revision',
+      [{ name: 'db-2', templateHash: 'bbb', signals: ['CrashLoopBackOff'] }],
+      false
+    ]
   ])('%s', (_name, pods, proceed) => {
     expect(checkTargetPodsHealthy(target, pods).proceed).toBe(proceed)
   })
 
   test('names the pod and its signal', () => {
-    const result = checkTargetPodsHealthy(target, [{ name: 'db-2', templateHash: 'bbb', signals: ['CrashLoopBackOff'] }])
+    const result = checkTargetPodsHealthy(target, [
+      { name: 'db-2', templateHash: 'bbb', signals: ['CrashLoopBackOff'] }
+    ])
     expect(result).toEqual({ proceed: false, reason: expect.stringContaining('pod db-2 shows CrashLoopBackOff') })
   })
 
   test('a target without a hash cannot be matched: proceed', () => {
-    expect(checkTargetPodsHealthy({ revision: 2 }, [{ name: 'x', templateHash: 'bbb', signals: ['OOMKilled'] }]).proceed).toBe(true)
+    expect(
+      checkTargetPodsHealthy({ revision: 2 }, [{ name: 'x', templateHash: 'bbb', signals: ['OOMKilled'] }]).proceed
+    ).toBe(true)
   })
 })

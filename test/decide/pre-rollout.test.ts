@@ -11,9 +11,24 @@ const history = [
 
 describe('inferPreRolloutRevision', () => {
   test.each([
-    ['a fresh rollout: the revision below the current one', '2026-11-30T09:59:50Z', 3, { revision: 2, templateHash: 'bbb' }],
-    ['a rollout begun within the look-back still belongs to this deploy', '2026-11-30T09:50:00Z', 3, { revision: 2, templateHash: 'bbb' }],
-    ['an owner older than the look-back: the deploy changed nothing', '2026-11-30T08:00:00Z', 3, { revision: 3, templateHash: 'ccc' }],
+    [
+      'a fresh rollout: the revision below the current one',
+      '2026-11-30T09:59:50Z',
+      3,
+      { revision: 2, templateHash: 'bbb' }
+    ],
+    [
+      'a rollout begun within the look-back still belongs to this deploy',
+      '2026-11-30T09:50:00Z',
+      3,
+      { revision: 2, templateHash: 'bbb' }
+    ],
+    [
+      'an owner older than the look-back: the deploy changed nothing',
+      '2026-11-30T08:00:00Z',
+      3,
+      { revision: 3, templateHash: 'ccc' }
+    ],
     ['no creation time: treated as fresh', undefined, 3, { revision: 2, templateHash: 'bbb' }],
     ['the first revision of a fresh workload has nothing before it', '2026-11-30T09:59:50Z', 1, undefined]
   ])('%s', (_name, createdAt, revision, expected) => {

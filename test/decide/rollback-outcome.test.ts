@@ -7,7 +7,13 @@ const ref = { kind: 'Deployment', name: 'api', namespace: 'shop' }
 describe('classifyRollback', () => {
   it.each<[string, Partial<RollbackOutcomeInput>, RollbackState, RegExp, string[]]>([
     ['never attempted', { write: 'not-attempted' }, 'not-started', /nothing was changed/, []],
-    ['landed and healthy', { write: 'landed', restoredVerdict: 'passed' }, 'rolled-back', /from revision 2 to revision 1; the restored version is healthy/, []],
+    [
+      'landed and healthy',
+      { write: 'landed', restoredVerdict: 'passed' },
+      'rolled-back',
+      /from revision 2 to revision 1; the restored version is healthy/,
+      []
+    ],
     [
       'half done: landed, restored version unhealthy',
       { write: 'landed', restoredVerdict: 'failed' },

@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { chooseRollbackTarget, type RollbackRefusal, type RollbackTargetInput } from '../../src/decide/rollback-target.js'
+import {
+  chooseRollbackTarget,
+  type RollbackRefusal,
+  type RollbackTargetInput
+} from '../../src/decide/rollback-target.js'
 import type { FailedRevisionMark, HistoryRevision } from '../../src/model/rollback.js'
 
 const rev = (revision: number, templateHash: string, failedMark?: FailedRevisionMark): HistoryRevision =>
@@ -26,7 +30,11 @@ type Expected = { revision: number; reason?: RegExp } | { refusal: RollbackRefus
 
 describe('chooseRollbackTarget', () => {
   it.each<[string, Partial<RollbackTargetInput>, Expected]>([
-    ['recorded (default): the snapshot revision', {}, { revision: 1, reason: /from revision 2 to revision 1, the revision recorded by the snapshot/ }],
+    [
+      'recorded (default): the snapshot revision',
+      {},
+      { revision: 1, reason: /from revision 2 to revision 1, the revision recorded by the snapshot/ }
+    ],
     [
       'recorded without a snapshot: the revision live before the rollout began',
       { recorded: { source: 'pre-rollout', revision: 1, templateHash: 'aaa' } },
@@ -61,12 +69,17 @@ describe('chooseRollbackTarget', () => {
       { current: { revision: 1, templateHash: 'aaa' } },
       {
         refusal: 'no-op-deploy',
-        reason: /the failing revision 1 is the one that was running before the deploy; deploy-guard does not roll back past it/
+        reason:
+          /the failing revision 1 is the one that was running before the deploy; deploy-guard does not roll back past it/
       }
     ],
     [
       'no-op deploy refuses even with to: previous',
-      { to: 'previous', current: { revision: 2, templateHash: 'bbb' }, recorded: { source: 'pre-rollout', revision: 2, templateHash: 'bbb' } },
+      {
+        to: 'previous',
+        current: { revision: 2, templateHash: 'bbb' },
+        recorded: { source: 'pre-rollout', revision: 2, templateHash: 'bbb' }
+      },
       { refusal: 'no-op-deploy', reason: /does not roll back past it/ }
     ],
     [
@@ -74,7 +87,16 @@ describe('chooseRollbackTarget', () => {
       { current: { revision: 3, templateHash: 'aaa' }, history: [rev(2, 'bbb'), rev(3, 'aaa')] },
       { refusal: 'no-op-deploy', reason: /failing revision 3/ }
     ],
-    ['previous: the highest revision below the current one', { to: 'previous', history: [rev(1, 'aaa'), rev(2, 'bbb'), rev(3, 'ccc')], current: { revision: 3, templateHash: 'ccc' }, recorded: undefined }, { revision: 2, reason: /the previous revision/ }],
+    [
+      'previous: the highest revision below the current one',
+      {
+        to: 'previous',
+        history: [rev(1, 'aaa'), rev(2, 'bbb'), rev(3, 'ccc')],
+        current: { revision: 3, templateHash: 'ccc' },
+        recorded: undefined
+      },
+      { revision: 2, reason: /the previous revision/ }
+    ],
     [
       'previous stops at the recorded revision when it is newer than older history',
       {
@@ -98,12 +120,23 @@ describe('chooseRollbackTarget', () => {
     ],
     [
       'an explicit revision older than the pre-deploy one is refused after a verdict',
-      { to: 1, recorded: { source: 'snapshot', revision: 2, templateHash: 'bbb' }, current: { revision: 3, templateHash: 'ccc' }, history: [rev(1, 'aaa'), rev(2, 'bbb'), rev(3, 'ccc')] },
+      {
+        to: 1,
+        recorded: { source: 'snapshot', revision: 2, templateHash: 'bbb' },
+        current: { revision: 3, templateHash: 'ccc' },
+        history: [rev(1, 'aaa'), rev(2, 'bbb'), rev(3, 'ccc')]
+      },
       { refusal: 'past-pre-deploy', reason: /revision 1 is older than revision 2 that was running before the deploy/ }
     ],
     [
-      'manual: an explicit older revision is the engineer\'s choice',
-      { to: 1, trigger: 'manual', recorded: { source: 'snapshot', revision: 2, templateHash: 'bbb' }, current: { revision: 3, templateHash: 'ccc' }, history: [rev(1, 'aaa'), rev(2, 'bbb'), rev(3, 'ccc')] },
+      "manual: an explicit older revision is the engineer's choice",
+      {
+        to: 1,
+        trigger: 'manual',
+        recorded: { source: 'snapshot', revision: 2, templateHash: 'bbb' },
+        current: { revision: 3, templateHash: 'ccc' },
+        history: [rev(1, 'aaa'), rev(2, 'bbb'), rev(3, 'ccc')]
+      },
       { revision: 1, reason: /requested revision/ }
     ],
     [
@@ -112,13 +145,24 @@ describe('chooseRollbackTarget', () => {
       { refusal: 'no-previous', reason: /no revision before the current revision 1/ }
     ],
     ['explicit revision', { to: 1 }, { revision: 1 }],
-    ['explicit revision missing: kubectl\'s text', { to: 7 }, { refusal: 'not-in-history', reason: /^unable to find specified revision 7 in history$/ }],
+    [
+      "explicit revision missing: kubectl's text",
+      { to: 7 },
+      { refusal: 'not-in-history', reason: /^unable to find specified revision 7 in history$/ }
+    ],
     ['explicit revision 0 or negative is invalid', { to: -1 }, { refusal: 'invalid-revision', reason: /revision -1/ }],
-    ['explicit revision already running', { to: 2, trigger: 'manual' }, { refusal: 'already-at-target', reason: /already running/ }],
+    [
+      'explicit revision already running',
+      { to: 2, trigger: 'manual' },
+      { refusal: 'already-at-target', reason: /already running/ }
+    ],
     [
       'never TO a revision marked failed',
       { to: 'previous', recorded: undefined, history: [rev(1, 'aaa', mark(1, 'aaa')), rev(2, 'bbb')] },
-      { refusal: 'marked-failed', reason: /revision 1 was marked failed by https:\/\/github.com\/o\/r\/actions\/runs\/1 .*CrashLoopBackOff/ }
+      {
+        refusal: 'marked-failed',
+        reason: /revision 1 was marked failed by https:\/\/github.com\/o\/r\/actions\/runs\/1 .*CrashLoopBackOff/
+      }
     ],
     [
       'loop safety: after an undo, a second failing run does not flip back to the bad version',
@@ -143,7 +187,11 @@ describe('chooseRollbackTarget', () => {
     ],
     [
       'without hashes, revisions match by number',
-      { recorded: { source: 'pre-rollout', revision: 1 }, current: { revision: 2 }, history: [{ revision: 1 }, { revision: 2 }] },
+      {
+        recorded: { source: 'pre-rollout', revision: 1 },
+        current: { revision: 2 },
+        history: [{ revision: 1 }, { revision: 2 }]
+      },
       { revision: 1 }
     ]
   ])('%s', (_name, partial, expected) => {

@@ -35,12 +35,19 @@ describe('snapshot annotation', () => {
   })
 
   it('drops restart counts, never the revision, when too large', () => {
-    const restarts = Array.from({ length: 400 }, (_, i) => ({ pod: `api-5d8c7b9f6c-${i}`, uid: `uid-${i}-${'u'.repeat(30)}`, containers: { app: i } }))
+    const restarts = Array.from({ length: 400 }, (_, i) => ({
+      pod: `api-5d8c7b9f6c-${i}`,
+      uid: `uid-${i}-${'u'.repeat(30)}`,
+      containers: { app: i }
+    }))
     const written = snapshotAnnotation({ ...snapshot, restarts })
     expect(written.trimmed).toMatch(/restart counts of 400 pods left out/)
     expect(written.value.length).toBeLessThanOrEqual(MAX_SNAPSHOT_CHARS)
     const read = parseSnapshotAnnotation(written.value, ref)
-    expect(read).toMatchObject({ ok: true, value: { revision: 3, templateHash: '5d8c7b9f6c', restarts: [], restartsOmitted: true } })
+    expect(read).toMatchObject({
+      ok: true,
+      value: { revision: 3, templateHash: '5d8c7b9f6c', restarts: [], restartsOmitted: true }
+    })
   })
 
   it.each<[string, string | undefined, RegExp]>([
@@ -51,12 +58,28 @@ describe('snapshot annotation', () => {
     ['revision as a string', withField({ revision: '3' }), /malformed at revision/],
     ['revision zero', withField({ revision: 0 }), /malformed at revision/],
     ['a hash that is not a label value', withField({ templateHash: '$(rm -rf)' }), /malformed at templateHash/],
-    ['unknown fields are refused', withField({ command: 'kubectl delete' }), /malformed at \(value\)|malformed at command/],
+    [
+      'unknown fields are refused',
+      withField({ command: 'kubectl delete' }),
+      /malformed at \(value\)|malformed at command/
+    ],
     ['a hostile container key', withField({ images: { __proto__x: 'a' } }), /malformed at images/],
-    ['negative restart count', withField({ restarts: [{ pod: 'p', containers: { app: -1 } }] }), /malformed at restarts\.0\.containers/],
+    [
+      'negative restart count',
+      withField({ restarts: [{ pod: 'p', containers: { app: -1 } }] }),
+      /malformed at restarts\.0\.containers/
+    ],
     ['a run URL that is not http(s)', withField({ runUrl: 'javascript:alert(1)' }), /malformed at runUrl/],
-    ['a snapshot copied from another workload', withField({ ref: { ...ref, name: 'web' } }), /records deployment\/web in shop \(copied from another workload\?\)/],
-    ['a snapshot of another namespace', withField({ ref: { ...ref, namespace: 'staging' } }), /records deployment\/api in staging/]
+    [
+      'a snapshot copied from another workload',
+      withField({ ref: { ...ref, name: 'web' } }),
+      /records deployment\/web in shop \(copied from another workload\?\)/
+    ],
+    [
+      'a snapshot of another namespace',
+      withField({ ref: { ...ref, namespace: 'staging' } }),
+      /records deployment\/api in staging/
+    ]
   ])('rejects %s', (_name, raw, reason) => {
     const read = parseSnapshotAnnotation(raw, ref)
     expect(read.ok).toBe(false)

@@ -174,15 +174,29 @@ export class FakeKubeApi implements KubeApi {
   }
 
   /** Records the delete and removes the object; a uid precondition that does not match is a 409, as on a server. */
-  async delete(type: ResourceType, namespace: string | undefined, name: string, options: DeleteOptions = {}): Promise<void> {
+  async delete(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    options: DeleteOptions = {}
+  ): Promise<void> {
     this.request('delete', type)
     const current = this.find(type, namespace, name)
     if (!current) return
     const resource = qualifiedResource(type)
     if (options.uid && current.metadata.uid !== options.uid)
-      throw new KubeApiError(`Precondition failed: UID in precondition: ${options.uid}, UID in object meta: ${current.metadata.uid ?? ''}`, 'conflict', 409, 'delete', resource)
+      throw new KubeApiError(
+        `Precondition failed: UID in precondition: ${options.uid}, UID in object meta: ${current.metadata.uid ?? ''}`,
+        'conflict',
+        409,
+        'delete',
+        resource
+      )
     const key = typeKey(type)
-    this.objects.set(key, (this.objects.get(key) ?? []).filter((o) => o !== current))
+    this.objects.set(
+      key,
+      (this.objects.get(key) ?? []).filter((o) => o !== current)
+    )
     this.deletes.push({ type, namespace, name })
   }
 

@@ -33,7 +33,9 @@ export interface UndoContext {
 /** deploy-guard's own annotations now on the workload, plus the failing revision's mark. */
 function bookkeeping(read: ReadWorkload, settings: RollbackSettings, at: string): Record<string, string> {
   const annotations = read.object.metadata.annotations ?? {}
-  const kept = Object.fromEntries(Object.entries(annotations).filter(([key]) => key.startsWith(DEPLOY_GUARD_ANNOTATION_PREFIX)))
+  const kept = Object.fromEntries(
+    Object.entries(annotations).filter(([key]) => key.startsWith(DEPLOY_GUARD_ANNOTATION_PREFIX))
+  )
   const current = read.revisions.current
   if (!current) return kept
   const mark = {
@@ -64,7 +66,7 @@ async function writeUndo(ctx: UndoContext, progress: (p: Partial<RollbackProgres
   const maxAttempts = settings.maxConflicts ?? 4
   let read = ctx.read
   let choice = ctx.choice
-  for (let attempts = 1; ; ) {
+  for (let attempts = 1; ;) {
     progress({ phase: 'patching', toRevision: String(choice.revision) })
     try {
       const outcome = await rollbacker.rollback(deps.api, read.object, {
@@ -77,7 +79,12 @@ async function writeUndo(ctx: UndoContext, progress: (p: Partial<RollbackProgres
     } catch (error) {
       if (isRollbackConflict(error)) {
         const fresh = await readWorkload(deps.api, read.kind, ctx.ref)
-        if (!fresh) return { kind: 'stopped', reason: `${ctx.ref.kind}/${ctx.ref.name} was deleted during the rollback`, alreadyThere: false }
+        if (!fresh)
+          return {
+            kind: 'stopped',
+            reason: `${ctx.ref.kind}/${ctx.ref.name} was deleted during the rollback`,
+            alreadyThere: false
+          }
         const target = renumbered(fresh, choice)
         const marks = parseFailedMarks(fresh.object.metadata.annotations?.[FAILED_REVISION_ANNOTATION])
         const step = stepAfterConflict({
@@ -88,8 +95,11 @@ async function writeUndo(ctx: UndoContext, progress: (p: Partial<RollbackProgres
           target,
           targetMark: marks.ok ? findFailedMark(target, marks.value) : undefined
         })
-        if (step.next === 'stop') return { kind: 'stopped', reason: step.reason, alreadyThere: step.outcome === 'already-at-target' }
-        ctx.notes.push(`the workload changed under the undo (409 Conflict); re-read it and tried again (attempt ${step.attempts})`)
+        if (step.next === 'stop')
+          return { kind: 'stopped', reason: step.reason, alreadyThere: step.outcome === 'already-at-target' }
+        ctx.notes.push(
+          `the workload changed under the undo (409 Conflict); re-read it and tried again (attempt ${step.attempts})`
+        )
         attempts = step.attempts
         read = fresh
         choice = target
@@ -106,7 +116,13 @@ async function writeUndo(ctx: UndoContext, progress: (p: Partial<RollbackProgres
 export async function undoWithKubectl(ctx: UndoContext): Promise<TargetRollbackReport> {
   const { ref, deps, settings, notes } = ctx
   const from = ctx.read.revisions.current?.revision
-  const base = { method: 'kubectl' as const, notes, dryRun: settings.dryRun, fromRevision: from, toRevision: ctx.choice.revision }
+  const base = {
+    method: 'kubectl' as const,
+    notes,
+    dryRun: settings.dryRun,
+    fromRevision: from,
+    toRevision: ctx.choice.revision
+  }
   const progress = (p: Partial<RollbackProgress>): void =>
     deps.journal.record({
       phase: 'decided',
@@ -132,16 +148,25 @@ export async function undoWithKubectl(ctx: UndoContext): Promise<TargetRollbackR
     return notStarted(ref, `${written.reason}; nothing was changed`, { ...base })
   }
   if (written.kind === 'error') {
-    const outcome = classifyRollback({ ref, toRevision: ctx.choice.revision, fromRevision: from, write: written.write, writeError: written.error })
+    const outcome = classifyRollback({
+      ref,
+      toRevision: ctx.choice.revision,
+      fromRevision: from,
+      write: written.write,
+      writeError: written.error
+    })
     progress({ phase: written.write === 'rejected' ? 'failed' : 'patching', reason: outcome.summary })
     return { ...outcome, ...base }
   }
 
   const { outcome } = written
-  const change = outcome.patch ? { kind: 'patch' as const, patchType: outcome.patch.type, body: outcome.patch.body } : undefined
+  const change = outcome.patch
+    ? { kind: 'patch' as const, patchType: outcome.patch.type, body: outcome.patch.body }
+    : undefined
   if (outcome.result === 'error' || outcome.result === 'skipped') {
     // kubectl's own refusals (paused, missing revision) and its "skipped rollback": nothing was changed.
-    if (!settings.dryRun) progress({ phase: outcome.result === 'skipped' ? 'skipped' : 'refused', reason: outcome.message })
+    if (!settings.dryRun)
+      progress({ phase: outcome.result === 'skipped' ? 'skipped' : 'refused', reason: outcome.message })
     return notStarted(ref, `${outcome.message}; nothing was changed`, { ...base, message: outcome.message })
   }
   if (settings.dryRun) {
@@ -159,8 +184,13 @@ export async function undoWithKubectl(ctx: UndoContext): Promise<TargetRollbackR
   progress({ phase: 'patched' })
   const stuckCommands = await unblockStatefulSet(ctx)
   const since = deps.now()
-  deps.log(`${ref.kind.toLowerCase()}/${ref.name}: ${outcome.message}; waiting for the restored revision to become healthy`)
-  progress({ phase: 'waiting', manualCommand: `kubectl rollout status ${ref.kind.toLowerCase()}/${ref.name} -n ${ref.namespace}` })
+  deps.log(
+    `${ref.kind.toLowerCase()}/${ref.name}: ${outcome.message}; waiting for the restored revision to become healthy`
+  )
+  progress({
+    phase: 'waiting',
+    manualCommand: `kubectl rollout status ${ref.kind.toLowerCase()}/${ref.name} -n ${ref.namespace}`
+  })
   const restored = await deps.verifyRestored(ref, since)
   const final = classifyRollback({
     ref,
@@ -170,10 +200,19 @@ export async function undoWithKubectl(ctx: UndoContext): Promise<TargetRollbackR
     restoredVerdict: restored.verdict
   })
   // A wait cut short (cancelled) has no verdict: the rollback is still in flight for the post step.
-  if (restored.verdict !== undefined) progress({ phase: final.state === 'rolled-back' ? 'verified' : 'unhealthy', reason: final.summary })
+  if (restored.verdict !== undefined)
+    progress({ phase: final.state === 'rolled-back' ? 'verified' : 'unhealthy', reason: final.summary })
   if (restored.result.revision) notes.push(`the restored template now runs as revision ${restored.result.revision}`)
   const manual = final.state === 'rolled-back' ? final.manual : [...stuckCommands, ...final.manual]
-  return { ...final, manual, ...base, change, message: outcome.message, restored: restored.result, restoredVerdict: restored.verdict }
+  return {
+    ...final,
+    manual,
+    ...base,
+    change,
+    message: outcome.message,
+    restored: restored.result,
+    restoredVerdict: restored.verdict
+  }
 }
 
 /**
@@ -196,10 +235,14 @@ async function unblockStatefulSet(ctx: UndoContext): Promise<string[]> {
       return stuck.commands
     }
     const deleted = await deleteStuckPods(ctx.deps.api, namespace, stuck)
-    ctx.notes.push(`deleted pods ${deleted.join(', ')} of the failed revision so the restored revision can roll out (forced rollback, rollback.forceStatefulSet)`)
+    ctx.notes.push(
+      `deleted pods ${deleted.join(', ')} of the failed revision so the restored revision can roll out (forced rollback, rollback.forceStatefulSet)`
+    )
     return []
   } catch (error) {
-    ctx.notes.push(`could not check for StatefulSet pods stuck on the failed revision: ${error instanceof Error ? error.message : String(error)}`)
+    ctx.notes.push(
+      `could not check for StatefulSet pods stuck on the failed revision: ${error instanceof Error ? error.message : String(error)}`
+    )
     return []
   }
 }

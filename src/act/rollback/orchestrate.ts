@@ -69,17 +69,28 @@ export interface RollbackDeps {
   log(line: string): void
   now(): Date
   /** verify's checklist on the restored revision (rollout, pods, restarts, endpoints, events). */
-  verifyRestored(ref: TargetRef, since: Date): Promise<{ result: TargetResult; verdict: TargetRollbackReport['restoredVerdict'] }>
+  verifyRestored(
+    ref: TargetRef,
+    since: Date
+  ): Promise<{ result: TargetResult; verdict: TargetRollbackReport['restoredVerdict'] }>
   /** For `helm rollback`: the same cluster deploy-guard talks to. */
   helmCluster?: { kubeconfigPath?: string; context?: string; timeoutMs: number; signal?: AbortSignal }
 }
 
 /** A report for a rollback that never started: nothing was changed. */
-export function notStarted(ref: TargetRef, summary: string, extra: Partial<TargetRollbackReport> = {}): TargetRollbackReport {
+export function notStarted(
+  ref: TargetRef,
+  summary: string,
+  extra: Partial<TargetRollbackReport> = {}
+): TargetRollbackReport {
   return { ref, state: 'refused', summary, manual: [], method: 'kubectl', notes: [], dryRun: false, ...extra }
 }
 
-function recordedRevision(workload: KubeObject, target: TargetToRollBack, notes: string[]): RecordedRevision | undefined {
+function recordedRevision(
+  workload: KubeObject,
+  target: TargetToRollBack,
+  notes: string[]
+): RecordedRevision | undefined {
   const raw = workload.metadata.annotations?.[SNAPSHOT_ANNOTATION]
   if (raw !== undefined) {
     const snapshot = parseSnapshotAnnotation(raw, target.ref)
@@ -87,7 +98,8 @@ function recordedRevision(workload: KubeObject, target: TargetToRollBack, notes:
     notes.push(`the ${SNAPSHOT_ANNOTATION} annotation was ignored: ${snapshot.reason}`)
   }
   if (target.preRollout) {
-    if (raw === undefined) notes.push('no snapshot was taken: the recorded revision is the one live before the rollout began')
+    if (raw === undefined)
+      notes.push('no snapshot was taken: the recorded revision is the one live before the rollout began')
     return { ...target.preRollout, source: 'pre-rollout' }
   }
   return undefined
@@ -111,7 +123,11 @@ export interface ReadWorkload {
 }
 
 /** GET the workload and LIST its history (kubectl's selector), for a decision on the live state. */
-export async function readWorkload(api: KubeApi, kind: WorkloadKindName, ref: TargetRef): Promise<ReadWorkload | undefined> {
+export async function readWorkload(
+  api: KubeApi,
+  kind: WorkloadKindName,
+  ref: TargetRef
+): Promise<ReadWorkload | undefined> {
   const object = await api.get(RESOURCES[kind], ref.namespace, ref.name)
   if (!object) return undefined
   const history = historyViewer(kind)
@@ -172,9 +188,17 @@ export async function rollBackTarget(
 ): Promise<TargetRollbackReport> {
   const { ref } = target
   const kind = workloadKindName(ref.kind, ref.apiVersion)
-  if (!kind) return notStarted(ref, `no rollbacker has been implemented for "${ref.kind}": ${ref.kind}/${ref.name} was left as it is`)
+  if (!kind)
+    return notStarted(
+      ref,
+      `no rollbacker has been implemented for "${ref.kind}": ${ref.kind}/${ref.name} was left as it is`
+    )
   const settled = await readSettled(deps, kind, ref)
-  if (!settled) return notStarted(ref, `${kind.toLowerCase()}/${ref.name} no longer exists in ${ref.namespace}: nothing to roll back`)
+  if (!settled)
+    return notStarted(
+      ref,
+      `${kind.toLowerCase()}/${ref.name} no longer exists in ${ref.namespace}: nothing to roll back`
+    )
   if (!settled.settled)
     return notStarted(
       ref,
@@ -194,7 +218,11 @@ export async function rollBackTarget(
     if (!guard.proceed) return notStarted(ref, guard.reason, { notes })
   }
   const current = revisions.current
-  if (!current) return notStarted(ref, `cannot tell which revision ${kind.toLowerCase()}/${ref.name} runs: its rollout has not created one yet`)
+  if (!current)
+    return notStarted(
+      ref,
+      `cannot tell which revision ${kind.toLowerCase()}/${ref.name} runs: its rollout has not created one yet`
+    )
   const marks = failedMarks(read.object, notes)
   const choice = chooseRollbackTarget({
     to: settings.to,
@@ -205,12 +233,22 @@ export async function rollBackTarget(
   })
   if (!choice.ok) return notStarted(ref, choice.reason, { notes, fromRevision: current.revision })
   const targetPods = checkTargetPodsHealthy(choice, await revisionPods(deps.api, read))
-  if (!targetPods.proceed) return notStarted(ref, `${targetPods.reason}; nothing was changed`, { notes, fromRevision: current.revision })
+  if (!targetPods.proceed)
+    return notStarted(ref, `${targetPods.reason}; nothing was changed`, { notes, fromRevision: current.revision })
   deps.log(`${kind.toLowerCase()}/${ref.name}: ${choice.reason}`)
 
   const manager = detectManager(read.object, { argocdNamespace: settings.argocdNamespace })
   const viaManager = (manager.managedBy === 'helm' && settings.helm === 'helm') || manager.managedBy === 'argocd'
-  const common = { ref, kind, read, choice: { revision: choice.revision, templateHash: choice.templateHash }, marks, notes, settings, deps }
+  const common = {
+    ref,
+    kind,
+    read,
+    choice: { revision: choice.revision, templateHash: choice.templateHash },
+    marks,
+    notes,
+    settings,
+    deps
+  }
   if (viaManager) return undoThroughManager({ ...common, manager })
   if (manager.managedBy === 'helm')
     notes.push('Helm-managed, undone directly (rollback.helm: kubectl): the next `helm upgrade` will revert this undo')

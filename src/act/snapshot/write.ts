@@ -14,5 +14,11 @@ export async function writeSnapshotAnnotation(
   ref: TargetRef,
   annotation: { key: string; value: string }
 ): Promise<void> {
-  await api.patch(RESOURCES[kind], ref.namespace, ref.name, { metadata: { annotations: { [annotation.key]: annotation.value } } }, 'merge')
+  await api.patch(
+    RESOURCES[kind],
+    ref.namespace,
+    ref.name,
+    { metadata: { annotations: { [annotation.key]: annotation.value } } },
+    'merge'
+  )
 }

@@ -33,7 +33,11 @@ export function hashOfHistoryObject(workloadName: string, historyObjectName: str
   return historyObjectName.startsWith(prefix) ? historyObjectName.slice(prefix.length) : historyObjectName
 }
 
-export function workloadRevisions(kind: WorkloadKindName, workload: KubeObject, listed: KubeObject[]): WorkloadRevisions {
+export function workloadRevisions(
+  kind: WorkloadKindName,
+  workload: KubeObject,
+  listed: KubeObject[]
+): WorkloadRevisions {
   const name = workload.metadata.name
   const identify = (object: KubeObject, revision: number): IdentifiedRevision => ({
     revision,

@@ -49,8 +49,12 @@ function encode(release) {
 }
 
 function history(release) {
-  const list = JSON.parse(kubectl(['get', 'secrets', '-n', namespace, '-l', `owner=helm,name=${release}`, '-o', 'json']))
-  return list.items.map((s) => ({ secret: s, release: decode(s) })).sort((a, b) => a.release.version - b.release.version)
+  const list = JSON.parse(
+    kubectl(['get', 'secrets', '-n', namespace, '-l', `owner=helm,name=${release}`, '-o', 'json'])
+  )
+  return list.items
+    .map((s) => ({ secret: s, release: decode(s) }))
+    .sort((a, b) => a.release.version - b.release.version)
 }
 
 function writeRelease(rel, create) {
