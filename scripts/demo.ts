@@ -1,7 +1,7 @@
 /**
- * `npm run demo`: a full guarded deploy against the local sandbox cluster. Deploys a healthy version
- * and then a crash-looping one, and after each runs the bundled action (dist/index.js) exactly as the
- * Actions runner would. With Debian's `prometheus` installed, the healthy deploy is also gated on a
+ * `npm run demo`: a full guarded deploy against the local sandbox cluster. Deploys a healthy version,
+ * records it (`snapshot`), then deploys a crash-looping one, and after each runs the bundled action
+ * (dist/index.js) exactly as the Actions runner would; the broken deploy is rolled back to the snapshot. With Debian's `prometheus` installed, the healthy deploy is also gated on a
  * PromQL error-rate check against a live sample service.
  */
 import { spawnSync } from 'node:child_process'
@@ -105,13 +105,34 @@ async function main(): Promise<void> {
     const healthy = await runAction(common, {}, { keepIn: healthyDir })
     report('deploy v1.1.0', healthy, healthyDir)
 
+    // Before the next deploy: record the running version, the one a rollback returns to.
+    const snapshotDir = join(out, 'snapshot')
+    const snapshot = await runAction({ ...common, command: 'snapshot' }, {}, { keepIn: snapshotDir })
+    const recorded = JSON.parse(snapshot.outputs.snapshot || '[]') as Array<{
+      revision: number
+      images: Record<string, string>
+    }>
+    const what = recorded.map((r) => `revision ${r.revision} (${Object.values(r.images).join(', ')})`).join('; ')
+    console.log(
+      `\n=== snapshot before v1.2.0\nrecorded ${what || 'nothing'} on the Deployment (deploy-guard.io/snapshot)`
+    )
+
     console.log('\ndeploying v1.2.0 (a crash-looping build)...')
     deploy(sandbox, 'registry.example.com/shop/api:v1.2.0-crashloop', 'release v1.2.0')
     const brokenDir = join(out, 'broken')
     const broken = await runAction({ ...common, config: join(out, 'deploy-guard.yml') }, {}, { keepIn: brokenDir })
     report('deploy v1.2.0', broken, brokenDir)
 
-    const ok = healthy.outputs.verdict === 'passed' && broken.outputs.verdict === 'failed'
+    const restored = sandbox.store.get(deployments, 'shop', 'api')!
+    const image = (restored.spec as { template: { spec: { containers: Array<{ image: string }> } } }).template.spec
+      .containers[0].image
+    console.log(`after the rollback shop/api runs ${image}`)
+    const ok =
+      healthy.outputs.verdict === 'passed' &&
+      snapshot.outputs.verdict === 'passed' &&
+      broken.outputs.verdict === 'failed' &&
+      broken.outputs.action === 'rolled-back' &&
+      image.endsWith(':v1.1.0')
     console.log(
       `\ndemo ${ok ? 'finished as expected' : 'did NOT behave as expected'} in ${((Date.now() - started) / 1000).toFixed(1)} s`
     )
