@@ -111,7 +111,8 @@ describe('detectManager', () => {
       {}
     ]
   ]
-  it.each(cases)('%s', (_title, object, managedBy, fields, options) => {
+  // Rest parameters: a callback declaring more parameters than a row has would be taken for `done`.
+  it.each(cases)('%s', (...[, object, managedBy, fields, options]) => {
     const management = detectManager(object, options)
     expect(management.managedBy).toBe(managedBy)
     expect(management).toMatchObject(fields)
