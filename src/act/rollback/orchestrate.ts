@@ -32,6 +32,7 @@ import { SNAPSHOT_ANNOTATION } from '../../model/snapshot.js'
 import { sleep } from '../../util/sleep.js'
 import type { ProgressJournal } from './journal.js'
 import { undoWithKubectl } from './kubectl-path.js'
+import { chooseRollbackPath } from '../../decide/manager-policy.js'
 import { detectManager } from './management.js'
 import { undoThroughManager } from './managed-path.js'
 
@@ -238,7 +239,7 @@ export async function rollBackTarget(
   deps.log(`${kind.toLowerCase()}/${ref.name}: ${choice.reason}`)
 
   const manager = detectManager(read.object, { argocdNamespace: settings.argocdNamespace })
-  const viaManager = (manager.managedBy === 'helm' && settings.helm === 'helm') || manager.managedBy === 'argocd'
+  const path = chooseRollbackPath(manager, { helm: settings.helm, argocd: settings.argocd })
   const common = {
     ref,
     kind,
@@ -249,9 +250,11 @@ export async function rollBackTarget(
     settings,
     deps
   }
-  if (viaManager) return undoThroughManager({ ...common, manager })
-  if (manager.managedBy === 'helm')
-    notes.push('Helm-managed, undone directly (rollback.helm: kubectl): the next `helm upgrade` will revert this undo')
+  if (path.path === 'refuse')
+    return notStarted(ref, path.message, { notes, manual: [path.manualCommand], fromRevision: current.revision })
+  if ((manager.managedBy === 'helm' || manager.managedBy === 'argocd') && path.path !== 'kubectl')
+    return undoThroughManager({ ...common, manager })
+  if (path.path === 'kubectl' && path.note) notes.push(path.note)
   return undoWithKubectl(common)
 }
 
