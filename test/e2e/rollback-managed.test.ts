@@ -166,7 +166,7 @@ spec:
     expect(verify.outputs).toMatchObject({ action: 'rolled-back', 'restored-verdict': 'passed' })
     const [row] = rollbackRows(verify)
     expect(row.method).toBe('kubectl')
-    expect(row.notes.join('\n')).toContain('the next `helm upgrade` will revert this undo')
+    expect(row.notes.join('\n')).toContain('the next helm upgrade will revert it')
     expect(templateImage(sandbox, 'Deployment', ns, 'web')).toBe('registry/web:v1')
     // Helm knows nothing of it: no new release revision.
     expect(releaseRevisions(ns, 'web').map((r) => r.version)).toEqual(['1', '2'])
