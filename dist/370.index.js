@@ -73,7 +73,13 @@ function detectFlux(workload) {
         const name = labels[`${prefix}/name`];
         const namespace = labels[`${prefix}/namespace`];
         if (name && namespace) {
-            return { managedBy: 'flux', kind, name, namespace, evidence: `labels ${prefix}/name=${name}, ${prefix}/namespace=${namespace}` };
+            return {
+                managedBy: 'flux',
+                kind,
+                name,
+                namespace,
+                evidence: `labels ${prefix}/name=${name}, ${prefix}/namespace=${namespace}`
+            };
         }
     }
     return undefined;

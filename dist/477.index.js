@@ -14,7 +14,10 @@ function readJsonAnnotation(key, raw, schema, maxChars) {
     if (raw === undefined || raw === '')
         return { ok: false, reason: `annotation ${key} is not set` };
     if (raw.length > maxChars)
-        return { ok: false, reason: `annotation ${key} is ${raw.length} characters, more than the ${maxChars} deploy-guard writes; ignored` };
+        return {
+            ok: false,
+            reason: `annotation ${key} is ${raw.length} characters, more than the ${maxChars} deploy-guard writes; ignored`
+        };
     let json;
     try {
         json = JSON.parse(raw);
@@ -72,7 +75,10 @@ const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const MAX_SNAPSHOT_CHARS = 16_384;
 const MAX_PODS = 500;
 const MAX_CONTAINERS = 50;
-const name = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(253).regex(/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/, 'expected a Kubernetes name');
+const name = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .min(1)
+    .max(253)
+    .regex(/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/, 'expected a Kubernetes name');
 const count = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(0);
 const text = (max) => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(max);
 const containerMap = (value) => zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(name, value).refine((m) => Object.keys(m).length <= MAX_CONTAINERS, `at most ${MAX_CONTAINERS} containers`);
@@ -94,7 +100,10 @@ const snapshotSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej(
     argocd: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ application: name, namespace: name.optional(), syncedRevision: text(256) }).optional(),
     helm: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ release: name, namespace: name.optional(), revision: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive() }).optional(),
     takenAt: zod__WEBPACK_IMPORTED_MODULE_2__/* .datetime */ .w$({ offset: true }),
-    runUrl: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(500).regex(/^https?:\/\/[^\s]+$/, 'expected an http(s) URL').optional()
+    runUrl: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .max(500)
+        .regex(/^https?:\/\/[^\s]+$/, 'expected an http(s) URL')
+        .optional()
 });
 /** Restart counts per pod and container, from the pods as gathered. */
 function podRestarts(pods) {

@@ -94,7 +94,7 @@ function rollbackSettings(config, trigger, reason, ctx) {
 }
 /** Rolls the given targets back one after the other, each at most once in the run. */
 async function rollBackTargets(api, targets, settings, config, ctx) {
-    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(313), __webpack_require__.e(762)]).then(__webpack_require__.bind(__webpack_require__, 36313));
+    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(20), __webpack_require__.e(762)]).then(__webpack_require__.bind(__webpack_require__, 63020));
     const { verifyWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(376), __webpack_require__.e(692)]).then(__webpack_require__.bind(__webpack_require__, 8583));
     const kubeconfigPath = await ctx.kubeconfigFile?.();
     const done = new Set();
@@ -114,7 +114,12 @@ async function rollBackTargets(api, targets, settings, config, ctx) {
                     // The undo's reads and writes within the step's time budget: an API that stops answering ends
                     // the undo as "sent but not confirmed" instead of holding the step for every retry's timeout.
                     // (The restored revision's wait below keeps its own deadline, on the unbounded client.)
-                    api: (0,deadline_api/* withDeadline */.N)(api, { at: Date.now() + verifyConfig.timeout, now: Date.now, signal: ctx.signal, floorMs: 1000 }),
+                    api: (0,deadline_api/* withDeadline */.N)(api, {
+                        at: Date.now() + verifyConfig.timeout,
+                        now: Date.now,
+                        signal: ctx.signal,
+                        floorMs: 1000
+                    }),
                     journal: ctx.journal ?? NO_JOURNAL,
                     log: (line) => ctx.log(line),
                     now: () => ctx.now(),
@@ -202,7 +207,12 @@ async function actOnVerdict(result, config, ctx, targets) {
     }
     const reason = result.reasons[0] ?? `the verdict is ${result.verdict}`;
     report.targets = await rollBackTargets(api, chosen, rollbackSettings(config, 'verdict', reason, ctx), config, ctx);
-    return { ...result, action: rollbackLanded(report) ? 'rolled-back' : result.action, rollback: report, finishedAt: ctx.now().toISOString() };
+    return {
+        ...result,
+        action: rollbackLanded(report) ? 'rolled-back' : result.action,
+        rollback: report,
+        finishedAt: ctx.now().toISOString()
+    };
 }
 /** What verify learnt of each target, for the rollback's guards and its default target. */
 function targetsFromVerify(results) {
@@ -283,7 +293,7 @@ async function runAnalyze(config, ctx) {
     const needsVersion = (0,analysis_step/* analysisUsesVersion */.N)(config.analysis);
     const version = config.version ?? (needsVersion ? await versionFromCluster(config, ctx) : undefined);
     // The targets as they are when the analysis starts: what the verdict is about, for the rollback's guards.
-    const rollbackTargets = (config.rollback.onFailure || config.rollback.onInconclusive) ? await targetsAtStart(config, ctx, startedAt) : [];
+    const rollbackTargets = config.rollback.onFailure || config.rollback.onInconclusive ? await targetsAtStart(config, ctx, startedAt) : [];
     const analysis = await ctx.group('PromQL analysis', () => (0,analysis_step.runConfiguredAnalysis)(config, version, ctx));
     const decision = (0,verdict.decideVerdict)({ targets: [], checks: [], analysis });
     const result = {
@@ -304,7 +314,7 @@ async function runAnalyze(config, ctx) {
 async function targetsAtStart(config, ctx, startedAt) {
     if (config.targets.length === 0)
         return [];
-    const { readWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(313), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 36313));
+    const { readWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(20), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 63020));
     const targets = [];
     for (const ref of config.targets) {
         const kind = (0,kinds/* workloadKindName */.x)(ref.kind, ref.apiVersion);

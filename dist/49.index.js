@@ -224,7 +224,13 @@ function evaluate(rule, observed, time, baseline) {
         return { time: at, value: failure.value, phase: 'failed', message: failure.text + suffix, ...warnings };
     const shown = rule.max !== undefined || rule.maxIncrease !== undefined ? high : low;
     if (missingBaseline !== undefined)
-        return { time: at, value: shown, phase: 'inconclusive', message: `${formatFor(rule)(shown)}; ${missingBaseline}`, ...warnings };
+        return {
+            time: at,
+            value: shown,
+            phase: 'inconclusive',
+            message: `${formatFor(rule)(shown)}; ${missingBaseline}`,
+            ...warnings
+        };
     const text = judgements.length > 0 ? judgements.map((j) => j.text).join(', ') : `${formatFor(rule)(shown)} (no condition)`;
     return { time: at, value: shown, phase: 'successful', message: text + suffix, ...warnings };
 }

@@ -38,27 +38,52 @@ async function managerRevision(api, object, config) {
         const { readHelmHistory } = await __webpack_require__.e(/* import() */ 971).then(__webpack_require__.bind(__webpack_require__, 66971));
         const history = await readHelmHistory(api, manager.release, manager.namespace);
         const deployed = [...history].reverse().find((h) => h.status === 'deployed');
-        return deployed ? { helm: { release: manager.release, namespace: manager.namespace, revision: deployed.version } } : {};
+        return deployed
+            ? { helm: { release: manager.release, namespace: manager.namespace, revision: deployed.version } }
+            : {};
     }
     if (manager.managedBy === 'argocd') {
         const { ARGO_APPLICATIONS } = await __webpack_require__.e(/* import() */ 153).then(__webpack_require__.bind(__webpack_require__, 51153));
         const app = await api.get(ARGO_APPLICATIONS, manager.namespace, manager.application);
         const synced = app?.status?.sync?.revision;
-        return synced ? { argocd: { application: manager.application, namespace: manager.namespace, syncedRevision: synced } } : {};
+        return synced
+            ? { argocd: { application: manager.application, namespace: manager.namespace, syncedRevision: synced } }
+            : {};
     }
     return {};
 }
 async function snapshotTarget(api, ref, config, ctx) {
     const kind = (0,_kube_workload_kinds_js__WEBPACK_IMPORTED_MODULE_2__/* .workloadKindName */ .x)(ref.kind, ref.apiVersion);
     if (!kind)
-        return { target: { ref, checks: [row('failed', 'not a workload', `${ref.kind} has no revisions deploy-guard can record; snapshot takes deployments, statefulsets and daemonsets`)] } };
-    const { readWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(313), __webpack_require__.e(783)]).then(__webpack_require__.bind(__webpack_require__, 36313));
+        return {
+            target: {
+                ref,
+                checks: [
+                    row('failed', 'not a workload', `${ref.kind} has no revisions deploy-guard can record; snapshot takes deployments, statefulsets and daemonsets`)
+                ]
+            }
+        };
+    const { readWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(20), __webpack_require__.e(783)]).then(__webpack_require__.bind(__webpack_require__, 63020));
     const read = await readWorkload(api, kind, ref);
     if (!read)
-        return { target: { ref, checks: [row('failed', 'not found', `${kind.toLowerCase()} "${ref.name}" does not exist in namespace "${ref.namespace}"`)] } };
+        return {
+            target: {
+                ref,
+                checks: [
+                    row('failed', 'not found', `${kind.toLowerCase()} "${ref.name}" does not exist in namespace "${ref.namespace}"`)
+                ]
+            }
+        };
     const current = read.revisions.current;
     if (!current)
-        return { target: { ref, checks: [row('inconclusive', 'no revision yet', `${kind.toLowerCase()}/${ref.name} has no revision yet (its rollout has not created one): nothing to record`)] } };
+        return {
+            target: {
+                ref,
+                checks: [
+                    row('inconclusive', 'no revision yet', `${kind.toLowerCase()}/${ref.name} has no revision yet (its rollout has not created one): nothing to record`)
+                ]
+            }
+        };
     const selector = (0,_evaluate_selector_js__WEBPACK_IMPORTED_MODULE_3__/* .selectorToString */ .CI)((0,_kube_workload_template_js__WEBPACK_IMPORTED_MODULE_4__/* .selectorOf */ .Bk)(read.object));
     const pods = selector ? await api.list(_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .RESOURCES */ .eZ.Pod, ref.namespace, { labelSelector: selector }) : [];
     const base = {
@@ -79,7 +104,9 @@ async function snapshotTarget(api, ref, config, ctx) {
         const { writeSnapshotAnnotation } = await __webpack_require__.e(/* import() */ 122).then(__webpack_require__.bind(__webpack_require__, 66122));
         await writeSnapshotAnnotation(api, kind, ref, annotation);
     }
-    const images = Object.entries(snapshot.images).map(([c, image]) => `${c}=${image}`).join(', ');
+    const images = Object.entries(snapshot.images)
+        .map(([c, image]) => `${c}=${image}`)
+        .join(', ');
     const where = config.dryRun ? 'not written (dry run)' : `written to the ${_model_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .SNAPSHOT_ANNOTATION */ .l} annotation`;
     ctx.log(`${kind.toLowerCase()}/${ref.name}: revision ${snapshot.revision} (${images}) recorded, ${where}`);
     return {
@@ -87,7 +114,9 @@ async function snapshotTarget(api, ref, config, ctx) {
             ref,
             revision: String(snapshot.revision),
             images: snapshot.images,
-            checks: [row('passed', `revision ${snapshot.revision} (${snapshot.templateHash ?? 'no hash'}): ${images}; ${where}`)]
+            checks: [
+                row('passed', `revision ${snapshot.revision} (${snapshot.templateHash ?? 'no hash'}): ${images}; ${where}`)
+            ]
         },
         snapshot
     };
@@ -106,7 +135,10 @@ async function runSnapshot(config, ctx) {
     }
     for (const ref of config.targets) {
         if (!api) {
-            targets.push({ ref, checks: [row('inconclusive', 'not recorded', `could not set up the Kubernetes client: ${kubeError}`)] });
+            targets.push({
+                ref,
+                checks: [row('inconclusive', 'not recorded', `could not set up the Kubernetes client: ${kubeError}`)]
+            });
             continue;
         }
         try {
@@ -117,7 +149,12 @@ async function runSnapshot(config, ctx) {
         }
         catch (error) {
             const message = error instanceof Error ? error.message : String(error);
-            targets.push({ ref, checks: [row('inconclusive', 'not recorded', `could not record ${ref.kind.toLowerCase()}/${ref.name}: ${message}`)] });
+            targets.push({
+                ref,
+                checks: [
+                    row('inconclusive', 'not recorded', `could not record ${ref.kind.toLowerCase()}/${ref.name}: ${message}`)
+                ]
+            });
         }
     }
     const { decideVerdict } = await __webpack_require__.e(/* import() */ 501).then(__webpack_require__.bind(__webpack_require__, 6501));
@@ -151,7 +188,10 @@ function readJsonAnnotation(key, raw, schema, maxChars) {
     if (raw === undefined || raw === '')
         return { ok: false, reason: `annotation ${key} is not set` };
     if (raw.length > maxChars)
-        return { ok: false, reason: `annotation ${key} is ${raw.length} characters, more than the ${maxChars} deploy-guard writes; ignored` };
+        return {
+            ok: false,
+            reason: `annotation ${key} is ${raw.length} characters, more than the ${maxChars} deploy-guard writes; ignored`
+        };
     let json;
     try {
         json = JSON.parse(raw);
@@ -209,7 +249,10 @@ const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const MAX_SNAPSHOT_CHARS = 16_384;
 const MAX_PODS = 500;
 const MAX_CONTAINERS = 50;
-const name = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(253).regex(/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/, 'expected a Kubernetes name');
+const name = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .min(1)
+    .max(253)
+    .regex(/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/, 'expected a Kubernetes name');
 const count = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(0);
 const text = (max) => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(max);
 const containerMap = (value) => zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(name, value).refine((m) => Object.keys(m).length <= MAX_CONTAINERS, `at most ${MAX_CONTAINERS} containers`);
@@ -231,7 +274,10 @@ const snapshotSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej(
     argocd: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ application: name, namespace: name.optional(), syncedRevision: text(256) }).optional(),
     helm: zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ release: name, namespace: name.optional(), revision: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive() }).optional(),
     takenAt: zod__WEBPACK_IMPORTED_MODULE_2__/* .datetime */ .w$({ offset: true }),
-    runUrl: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(500).regex(/^https?:\/\/[^\s]+$/, 'expected an http(s) URL').optional()
+    runUrl: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .max(500)
+        .regex(/^https?:\/\/[^\s]+$/, 'expected an http(s) URL')
+        .optional()
 });
 /** Restart counts per pod and container, from the pods as gathered. */
 function podRestarts(pods) {

@@ -17,7 +17,9 @@ const RESTORABLE = new Set(['deployed', 'superseded']);
 function previousDeployedRevision(history, current) {
     let best;
     for (const revision of history) {
-        if (revision.version < current && RESTORABLE.has(revision.status ?? '') && (best === undefined || revision.version > best))
+        if (revision.version < current &&
+            RESTORABLE.has(revision.status ?? '') &&
+            (best === undefined || revision.version > best))
             best = revision.version;
     }
     return best;
@@ -249,7 +251,11 @@ async function readHelmHistory(api, release, namespace) {
         try {
             const record = secret.data?.release ? (0,helm_decode/* decodeHelmRelease */.M)(secret.data.release) : undefined;
             if (record && Number.isInteger(record.version)) {
-                revision = { version: record.version, status: record.info?.status, description: record.info?.description };
+                revision = {
+                    version: record.version,
+                    status: record.info?.status,
+                    description: record.info?.description
+                };
             }
         }
         catch {
@@ -263,7 +269,10 @@ async function readHelmHistory(api, release, namespace) {
 }
 /** The last line of helm's stderr that says something (`Error: …`), for a one-line message. */
 function lastLine(text) {
-    const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
     const error = [...lines].reverse().find((line) => line.startsWith('Error:'));
     const line = error ?? lines[lines.length - 1] ?? '';
     return line.length > 300 ? `${line.slice(0, 300)}…` : line;
@@ -333,12 +342,19 @@ async function rollbackHelm(api, target, options) {
         if (code === 'ENOENT')
             return { ...planned, result: 'error', reason: 'helm-not-found', message: helmNotFoundMessage() };
         const why = error instanceof Error ? error.message : String(error);
-        return { ...planned, result: 'error', reason: 'helm-failed', message: `could not start ${binary}: ${why}; nothing was changed.` };
+        return {
+            ...planned,
+            result: 'error',
+            reason: 'helm-failed',
+            message: `could not start ${binary}: ${why}; nothing was changed.`
+        };
     }
     const newRevision = newRevisionAfter(await readHelmHistory(api, release, namespace), fromRevision);
     const stderr = run.stderr.trim() || undefined;
     if (run.code === 0 && !run.stopped) {
-        const at = newRevision ? ` as revision ${newRevision.version}${newRevision.status ? ` (${newRevision.status})` : ''}` : '';
+        const at = newRevision
+            ? ` as revision ${newRevision.version}${newRevision.status ? ` (${newRevision.status})` : ''}`
+            : '';
         return {
             ...base,
             result: 'rolled-back',

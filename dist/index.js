@@ -35531,7 +35531,8 @@ const rollbackSchema = (0,schema_parts/* strictObject */.re)({
     onFailure: bool.default(true),
     onInconclusive: bool.default(false),
     to: rollbackTo.default('recorded'),
-    helm: schemas/* enum */.k5n(['helm', 'kubectl'], { error: 'expected helm (helm rollback) or kubectl (a plain undo)' }).default('helm'),
+    helm: schemas/* enum */.k5n(['helm', 'kubectl'], { error: 'expected helm (helm rollback) or kubectl (a plain undo)' })
+        .default('helm'),
     argocd: schemas/* enum */.k5n(['refuse', 'sync'], { error: 'expected refuse or sync (what `argocd app rollback` does)' })
         .default('refuse'),
     forceStatefulSet: bool.default(false),
@@ -35939,7 +35940,9 @@ function requirements(values, merged, targetInputGiven) {
     const needs = registry/* COMMAND_SPECS */.fH[command].requires;
     const targets = merged.targets;
     // A bad target input is already reported; "no targets" on top of it would only add noise.
-    if (needs.targets && !targetInputGiven && (targets === undefined || (Array.isArray(targets) && targets.length === 0))) {
+    if (needs.targets &&
+        !targetInputGiven &&
+        (targets === undefined || (Array.isArray(targets) && targets.length === 0))) {
         issues.push({
             path: 'targets',
             message: `at least one target is required for ${command}: set the target input (e.g. deployment/api) or targets in the config file`
@@ -36146,11 +36149,13 @@ var redact = __nccwpck_require__(20649);
  * Surfaces finish in this order: the webhook last, so a slow receiver never delays the GitHub record.
  */
 const FACTORIES = [
-    async (ctx) => (ctx.config.records?.versionsFile ? (await __nccwpck_require__.e(/* import() */ 706).then(__nccwpck_require__.bind(__nccwpck_require__, 88706))).versionsFileSurface(ctx) : undefined),
-    async (ctx) => (ctx.config.records?.recordPath ? (await __nccwpck_require__.e(/* import() */ 735).then(__nccwpck_require__.bind(__nccwpck_require__, 61735))).recordCopySurface(ctx) : undefined),
+    async (ctx) => ctx.config.records?.versionsFile
+        ? (await __nccwpck_require__.e(/* import() */ 706).then(__nccwpck_require__.bind(__nccwpck_require__, 88706))).versionsFileSurface(ctx)
+        : undefined,
+    async (ctx) => ctx.config.records?.recordPath ? (await __nccwpck_require__.e(/* import() */ 735).then(__nccwpck_require__.bind(__nccwpck_require__, 61735))).recordCopySurface(ctx) : undefined,
     async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(984), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14029))).deploymentSurface(ctx),
     async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(984), __nccwpck_require__.e(859)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12859))).prCommentSurface(ctx),
-    async (ctx) => (ctx.config.records?.notifyWebhook ? (await __nccwpck_require__.e(/* import() */ 188).then(__nccwpck_require__.bind(__nccwpck_require__, 46188))).notifySurface(ctx) : undefined)
+    async (ctx) => ctx.config.records?.notifyWebhook ? (await __nccwpck_require__.e(/* import() */ 188).then(__nccwpck_require__.bind(__nccwpck_require__, 46188))).notifySurface(ctx) : undefined
 ];
 /** Registers a factory (tests; and the one place each surface module is added). */
 function surfaceFactories() {
@@ -36275,7 +36280,10 @@ async function execute(redactor, log, signal, started) {
             warn: (message) => log.warning(message),
             signal
         }, started.at);
-        return { result: await runCommand(loaded, source, (0,commands_context/* actionContext */.G)(source, signal, { log, redactor }), signal), surfaces };
+        return {
+            result: await runCommand(loaded, source, (0,commands_context/* actionContext */.G)(source, signal, { log, redactor }), signal),
+            surfaces
+        };
     }
     catch (error) {
         if (error instanceof errors/* ConfigError */.x) {
@@ -37943,7 +37951,8 @@ const OUTPUT_MAX_BYTES = {
     summary: 4 * KIB,
     'rolled-back-from': 8 * KIB,
     'rolled-back-to': 8 * KIB,
-    rollback: 128 * KIB
+    rollback: 128 * KIB,
+    snapshot: 32 * KIB
 };
 const RECORD_HINT = 'the JSON record (output report) has all of them';
 function omittedChecksRow(omitted) {
@@ -37979,8 +37988,24 @@ function buildOutputs(result, reportPath) {
         'rolled-back-from': revisionOutput(result, 'fromRevision', OUTPUT_MAX_BYTES['rolled-back-from']),
         'rolled-back-to': revisionOutput(result, 'toRevision', OUTPUT_MAX_BYTES['rolled-back-to']),
         'restored-verdict': restoredVerdictOutput(result),
-        rollback: rollbackOutput(result, OUTPUT_MAX_BYTES.rollback)
+        rollback: rollbackOutput(result, OUTPUT_MAX_BYTES.rollback),
+        snapshot: snapshotOutput(result, OUTPUT_MAX_BYTES.snapshot)
     };
+}
+/**
+ * `snapshot`: what `command: snapshot` recorded per target (revision, template hash, images, …), as
+ * JSON for `fromJSON()`; `[]` for other commands. Restart counts go first when it would not fit.
+ */
+function snapshotOutput(result, maxBytes) {
+    const snapshots = result.snapshots ?? [];
+    const full = JSON.stringify(snapshots);
+    if (Buffer.byteLength(full) <= maxBytes)
+        return full;
+    const lean = snapshots.map((s) => ({ ...s, restarts: [], restartsOmitted: true }));
+    return capJsonRows(lean, maxBytes, (left) => ({
+        omitted: left.length,
+        note: `${left.length} more snapshot(s); ${RECORD_HINT}`
+    }));
 }
 
 // EXTERNAL MODULE: ./src/report/record.ts

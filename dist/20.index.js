@@ -1,5 +1,5 @@
-export const id = 313;
-export const ids = [313,370,971,153];
+export const id = 20;
+export const ids = [20,370,971,153];
 export const modules = {
 
 /***/ 81357:
@@ -17,7 +17,9 @@ const RESTORABLE = new Set(['deployed', 'superseded']);
 function previousDeployedRevision(history, current) {
     let best;
     for (const revision of history) {
-        if (revision.version < current && RESTORABLE.has(revision.status ?? '') && (best === undefined || revision.version > best))
+        if (revision.version < current &&
+            RESTORABLE.has(revision.status ?? '') &&
+            (best === undefined || revision.version > best))
             best = revision.version;
     }
     return best;
@@ -249,7 +251,11 @@ async function readHelmHistory(api, release, namespace) {
         try {
             const record = secret.data?.release ? (0,helm_decode/* decodeHelmRelease */.M)(secret.data.release) : undefined;
             if (record && Number.isInteger(record.version)) {
-                revision = { version: record.version, status: record.info?.status, description: record.info?.description };
+                revision = {
+                    version: record.version,
+                    status: record.info?.status,
+                    description: record.info?.description
+                };
             }
         }
         catch {
@@ -263,7 +269,10 @@ async function readHelmHistory(api, release, namespace) {
 }
 /** The last line of helm's stderr that says something (`Error: …`), for a one-line message. */
 function lastLine(text) {
-    const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
     const error = [...lines].reverse().find((line) => line.startsWith('Error:'));
     const line = error ?? lines[lines.length - 1] ?? '';
     return line.length > 300 ? `${line.slice(0, 300)}…` : line;
@@ -333,12 +342,19 @@ async function rollbackHelm(api, target, options) {
         if (code === 'ENOENT')
             return { ...planned, result: 'error', reason: 'helm-not-found', message: helmNotFoundMessage() };
         const why = error instanceof Error ? error.message : String(error);
-        return { ...planned, result: 'error', reason: 'helm-failed', message: `could not start ${binary}: ${why}; nothing was changed.` };
+        return {
+            ...planned,
+            result: 'error',
+            reason: 'helm-failed',
+            message: `could not start ${binary}: ${why}; nothing was changed.`
+        };
     }
     const newRevision = newRevisionAfter(await readHelmHistory(api, release, namespace), fromRevision);
     const stderr = run.stderr.trim() || undefined;
     if (run.code === 0 && !run.stopped) {
-        const at = newRevision ? ` as revision ${newRevision.version}${newRevision.status ? ` (${newRevision.status})` : ''}` : '';
+        const at = newRevision
+            ? ` as revision ${newRevision.version}${newRevision.status ? ` (${newRevision.status})` : ''}`
+            : '';
         return {
             ...base,
             result: 'rolled-back',
@@ -434,7 +450,13 @@ function detectFlux(workload) {
         const name = labels[`${prefix}/name`];
         const namespace = labels[`${prefix}/namespace`];
         if (name && namespace) {
-            return { managedBy: 'flux', kind, name, namespace, evidence: `labels ${prefix}/name=${name}, ${prefix}/namespace=${namespace}` };
+            return {
+                managedBy: 'flux',
+                kind,
+                name,
+                namespace,
+                evidence: `labels ${prefix}/name=${name}, ${prefix}/namespace=${namespace}`
+            };
         }
     }
     return undefined;
@@ -468,7 +490,7 @@ function detectManager(workload, options = {}) {
 
 /***/ }),
 
-/***/ 36313:
+/***/ 63020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -618,10 +640,7 @@ const markSchema = schemas/* strictObject */.rej({
     revision: schemas/* number */.aig().int().positive(),
     templateHash: schemas/* string */.YjP().regex(annotation_json/* LABEL_VALUE */.JR, 'expected a template hash (a label value)').optional(),
     reason: schemas/* string */.YjP().max(MAX_REASON_CHARS * 2),
-    runUrl: schemas/* string */.YjP()
-        .max(MAX_URL_CHARS)
-        .regex(RUN_URL, 'expected an http(s) URL')
-        .optional(),
+    runUrl: schemas/* string */.YjP().max(MAX_URL_CHARS).regex(RUN_URL, 'expected an http(s) URL').optional(),
     at: iso/* datetime */.w$({ offset: true })
 });
 const valueSchema = schemas/* strictObject */.rej({
@@ -650,7 +669,9 @@ function addFailedMark(existing, mark) {
     const fresh = {
         revision: mark.revision,
         // Anything the parser would reject is left out rather than written: an unreadable mark protects nothing.
-        ...(mark.templateHash !== undefined && annotation_json/* LABEL_VALUE */.JR.test(mark.templateHash) ? { templateHash: mark.templateHash } : {}),
+        ...(mark.templateHash !== undefined && annotation_json/* LABEL_VALUE */.JR.test(mark.templateHash)
+            ? { templateHash: mark.templateHash }
+            : {}),
         reason: (0,annotation_json/* boundedText */.LD)(mark.reason, MAX_REASON_CHARS),
         ...(mark.runUrl !== undefined && mark.runUrl.length <= MAX_URL_CHARS && RUN_URL.test(mark.runUrl)
             ? { runUrl: mark.runUrl }
@@ -701,10 +722,12 @@ function resolve(input) {
             if (h.revision < current.revision && !sameRevision(h, current) && (!best || h.revision > best.revision))
                 best = h;
         }
-        return best ?? refuse('no-previous', `no revision before the current revision ${current.revision} in the workload's history`);
+        return (best ??
+            refuse('no-previous', `no revision before the current revision ${current.revision} in the workload's history`));
     }
     // kubectl's text for a revision it cannot find.
-    return history.find((h) => h.revision === to) ?? refuse('not-in-history', `unable to find specified revision ${to} in history`);
+    return (history.find((h) => h.revision === to) ??
+        refuse('not-in-history', `unable to find specified revision ${to} in history`));
 }
 function chooseRollbackTarget(input) {
     const { to, current, recorded } = input;
@@ -1185,7 +1208,11 @@ async function writeUndo(ctx, progress) {
             if (isRollbackConflict(error)) {
                 const fresh = await readWorkload(deps.api, read.kind, ctx.ref);
                 if (!fresh)
-                    return { kind: 'stopped', reason: `${ctx.ref.kind}/${ctx.ref.name} was deleted during the rollback`, alreadyThere: false };
+                    return {
+                        kind: 'stopped',
+                        reason: `${ctx.ref.kind}/${ctx.ref.name} was deleted during the rollback`,
+                        alreadyThere: false
+                    };
                 const target = renumbered(fresh, choice);
                 const marks = parseFailedMarks(fresh.object.metadata.annotations?.[FAILED_REVISION_ANNOTATION]);
                 const step = stepAfterConflict({
@@ -1214,7 +1241,13 @@ async function writeUndo(ctx, progress) {
 async function undoWithKubectl(ctx) {
     const { ref, deps, settings, notes } = ctx;
     const from = ctx.read.revisions.current?.revision;
-    const base = { method: 'kubectl', notes, dryRun: settings.dryRun, fromRevision: from, toRevision: ctx.choice.revision };
+    const base = {
+        method: 'kubectl',
+        notes,
+        dryRun: settings.dryRun,
+        fromRevision: from,
+        toRevision: ctx.choice.revision
+    };
     const progress = (p) => deps.journal.record({
         phase: 'decided',
         target: { kind: ref.kind, name: ref.name, namespace: ref.namespace },
@@ -1239,12 +1272,20 @@ async function undoWithKubectl(ctx) {
         return notStarted(ref, `${written.reason}; nothing was changed`, { ...base });
     }
     if (written.kind === 'error') {
-        const outcome = classifyRollback({ ref, toRevision: ctx.choice.revision, fromRevision: from, write: written.write, writeError: written.error });
+        const outcome = classifyRollback({
+            ref,
+            toRevision: ctx.choice.revision,
+            fromRevision: from,
+            write: written.write,
+            writeError: written.error
+        });
         progress({ phase: written.write === 'rejected' ? 'failed' : 'patching', reason: outcome.summary });
         return { ...outcome, ...base };
     }
     const { outcome } = written;
-    const change = outcome.patch ? { kind: 'patch', patchType: outcome.patch.type, body: outcome.patch.body } : undefined;
+    const change = outcome.patch
+        ? { kind: 'patch', patchType: outcome.patch.type, body: outcome.patch.body }
+        : undefined;
     if (outcome.result === 'error' || outcome.result === 'skipped') {
         // kubectl's own refusals (paused, missing revision) and its "skipped rollback": nothing was changed.
         if (!settings.dryRun)
@@ -1266,7 +1307,10 @@ async function undoWithKubectl(ctx) {
     const stuckCommands = await unblockStatefulSet(ctx);
     const since = deps.now();
     deps.log(`${ref.kind.toLowerCase()}/${ref.name}: ${outcome.message}; waiting for the restored revision to become healthy`);
-    progress({ phase: 'waiting', manualCommand: `kubectl rollout status ${ref.kind.toLowerCase()}/${ref.name} -n ${ref.namespace}` });
+    progress({
+        phase: 'waiting',
+        manualCommand: `kubectl rollout status ${ref.kind.toLowerCase()}/${ref.name} -n ${ref.namespace}`
+    });
     const restored = await deps.verifyRestored(ref, since);
     const final = classifyRollback({
         ref,
@@ -1281,7 +1325,15 @@ async function undoWithKubectl(ctx) {
     if (restored.result.revision)
         notes.push(`the restored template now runs as revision ${restored.result.revision}`);
     const manual = final.state === 'rolled-back' ? final.manual : [...stuckCommands, ...final.manual];
-    return { ...final, manual, ...base, change, message: outcome.message, restored: restored.result, restoredVerdict: restored.verdict };
+    return {
+        ...final,
+        manual,
+        ...base,
+        change,
+        message: outcome.message,
+        restored: restored.result,
+        restoredVerdict: restored.verdict
+    };
 }
 /**
  * After a StatefulSet undo: pods of the bad revision that never became Ready block an OrderedReady
@@ -1309,6 +1361,39 @@ async function unblockStatefulSet(ctx) {
     catch (error) {
         ctx.notes.push(`could not check for StatefulSet pods stuck on the failed revision: ${error instanceof Error ? error.message : String(error)}`);
         return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/decide/manager-policy.ts
+function chooseRollbackPath(management, policy = {}) {
+    switch (management.managedBy) {
+        case 'helm':
+            if ((policy.helm ?? 'helm') === 'kubectl') {
+                return {
+                    path: 'kubectl',
+                    note: `Helm release "${management.release}" manages this workload; undoing it directly as configured (rollback.helm: kubectl): the next helm upgrade will revert it, and helm history still shows the failed revision as deployed.`
+                };
+            }
+            return { path: 'helm', release: management.release, namespace: management.namespace };
+        case 'argocd':
+            return {
+                path: 'argocd',
+                application: management.application,
+                namespace: management.namespace,
+                mode: policy.argocd ?? 'refuse'
+            };
+        case 'flux': {
+            const kind = management.kind.toLowerCase();
+            const manualCommand = `flux suspend ${kind} ${management.name} -n ${management.namespace}`;
+            return {
+                path: 'refuse',
+                manager: 'flux',
+                manualCommand,
+                message: `Workload managed by Flux ${management.kind} "${management.name}" (namespace "${management.namespace}"): deploy-guard did not roll it back, because Flux would re-apply Git's version at its next reconcile. Revert the change in Git, or suspend it first (\`${manualCommand}\`) and roll back by hand.`
+            };
+        }
+        case 'kubectl':
+            return { path: 'kubectl' };
     }
 }
 
@@ -1385,7 +1470,10 @@ function pickHistoryEntry(app, id, recordedRevision) {
             };
     }
     if (history.length < 2) {
-        return { reason: 'history-too-short', message: `application '${name}' should have at least two successful deployments` };
+        return {
+            reason: 'history-too-short',
+            message: `application '${name}' should have at least two successful deployments`
+        };
     }
     return { entry: history[history.length - 2] };
 }
@@ -1425,15 +1513,18 @@ function planArgoRollback(input) {
     const last = history[history.length - 1];
     const fromId = last?.id;
     if (app.metadata.deletionTimestamp) {
-        return { action: 'refuse', fromId, reason: 'deleting', message: `Argo CD application "${name}" is being deleted (application is deleting); nothing to roll back.` };
+        return {
+            action: 'refuse',
+            fromId,
+            reason: 'deleting',
+            message: `Argo CD application "${name}" is being deleted (application is deleting); nothing to roll back.`
+        };
     }
     const picked = pickHistoryEntry(app, input.id, input.recordedRevision);
     const toId = 'entry' in picked ? picked.entry.id : undefined;
     const autoSync = autoSyncEnabled(app);
     if (input.mode === 'refuse') {
-        const manual = autoSync
-            ? `${disableCommand(app)} && ${rollbackCommand(app, toId)}`
-            : rollbackCommand(app, toId);
+        const manual = autoSync ? `${disableCommand(app)} && ${rollbackCommand(app, toId)}` : rollbackCommand(app, toId);
         const why = autoSync
             ? `its automated sync would put Git's version straight back after a plain undo. Roll back through Argo CD: disable auto-sync first, then roll back (\`${manual}\`), and re-enable auto-sync once a fix is in Git`
             : `a plain undo would leave it OutOfSync and the next sync would put Git's version back. Roll back through Argo CD (\`${manual}\`)`;
@@ -1450,10 +1541,15 @@ function planArgoRollback(input) {
         return { action: 'refuse', fromId, reason: picked.reason, message: picked.message };
     const entry = picked.entry;
     if (entry.id === undefined) {
-        return { action: 'refuse', fromId, reason: 'history-id-not-found', message: `the chosen history entry of application ${name} has no id` };
+        return {
+            action: 'refuse',
+            fromId,
+            reason: 'history-id-not-found',
+            message: `the chosen history entry of application ${name} has no id`
+        };
     }
     const targetRevisions = entryRevisions(entry);
-    if (!hasFields(entry.source) && !(entry.sources?.length)) {
+    if (!hasFields(entry.source) && !entry.sources?.length) {
         return {
             action: 'refuse',
             fromId,
@@ -1462,7 +1558,8 @@ function planArgoRollback(input) {
             message: 'cannot rollback to revision deployed with Argo CD v0.11 or lower. sync to revision instead.'
         };
     }
-    if (entry === last && sameRevisions(targetRevisions, app.status?.sync?.revisions?.length ? app.status.sync.revisions : [app.status?.sync?.revision ?? ''])) {
+    if (entry === last &&
+        sameRevisions(targetRevisions, app.status?.sync?.revisions?.length ? app.status.sync.revisions : [app.status?.sync?.revision ?? ''])) {
         return {
             action: 'skip',
             fromId,
@@ -1526,7 +1623,13 @@ async function rollbackArgoCd(api, target, options) {
                 message: `The workload is managed by Argo CD application "${application}", but there is no Application "${application}" in namespace "${namespace}": set verify.gitops.argocd.namespace to where Argo CD keeps it.`
             };
         }
-        const plan = planArgoRollback({ app, mode: options.mode, id: target.id, recordedRevision: target.recordedRevision, prune: options.prune });
+        const plan = planArgoRollback({
+            app,
+            mode: options.mode,
+            id: target.id,
+            recordedRevision: target.recordedRevision,
+            prune: options.prune
+        });
         if (plan.action === 'refuse') {
             const { fromId, toId, reason, message, manualCommand } = plan;
             return { ...base, result: 'error', fromRevision: fromId, toRevision: toId, reason, message, manualCommand };
@@ -1702,6 +1805,7 @@ async function undoThroughManager(ctx) {
 
 
 
+
 /** A report for a rollback that never started: nothing was changed. */
 function notStarted(ref, summary, extra = {}) {
     return { ref, state: 'refused', summary, manual: [], method: 'kubectl', notes: [], dryRun: false, ...extra };
@@ -1820,12 +1924,23 @@ async function rollBackTarget(target, settings, deps) {
         return notStarted(ref, `${targetPods.reason}; nothing was changed`, { notes, fromRevision: current.revision });
     deps.log(`${kind.toLowerCase()}/${ref.name}: ${choice.reason}`);
     const manager = (0,management.detectManager)(read.object, { argocdNamespace: settings.argocdNamespace });
-    const viaManager = (manager.managedBy === 'helm' && settings.helm === 'helm') || manager.managedBy === 'argocd';
-    const common = { ref, kind, read, choice: { revision: choice.revision, templateHash: choice.templateHash }, marks, notes, settings, deps };
-    if (viaManager)
+    const path = chooseRollbackPath(manager, { helm: settings.helm, argocd: settings.argocd });
+    const common = {
+        ref,
+        kind,
+        read,
+        choice: { revision: choice.revision, templateHash: choice.templateHash },
+        marks,
+        notes,
+        settings,
+        deps
+    };
+    if (path.path === 'refuse')
+        return notStarted(ref, path.message, { notes, manual: [path.manualCommand], fromRevision: current.revision });
+    if ((manager.managedBy === 'helm' || manager.managedBy === 'argocd') && path.path !== 'kubectl')
         return undoThroughManager({ ...common, manager });
-    if (manager.managedBy === 'helm')
-        notes.push('Helm-managed, undone directly (rollback.helm: kubectl): the next `helm upgrade` will revert this undo');
+    if (path.path === 'kubectl' && path.note)
+        notes.push(path.note);
     return undoWithKubectl(common);
 }
 /** The command that undoes by hand what deploy-guard would have undone. */
