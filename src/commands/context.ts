@@ -32,6 +32,8 @@ export interface CommandContext {
   kubeconfigFile?(): Promise<string | undefined>
   /** The kubeconfig context in use, if one was chosen. */
   kubeContext?: string
+  /** The API server URL, once the client was created (for the record; no credentials in it). */
+  kubeServer?(): Promise<string | undefined>
 }
 
 export interface RunInfo {
@@ -89,6 +91,7 @@ export function actionContext(
     run: runInfo(),
     journal: actionsJournal({ redact: (value) => redactor.value(value), onError: (message) => log.warning(message) }),
     kubeContext: source.context,
+    kubeServer: async () => (await api?.catch(() => undefined))?.server,
     kubeconfigFile: () => {
       // The kubeconfig input is content: a tool gets it as a private file that close() removes.
       kubeconfigFile ??= source.kubeconfig

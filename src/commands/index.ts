@@ -14,7 +14,10 @@ export async function runCommand(
   try {
     // The config loader already refused commands that are not implemented; load() says so otherwise.
     const flow = await COMMAND_SPECS[loaded.command].load()
-    return await flow(loaded.config, context)
+    const result = await flow(loaded.config, context)
+    const server = await context.kubeServer?.()
+    const cluster = { ...(context.kubeContext ? { context: context.kubeContext } : {}), ...(server ? { server } : {}) }
+    return Object.keys(cluster).length > 0 ? { ...result, cluster } : result
   } finally {
     await context.close()
   }

@@ -36,7 +36,7 @@ async function managerRevision(
   object: KubeObject,
   config: DeployGuardConfig
 ): Promise<Partial<TargetSnapshot>> {
-  const { detectManager } = await import('../act/rollback/management.js')
+  const { detectManager } = await import('../kube/workload/management.js')
   const manager = detectManager(object, { argocdNamespace: config.verify.gitops.argocd?.namespace })
   if (manager.managedBy === 'helm') {
     const { readHelmHistory } = await import('../act/rollback/helm.js')

@@ -10,7 +10,7 @@
  *   suspending it is a decision about the whole Kustomization/HelmRelease, not this workload.
  * - Anything else: the plain undo (kubectl's Rollbacker).
  */
-import type { Management } from '../act/rollback/management.js'
+import type { Management } from '../kube/workload/management.js'
 
 export type HelmRollbackPolicy = 'helm' | 'kubectl'
 export type ArgoRollbackPolicy = 'refuse' | 'sync'

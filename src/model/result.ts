@@ -76,6 +76,8 @@ export interface TargetResult {
    * the deploy changed nothing): the default rollback target when no snapshot was taken.
    */
   preRollout?: { revision: number; templateHash?: string }
+  /** Who deploys this workload, as detected from its labels/annotations (the deployment method). */
+  managedBy?: { tool: 'kubectl' | 'helm' | 'argocd' | 'flux'; detail: string }
   checks: CheckResult[]
 }
 
@@ -166,6 +168,8 @@ export interface RunResult {
   analysis?: AnalysisResult
   /** The act stage: what the rollback policy decided and what each target's rollback did. */
   rollback?: RollbackReport
+  /** The cluster the run talked to: kubeconfig context and API server (no credentials). */
+  cluster?: { context?: string; server?: string }
   /** `snapshot`: what was recorded per target (also stored on each workload as an annotation). */
   snapshots?: TargetSnapshot[]
 }

@@ -6,6 +6,8 @@
 import { sleep } from '../util/sleep.js'
 import { workloadRevisions } from '../kube/history/identity.js'
 import { inferPreRolloutRevision } from '../decide/pre-rollout.js'
+import { detectManager } from '../kube/workload/management.js'
+import type { KubeObject as Workload } from '../kube/api.js'
 import { formatDuration } from '../util/duration-text.js'
 import { KubeRequestAbortedError, type KubeApi } from '../kube/api.js'
 import { withDeadline } from '../kube/deadline-api.js'
@@ -155,7 +157,23 @@ async function verifyBuiltin(
     previous: previousRevision(kind.kind, snapshot.owned, snapshot.revision?.revision),
     rolloutStartedAt: since.toISOString(),
     judged: revisions.state,
+    managedBy: deploymentMethod(snapshot.object),
     ...(preRollout ? { preRollout } : {}),
     checks
+  }
+}
+
+/** The deployment method as the record shows it: `helm` (release api), `argocd` (application api), … */
+function deploymentMethod(object: Workload): NonNullable<TargetResult['managedBy']> {
+  const m = detectManager(object)
+  switch (m.managedBy) {
+    case 'helm':
+      return { tool: 'helm', detail: `Helm release ${m.release}` }
+    case 'argocd':
+      return { tool: 'argocd', detail: `Argo CD application ${m.application}` }
+    case 'flux':
+      return { tool: 'flux', detail: `Flux ${m.kind} ${m.name}` }
+    default:
+      return { tool: 'kubectl', detail: 'kubectl (no GitOps or Helm manager detected)' }
   }
 }

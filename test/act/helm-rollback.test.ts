@@ -13,7 +13,7 @@ import { promisify } from 'node:util'
 import { createKubeApi, type KubeClient } from '../../src/kube/client.js'
 import { RESOURCES } from '../../src/kube/resources.js'
 import { readHelmHistory, rollbackHelm, type HelmRollbackOptions } from '../../src/act/rollback/helm.js'
-import { detectManager } from '../../src/act/rollback/management.js'
+import { detectManager } from '../../src/kube/workload/management.js'
 import { startSandbox, type Sandbox } from '../sandbox/index.js'
 
 const run = promisify(execFile)

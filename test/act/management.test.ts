@@ -1,7 +1,7 @@
 /** Who manages a workload (detectManager) and which way its rollback goes (chooseRollbackPath): tables. */
 import { describe, expect, it } from '@jest/globals'
 import type { KubeObject } from '../../src/kube/api.js'
-import { detectManager, parseTrackingId, type Management } from '../../src/act/rollback/management.js'
+import { detectManager, parseTrackingId, type Management } from '../../src/kube/workload/management.js'
 import { chooseRollbackPath, type ManagerPolicy, type RollbackPath } from '../../src/decide/manager-policy.js'
 
 const workload = (labels: Record<string, string> = {}, annotations: Record<string, string> = {}): KubeObject => ({

@@ -23,7 +23,7 @@ import { revisionsMatch } from '../../gitops/argocd.js'
 import { shortRevision } from '../../gitops/text.js'
 import { shellWord } from './helm-plan.js'
 import type { ArgoRollbackPatch, ArgoRollbackRefusal } from './managed-types.js'
-import { DEFAULT_ARGOCD_NAMESPACE } from './management.js'
+import { DEFAULT_ARGOCD_NAMESPACE } from '../../kube/workload/management.js'
 
 /** One entry of status.history (argo-cd RevisionHistory). */
 export interface ArgoHistoryEntry {

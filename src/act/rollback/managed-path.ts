@@ -13,7 +13,7 @@ import { rollbackArgoCd } from './argocd.js'
 import { rollbackHelm } from './helm.js'
 import type { UndoContext } from './kubectl-path.js'
 import type { ArgoRollbackOutcome, HelmRollbackOutcome } from './managed-types.js'
-import type { Management } from './management.js'
+import type { Management } from '../../kube/workload/management.js'
 
 type ManagerContext = UndoContext & { manager: Extract<Management, { managedBy: 'helm' | 'argocd' }> }
 

@@ -33,7 +33,7 @@ import { sleep } from '../../util/sleep.js'
 import type { ProgressJournal } from './journal.js'
 import { undoWithKubectl } from './kubectl-path.js'
 import { chooseRollbackPath } from '../../decide/manager-policy.js'
-import { detectManager } from './management.js'
+import { detectManager } from '../../kube/workload/management.js'
 import { undoThroughManager } from './managed-path.js'
 
 export interface RollbackSettings {

@@ -77,7 +77,16 @@ export async function restoreObjects(api: KubeApi, state: RouterState, order: re
   if (left.length > 0) {
     const byObject = [...new Set(left.map((c) => c.object))]
     throw new RouteChangedError(
-      byObject.map((o) => describeChanges(o, false, left.filter((c) => c.object === o), 'restore')).join('; '),
+      byObject
+        .map((o) =>
+          describeChanges(
+            o,
+            false,
+            left.filter((c) => c.object === o),
+            'restore'
+          )
+        )
+        .join('; '),
       left,
       'restore'
     )

@@ -8,7 +8,13 @@ import { restoreObjects, writeFields } from './apply.js'
 import { pointer } from './json-pointer.js'
 import { readTracked } from './prepare-read.js'
 import { TRAFFIC_RESOURCES } from './resources.js'
-import { TrafficSetupError, type GatewayHTTPRouteTrafficSpec, type RouterState, type TrafficRouter, type TrafficSpec } from './types.js'
+import {
+  TrafficSetupError,
+  type GatewayHTTPRouteTrafficSpec,
+  type RouterState,
+  type TrafficRouter,
+  type TrafficSpec
+} from './types.js'
 import { checkWeight } from './weight.js'
 import { pairWrites, type WeightedEntry, type WeightedPair } from './weighted-pairs.js'
 
@@ -20,7 +26,11 @@ interface BackendRef {
 
 /** A backendRef to a core Service of that name (group '' and kind Service are the defaults). */
 function isServiceRef(ref: BackendRef, name: string): boolean {
-  return ref.name === name && (ref.group === undefined || ref.group === '') && (ref.kind === undefined || ref.kind === 'Service')
+  return (
+    ref.name === name &&
+    (ref.group === undefined || ref.group === '') &&
+    (ref.kind === undefined || ref.kind === 'Service')
+  )
 }
 
 /** The rules holding both backends, as index-guarded pairs. Pure. */
@@ -57,7 +67,13 @@ export const gatewayHTTPRouteRouter: TrafficRouter = {
 
   async prepare(api: KubeApi, rawSpec: TrafficSpec): Promise<RouterState> {
     const spec = asSpec(rawSpec)
-    const route = await readTracked(api, TRAFFIC_RESOURCES.HTTPRoute, spec.namespace, spec.route, 'name an existing HTTPRoute')
+    const route = await readTracked(
+      api,
+      TRAFFIC_RESOURCES.HTTPRoute,
+      spec.namespace,
+      spec.route,
+      'name an existing HTTPRoute'
+    )
     if (httpRoutePairs(route.original, spec.stable, spec.canary).length === 0) {
       throw new TrafficSetupError(
         `HTTPRoute ${spec.namespace}/${spec.route} has no rule with both backendRefs "${spec.stable}" and "${spec.canary}": add the canary backendRef with weight: 0 next to the stable one`

@@ -35,7 +35,11 @@ function label(d: IstioDestination): string {
 }
 
 /** The http routes holding both destinations, as index-guarded pairs. Pure. */
-export function virtualServicePairs(vs: KubeObject, stable: IstioDestination, canary: IstioDestination): WeightedPair[] {
+export function virtualServicePairs(
+  vs: KubeObject,
+  stable: IstioDestination,
+  canary: IstioDestination
+): WeightedPair[] {
   const http = ((vs.spec as { http?: unknown } | undefined)?.http ?? []) as Array<{ route?: RouteDestination[] }>
   const pairs: WeightedPair[] = []
   http.forEach((rule, i) => {
@@ -56,7 +60,8 @@ export function virtualServicePairs(vs: KubeObject, stable: IstioDestination, ca
 }
 
 function asSpec(spec: TrafficSpec): IstioVirtualServiceTrafficSpec {
-  if (spec.kind !== 'istioVirtualService') throw new TrafficSetupError(`istioVirtualService router given a ${spec.kind} spec`)
+  if (spec.kind !== 'istioVirtualService')
+    throw new TrafficSetupError(`istioVirtualService router given a ${spec.kind} spec`)
   return spec
 }
 
@@ -65,7 +70,13 @@ export const istioVirtualServiceRouter: TrafficRouter = {
 
   async prepare(api: KubeApi, rawSpec: TrafficSpec): Promise<RouterState> {
     const spec = asSpec(rawSpec)
-    const vs = await readTracked(api, TRAFFIC_RESOURCES.VirtualService, spec.namespace, spec.virtualService, 'name an existing VirtualService')
+    const vs = await readTracked(
+      api,
+      TRAFFIC_RESOURCES.VirtualService,
+      spec.namespace,
+      spec.virtualService,
+      'name an existing VirtualService'
+    )
     if (virtualServicePairs(vs.original, spec.stable, spec.canary).length === 0) {
       throw new TrafficSetupError(
         `VirtualService ${spec.namespace}/${spec.virtualService} has no http route with both destinations ${label(spec.stable)} and ${label(spec.canary)}: add the canary destination with weight: 0 next to the stable one`

@@ -8,7 +8,13 @@ import { restoreObjects, writeFields } from './apply.js'
 import { pointer } from './json-pointer.js'
 import { readTracked } from './prepare-read.js'
 import { TRAFFIC_RESOURCES } from './resources.js'
-import { TrafficSetupError, type NginxIngressTrafficSpec, type RouterState, type TrafficRouter, type TrafficSpec } from './types.js'
+import {
+  TrafficSetupError,
+  type NginxIngressTrafficSpec,
+  type RouterState,
+  type TrafficRouter,
+  type TrafficSpec
+} from './types.js'
 import { checkWeight } from './weight.js'
 
 export const CANARY_ANNOTATION = 'nginx.ingress.kubernetes.io/canary'
@@ -16,7 +22,10 @@ export const CANARY_WEIGHT_ANNOTATION = 'nginx.ingress.kubernetes.io/canary-weig
 export const CANARY_WEIGHT_TOTAL_ANNOTATION = 'nginx.ingress.kubernetes.io/canary-weight-total'
 
 /** The annotation value for a percentage, given the Ingress's `canary-weight-total` (default 100). Pure. */
-export function nginxCanaryWeight(weight: number, totalAnnotation: string | undefined): { value: string; effectiveWeight: number } {
+export function nginxCanaryWeight(
+  weight: number,
+  totalAnnotation: string | undefined
+): { value: string; effectiveWeight: number } {
   const parsed = totalAnnotation === undefined ? 100 : Number.parseInt(totalAnnotation, 10)
   const total = Number.isFinite(parsed) && parsed > 0 ? parsed : 100
   const units = Math.round((weight * total) / 100)
@@ -33,7 +42,13 @@ export const nginxIngressRouter: TrafficRouter = {
 
   async prepare(api: KubeApi, rawSpec: TrafficSpec): Promise<RouterState> {
     const spec = asSpec(rawSpec)
-    const ingress = await readTracked(api, TRAFFIC_RESOURCES.Ingress, spec.namespace, spec.canaryIngress, 'create the canary Ingress first')
+    const ingress = await readTracked(
+      api,
+      TRAFFIC_RESOURCES.Ingress,
+      spec.namespace,
+      spec.canaryIngress,
+      'create the canary Ingress first'
+    )
     if (ingress.original.metadata.annotations?.[CANARY_ANNOTATION] !== 'true') {
       throw new TrafficSetupError(
         `Ingress ${spec.namespace}/${spec.canaryIngress} is not an ingress-nginx canary: annotate it ${CANARY_ANNOTATION}: "true"`
@@ -45,7 +60,10 @@ export const nginxIngressRouter: TrafficRouter = {
   async setWeight(api: KubeApi, state: RouterState, weight: number): Promise<RouterState> {
     const ingress = state.objects[0]!
     const annotations = ingress.original.metadata.annotations ?? {}
-    const { value, effectiveWeight } = nginxCanaryWeight(checkWeight(weight), annotations[CANARY_WEIGHT_TOTAL_ANNOTATION])
+    const { value, effectiveWeight } = nginxCanaryWeight(
+      checkWeight(weight),
+      annotations[CANARY_WEIGHT_TOTAL_ANNOTATION]
+    )
     const mark = { path: pointer('metadata', 'annotations', CANARY_ANNOTATION), value: 'true' }
     await writeFields(
       api,

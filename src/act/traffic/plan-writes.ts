@@ -27,7 +27,11 @@ export function guardedPatch(live: KubeObject, fields: readonly FieldWrite[]): J
     for (const guard of field.guards) ops.push({ op: 'test', path: guard.path, value: guard.value })
     if (believed !== undefined) {
       ops.push({ op: 'test', path: field.path, value: believed })
-      ops.push(field.value === undefined ? { op: 'remove', path: field.path } : { op: 'replace', path: field.path, value: field.value })
+      ops.push(
+        field.value === undefined
+          ? { op: 'remove', path: field.path }
+          : { op: 'replace', path: field.path, value: field.value }
+      )
     } else if (field.value !== undefined) {
       ops.push({ op: 'add', path: field.path, value: field.value })
     }
@@ -68,6 +72,10 @@ export function testsThatFail(
 ): Array<{ path: string; expected: unknown; found: unknown }> {
   return ops
     .filter((op) => op.op === 'test')
-    .map((op) => ({ path: op.path, expected: op.value, found: fresh === undefined ? undefined : readPointer(fresh, op.path) }))
+    .map((op) => ({
+      path: op.path,
+      expected: op.value,
+      found: fresh === undefined ? undefined : readPointer(fresh, op.path)
+    }))
     .filter((c) => !isDeepStrictEqual(c.expected, c.found))
 }

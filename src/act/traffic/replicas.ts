@@ -11,7 +11,13 @@ import { pointer, readPointer } from './json-pointer.js'
 import { readTracked } from './prepare-read.js'
 import { splitReplicas } from './replica-split.js'
 import { TRAFFIC_RESOURCES } from './resources.js'
-import { TrafficSetupError, type ReplicasTrafficSpec, type RouterState, type TrafficRouter, type TrafficSpec } from './types.js'
+import {
+  TrafficSetupError,
+  type ReplicasTrafficSpec,
+  type RouterState,
+  type TrafficRouter,
+  type TrafficSpec
+} from './types.js'
 import { checkWeight } from './weight.js'
 
 const STABLE = 0
@@ -43,7 +49,10 @@ export const replicasRouter: TrafficRouter = {
     const canary = await readTracked(api, type, spec.namespace, spec.canary, 'create the canary Deployment first')
     const state: RouterState = { kind: 'replicas', spec, objects: [stable, canary], weight: 0, effectiveWeight: 0 }
     const total = replicaTotal(state)
-    if (total === 0) throw new TrafficSetupError(`Deployments ${spec.namespace}/${spec.stable} and ${spec.canary} have 0 replicas between them: nothing to split`)
+    if (total === 0)
+      throw new TrafficSetupError(
+        `Deployments ${spec.namespace}/${spec.stable} and ${spec.canary} have 0 replicas between them: nothing to split`
+      )
     state.effectiveWeight = (replicasOf(state, CANARY, 'original') / total) * 100
     return state
   },

@@ -5,7 +5,17 @@ import { RESOURCES } from '../../kube/resources.js'
 export const TRAFFIC_RESOURCES = {
   Deployment: RESOURCES.Deployment,
   Service: RESOURCES.Service,
-  HTTPRoute: { apiVersion: 'gateway.networking.k8s.io/v1', resource: 'httproutes', kind: 'HTTPRoute', namespaced: true },
-  VirtualService: { apiVersion: 'networking.istio.io/v1', resource: 'virtualservices', kind: 'VirtualService', namespaced: true },
+  HTTPRoute: {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    resource: 'httproutes',
+    kind: 'HTTPRoute',
+    namespaced: true
+  },
+  VirtualService: {
+    apiVersion: 'networking.istio.io/v1',
+    resource: 'virtualservices',
+    kind: 'VirtualService',
+    namespaced: true
+  },
   Ingress: { apiVersion: 'networking.k8s.io/v1', resource: 'ingresses', kind: 'Ingress', namespaced: true }
 } as const satisfies Record<string, ResourceType>

@@ -10,7 +10,13 @@ import { pointer, readPointer } from './json-pointer.js'
 import type { FieldWrite } from './plan-writes.js'
 import { readTracked } from './prepare-read.js'
 import { TRAFFIC_RESOURCES } from './resources.js'
-import { TrafficSetupError, type RouterState, type ServiceSelectorTrafficSpec, type TrafficRouter, type TrafficSpec } from './types.js'
+import {
+  TrafficSetupError,
+  type RouterState,
+  type ServiceSelectorTrafficSpec,
+  type TrafficRouter,
+  type TrafficSpec
+} from './types.js'
 import { checkWeight } from './weight.js'
 
 const ACTIVE = 0
@@ -42,19 +48,38 @@ export const serviceSelectorRouter: TrafficRouter = {
 
   async prepare(api: KubeApi, rawSpec: TrafficSpec): Promise<RouterState> {
     const spec = asSpec(rawSpec)
-    if (Object.keys(spec.green).length === 0) throw new TrafficSetupError('serviceSelector.green needs at least one label')
+    if (Object.keys(spec.green).length === 0)
+      throw new TrafficSetupError('serviceSelector.green needs at least one label')
     const type = TRAFFIC_RESOURCES.Service
-    const active = await readTracked(api, type, spec.namespace, spec.activeService, 'name the Service that takes live traffic')
+    const active = await readTracked(
+      api,
+      type,
+      spec.namespace,
+      spec.activeService,
+      'name the Service that takes live traffic'
+    )
     const selector = (active.original.spec as { selector?: Record<string, string> } | undefined)?.selector ?? {}
     const missing = Object.entries(spec.blue).filter(([k, v]) => selector[k] !== v)
     if (missing.length > 0 || Object.keys(spec.blue).length === 0) {
       throw new TrafficSetupError(
-        `Service ${spec.namespace}/${spec.activeService} does not select blue (${Object.entries(spec.blue).map(([k, v]) => `${k}=${v}`).join(',') || 'no labels given'}): its selector is ${JSON.stringify(selector)}`
+        `Service ${spec.namespace}/${spec.activeService} does not select blue (${
+          Object.entries(spec.blue)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(',') || 'no labels given'
+        }): its selector is ${JSON.stringify(selector)}`
       )
     }
     const objects = [active]
     if (spec.previewService !== undefined) {
-      objects.push(await readTracked(api, type, spec.namespace, spec.previewService, 'create the preview Service or leave previewService out'))
+      objects.push(
+        await readTracked(
+          api,
+          type,
+          spec.namespace,
+          spec.previewService,
+          'create the preview Service or leave previewService out'
+        )
+      )
     }
     return { kind: 'serviceSelector', spec, objects, weight: 0, effectiveWeight: 0 }
   },
@@ -68,7 +93,12 @@ export const serviceSelectorRouter: TrafficRouter = {
     const preview = state.objects[PREVIEW]
     if (preview) await writeFields(api, preview, selectorWrites(preview.original, spec, 'green'), 'setWeight')
     const active = state.objects[ACTIVE]!
-    await writeFields(api, active, selectorWrites(active.original, spec, weight === 100 ? 'green' : 'original'), 'setWeight')
+    await writeFields(
+      api,
+      active,
+      selectorWrites(active.original, spec, weight === 100 ? 'green' : 'original'),
+      'setWeight'
+    )
     state.weight = weight
     state.effectiveWeight = weight
     return state

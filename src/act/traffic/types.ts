@@ -7,7 +7,8 @@
  */
 import type { KubeApi, KubeObject, ResourceType } from '../../kube/api.js'
 
-export type TrafficRouterKind = 'replicas' | 'gatewayHTTPRoute' | 'istioVirtualService' | 'nginxIngress' | 'serviceSelector'
+export type TrafficRouterKind =
+  'replicas' | 'gatewayHTTPRoute' | 'istioVirtualService' | 'nginxIngress' | 'serviceSelector'
 
 /** Canary and stable Deployments behind one Service: the weight becomes a share of the pods. */
 export interface ReplicasTrafficSpec {

@@ -32,7 +32,20 @@ export interface ExactUDistribution {
   quantile(p: number): number
 }
 
+// Building the table for 49 × 49 takes tens of milliseconds; a judge asks for the same sizes step after step.
+const cache = new Map<string, ExactUDistribution>()
+
 export function exactUDistribution(m: number, n: number): ExactUDistribution {
+  const key = `${m}x${n}`
+  const cached = cache.get(key)
+  if (cached) return cached
+  const built = buildDistribution(m, n)
+  if (cache.size > 64) cache.clear()
+  cache.set(key, built)
+  return built
+}
+
+function buildDistribution(m: number, n: number): ExactUDistribution {
   const frequencies = counts(m, n)
   const total = frequencies.reduce((sum, c) => sum + c, 0)
   const cumulative = new Float64Array(frequencies.length)

@@ -94,6 +94,7 @@ function targetFacts(target: TargetResult, budget: Budget): string[] {
     facts.push(`${escapeMarkdownText(container)}: ${change}${codeSpan(truncate(image, budget.maxCellChars))}`)
   }
   if (shown.omitted) facts.push(`${shown.omitted} more images`)
+  if (target.managedBy) facts.push(`deployed by ${escapeMarkdownText(target.managedBy.detail)}`)
   return facts
 }
 

@@ -5,7 +5,7 @@
 import type { Cause } from '../../evaluate/cause.js'
 import type { RunResult } from '../../model/result.js'
 import type { Budget } from '../budget.js'
-import { escapeMarkdownText, truncate } from '../escape.js'
+import { codeSpan, escapeMarkdownText, truncate } from '../escape.js'
 import { STATUS_ICON, actionText, formatDuration, wouldHave } from '../format.js'
 import { causeLine, headline } from '../headline.js'
 import { detailsBlock, omittedNote, selectItems } from '../markdown.js'
@@ -75,8 +75,10 @@ export function renderVerdict(result: RunResult, title: string, budget: Budget):
   const duration = formatDuration(result.startedAt, result.finishedAt)
   const shown = actionForText(result)
   const action = actionText(shown.dryRun, shown.action)
+  const cluster = result.cluster?.context ?? result.cluster?.server
   lines.push(
-    `**Action taken:** ${escapeMarkdownText(action)}${duration ? ` · **Duration:** ${escapeMarkdownText(duration)}` : ''}`
+    `**Action taken:** ${escapeMarkdownText(action)}${duration ? ` · **Duration:** ${escapeMarkdownText(duration)}` : ''}` +
+      (cluster ? ` · **Cluster:** ${codeSpan(cluster)}` : '')
   )
   return lines.join('\n')
 }

@@ -21,8 +21,8 @@
  *    `helm template | kubectl apply`) is no release: that stays `kubectl`, with a note.
  * 4. Otherwise **kubectl**: nothing reverts a plain undo.
  */
-import type { KubeObject } from '../../kube/api.js'
-import { groupOf } from '../../kube/resources.js'
+import type { KubeObject } from '../api.js'
+import { groupOf } from '../resources.js'
 
 export const ARGOCD_TRACKING_ID = 'argocd.argoproj.io/tracking-id'
 export const ARGOCD_INSTANCE_LABEL = 'argocd.argoproj.io/instance'
