@@ -32,7 +32,7 @@ function desiredReplicas(object) {
 }
 /** The manager's own revision, so a Helm or Argo CD rollback can return to it too. */
 async function managerRevision(api, object, config) {
-    const { detectManager } = await __webpack_require__.e(/* import() */ 370).then(__webpack_require__.bind(__webpack_require__, 77370));
+    const { detectManager } = await __webpack_require__.e(/* import() */ 848).then(__webpack_require__.bind(__webpack_require__, 68848));
     const manager = detectManager(object, { argocdNamespace: config.verify.gitops.argocd?.namespace });
     if (manager.managedBy === 'helm') {
         const { readHelmHistory } = await __webpack_require__.e(/* import() */ 971).then(__webpack_require__.bind(__webpack_require__, 66971));

@@ -28536,6 +28536,7 @@ function actionContext(source, signal = new AbortController().signal, output = d
         run: runInfo(),
         journal: (0,_act_rollback_journal_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsJournal */ .p$)({ redact: (value) => redactor.value(value), onError: (message) => log.warning(message) }),
         kubeContext: source.context,
+        kubeServer: async () => (await api?.catch(() => undefined))?.server,
         kubeconfigFile: () => {
             // The kubeconfig input is content: a tool gets it as a private file that close() removes.
             kubeconfigFile ??= source.kubeconfig
@@ -29549,7 +29550,7 @@ function crashedContainer(health) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83529);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(486);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29558,7 +29559,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 83529:
+/***/ 486:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35406,6 +35407,136 @@ function analysisSchema(templateValues) {
 const analysisMatches = true;
 void analysisMatches;
 
+;// CONCATENATED MODULE: ./src/config/schema-canary.ts
+/**
+ * zod schema of the `canary` section: steps, traffic router, and the baseline judge (`canary.judge`,
+ * Kayenta's canary-vs-baseline metrics). The canary command is not wired yet, so the loaded config
+ * drops this section (see schema.ts); the types below are what that command will receive.
+ */
+
+
+
+
+const schema_canary_ALWAYS = { when: () => true };
+const METRIC_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+const METRIC_NAME_EXPECTED = 'expected a metric name of letters, digits, "-", "_", "." or ":"';
+/** What `{{track}}` stands for while a query is checked (the real values are the two versions). */
+const TRACK_STAND_IN = '1.0.0';
+function schema_canary_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+const score = schema_parts/* finiteNumber */.vM.refine((n) => n >= 0 && n <= 100, { error: 'expected a score from 0 to 100' });
+function judgeSchema(templateValues) {
+    const query = querySchema({ ...templateValues, track: TRACK_STAND_IN }).refine((text) => text === '' || (0,config_template/* templateVariablesUsed */.xU)(text).includes('track'), {
+        error: 'must use {{track}} (it becomes the canary and then the baseline version), or both sides query the same series'
+    });
+    const metric = (0,schema_parts/* strictObject */.re)({
+        name: schema_parts/* nonEmptyString */.y0.refine((name) => METRIC_NAME.test(name), { error: METRIC_NAME_EXPECTED }),
+        query,
+        direction: schemas/* enum */.k5n(['increase', 'decrease', 'either'], {
+            error: 'expected one of increase, decrease, either (which change counts against the canary)'
+        }),
+        allowedIncrease: schema_parts/* finiteNumber */.vM
+            .refine((n) => n >= 1, { error: 'expected a mean ratio >= 1 (1.2 tolerates 20 % more than the baseline)' })
+            .default(1),
+        allowedDecrease: schema_parts/* finiteNumber */.vM
+            .refine((n) => n > 0 && n <= 1, {
+            error: 'expected a mean ratio above 0 and at most 1 (0.8 tolerates 20 % less)'
+        })
+            .default(1),
+        critical: schemas/* boolean */.zMY({ error: 'expected true or false' }).default(false),
+        nanStrategy: schemas/* enum */.k5n(['remove', 'replace'], { error: 'expected one of remove, replace' }).default('remove'),
+        minSamples: schema_parts/* positiveCount */.bR.default(5),
+        group: schema_parts/* nonEmptyString */.y0.optional()
+    });
+    return (0,schema_parts/* strictObject */.re)({
+        confidence: schema_parts/* finiteNumber */.vM
+            .refine((n) => n > 0 && n < 1, { error: 'expected a confidence level between 0 and 1, such as 0.98' })
+            .default(0.98),
+        pass: score.default(95),
+        marginal: score.default(75),
+        tracks: (0,schema_parts/* strictObject */.re)({ canary: schema_parts/* scalarString */.Cg, baseline: schema_parts/* scalarString */.Cg }).optional(),
+        groups: schemas/* record */.g1P(schemas/* string */.YjP(), schema_parts/* finiteNumber */.vM.refine((n) => n > 0, { error: 'expected a group weight greater than 0' }), { error: 'expected a mapping of group names to weights' })
+            .optional(),
+        metrics: schemas/* array */.YOg(metric, { error: 'expected a list of metrics' }).min(1, { error: 'expected at least one metric' })
+    }).superRefine((value, ctx) => {
+        const raw = value;
+        if (!schema_canary_isRecord(raw))
+            return;
+        if (typeof raw.pass === 'number' && typeof raw.marginal === 'number' && raw.marginal > raw.pass) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['marginal'],
+                message: `must not be greater than pass (${raw.pass}): a marginal score is one below pass`
+            });
+        }
+        if (!Array.isArray(raw.metrics))
+            return;
+        const groups = schema_canary_isRecord(raw.groups) ? raw.groups : undefined;
+        const seen = new Map();
+        raw.metrics.forEach((item, index) => {
+            if (!schema_canary_isRecord(item))
+                return;
+            if (typeof item.name === 'string') {
+                const first = seen.get(item.name);
+                if (first === undefined)
+                    seen.set(item.name, index);
+                else
+                    ctx.addIssue({
+                        code: 'custom',
+                        path: ['metrics', index, 'name'],
+                        message: `duplicate metric name "${item.name}" (also used by canary.judge.metrics[${first}])`
+                    });
+            }
+            if (groups && typeof item.group !== 'string') {
+                ctx.addIssue({
+                    code: 'custom',
+                    path: ['metrics', index, 'group'],
+                    message: `required when canary.judge.groups is set (one of: ${Object.keys(groups).join(', ')})`
+                });
+            }
+            else if (typeof item.group === 'string' && !groups) {
+                ctx.addIssue({
+                    code: 'custom',
+                    path: ['metrics', index, 'group'],
+                    message: `names a group, but canary.judge.groups is not set; add groups: { ${item.group}: <weight> }`
+                });
+            }
+            else if (groups && typeof item.group === 'string' && !(item.group in groups)) {
+                ctx.addIssue({
+                    code: 'custom',
+                    path: ['metrics', index, 'group'],
+                    message: `unknown group "${item.group}" (known: ${Object.keys(groups).join(', ')})`
+                });
+            }
+        });
+    }, schema_canary_ALWAYS);
+}
+function canarySchema(templateValues) {
+    return (0,schema_parts/* strictObject */.re)({
+        steps: schemas/* array */.YOg((0,schema_parts/* strictObject */.re)({
+            weight: schemas/* number */.aig({ error: 'expected a weight from 0 to 100' })
+                .min(0, { error: 'expected a weight from 0 to 100' })
+                .max(100, { error: 'expected a weight from 0 to 100' })
+                .optional(),
+            pause: schema_parts/* duration */.p0.optional(),
+            analysis: schemas/* boolean */.zMY({ error: 'expected true or false' }).optional()
+        }), { error: 'expected a list of steps' })
+            .min(1, { error: 'expected at least one step' }),
+        traffic: (0,schema_parts/* strictObject */.re)({
+            replicas: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J(), { error: 'expected a mapping' }).optional(),
+            gatewayHTTPRoute: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J(), { error: 'expected a mapping' }).optional(),
+            istioVirtualService: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J(), { error: 'expected a mapping' }).optional(),
+            nginxIngress: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J(), { error: 'expected a mapping' }).optional()
+        })
+            .refine((routers) => Object.keys(routers).length === 1, {
+            error: 'needs exactly one traffic router: replicas, gatewayHTTPRoute, istioVirtualService or nginxIngress'
+        })
+            .optional(),
+        judge: judgeSchema(templateValues).optional()
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/config/schema-verify.ts
 /** zod schema of the `verify` section: rollout wait, expectations, endpoints, smoke checks, GitOps. */
 
@@ -35554,6 +35685,7 @@ void rollbackMatches;
 
 
 
+
 const schema_ALWAYS = { when: () => true };
 const API_VERSION = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?v[0-9]+((alpha|beta)[0-9]+)?$/;
 const API_VERSION_EXPECTED = 'expected an apiVersion such as apps/v1 or argoproj.io/v1alpha1';
@@ -35628,29 +35760,6 @@ const prometheus = (0,schema_parts/* strictObject */.re)({
         ctx.addIssue({ code: 'custom', path: ['basicAuth'], message: 'cannot be combined with token; use one of them' });
     }
 }, schema_ALWAYS);
-// TODO(canary): validated now so files written for the canary release keep working; not yet in
-// DeployGuardConfig, so the top-level transform drops it. Moves into its own file with the canary command.
-const canary = (0,schema_parts/* strictObject */.re)({
-    steps: schemas/* array */.YOg((0,schema_parts/* strictObject */.re)({
-        weight: schemas/* number */.aig({ error: 'expected a weight from 0 to 100' })
-            .min(0, { error: 'expected a weight from 0 to 100' })
-            .max(100, { error: 'expected a weight from 0 to 100' })
-            .optional(),
-        pause: schema_parts/* duration */.p0.optional(),
-        analysis: schemas/* boolean */.zMY({ error: 'expected true or false' }).optional()
-    }), { error: 'expected a list of steps' })
-        .min(1, { error: 'expected at least one step' }),
-    traffic: (0,schema_parts/* strictObject */.re)({
-        replicas: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J(), { error: 'expected a mapping' }).optional(),
-        gatewayHTTPRoute: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J(), { error: 'expected a mapping' }).optional(),
-        istioVirtualService: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J(), { error: 'expected a mapping' }).optional(),
-        nginxIngress: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J(), { error: 'expected a mapping' }).optional()
-    })
-        .refine((routers) => Object.keys(routers).length === 1, {
-        error: 'needs exactly one traffic router: replicas, gatewayHTTPRoute, istioVirtualService or nginxIngress'
-    })
-        .optional()
-});
 function configSchema(context) {
     return (0,schema_parts/* strictObject */.re)({
         version: schema_parts/* scalarString */.Cg.optional(),
@@ -35662,7 +35771,9 @@ function configSchema(context) {
         analysis: analysisSchema(context.templateValues).optional(),
         prometheus: prometheus.optional(),
         rollback: rollbackSchema.prefault({}),
-        canary: canary.optional()
+        // Validated now so files written for the canary command keep working; dropped below until that
+        // command is wired (its types: CanaryConfig in schema-canary.ts).
+        canary: canarySchema(context.templateValues).optional()
     }).transform(({ canary: _canary, targets: parsedTargets, verify, version, analysis, prometheus: prom, ...rest }) => {
         const targets = parsedTargets.map(({ namespace: ns, apiVersion, ...ref }) => ({
             ...ref,
@@ -36029,7 +36140,10 @@ async function runCommand(loaded, source, ctx, signal) {
     try {
         // The config loader already refused commands that are not implemented; load() says so otherwise.
         const flow = await registry/* COMMAND_SPECS */.fH[loaded.command].load();
-        return await flow(loaded.config, context);
+        const result = await flow(loaded.config, context);
+        const server = await context.kubeServer?.();
+        const cluster = { ...(context.kubeContext ? { context: context.kubeContext } : {}), ...(server ? { server } : {}) };
+        return Object.keys(cluster).length > 0 ? { ...result, cluster } : result;
     }
     finally {
         await context.close();
@@ -39128,6 +39242,8 @@ function targetFacts(target, budget) {
     }
     if (shown.omitted)
         facts.push(`${shown.omitted} more images`);
+    if (target.managedBy)
+        facts.push(`deployed by ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdownText */ .m4)(target.managedBy.detail)}`);
     return facts;
 }
 /** `7 checks passed` / `2 of 7 checks need attention`, for a collapsed table's summary line. */
@@ -39470,7 +39586,9 @@ function renderVerdict(result, title, budget) {
     const duration = (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(result.startedAt, result.finishedAt);
     const shown = (0,_rollback_facts_js__WEBPACK_IMPORTED_MODULE_3__/* .actionForText */ .JG)(result);
     const action = (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .actionText */ .K2)(shown.dryRun, shown.action);
-    lines.push(`**Action taken:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdownText */ .m4)(action)}${duration ? ` · **Duration:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdownText */ .m4)(duration)}` : ''}`);
+    const cluster = result.cluster?.context ?? result.cluster?.server;
+    lines.push(`**Action taken:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdownText */ .m4)(action)}${duration ? ` · **Duration:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdownText */ .m4)(duration)}` : ''}` +
+        (cluster ? ` · **Cluster:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(cluster)}` : ''));
     return lines.join('\n');
 }
 

@@ -23,7 +23,10 @@ const score = finiteNumber.refine((n) => n >= 0 && n <= 100, { error: 'expected 
 function judgeSchema(templateValues: Record<string, string>) {
   const query = querySchema({ ...templateValues, track: TRACK_STAND_IN }).refine(
     (text) => text === '' || templateVariablesUsed(text).includes('track'),
-    { error: 'must use {{track}} (it becomes the canary and then the baseline version), or both sides query the same series' }
+    {
+      error:
+        'must use {{track}} (it becomes the canary and then the baseline version), or both sides query the same series'
+    }
   )
   const metric = strictObject({
     name: nonEmptyString.refine((name) => METRIC_NAME.test(name), { error: METRIC_NAME_EXPECTED }),
@@ -35,7 +38,9 @@ function judgeSchema(templateValues: Record<string, string>) {
       .refine((n) => n >= 1, { error: 'expected a mean ratio >= 1 (1.2 tolerates 20 % more than the baseline)' })
       .default(1),
     allowedDecrease: finiteNumber
-      .refine((n) => n > 0 && n <= 1, { error: 'expected a mean ratio above 0 and at most 1 (0.8 tolerates 20 % less)' })
+      .refine((n) => n > 0 && n <= 1, {
+        error: 'expected a mean ratio above 0 and at most 1 (0.8 tolerates 20 % less)'
+      })
       .default(1),
     critical: z.boolean({ error: 'expected true or false' }).default(false),
     nanStrategy: z.enum(['remove', 'replace'], { error: 'expected one of remove, replace' }).default('remove'),

@@ -78,8 +78,11 @@ export async function undoThroughManager(ctx: ManagerContext): Promise<TargetRol
   const { ref, settings, deps, notes, manager } = ctx
   const method = manager.managedBy
   const label = `${ref.kind.toLowerCase()}/${ref.name}`
-  const owner = manager.managedBy === 'helm' ? `Helm release "${manager.release}"` : `Argo CD application "${manager.application}"`
-  notes.push(`${label} is managed by ${owner} (${manager.evidence}): rolled back through it, since a plain undo would be reverted`)
+  const owner =
+    manager.managedBy === 'helm' ? `Helm release "${manager.release}"` : `Argo CD application "${manager.application}"`
+  notes.push(
+    `${label} is managed by ${owner} (${manager.evidence}): rolled back through it, since a plain undo would be reverted`
+  )
   const progress = (p: Partial<RollbackProgress>): void => {
     if (settings.dryRun) return
     deps.journal.record({
@@ -107,7 +110,11 @@ export async function undoThroughManager(ctx: ManagerContext): Promise<TargetRol
   const manual = outcome.manualCommand ? [outcome.manualCommand] : []
   if (outcome.result === 'error' || outcome.result === 'skipped') {
     const state = endState(outcome)
-    progress({ phase: outcome.result === 'skipped' ? 'skipped' : state === 'refused' ? 'refused' : 'failed', reason: outcome.message, manualCommand: manual[0] ?? '' })
+    progress({
+      phase: outcome.result === 'skipped' ? 'skipped' : state === 'refused' ? 'refused' : 'failed',
+      reason: outcome.message,
+      manualCommand: manual[0] ?? ''
+    })
     // A manager that refused or failed: whether helm wrote a failed revision is in its message.
     return { ...base, state, summary: outcome.message, manual }
   }
@@ -118,7 +125,8 @@ export async function undoThroughManager(ctx: ManagerContext): Promise<TargetRol
   progress({ phase: 'waiting', reason: outcome.message, manualCommand: status })
   const restored = await deps.verifyRestored(ref, deps.now())
   const healthy = restored.verdict === 'passed'
-  if (restored.verdict !== undefined) progress({ phase: healthy ? 'verified' : 'unhealthy', reason: outcome.message, manualCommand: status })
+  if (restored.verdict !== undefined)
+    progress({ phase: healthy ? 'verified' : 'unhealthy', reason: outcome.message, manualCommand: status })
   const summary = healthy
     ? `${label} was rolled back through ${owner}: ${outcome.message}; the restored version is healthy`
     : `${label} was rolled back through ${owner}: ${outcome.message}; but the restored version is ${restored.verdict ?? 'not verified'}: the rollback is half done`

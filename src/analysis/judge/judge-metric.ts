@@ -69,7 +69,10 @@ export function judgeMetric(
   const judged = { ...base, pValue: test.pValue, shift, effectSize }
   const percent = `${Math.round(options.confidence * 1000) / 10} %`
   const interval = `[${num(shift.lower)}, ${num(shift.upper)}]`
-  const ratioText = ratio === null ? 'no meaningful mean ratio' : `mean ratio ${Number.isFinite(ratio) ? num(ratio) : '∞ (baseline mean 0)'}`
+  const ratioText =
+    ratio === null
+      ? 'no meaningful mean ratio'
+      : `mean ratio ${Number.isFinite(ratio) ? num(ratio) : '∞ (baseline mean 0)'}`
 
   const checksIncrease = options.direction === 'increase' || options.direction === 'either'
   const checksDecrease = options.direction === 'decrease' || options.direction === 'either'

@@ -59,7 +59,11 @@ export function midRanks(values: readonly number[]): { ranks: number[]; tieSizes
   let start = 0
   while (start < order.length) {
     let end = start
-    while (end + 1 < order.length && (order[end + 1] as { value: number }).value === (order[start] as { value: number }).value) end++
+    while (
+      end + 1 < order.length &&
+      (order[end + 1] as { value: number }).value === (order[start] as { value: number }).value
+    )
+      end++
     const rank = (start + end) / 2 + 1
     for (let k = start; k <= end; k++) ranks[(order[k] as { index: number }).index] = rank
     tieSizes.push(end - start + 1)
@@ -80,9 +84,7 @@ function sigmaU(m: number, n: number, ties: number): number {
 
 function median(sorted: readonly number[]): number {
   const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
 }
 
 function correction(alternative: Alternative, z: number, correct: boolean): number {
@@ -97,7 +99,11 @@ function assertSample(values: readonly number[], name: string): void {
   if (!values.every(Number.isFinite)) throw new Error(`mannWhitney: ${name} has a value that is not a finite number`)
 }
 
-export function mannWhitney(x: readonly number[], y: readonly number[], options: MannWhitneyOptions = {}): MannWhitneyResult {
+export function mannWhitney(
+  x: readonly number[],
+  y: readonly number[],
+  options: MannWhitneyOptions = {}
+): MannWhitneyResult {
   assertSample(x, 'x')
   assertSample(y, 'y')
   const alternative = options.alternative ?? 'two-sided'
@@ -146,7 +152,8 @@ export function mannWhitney(x: readonly number[], y: readonly number[], options:
   const sigma = sigmaU(m, n, tieTerm(tieSizes))
   const centred = u - (m * n) / 2
   let pValue: number
-  if (sigma === 0) pValue = 1 // every value equal: no evidence of any shift
+  if (sigma === 0)
+    pValue = 1 // every value equal: no evidence of any shift
   else {
     const z = (centred - correction(alternative, centred, correct)) / sigma
     if (alternative === 'greater') pValue = normalUpperTail(z)
@@ -161,8 +168,14 @@ export function mannWhitney(x: readonly number[], y: readonly number[], options:
     alternative,
     confidence,
     estimate,
-    lower: alternative === 'less' ? Number.NEGATIVE_INFINITY : crossing(normalQuantile(1 - (alternative === 'two-sided' ? alpha / 2 : alpha))),
-    upper: alternative === 'greater' ? Number.POSITIVE_INFINITY : crossing(normalQuantile(alternative === 'two-sided' ? alpha / 2 : alpha))
+    lower:
+      alternative === 'less'
+        ? Number.NEGATIVE_INFINITY
+        : crossing(normalQuantile(1 - (alternative === 'two-sided' ? alpha / 2 : alpha))),
+    upper:
+      alternative === 'greater'
+        ? Number.POSITIVE_INFINITY
+        : crossing(normalQuantile(alternative === 'two-sided' ? alpha / 2 : alpha))
   }
 }
 

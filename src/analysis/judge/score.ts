@@ -15,7 +15,10 @@ import type { GroupScore, JudgeOutcome, JudgeScore, MetricJudgement, ScoreOption
 
 const UNGROUPED = ''
 
-function groupScores(judgements: readonly MetricJudgement[], weights: Record<string, number> | undefined): GroupScore[] {
+function groupScores(
+  judgements: readonly MetricJudgement[],
+  weights: Record<string, number> | undefined
+): GroupScore[] {
   const names = weights ? Object.keys(weights) : [UNGROUPED]
   return names.map((name) => {
     const members = judgements.filter((j) => (weights ? j.group === name : true))
@@ -42,8 +45,11 @@ export function scoreJudgements(judgements: readonly MetricJudgement[], options:
   const groups = groupScores(judgements, options.groups)
   const scored = groups.filter((g) => g.score !== null && g.weight > 0)
   const totalWeight = scored.reduce((sum, g) => sum + g.weight, 0)
-  const score = totalWeight === 0 ? null : scored.reduce((sum, g) => sum + (g.score as number) * g.weight, 0) / totalWeight
-  const criticalFailures = judgements.filter((j) => j.critical && (j.verdict === 'high' || j.verdict === 'low')).map((j) => j.metric)
+  const score =
+    totalWeight === 0 ? null : scored.reduce((sum, g) => sum + (g.score as number) * g.weight, 0) / totalWeight
+  const criticalFailures = judgements
+    .filter((j) => j.critical && (j.verdict === 'high' || j.verdict === 'low'))
+    .map((j) => j.metric)
   const criticalNodata = judgements.filter((j) => j.critical && j.verdict === 'nodata').map((j) => j.metric)
   const scoreText = score === null ? 'no score' : `score ${formatNumber(Math.round(score * 10) / 10)}`
 

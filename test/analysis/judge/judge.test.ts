@@ -45,7 +45,12 @@ describe('judgeMetric classification', () => {
     ['-40 % with direction either is low', up(0.6), { direction: 'either' }, 'low'],
     ['-40 % within allowedDecrease 0.5 passes', up(0.6), { direction: 'either', allowedDecrease: 0.5 }, 'pass'],
     ['-40 % with direction increase passes', up(0.6), {}, 'pass'],
-    ['+2 % on overlapping data passes (not significant)', [10.2, 11.3, 12.1, 10.6, 11.9, 10.4, 12.0, 12.3, 10.0, 10.8], {}, 'pass']
+    [
+      '+2 % on overlapping data passes (not significant)',
+      [10.2, 11.3, 12.1, 10.6, 11.9, 10.4, 12.0, 12.3, 10.0, 10.8],
+      {},
+      'pass'
+    ]
   ])('%s', (_, canary, options, verdict) => {
     expect(judgeMetric(canary, BASE, { ...OPTIONS, ...options }).verdict).toBe(verdict)
   })
@@ -64,7 +69,9 @@ describe('judgeMetric classification', () => {
     expect(result.effectSize).toBeCloseTo(2, 12)
     expect(result.pValue).toBeLessThan(0.001)
     expect(result.shift?.lower).toBeGreaterThan(0)
-    expect(result.reason).toMatch(/^latency: the canary is higher \(median 21.7 vs 10.85, shift \[.*\] at 98 %, mean ratio 2 > allowed 1\)\.$/)
+    expect(result.reason).toMatch(
+      /^latency: the canary is higher \(median 21.7 vs 10.85, shift \[.*\] at 98 %, mean ratio 2 > allowed 1\)\.$/
+    )
   })
 
   test('below minSamples is nodata, never a pass', () => {
@@ -82,7 +89,10 @@ describe('judgeMetric classification', () => {
   })
 
   test('errors out of nothing (baseline mean 0): only the interval test decides', () => {
-    const result = judgeMetric([0.02, 0.03, 0.01, 0.04, 0.02, 0.03], [0, 0, 0, 0, 0, 0], { ...OPTIONS, allowedIncrease: 1.2 })
+    const result = judgeMetric([0.02, 0.03, 0.01, 0.04, 0.02, 0.03], [0, 0, 0, 0, 0, 0], {
+      ...OPTIONS,
+      allowedIncrease: 1.2
+    })
     expect(result.verdict).toBe('high')
     expect(result.effectSize).toBeNull()
     expect(result.reason).toContain('∞ (baseline mean 0)')
@@ -155,7 +165,12 @@ const THRESHOLDS = { pass: 95, marginal: 75 }
 describe('scoreJudgements', () => {
   test.each<[string, MetricJudgement[], number | null, string]>([
     ['all pass', [judged('a', 'pass'), judged('b', 'pass')], 100, 'pass'],
-    ['one of five fails: 80 → marginal', [...['a', 'b', 'c', 'd'].map((m) => judged(m, 'pass')), judged('e', 'high')], 80, 'marginal'],
+    [
+      'one of five fails: 80 → marginal',
+      [...['a', 'b', 'c', 'd'].map((m) => judged(m, 'pass')), judged('e', 'high')],
+      80,
+      'marginal'
+    ],
     ['one of two fails: 50 → fail', [judged('a', 'pass'), judged('b', 'low')], 50, 'fail'],
     ['nodata is left out of the denominator', [judged('a', 'pass'), judged('b', 'nodata')], 100, 'pass'],
     ['all nodata → inconclusive', [judged('a', 'nodata'), judged('b', 'nodata')], null, 'inconclusive'],
@@ -166,7 +181,12 @@ describe('scoreJudgements', () => {
       (100 * 30) / 31,
       'fail'
     ],
-    ['a critical metric without data → inconclusive', [judged('a', 'pass'), judged('errors', 'nodata', { critical: true })], 100, 'inconclusive']
+    [
+      'a critical metric without data → inconclusive',
+      [judged('a', 'pass'), judged('errors', 'nodata', { critical: true })],
+      100,
+      'inconclusive'
+    ]
   ])('%s', (_, judgements, score, outcome) => {
     const result = scoreJudgements(judgements, THRESHOLDS)
     expect(result.outcome).toBe(outcome)
@@ -178,9 +198,9 @@ describe('scoreJudgements', () => {
     expect(scoreJudgements([judged('a', 'pass'), judged('e', 'high', { critical: true })], THRESHOLDS).reason).toBe(
       'Critical metric e failed (score 50).'
     )
-    expect(scoreJudgements([...['a', 'b', 'c', 'd'].map((m) => judged(m, 'pass')), judged('e', 'high')], THRESHOLDS).reason).toBe(
-      'Score 80 is below pass 95 but ≥ marginal 75: continue, do not promote on it.'
-    )
+    expect(
+      scoreJudgements([...['a', 'b', 'c', 'd'].map((m) => judged(m, 'pass')), judged('e', 'high')], THRESHOLDS).reason
+    ).toBe('Score 80 is below pass 95 but ≥ marginal 75: continue, do not promote on it.')
   })
 
   test('weighted groups: the weighted mean of group scores, groups without data left out', () => {
@@ -202,6 +222,8 @@ describe('scoreJudgements', () => {
   })
 
   test('a metric outside the configured groups is a programming error', () => {
-    expect(() => scoreJudgements([judged('a', 'pass')], { ...THRESHOLDS, groups: { g: 1 } })).toThrow('metric a is in no configured group')
+    expect(() => scoreJudgements([judged('a', 'pass')], { ...THRESHOLDS, groups: { g: 1 } })).toThrow(
+      'metric a is in no configured group'
+    )
   })
 })

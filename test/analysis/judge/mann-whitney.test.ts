@@ -18,7 +18,9 @@ const PERMEABILITY_X = [0.8, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.4
 const PERMEABILITY_Y = [1.15, 0.88, 0.9, 0.74, 1.21]
 // R's airquality$Ozone for May and August (NA dropped as wilcox.test does).
 const OZONE_MAY = [41, 36, 12, 18, 28, 23, 19, 8, 7, 16, 11, 14, 18, 14, 34, 6, 30, 11, 1, 11, 4, 32, 23, 45, 115, 37]
-const OZONE_AUG = [39, 9, 16, 78, 35, 66, 122, 89, 110, 44, 28, 65, 22, 59, 23, 31, 44, 21, 9, 45, 168, 73, 76, 118, 84, 85]
+const OZONE_AUG = [
+  39, 9, 16, 78, 35, 66, 122, 89, 110, 44, 28, 65, 22, 59, 23, 31, 44, 21, 9, 45, 168, 73, 76, 118, 84, 85
+]
 
 describe('normal distribution', () => {
   test.each([

@@ -121,6 +121,6 @@ canary:
 targets: [ { kind: Deployment, name: api } ]
 canary: { steps: [ { weight: 100 } ], judge: { metrics: [] } }
 `)
-    ).toEqual(['canary.judge.metrics: expected at least one metric'])
+    ).toEqual(['canary.judge.metrics: expected at least one metric, got a list'])
   })
 })
