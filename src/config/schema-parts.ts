@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { suggest } from './suggest.js'
+import { workloadKindName } from '../kube/workload/kinds.js'
 import {
   DURATION_EXPECTED,
   durationCapMessage,
@@ -130,23 +131,12 @@ export function isHttpUrl(value: string): boolean {
 }
 export const httpUrl = z.string({ error: URL_EXPECTED }).refine(isHttpUrl, { error: URL_EXPECTED })
 
-/** Built-in workload kinds and the spellings users type for them (kubectl short names included). */
-const KIND_ALIASES: Record<string, string> = {
-  deployment: 'Deployment',
-  deployments: 'Deployment',
-  deploy: 'Deployment',
-  statefulset: 'StatefulSet',
-  statefulsets: 'StatefulSet',
-  sts: 'StatefulSet',
-  daemonset: 'DaemonSet',
-  daemonsets: 'DaemonSet',
-  ds: 'DaemonSet'
-}
 export const BUILTIN_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'] as const
 
 /** Canonical Kind for a built-in alias, undefined for anything else (a custom resource kind). */
 export function builtinKind(kind: string): string | undefined {
-  return KIND_ALIASES[kind.toLowerCase()]
+  // One vocabulary of kind spellings for the config and every per-kind lookup.
+  return workloadKindName(kind)
 }
 /** The built-in Kind a misspelt kind most likely means (`Deploymnet` → `Deployment`), if any. */
 export function nearBuiltinKind(kind: string): string | undefined {
@@ -159,7 +149,7 @@ export function nearBuiltinKind(kind: string): string | undefined {
     'daemonset',
     'daemonsets'
   ])
-  return spelling === undefined ? undefined : KIND_ALIASES[spelling]
+  return spelling === undefined ? undefined : workloadKindName(spelling)
 }
 export const KIND_EXPECTED = 'expected a Kind such as Deployment, StatefulSet, DaemonSet or a custom resource Kind'
 const KIND_PATTERN = /^[A-Za-z][A-Za-z0-9]*$/
