@@ -94,8 +94,8 @@ function rollbackSettings(config, trigger, reason, ctx) {
 }
 /** Rolls the given targets back one after the other, each at most once in the run. */
 async function rollBackTargets(api, targets, settings, config, ctx) {
-    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(20), __webpack_require__.e(762)]).then(__webpack_require__.bind(__webpack_require__, 63020));
-    const { verifyWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(376), __webpack_require__.e(692)]).then(__webpack_require__.bind(__webpack_require__, 8583));
+    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(20), __webpack_require__.e(203)]).then(__webpack_require__.bind(__webpack_require__, 63020));
+    const { verifyWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(583), __webpack_require__.e(692)]).then(__webpack_require__.bind(__webpack_require__, 8583));
     const kubeconfigPath = await ctx.kubeconfigFile?.();
     const done = new Set();
     const reports = [];
@@ -560,38 +560,6 @@ function withDeadline(api, deadline) {
         patch: (...args) => view().patch(...args),
         delete: (...args) => view().delete(...args)
     };
-}
-
-
-/***/ }),
-
-/***/ 36188:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ workloadKindName)
-/* harmony export */ });
-const NAMES = {
-    deployment: 'Deployment',
-    deployments: 'Deployment',
-    deploy: 'Deployment',
-    statefulset: 'StatefulSet',
-    statefulsets: 'StatefulSet',
-    sts: 'StatefulSet',
-    daemonset: 'DaemonSet',
-    daemonsets: 'DaemonSet',
-    ds: 'DaemonSet'
-};
-/**
- * The canonical kind for `kind` (case-insensitive; plural and kubectl short names accepted), or
- * undefined for anything else, including an apps kind under another apiVersion (a custom resource).
- */
-function workloadKindName(kind, apiVersion) {
-    if (kind === undefined)
-        return undefined;
-    if (apiVersion && apiVersion !== 'apps/v1')
-        return undefined;
-    return NAMES[kind.toLowerCase()];
 }
 
 

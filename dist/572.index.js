@@ -468,38 +468,6 @@ function resourcePath(type, namespace, name) {
 
 /***/ }),
 
-/***/ 36188:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ workloadKindName)
-/* harmony export */ });
-const NAMES = {
-    deployment: 'Deployment',
-    deployments: 'Deployment',
-    deploy: 'Deployment',
-    statefulset: 'StatefulSet',
-    statefulsets: 'StatefulSet',
-    sts: 'StatefulSet',
-    daemonset: 'DaemonSet',
-    daemonsets: 'DaemonSet',
-    ds: 'DaemonSet'
-};
-/**
- * The canonical kind for `kind` (case-insensitive; plural and kubectl short names accepted), or
- * undefined for anything else, including an apps kind under another apiVersion (a custom resource).
- */
-function workloadKindName(kind, apiVersion) {
-    if (kind === undefined)
-        return undefined;
-    if (apiVersion && apiVersion !== 'apps/v1')
-        return undefined;
-    return NAMES[kind.toLowerCase()];
-}
-
-
-/***/ }),
-
 /***/ 91614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

@@ -94,8 +94,8 @@ function rollbackSettings(config, trigger, reason, ctx) {
 }
 /** Rolls the given targets back one after the other, each at most once in the run. */
 async function rollBackTargets(api, targets, settings, config, ctx) {
-    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(20), __webpack_require__.e(762)]).then(__webpack_require__.bind(__webpack_require__, 63020));
-    const { verifyWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(376), __webpack_require__.e(692)]).then(__webpack_require__.bind(__webpack_require__, 8583));
+    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(20), __webpack_require__.e(203)]).then(__webpack_require__.bind(__webpack_require__, 63020));
+    const { verifyWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(583), __webpack_require__.e(692)]).then(__webpack_require__.bind(__webpack_require__, 8583));
     const kubeconfigPath = await ctx.kubeconfigFile?.();
     const done = new Set();
     const reports = [];
@@ -587,7 +587,7 @@ async function runVerify(config, ctx) {
         return finish(config, ctx, startedAt, targets, checks, undefined, true);
     if (config.verify.smoke.length > 0) {
         // Loaded only when configured: axios is start-up cost every other run would pay for nothing.
-        const { runSmokeCheck } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(542), __webpack_require__.e(583)]).then(__webpack_require__.bind(__webpack_require__, 63583));
+        const { runSmokeCheck } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(542), __webpack_require__.e(964)]).then(__webpack_require__.bind(__webpack_require__, 63583));
         await ctx.group('smoke checks', async () => {
             for (const smoke of config.verify.smoke)
                 checks.push(await runSmokeCheck(smoke, { log: (line) => ctx.log(line), signal: ctx.signal }));

@@ -28575,7 +28575,7 @@ const COMMAND_SPECS = {
         description: 'is the rollout healthy? (rollout, pods, restarts, endpoints, events, smoke, GitOps, optional PromQL)',
         implemented: true,
         requires: { targets: true },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(855), __nccwpck_require__.e(49), __nccwpck_require__.e(376), __nccwpck_require__.e(609)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13609))).runVerify
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(855), __nccwpck_require__.e(49), __nccwpck_require__.e(583), __nccwpck_require__.e(609)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13609))).runVerify
     },
     analyze: {
         name: 'analyze',
@@ -29035,13 +29035,15 @@ function headersFromLines(name, value) {
 /* harmony export */   y0: () => (/* binding */ nonEmptyString)
 /* harmony export */ });
 /* unused harmony exports numberExpected, stringMap, K8S_NAME_EXPECTED, BUILTIN_KINDS, KIND_EXPECTED */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92857);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42784);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97840);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(42784);
+/* harmony import */ var _kube_workload_kinds_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(36188);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97840);
 /**
  * Small zod building blocks shared by the config schema. Every message starts with "expected ..." and
  * names the expected form; src/config/issues.ts appends the offending value (", got ...").
  */
+
 
 
 
@@ -29051,7 +29053,7 @@ function headersFromLines(name, value) {
  */
 function strictObject(shape) {
     const known = Object.keys(shape).join(',');
-    return zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej(shape, {
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej(shape, {
         error: (issue) => (issue.code === 'unrecognized_keys' ? `${UNKNOWN_KEYS_MARK}${known}` : 'expected a mapping')
     });
 }
@@ -29059,32 +29061,32 @@ const UNKNOWN_KEYS_MARK = 'known-keys:';
 /** A duration in ms of at most `cap` (named as `capText` in the message), else an issue. */
 function cappedDuration(cap, capText, why) {
     // z.unknown() so a wrong type gets the same one-line message as a wrong format.
-    return zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().transform((value, ctx) => {
-        const ms = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .tryParseDuration */ .HZ)(value);
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J().transform((value, ctx) => {
+        const ms = (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .tryParseDuration */ .HZ)(value);
         if (ms === undefined)
-            ctx.addIssue({ code: 'custom', message: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .DURATION_EXPECTED */ .om, input: value });
+            ctx.addIssue({ code: 'custom', message: _duration_js__WEBPACK_IMPORTED_MODULE_1__/* .DURATION_EXPECTED */ .om, input: value });
         else if (ms > cap)
-            ctx.addIssue({ code: 'custom', message: (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .durationCapMessage */ .qv)(capText, why), input: value });
+            ctx.addIssue({ code: 'custom', message: (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .durationCapMessage */ .qv)(capText, why), input: value });
         return ms !== undefined && ms <= cap ? ms : 0;
     });
 }
 /** Duration in ms from `"30s"`, `"1h30m"`, `"500ms"` or a number of seconds; a wait, so at most 24h. */
-const duration = cappedDuration(_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_WAIT_MS */ .um, _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_WAIT_TEXT */ .Zx);
+const duration = cappedDuration(_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_WAIT_MS */ .um, _duration_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_WAIT_TEXT */ .Zx);
 /** A look-back span (baseline window, offset): a query range rather than a wait, at most 30 days. */
-const lookback = cappedDuration(_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_LOOKBACK_MS */ .lH, _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_LOOKBACK_TEXT */ .qA, 'a longer look-back is almost certainly a typo');
+const lookback = cappedDuration(_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_LOOKBACK_MS */ .lH, _duration_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_LOOKBACK_TEXT */ .qA, 'a longer look-back is almost certainly a typo');
 /** Fraction from `"10%"` or `0.1`. */
-const percent = zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().transform((value, ctx) => {
-    const fraction = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .tryParsePercent */ .ez)(value);
+const percent = zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J().transform((value, ctx) => {
+    const fraction = (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .tryParsePercent */ .ez)(value);
     if (fraction === undefined)
-        ctx.addIssue({ code: 'custom', message: _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .PERCENT_EXPECTED */ .ZF, input: value });
+        ctx.addIssue({ code: 'custom', message: _duration_js__WEBPACK_IMPORTED_MODULE_1__/* .PERCENT_EXPECTED */ .ZF, input: value });
     return fraction ?? 0;
 });
-const count = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: 'expected a whole number >= 0' })
+const count = zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig({ error: 'expected a whole number >= 0' })
     .int({ error: 'expected a whole number >= 0' })
     .min(0, {
     error: 'expected a whole number >= 0'
 });
-const positiveCount = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: 'expected a whole number >= 1' })
+const positiveCount = zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig({ error: 'expected a whole number >= 1' })
     .int({ error: 'expected a whole number >= 1' })
     .min(1, {
     error: 'expected a whole number >= 1'
@@ -29093,7 +29095,7 @@ const positiveCount = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error
  * A plain number (thresholds such as max/min). `"1%"` is the commonest slip: the thresholds compare
  * with the query's own value, so a ratio is written as a fraction, and the message says which one.
  */
-const finiteNumber = zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().transform((value, ctx) => {
+const finiteNumber = zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J().transform((value, ctx) => {
     if (typeof value === 'number' && Number.isFinite(value))
         return value;
     ctx.addIssue({ code: 'custom', message: numberExpected(value), input: value });
@@ -29111,13 +29113,13 @@ function numberExpected(value) {
         return 'expected a finite number';
     return 'expected a number';
 }
-const nonEmptyString = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'expected a non-empty string' })
+const nonEmptyString = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: 'expected a non-empty string' })
     .trim()
     .min(1, { error: 'expected a non-empty string' });
 /** Scalars users write unquoted in YAML (`version: 1.2`, `replicas: "3"` is not accepted) kept as strings. */
-const scalarString = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()], { error: 'expected a string' })
+const scalarString = zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()], { error: 'expected a string' })
     .transform((value) => String(value));
-const stringMap = zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'expected a string key' }), scalarString, {
+const stringMap = zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: 'expected a string key' }), scalarString, {
     error: 'expected a mapping of names to strings'
 });
 // DNS subdomain (object names) and DNS label (namespaces), as Kubernetes validates them.
@@ -29131,8 +29133,8 @@ function isK8sName(value) {
 function isNamespace(value) {
     return value.length <= 63 && LABEL.test(value);
 }
-const k8sName = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: K8S_NAME_EXPECTED }).refine(isK8sName, { error: K8S_NAME_EXPECTED });
-const namespace = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: NAMESPACE_EXPECTED }).refine(isNamespace, { error: NAMESPACE_EXPECTED });
+const k8sName = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: K8S_NAME_EXPECTED }).refine(isK8sName, { error: K8S_NAME_EXPECTED });
+const namespace = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: NAMESPACE_EXPECTED }).refine(isNamespace, { error: NAMESPACE_EXPECTED });
 const URL_EXPECTED = 'expected an http(s) URL';
 function isHttpUrl(value) {
     if (!/^https?:\/\//i.test(value))
@@ -29144,28 +29146,17 @@ function isHttpUrl(value) {
         return false;
     }
 }
-const httpUrl = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: URL_EXPECTED }).refine(isHttpUrl, { error: URL_EXPECTED });
-/** Built-in workload kinds and the spellings users type for them (kubectl short names included). */
-const KIND_ALIASES = {
-    deployment: 'Deployment',
-    deployments: 'Deployment',
-    deploy: 'Deployment',
-    statefulset: 'StatefulSet',
-    statefulsets: 'StatefulSet',
-    sts: 'StatefulSet',
-    daemonset: 'DaemonSet',
-    daemonsets: 'DaemonSet',
-    ds: 'DaemonSet'
-};
+const httpUrl = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: URL_EXPECTED }).refine(isHttpUrl, { error: URL_EXPECTED });
 const BUILTIN_KINDS = (/* unused pure expression or super */ null && (['Deployment', 'StatefulSet', 'DaemonSet']));
 /** Canonical Kind for a built-in alias, undefined for anything else (a custom resource kind). */
 function builtinKind(kind) {
-    return KIND_ALIASES[kind.toLowerCase()];
+    // One vocabulary of kind spellings for the config and every per-kind lookup.
+    return (0,_kube_workload_kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .workloadKindName */ .x)(kind);
 }
 /** The built-in Kind a misspelt kind most likely means (`Deploymnet` → `Deployment`), if any. */
 function nearBuiltinKind(kind) {
     // Full names only: the short names (ds, sts) are so short that any short word would be "near".
-    const spelling = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_2__/* .suggest */ .Z)(kind, [
+    const spelling = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .suggest */ .Z)(kind, [
         'deployment',
         'deployments',
         'statefulset',
@@ -29173,11 +29164,11 @@ function nearBuiltinKind(kind) {
         'daemonset',
         'daemonsets'
     ]);
-    return spelling === undefined ? undefined : KIND_ALIASES[spelling];
+    return spelling === undefined ? undefined : (0,_kube_workload_kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .workloadKindName */ .x)(spelling);
 }
 const KIND_EXPECTED = 'expected a Kind such as Deployment, StatefulSet, DaemonSet or a custom resource Kind';
 const KIND_PATTERN = /^[A-Za-z][A-Za-z0-9]*$/;
-const kind = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: KIND_EXPECTED })
+const kind = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: KIND_EXPECTED })
     .refine((value) => KIND_PATTERN.test(value), { error: KIND_EXPECTED })
     .transform((value) => builtinKind(value) ?? value);
 
@@ -29556,6 +29547,38 @@ await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 36188:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ workloadKindName)
+/* harmony export */ });
+const NAMES = {
+    deployment: 'Deployment',
+    deployments: 'Deployment',
+    deploy: 'Deployment',
+    statefulset: 'StatefulSet',
+    statefulsets: 'StatefulSet',
+    sts: 'StatefulSet',
+    daemonset: 'DaemonSet',
+    daemonsets: 'DaemonSet',
+    ds: 'DaemonSet'
+};
+/**
+ * The canonical kind for `kind` (case-insensitive; plural and kubectl short names accepted), or
+ * undefined for anything else, including an apps kind under another apiVersion (a custom resource).
+ */
+function workloadKindName(kind, apiVersion) {
+    if (kind === undefined)
+        return undefined;
+    if (apiVersion && apiVersion !== 'apps/v1')
+        return undefined;
+    return NAMES[kind.toLowerCase()];
+}
+
 
 /***/ }),
 
@@ -36423,7 +36446,7 @@ const IS_POST_STATE = 'isPost';
 async function run() {
     if (core/* getState */.Gu(IS_POST_STATE) === 'true') {
         // Loaded only here: the post step must stay fast, the main step never needs it.
-        const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(855), __nccwpck_require__.e(89)]).then(__nccwpck_require__.bind(__nccwpck_require__, 69701));
+        const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(855), __nccwpck_require__.e(960)]).then(__nccwpck_require__.bind(__nccwpck_require__, 69701));
         await runPost();
     }
     else {

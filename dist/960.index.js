@@ -1,5 +1,5 @@
-export const id = 89;
-export const ids = [89,804];
+export const id = 960;
+export const ids = [960,804];
 export const modules = {
 
 /***/ 69701:
@@ -519,38 +519,6 @@ function resourcePath(type, namespace, name) {
     const ns = type.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
     const tail = name === undefined ? '' : `/${encodeURIComponent(name)}`;
     return `${root}${ns}/${type.resource}${tail}`;
-}
-
-
-/***/ }),
-
-/***/ 36188:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ workloadKindName)
-/* harmony export */ });
-const NAMES = {
-    deployment: 'Deployment',
-    deployments: 'Deployment',
-    deploy: 'Deployment',
-    statefulset: 'StatefulSet',
-    statefulsets: 'StatefulSet',
-    sts: 'StatefulSet',
-    daemonset: 'DaemonSet',
-    daemonsets: 'DaemonSet',
-    ds: 'DaemonSet'
-};
-/**
- * The canonical kind for `kind` (case-insensitive; plural and kubectl short names accepted), or
- * undefined for anything else, including an apps kind under another apiVersion (a custom resource).
- */
-function workloadKindName(kind, apiVersion) {
-    if (kind === undefined)
-        return undefined;
-    if (apiVersion && apiVersion !== 'apps/v1')
-        return undefined;
-    return NAMES[kind.toLowerCase()];
 }
 
 
