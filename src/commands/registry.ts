@@ -61,9 +61,11 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
   canary: {
     name: 'canary',
     description: 'progressive steps with analysis at each, then promote or abort',
-    implemented: false,
-    requires: { targets: true },
-    load: () => Promise.reject(new Error('the canary command is not implemented in this release'))
+    implemented: true,
+    // The target is the stable Deployment (its namespace is the canary's); checks are required
+    // because a canary is never promoted on silence.
+    requires: { targets: true, analysis: true },
+    load: async () => (await import('./canary.js')).runCanary
   }
 }
 

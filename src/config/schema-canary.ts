@@ -1,7 +1,6 @@
 /**
  * zod schema of the `canary` section: steps, traffic router, and the baseline judge (`canary.judge`,
- * Kayenta's canary-vs-baseline metrics). The canary command is not wired yet, so the loaded config
- * drops this section (see schema.ts); the types below are what that command will receive.
+ * Kayenta's canary-vs-baseline metrics). The loaded config carries it as `canary` (src/config/types.ts).
  */
 import { z } from 'zod'
 import { querySchema } from './schema-analysis.js'

@@ -124,19 +124,9 @@ export function configSchema(context: SchemaContext) {
     analysis: analysisSchema(context.templateValues).optional(),
     prometheus: prometheus.optional(),
     rollback: rollbackSchema.prefault({}),
-    // Validated now so files written for the canary command keep working; dropped below until that
-    // command is wired (its types: CanaryConfig in schema-canary.ts).
     canary: canarySchema(context.templateValues).optional()
   }).transform(
-    ({
-      canary: _canary,
-      targets: parsedTargets,
-      verify,
-      version,
-      analysis,
-      prometheus: prom,
-      ...rest
-    }): DeployGuardConfig => {
+    ({ canary, targets: parsedTargets, verify, version, analysis, prometheus: prom, ...rest }): DeployGuardConfig => {
       const targets: TargetRef[] = parsedTargets.map(({ namespace: ns, apiVersion, ...ref }) => ({
         ...ref,
         namespace: ns ?? context.defaultNamespace,
@@ -150,7 +140,8 @@ export function configSchema(context: SchemaContext) {
         ...(version !== undefined ? { version } : {}),
         verify: { ...verify, gitops: { ...gitops, ...(flux ? { flux: { ...flux, namespace: fluxNamespace } } : {}) } },
         ...(analysis ? { analysis } : {}),
-        ...(prom ? { prometheus: prom } : {})
+        ...(prom ? { prometheus: prom } : {}),
+        ...(canary ? { canary } : {})
       }
     }
   )

@@ -5,6 +5,9 @@
  * (rollback, canary) without breaking older files.
  */
 import type { TargetRef } from '../model/result.js'
+import type { CanaryConfig } from './schema-canary.js'
+
+export type { CanaryConfig } from './schema-canary.js'
 
 export type NoDataPolicy = 'fail' | 'pass' | 'inconclusive'
 
@@ -169,6 +172,8 @@ export interface DeployGuardConfig {
   analysis?: AnalysisConfig
   prometheus?: PrometheusConfig
   rollback: RollbackConfig
+  /** Progressive steps, the traffic router and the optional baseline judge (the `canary` command). */
+  canary?: CanaryConfig
   /** Set from inputs after validation (absent in hand-built configs: nothing beyond the step's own surfaces). */
   records?: RecordsConfig
 }

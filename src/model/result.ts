@@ -2,6 +2,7 @@
  * The one result model every command produces and every report renders (job summary, PR comment,
  * outputs, JSON record). Plain data only: no clients, no class instances, JSON-serialisable.
  */
+import type { CanaryReport } from './canary.js'
 import type { RollbackReport } from './rollback.js'
 import type { TargetSnapshot } from './snapshot.js'
 
@@ -172,4 +173,6 @@ export interface RunResult {
   cluster?: { context?: string; server?: string }
   /** `snapshot`: what was recorded per target (also stored on each workload as an annotation). */
   snapshots?: TargetSnapshot[]
+  /** `canary`: every step with its weight, evaluations and decision, and what was written at the end. */
+  canary?: CanaryReport
 }

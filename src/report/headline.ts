@@ -104,6 +104,11 @@ function rollbackNext(result: RunResult): NextStep | undefined {
 
 function nextFromCause(result: RunResult, cause: Cause | undefined, causes: Cause[]): NextStep | undefined {
   if (!cause) return undefined
+  // An aborted canary already put the traffic back: undoing the canary Deployment would be wrong advice.
+  if (result.canary && result.action === 'aborted')
+    return {
+      text: `traffic is back on ${result.canary.stable} and the canary is at 0; fix the new version, then run the canary again`
+    }
   const target = failedTarget(result, causes)
   const undo = target ? undoCommand(target) : undefined
   const notRolledBack =

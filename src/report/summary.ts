@@ -12,6 +12,7 @@ import { withCaveats } from './caveats.js'
 import { causesOf } from './headline.js'
 import { capLongStrings } from './long-strings.js'
 import { renderAnalysis } from './sections/analysis.js'
+import { renderCanary } from './sections/canary.js'
 import { causeOfRow, causeShortName, renderChecks } from './sections/checks.js'
 import { renderDetails } from './sections/details.js'
 import { renderRollback } from './sections/rollback.js'
@@ -49,6 +50,7 @@ function renderCore(result: RunResult, title: string, budget: Budget): string[] 
   const core = [
     renderVerdict(result, title, budget),
     renderRollback(result, budget),
+    renderCanary(result.canary),
     renderChecks(result, budget, causes)
   ]
   if (result.analysis) {

@@ -179,6 +179,10 @@ rollback: { onFailure: true, to: recorded }
         insecureSkipTlsVerify: false,
         timeout: 10_000,
         retries: 3
+      },
+      canary: {
+        steps: [{ weight: 5, pause: 600_000 }, { weight: 25, pause: 600_000 }, { weight: 100 }],
+        traffic: { replicas: { canary: 'api-canary', stable: 'api' } }
       }
     })
   })
@@ -412,7 +416,7 @@ unknownSection: 1
 `,
       { command: 'canary', namespace: 'Prod', timeout: 'ten', 'dry-run': 'maybe', 'prometheus-url': 'p:9090' },
       [
-        'inputs.command: "canary" is not implemented yet (available: verify, analyze, snapshot, rollback)',
+        'analysis.checks: at least one check is required for canary',
         'inputs.namespace: expected a Kubernetes namespace (lower-case RFC 1123 label, at most 63 characters), got "Prod"',
         'inputs.timeout: expected a duration like 30s, 5m or 1h30m, got "ten"',
         'inputs.dry-run: expected true or false, got "maybe"',

@@ -32,11 +32,10 @@ describe('LIST pagination through @kubernetes/client-node', () => {
     await sandbox.stop()
   })
 
-  it('lists 10,000 pods in 20 pages of 500, none lost or duplicated, well under a second', async () => {
+  it('lists 10,000 pods in 20 pages of 500, none lost or duplicated', async () => {
     const names: string[] = []
     let pages = 0
     let token: string | undefined
-    const started = performance.now()
     do {
       const page = await core.listNamespacedPod({ namespace: 'big', limit: 500, _continue: token })
       pages++
@@ -44,11 +43,10 @@ describe('LIST pagination through @kubernetes/client-node', () => {
       token = page.metadata?._continue || undefined
       if (token) expect(page.metadata?.remainingItemCount).toBe(10_000 - names.length)
     } while (token)
-    const elapsed = performance.now() - started
+    // How fast is a figure for `npm run bench` (sandbox: paginated LIST), not a timed test.
     expect(pages).toBe(20)
     expect(names).toHaveLength(10_000)
     expect(new Set(names).size).toBe(10_000)
-    expect(elapsed).toBeLessThan(1000)
   })
 
   it('keeps the list resourceVersion across pages and sees objects created mid-way only once', async () => {

@@ -1,0 +1,95 @@
+/**
+ * The canary step machine (issue 10), pure: given the configured steps and how the current step's
+ * evaluations came out, what happens next — advance to the next step, hold (wait and evaluate again),
+ * promote, or abort. The I/O flow (src/commands/canary.ts) sets weights, runs evaluations and acts.
+ *
+ * The rules, most severe first:
+ * - Any evaluation failed → abort, verdict failed.
+ * - Any evaluation inconclusive → hold while the step's deadline allows, else abort inconclusive.
+ *   Silence is never evidence: a canary is promoted only on passed evaluations.
+ * - All passed → advance, or promote after the last step — but only if at least one step's analysis
+ *   actually ran and passed (a canary judged on pod health alone would be promoted on silence).
+ */
+import type { Verdict } from '../model/result.js'
+
+export interface CanaryStep {
+  /** Percent of traffic to the canary (absent: keep the previous step's weight). */
+  weight?: number
+  /** How long the step lasts (ms); the analysis runs over it. */
+  pause?: number
+  /** false: this step runs no analysis (health only); true: it runs even without a pause. */
+  analysis?: boolean
+}
+
+/** How the evaluations of one step came out; `skipped` = not run at this step. */
+export interface StepEvaluation {
+  health: Verdict | 'skipped'
+  analysis: Verdict | 'skipped'
+  /** Reasons of the evaluations that did not pass, most important first. */
+  reasons: string[]
+}
+
+export interface StepContext {
+  /** 0-based index of the step just evaluated. */
+  index: number
+  /** True while the step's deadline leaves room to evaluate again (a hold); false at the deadline. */
+  canHold: boolean
+  /** True when an earlier step's analysis ran and passed. */
+  analysedBefore: boolean
+}
+
+export type StepDecision =
+  | { action: 'advance'; next: number; reason: string }
+  | { action: 'hold'; reason: string }
+  | { action: 'promote'; reason: string }
+  | { action: 'abort'; verdict: 'failed' | 'inconclusive'; reason: string }
+
+/** Whether a step runs the analysis: by default when it has a pause to measure over. */
+export function stepRunsAnalysis(step: CanaryStep): boolean {
+  return step.analysis ?? (step.pause !== undefined && step.pause > 0)
+}
+
+/** The weight in effect at step `index`: its own, else the last one set before it, else 0. */
+export function weightAt(steps: readonly CanaryStep[], index: number): number {
+  for (let i = index; i >= 0; i--) {
+    const weight = steps[i]?.weight
+    if (weight !== undefined) return weight
+  }
+  return 0
+}
+
+function because(evaluation: StepEvaluation, fallback: string): string {
+  return evaluation.reasons[0] ?? fallback
+}
+
+export function decideStep(
+  steps: readonly CanaryStep[],
+  evaluation: StepEvaluation,
+  context: StepContext
+): StepDecision {
+  const { index } = context
+  const label = `step ${index + 1} of ${steps.length}`
+  const outcomes = [evaluation.health, evaluation.analysis]
+  if (outcomes.includes('failed')) {
+    const what = evaluation.health === 'failed' ? 'the canary is unhealthy' : 'the analysis failed'
+    return { action: 'abort', verdict: 'failed', reason: `${label}: ${because(evaluation, what)}` }
+  }
+  if (outcomes.includes('inconclusive')) {
+    const what = evaluation.health === 'inconclusive' ? 'canary health unknown' : 'the analysis was inconclusive'
+    const reason = `${label}: ${because(evaluation, what)}`
+    return context.canHold ? { action: 'hold', reason } : { action: 'abort', verdict: 'inconclusive', reason }
+  }
+  const analysed = context.analysedBefore || evaluation.analysis === 'passed'
+  if (index + 1 < steps.length) {
+    const next = index + 1
+    return { action: 'advance', next, reason: `${label} passed; next weight ${weightAt(steps, next)} %` }
+  }
+  if (!analysed) {
+    return {
+      action: 'abort',
+      verdict: 'inconclusive',
+      reason: 'no step ran the analysis: a canary is never promoted on pod health alone (give a step a pause)'
+    }
+  }
+  return { action: 'promote', reason: `all ${steps.length} step(s) passed` }
+}
