@@ -25,6 +25,8 @@ export interface CommandSpec {
     analysis?: boolean
     /** The `reason` input (a manual rollback says why). */
     reason?: boolean
+    /** `canary.steps` and a traffic router this release drives (`canary.traffic.replicas`). */
+    canary?: boolean
   }
   load(): Promise<CommandFlow>
 }
@@ -64,7 +66,7 @@ export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
     implemented: true,
     // The target is the stable Deployment (its namespace is the canary's); checks are required
     // because a canary is never promoted on silence.
-    requires: { targets: true, analysis: true },
+    requires: { targets: true, analysis: true, canary: true },
     load: async () => (await import('./canary.js')).runCanary
   }
 }

@@ -315,6 +315,7 @@ function requirements(values: InputValues, merged: RawMap, targetInputGiven: boo
       message: `required for ${command}: say why (it is recorded on the workload and in the summary), e.g. "checkout errors after 1.4.2"`
     })
   }
+  if (needs.canary) issues.push(...canaryRequirements(merged.canary, command))
   if (needs.analysis) {
     const analysis = merged.analysis
     const checks = isMapValue(analysis) ? analysis.checks : undefined
@@ -329,6 +330,28 @@ function requirements(values: InputValues, merged: RawMap, targetInputGiven: boo
         message: `required for ${command}: set the prometheus-url input or prometheus.url in the config file`
       })
     }
+  }
+  return issues
+}
+
+/** The canary command drives the replicas router in this release: its two Deployment names are needed. */
+function canaryRequirements(canary: unknown, command: string): ConfigIssue[] {
+  if (!isMapValue(canary) || canary.steps === undefined)
+    return [
+      { path: 'canary.steps', message: `required for ${command}: e.g. [ { weight: 10, pause: 5m }, { weight: 100 } ]` }
+    ]
+  const traffic = isMapValue(canary.traffic) ? canary.traffic : undefined
+  if (traffic && Object.keys(traffic).some((key) => key !== 'replicas')) {
+    return [{ path: 'canary.traffic', message: `only the replicas router is supported by ${command} in this release` }]
+  }
+  const replicas = traffic && isMapValue(traffic.replicas) ? traffic.replicas : undefined
+  const issues: ConfigIssue[] = []
+  for (const key of ['canary', 'stable'] as const) {
+    if (typeof replicas?.[key] !== 'string' || replicas[key] === '')
+      issues.push({
+        path: `canary.traffic.replicas.${key}`,
+        message: `required for ${command}: the ${key} Deployment's name (both run behind one Service)`
+      })
   }
   return issues
 }

@@ -373,13 +373,18 @@ function runLevelCauses(rows: Row[], claimed: Set<Row>): Cause[] {
 
 const LIMIT_WORDS = /(>|<) (max|min|baseline[^=]*?)(?: = )?(-?[\d.e+-]+)?(?:\s|$)/
 
-/** The first failed measurement: value, which limit it broke, and when. */
+/**
+ * A metric's breach: the latest failed value (where it stands now), which limit it broke, and since
+ * when (the first failed measurement); counted over every measurement, as the analysis table counts.
+ */
 export function metricBreach(check: MetricCheckResult): MetricBreach | undefined {
   const failed = check.measurements.filter((m) => m.phase === 'failed')
-  const first = failed.find((m) => typeof m.value === 'number' && Number.isFinite(m.value))
-  if (!first || first.value === null) return undefined
-  const value = first.value
-  const measured = check.measurements.filter((m) => m.phase === 'successful' || m.phase === 'failed').length
+  const withValue = failed.filter((m) => typeof m.value === 'number' && Number.isFinite(m.value))
+  const first = withValue[0]
+  const latest = withValue[withValue.length - 1]
+  if (!first || !latest || latest.value === null) return undefined
+  const value = latest.value
+  const measured = check.measurements.length
   const base = { metric: check.name, value, since: first.time, failed: failed.length, measured }
   const { max, min, baseline, maxIncrease, maxDecrease } = check.condition
   if (max !== undefined && value > max) return { ...base, limit: 'max', limitValue: max, comparator: '>' }

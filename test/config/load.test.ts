@@ -408,6 +408,28 @@ analysis:
       ]
     ],
     [
+      'command requirements: canary needs steps and the replicas router',
+      `
+analysis: { checks: [ { name: errors, query: 'sum(up)', max: 1 } ] }
+prometheus: { url: "http://p" }
+canary: { steps: [ { weight: 10, pause: 1m } ], traffic: { replicas: { canary: api-canary } } }
+`,
+      { command: 'canary', target: 'deployment/api' },
+      [
+        "canary.traffic.replicas.stable: required for canary: the stable Deployment's name (both run behind one Service)"
+      ]
+    ],
+    [
+      'command requirements: canary drives only the replicas router in this release',
+      `
+analysis: { checks: [ { name: errors, query: 'sum(up)', max: 1 } ] }
+prometheus: { url: "http://p" }
+canary: { steps: [ { weight: 10 } ], traffic: { nginxIngress: { canaryIngress: web } } }
+`,
+      { command: 'canary', target: 'deployment/api' },
+      ['canary.traffic: only the replicas router is supported by canary in this release']
+    ],
+    [
       'bad inputs and a custom resource without apiVersion',
       `
 targets: [ { kind: Rollout, name: api }, { kind: Deployment, apiVersion: extensions/v1beta1, name: web } ]
@@ -416,6 +438,7 @@ unknownSection: 1
 `,
       { command: 'canary', namespace: 'Prod', timeout: 'ten', 'dry-run': 'maybe', 'prometheus-url': 'p:9090' },
       [
+        'canary.steps: required for canary: e.g. [ { weight: 10, pause: 5m }, { weight: 100 } ]',
         'analysis.checks: at least one check is required for canary',
         'inputs.namespace: expected a Kubernetes namespace (lower-case RFC 1123 label, at most 63 characters), got "Prod"',
         'inputs.timeout: expected a duration like 30s, 5m or 1h30m, got "ten"',

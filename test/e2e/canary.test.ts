@@ -4,7 +4,7 @@
  * a loopback fake Prometheus answering the error-ratio check with a good or a bad value.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startFakePrometheus, type FakePrometheus } from '../harness/fake-prometheus.js'
+import { startFakePrometheus, type FakePrometheus, type PromBehaviour } from '../harness/fake-prometheus.js'
 import { startSandbox, type Sandbox } from '../sandbox/index.js'
 import { runAction, type ActionRun } from './run-action.js'
 import { apply, deployment, resource, service, tempDir, waitFor, type TempDir } from './fixtures.js'
@@ -59,12 +59,15 @@ canary:
   traffic: { replicas: { canary: api-canary, stable: api } }
 `
 
-/** A namespace with stable api (4 × v1, ready) and api-canary (0 × v2) behind one Service, then a canary run. */
+/**
+ * A namespace with stable api (4 × v1, ready) and api-canary (0 × v2) behind one Service, then a canary
+ * run whose check queries get `answer` (the error ratio, or no data).
+ */
 async function canaryRun(
   namespace: string,
-  errorRatio: number
+  answer: PromBehaviour
 ): Promise<{ run: ActionRun; prometheus: FakePrometheus }> {
-  const prometheus = await startFakePrometheus({ queries: [{ kind: 'value', value: errorRatio }] })
+  const prometheus = await startFakePrometheus({ queries: [answer] })
   started.push(prometheus)
   apply(
     sandbox,
@@ -86,7 +89,7 @@ async function canaryRun(
 
 describe('canary (replicas router), end to end', () => {
   it('promotes a canary whose every step passes: stable runs the canary image, canary at 0', async () => {
-    const { run, prometheus } = await canaryRun('canary-good', 0)
+    const { run, prometheus } = await canaryRun('canary-good', { kind: 'value', value: 0 })
     expect(run.stderr).toBe('')
     expect(run.outputs.verdict).toBe('passed')
     expect(run.outputs.action).toBe('promoted')
@@ -107,7 +110,7 @@ describe('canary (replicas router), end to end', () => {
   })
 
   it('aborts at the first step on a bad error ratio: routing restored, stable untouched, canary at 0', async () => {
-    const { run } = await canaryRun('canary-bad', 0.2)
+    const { run } = await canaryRun('canary-bad', { kind: 'value', value: 0.2 })
     expect(run.outputs.verdict).toBe('failed')
     expect(run.outputs.action).toBe('aborted')
     expect(run.exitCode).not.toBe(0)
@@ -120,5 +123,15 @@ describe('canary (replicas router), end to end', () => {
     // The traffic is already back on stable: no advice to undo the canary Deployment.
     expect(run.summary).toContain('traffic is back on api and the canary is at 0')
     expect(run.stdout).not.toContain('rollout undo')
+  })
+
+  it('never promotes on silence: no data aborts inconclusive, with the routing restored', async () => {
+    const { run } = await canaryRun('canary-silent', { kind: 'empty' })
+    expect(run.outputs.verdict).toBe('inconclusive')
+    expect(run.outputs.action).toBe('aborted')
+    expect(run.exitCode).not.toBe(0)
+    expect(view('canary-silent', 'api')).toMatchObject({ replicas: 4, image: 'registry/api:v1' })
+    expect(view('canary-silent', 'api-canary').replicas).toBe(0)
+    expect(run.stdout).toContain('step 1: abort')
   })
 })

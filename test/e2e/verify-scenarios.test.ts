@@ -138,7 +138,11 @@ describe('verify scenarios, end to end', () => {
     // What the message says to do fixes it: the pod comes back at the current revision.
     sandbox.store.delete(resource('Pod', 'v1'), 'stsundo', 'db-2')
     // The controller brings db-2 back at v1; judge once it has (a loaded machine may take a moment).
-    await waitFor(() => workloadStatus('StatefulSet', 'stsundo', 'db').readyReplicas === 3, 'db ready again at v1', 30000)
+    await waitFor(
+      () => workloadStatus('StatefulSet', 'stsundo', 'db').readyReplicas === 3,
+      'db ready again at v1',
+      30000
+    )
     const fixed = await verify('stsundo', 'statefulset/db')
     expect(failedIds(fixed)).toEqual([])
     expect(fixed.outputs.verdict).toBe('passed')

@@ -162,13 +162,13 @@ describe('groupCauses: one cause per line, symptoms under it', () => {
       summary: 'Prometheus at http://prom:9090 unreachable: ETIMEDOUT'
     },
     {
-      name: 'metric threshold breach, in its unit, since the first failed measurement',
+      name: 'metric threshold breach, in its unit: where it stands now, since the first failed measurement',
       result: run([row('rollout', 'passed')], [], {
         analysis: analysis([metric('error-rate', 'failed', [0.002, 0.032, 0.04])])
       }),
       kinds: ['metric-breach'],
       symptoms: [1],
-      summary: 'error-rate 3.2 % > max 1 % since 06:40 UTC (2 of 3 measurements)'
+      summary: 'error-rate 4 % > max 1 % since 06:40 UTC (2 of 3 measurements)'
     },
     {
       name: 'smoke failure and GitOps state: a cause each',

@@ -39,7 +39,7 @@ describe('renderLogSummary', () => {
       '  next',
       '  ❌ deployment/api',
       '  ❌ Smoke GET /health',
-      '  ❌ error-rate 0.51 % > max 0.5 % since 10',
+      '  ❌ error-rate 3 % > max 0.5 % since 10',
       '  ⚠️ Argo CD application api',
       '  ⚠️ saturation',
       '  ⚠️ metric queue-depth (dry run)'
@@ -54,8 +54,8 @@ describe('renderLogSummary', () => {
     )
     expect(lines).toEqual([
       'deploy-guard analyze: FAILED (action: no action)',
-      '  cause: error-rate 0.51 % > max 0.5 % since 10:00 UTC (3 of 4 measurements)',
-      '  ❌ error-rate 0.51 % > max 0.5 % since 10:00 UTC (3 of 4 measurements)',
+      '  cause: error-rate 3 % > max 0.5 % since 10:00 UTC (3 of 5 measurements)',
+      '  ❌ error-rate 3 % > max 0.5 % since 10:00 UTC (3 of 5 measurements)',
       '  ⚠️ saturation: no data in 2 of 3 measurements (inconclusiveLimit 1)',
       '  ⚠️ metric queue-depth (dry run): inconclusive — queue-depth: 1 query error (errorLimit 0)'
     ])

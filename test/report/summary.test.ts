@@ -104,7 +104,7 @@ describe('renderSummary: layout', () => {
     )
     expect(listed).toEqual([
       '❌ Smoke GET /health: GET https://api.example.com/health returned 503 after 10 tries.',
-      '❌ error-rate 0.51 % > max 0.5 % since 10:00 UTC (3 of 4 measurements)',
+      '❌ error-rate 3 % > max 0.5 % since 10:00 UTC (3 of 5 measurements)',
       '⚠️ deployment/api: CrashLoopBackOff, exit code 1 (2 pods) — last log: exit 1',
       '⚠️ Argo CD application api: Argo CD reports Degraded.',
       '⚠️ saturation: no data in 2 of 3 measurements (inconclusiveLimit 1)'

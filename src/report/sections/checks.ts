@@ -101,6 +101,7 @@ function targetFacts(target: TargetResult, budget: Budget): string[] {
 /** `7 checks passed` / `2 of 7 checks need attention`, for a collapsed table's summary line. */
 function tally(checks: CheckResult[]): string {
   const counted = checks.filter((c) => c.status !== 'skipped')
+  if (counted.length === 0) return `${checks.length} skipped`
   const attention = checks.filter(needsAttention).length
   const noun = `${counted.length} check${counted.length === 1 ? '' : 's'}`
   return attention ? `${attention} of ${noun} need attention` : `${noun} passed`
