@@ -158,18 +158,19 @@ function renderCurrent(
 ): string {
   const title = `deploy-guard ${result.command}${facts.environment ? ` · ${facts.environment}` : ''}`
   const head = headline ?? renderVerdict(result, truncate(title, 300), budget).replace(/^## /, '### ')
-  const passed = result.verdict === 'passed'
   const blocks = [head, recordTable(result, facts, budget)]
   blocks.push(renderRollback(result, budget))
+  // The headline already gives the cause and what was done; the full checklist and the charts stay one
+  // click away, so a failed run's record does not repeat the whole job summary in the PR.
   const checks = renderChecks(result, budget)
   const count = result.targets.reduce((n, t) => n + t.checks.length, result.checks.length)
-  if (checks) blocks.push(detailsBlock(`Checks (${count})`, checks, !passed))
+  if (checks) blocks.push(detailsBlock(`Checks (${count})`, checks, false))
   if (result.analysis)
     blocks.push(
       detailsBlock(
         `Analysis (${result.analysis.checks.length} queries)`,
         renderAnalysis(result.analysis, budget),
-        !passed
+        false
       )
     )
   if (trimmed) {
