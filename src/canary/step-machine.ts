@@ -9,7 +9,10 @@
  *   Silence is never evidence: a canary is promoted only on passed evaluations.
  * - All passed → advance, or promote after the last step — but only if at least one step's analysis
  *   actually ran and passed (a canary judged on pod health alone would be promoted on silence).
+ * - The baseline judge (Kayenta): a `fail` score fails, `inconclusive` (no data) is inconclusive, and a
+ *   `marginal` score passes only while a later step judges again — the last judgement must be `pass`.
  */
+import type { JudgeOutcome } from '../analysis/judge/types.js'
 import type { Verdict } from '../model/result.js'
 
 export interface CanaryStep {
@@ -25,6 +28,8 @@ export interface CanaryStep {
 export interface StepEvaluation {
   health: Verdict | 'skipped'
   analysis: Verdict | 'skipped'
+  /** The baseline judge's outcome (absent or `skipped`: not run at this step). */
+  judge?: JudgeOutcome | 'skipped'
   /** Reasons of the evaluations that did not pass, most important first. */
   reasons: string[]
 }
@@ -36,6 +41,8 @@ export interface StepContext {
   canHold: boolean
   /** True when an earlier step's analysis ran and passed. */
   analysedBefore: boolean
+  /** True when a later step runs the judge again (so a marginal score may go on); default false. */
+  laterJudgement?: boolean
 }
 
 export type StepDecision =
@@ -62,6 +69,22 @@ function because(evaluation: StepEvaluation, fallback: string): string {
   return evaluation.reasons[0] ?? fallback
 }
 
+/** The judge's outcome as a step verdict: marginal is good enough only when a later judgement follows. */
+export function judgeVerdict(outcome: JudgeOutcome | 'skipped', laterJudgement: boolean): Verdict | 'skipped' {
+  switch (outcome) {
+    case 'pass':
+      return 'passed'
+    case 'marginal':
+      return laterJudgement ? 'passed' : 'failed'
+    case 'fail':
+      return 'failed'
+    case 'inconclusive':
+      return 'inconclusive'
+    default:
+      return 'skipped'
+  }
+}
+
 export function decideStep(
   steps: readonly CanaryStep[],
   evaluation: StepEvaluation,
@@ -69,17 +92,28 @@ export function decideStep(
 ): StepDecision {
   const { index } = context
   const label = `step ${index + 1} of ${steps.length}`
-  const outcomes = [evaluation.health, evaluation.analysis]
+  const judge = judgeVerdict(evaluation.judge ?? 'skipped', context.laterJudgement ?? false)
+  const outcomes = [evaluation.health, evaluation.analysis, judge]
   if (outcomes.includes('failed')) {
-    const what = evaluation.health === 'failed' ? 'the canary is unhealthy' : 'the analysis failed'
+    const what =
+      evaluation.health === 'failed'
+        ? 'the canary is unhealthy'
+        : evaluation.analysis === 'failed'
+          ? 'the analysis failed'
+          : `the baseline judge scored ${evaluation.judge}`
     return { action: 'abort', verdict: 'failed', reason: `${label}: ${because(evaluation, what)}` }
   }
   if (outcomes.includes('inconclusive')) {
-    const what = evaluation.health === 'inconclusive' ? 'canary health unknown' : 'the analysis was inconclusive'
+    const what =
+      evaluation.health === 'inconclusive'
+        ? 'canary health unknown'
+        : evaluation.analysis === 'inconclusive'
+          ? 'the analysis was inconclusive'
+          : 'the baseline judge had too little data'
     const reason = `${label}: ${because(evaluation, what)}`
     return context.canHold ? { action: 'hold', reason } : { action: 'abort', verdict: 'inconclusive', reason }
   }
-  const analysed = context.analysedBefore || evaluation.analysis === 'passed'
+  const analysed = context.analysedBefore || evaluation.analysis === 'passed' || judge === 'passed'
   if (index + 1 < steps.length) {
     const next = index + 1
     return { action: 'advance', next, reason: `${label} passed; next weight ${weightAt(steps, next)} %` }

@@ -18,6 +18,7 @@ import type { AnalysisResult, RunResult, TargetRef, TargetResult, Verdict } from
 import { sleep } from '../util/sleep.js'
 import { verifyWorkload } from '../verify/workload.js'
 import { runConfiguredAnalysis } from './analysis-step.js'
+import { runStepJudge, type StepJudgeReport } from './canary-judge.js'
 import type { CommandContext } from './context.js'
 import { imageTag } from './version.js'
 
@@ -39,6 +40,8 @@ interface Run {
   api: KubeApi
   spec: ReplicasTrafficSpec
   version: string | undefined
+  /** The stable's version (its image tag): the judge's baseline track unless configured. */
+  stableVersion: string | undefined
   report: CanaryReport
 }
 
@@ -80,19 +83,41 @@ async function runStep(run: Run, state: RouterState, index: number, analysedBefo
     : 'skipped'
   ctx.log(`canary health: ${healthVerdict}`)
   let analysis: AnalysisResult | undefined
+  let judge: StepJudgeReport | undefined
   if (healthVerdict !== 'failed' && stepRunsAnalysis(step) && config.analysis) {
+    const measuredSince = ctx.now()
     const stepConfig = { ...config, analysis: analysisForStep(config.analysis, step.pause) }
     analysis = await runConfiguredAnalysis(stepConfig, run.version, ctx)
     ctx.log(`analysis: ${analysis.verdict}`)
+    if (analysis.verdict !== 'failed')
+      judge = await runStepJudge({
+        config,
+        ctx,
+        versions: { canary: run.version, baseline: run.stableVersion },
+        since: measuredSince
+      })
   } else if (step.pause && healthVerdict !== 'failed') {
     ctx.log(`pausing ${formatDuration(step.pause)} (this step runs no analysis)`)
     await sleep(step.pause, ctx.signal)
   }
   const verdict = decideVerdict({ targets: health ? [health] : [], checks: [], analysis })
+  // A marginal score's reason comes from the step machine (whether it may go on depends on later steps).
+  const judgeReasons =
+    judge && judge.outcome !== 'pass' && judge.outcome !== 'marginal' ? [`baseline judge: ${judge.reason}`] : []
   const decision = decideStep(
     steps,
-    { health: healthVerdict, analysis: analysis?.verdict ?? 'skipped', reasons: verdict.reasons },
-    { index, canHold: false, analysedBefore }
+    {
+      health: healthVerdict,
+      analysis: analysis?.verdict ?? 'skipped',
+      judge: judge?.outcome ?? 'skipped',
+      reasons: [...verdict.reasons, ...judgeReasons]
+    },
+    {
+      index,
+      canHold: false,
+      analysedBefore,
+      laterJudgement: config.canary?.judge !== undefined && steps.slice(index + 1).some(stepRunsAnalysis)
+    }
   )
   const stepReport: CanaryStepReport = {
     number: index + 1,
@@ -101,6 +126,7 @@ async function runStep(run: Run, state: RouterState, index: number, analysedBefo
     ...(step.pause !== undefined ? { pause: step.pause } : {}),
     health: healthVerdict,
     analysis: analysis?.verdict ?? 'skipped',
+    ...(judge ? { judge } : {}),
     decision: decision.action,
     reason: decision.reason,
     startedAt,
@@ -181,14 +207,14 @@ function canaryOriginal(state: RouterState): number {
   return spec?.replicas ?? 1
 }
 
-async function canaryVersion(config: DeployGuardConfig, api: KubeApi, spec: ReplicasTrafficSpec, ctx: CommandContext) {
-  if (config.version) return config.version
+/** The version a Deployment runs: its first container's image tag (for {{version}} and the judge's tracks). */
+async function imageVersion(api: KubeApi, namespace: string, name: string, ctx: CommandContext) {
   try {
-    const images = await readTemplateImages(api, { kind: 'Deployment', name: spec.canary, namespace: spec.namespace })
+    const images = await readTemplateImages(api, { kind: 'Deployment', name, namespace })
     const image = Object.values(images)[0]
     return image ? imageTag(image) : undefined
   } catch (error) {
-    ctx.warn(`could not read the canary's version from Deployment/${spec.canary}: ${errorText(error)}`)
+    ctx.warn(`could not read the version of Deployment/${name}: ${errorText(error)}`)
     return undefined
   }
 }
@@ -236,7 +262,15 @@ export async function runCanary(config: DeployGuardConfig, ctx: CommandContext):
     plannedSteps: steps.length,
     writes: []
   }
-  const run: Run = { config, ctx, api, spec, report, version: await canaryVersion(config, api, spec, ctx) }
+  const run: Run = {
+    config,
+    ctx,
+    api,
+    spec,
+    report,
+    version: config.version ?? (await imageVersion(api, namespace, spec.canary, ctx)),
+    stableVersion: config.canary?.judge ? await imageVersion(api, namespace, spec.stable, ctx) : undefined
+  }
   ctx.log(
     `canary ${spec.canary} vs stable ${spec.stable} in ${namespace}: ${steps.length} step(s), version ${run.version ?? 'unknown'}`
   )

@@ -17,6 +17,8 @@ export interface CanaryStepReport {
   health: Verdict | 'skipped'
   /** The PromQL checks over the pause; `skipped` when the step runs none. */
   analysis: Verdict | 'skipped'
+  /** The baseline judge (canary.judge) at this step: Kayenta's outcome, score 0–100 and why. */
+  judge?: { outcome: 'pass' | 'marginal' | 'fail' | 'inconclusive'; score: number | null; reason: string }
   /** What the step machine decided after this step. */
   decision: 'advance' | 'hold' | 'promote' | 'abort'
   reason: string

@@ -81,6 +81,43 @@ describe('decideStep', () => {
     expect(decideStep(STEPS, evaluation, context)).toEqual(expected)
   })
 
+  it.each<[string, StepEvaluation, Partial<StepContext>, ReturnType<typeof decideStep>]>([
+    [
+      'judge fail → abort failed with the score reason',
+      { health: 'passed', analysis: 'passed', judge: 'fail', reasons: ['score 0 < marginal 75'] },
+      {},
+      { action: 'abort', verdict: 'failed', reason: 'step 1 of 3: score 0 < marginal 75' }
+    ],
+    [
+      'judge marginal with a later judgement → advance',
+      { health: 'passed', analysis: 'passed', judge: 'marginal', reasons: [] },
+      { laterJudgement: true },
+      { action: 'advance', next: 1, reason: 'step 1 of 3 passed; next weight 50 %' }
+    ],
+    [
+      'judge marginal at the last judgement → abort failed',
+      { health: 'passed', analysis: 'passed', judge: 'marginal', reasons: [] },
+      {},
+      { action: 'abort', verdict: 'failed', reason: 'step 1 of 3: the baseline judge scored marginal' }
+    ],
+    [
+      'judge without data → abort inconclusive',
+      { health: 'passed', analysis: 'passed', judge: 'inconclusive', reasons: [] },
+      {},
+      { action: 'abort', verdict: 'inconclusive', reason: 'step 1 of 3: the baseline judge had too little data' }
+    ]
+  ])('%s', (_name, evaluation, more, expected) => {
+    expect(decideStep(STEPS, evaluation, ctx(0, more))).toEqual(expected)
+  })
+
+  it('a judge pass alone is evidence enough to promote', () => {
+    const evaluation: StepEvaluation = { health: 'passed', analysis: 'skipped', judge: 'pass', reasons: [] }
+    expect(decideStep([{ weight: 10 }], evaluation, ctx(0, { analysedBefore: false }))).toEqual({
+      action: 'promote',
+      reason: 'all 1 step(s) passed'
+    })
+  })
+
   it('a single analysed step promotes at once', () => {
     expect(decideStep([{ weight: 10, pause: 1000 }], passed, ctx(0, { analysedBefore: false }))).toEqual({
       action: 'promote',

@@ -63,17 +63,27 @@ canary:
  * A namespace with stable api (4 × v1, ready) and api-canary (0 × v2) behind one Service, then a canary
  * run whose check queries get `answer` (the error ratio, or no data).
  */
+/** A Deployment whose pods also carry `service: api`, the label the one Service selects. */
+function behindService(namespace: string, name: string, image: string, replicas: number): object {
+  const object = deployment(namespace, name, image, { replicas }) as {
+    spec: { template: { metadata: { labels: Record<string, string> } } }
+  }
+  object.spec.template.metadata.labels.service = 'api'
+  return object
+}
+
 async function canaryRun(
   namespace: string,
-  answer: PromBehaviour
+  answer: PromBehaviour,
+  extraInputs: Record<string, string> = {}
 ): Promise<{ run: ActionRun; prometheus: FakePrometheus }> {
   const prometheus = await startFakePrometheus({ queries: [answer] })
   started.push(prometheus)
   apply(
     sandbox,
-    deployment(namespace, 'api', 'registry/api:v1', { replicas: 4 }),
-    deployment(namespace, 'api-canary', 'registry/api:v2', { replicas: 0 }),
-    service(namespace, 'api', {})
+    behindService(namespace, 'api', 'registry/api:v1', 4),
+    behindService(namespace, 'api-canary', 'registry/api:v2', 0),
+    service(namespace, 'api', { service: 'api' })
   )
   await waitFor(() => view(namespace, 'api').readyReplicas === 4, 'stable api ready')
   const run = await runAction({
@@ -82,7 +92,8 @@ async function canaryRun(
     namespace,
     config: await dir.write(`${namespace}.yml`, CONFIG),
     kubeconfig: sandbox.kubeconfig,
-    'prometheus-url': prometheus.url
+    'prometheus-url': prometheus.url,
+    ...extraInputs
   })
   return { run, prometheus }
 }
@@ -133,5 +144,14 @@ describe('canary (replicas router), end to end', () => {
     expect(view('canary-silent', 'api')).toMatchObject({ replicas: 4, image: 'registry/api:v1' })
     expect(view('canary-silent', 'api-canary').replicas).toBe(0)
     expect(run.stdout).toContain('step 1: abort')
+  })
+
+  it('changes nothing in a dry run and says what it would have done', async () => {
+    const { run } = await canaryRun('canary-dry', { kind: 'value', value: 0 }, { 'dry-run': 'true' })
+    expect(run.outputs.verdict).toBe('passed')
+    expect(run.outputs.action).toBe('none')
+    expect(run.stdout).toContain('dry run: would set the canary weight to 25 %')
+    expect(view('canary-dry', 'api')).toMatchObject({ replicas: 4, image: 'registry/api:v1' })
+    expect(view('canary-dry', 'api-canary').replicas).toBe(0)
   })
 })

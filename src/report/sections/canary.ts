@@ -31,6 +31,15 @@ function weightCell(step: CanaryStepReport): string {
     : `${step.weight} % (${effective.toFixed(1)} % of pods)`
 }
 
+const JUDGE_ICON = { pass: '✅', marginal: '🟡', fail: '❌', inconclusive: '⚠️' } as const
+
+/** The baseline judge's outcome and score (Kayenta's 0–100). */
+function judgeCell(step: CanaryStepReport): string {
+  if (!step.judge) return '➖ skipped'
+  const score = step.judge.score === null ? '' : ` (score ${Math.round(step.judge.score)})`
+  return `${JUDGE_ICON[step.judge.outcome]} ${step.judge.outcome}${score}`
+}
+
 export function renderCanary(report: CanaryReport | undefined): string {
   if (!report) return ''
   const lines = [
@@ -38,16 +47,19 @@ export function renderCanary(report: CanaryReport | undefined): string {
     `${codeSpan(report.canary)} against stable ${codeSpan(report.stable)} in ${codeSpan(report.namespace)} ` +
       `(replicas router): ${report.steps.length} of ${report.plannedSteps} step(s) ran.`
   ]
+  const judged = report.steps.some((step) => step.judge)
   const rows = report.steps.map((step) => [
     String(step.number),
     weightCell(step),
     step.pause !== undefined ? formatDuration(step.pause) : '—',
     outcome(step.health),
     outcome(step.analysis),
+    ...(judged ? [judgeCell(step)] : []),
     DECISION_TEXT[step.decision],
     escapeMarkdownCell(step.reason)
   ])
-  if (rows.length) lines.push(table(['Step', 'Weight', 'Pause', 'Health', 'Analysis', 'Decision', 'Why'], rows))
+  const headers = ['Step', 'Weight', 'Pause', 'Health', 'Analysis', ...(judged ? ['Judge'] : []), 'Decision', 'Why']
+  if (rows.length) lines.push(table(headers, rows))
   if (report.writes.length) lines.push(report.writes.map((w) => `- ${escapeMarkdownText(w)}`).join('\n'))
   return lines.join('\n\n')
 }

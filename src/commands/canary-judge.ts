@@ -1,0 +1,52 @@
+/**
+ * The `canary.judge` part of a canary step's I/O: which versions the two tracks are (the config's
+ * `tracks`, else the canary's and the stable's image tags), a Prometheus client, and the step's
+ * window. A query error makes the judgement inconclusive (never a pass, never a failure).
+ */
+import type { JudgeOutcome } from '../analysis/judge/types.js'
+import { judgeStep } from '../canary/judge-step.js'
+import type { DeployGuardConfig } from '../config/types.js'
+import type { CanaryStepReport } from '../model/canary.js'
+import { templateValues } from './analysis-step.js'
+import type { CommandContext } from './context.js'
+
+export interface JudgeRunInput {
+  config: DeployGuardConfig
+  ctx: CommandContext
+  /** Versions read from the cluster (image tags), used when `canary.judge.tracks` is not set. */
+  versions: { canary: string | undefined; baseline: string | undefined }
+  /** When the step's measurements began (the judged window ends now). */
+  since: Date
+}
+
+export type StepJudgeReport = NonNullable<CanaryStepReport['judge']>
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+export async function runStepJudge(input: JudgeRunInput): Promise<StepJudgeReport | undefined> {
+  const { config, ctx } = input
+  const judge = config.canary?.judge
+  if (!judge) return undefined
+  const inconclusive = (reason: string): StepJudgeReport => ({ outcome: 'inconclusive', score: null, reason })
+  const canary = judge.tracks?.canary ?? input.versions.canary
+  const baseline = judge.tracks?.baseline ?? input.versions.baseline
+  if (!canary || !baseline)
+    return inconclusive('the judge needs both versions: set canary.judge.tracks { canary, baseline }')
+  if (!config.prometheus) return inconclusive('the judge needs a Prometheus URL')
+  const { createPrometheusClient } = await import('../prometheus/client.js')
+  const prometheus = createPrometheusClient(config.prometheus, { signal: ctx.signal })
+  const interval = config.analysis?.interval ?? 30_000
+  try {
+    const { score } = await judgeStep(
+      judge,
+      prometheus,
+      { start: input.since, end: ctx.now(), stepSeconds: Math.max(interval / 1000, 0.001) },
+      { canary, baseline },
+      templateValues(config, canary)
+    )
+    ctx.log(`judge (${canary} vs ${baseline}): ${score.outcome} — ${score.reason}`)
+    return { outcome: score.outcome satisfies JudgeOutcome, score: score.score, reason: score.reason }
+  } catch (error) {
+    return inconclusive(`the judge's queries failed: ${errorText(error)}`)
+  }
+}
