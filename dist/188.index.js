@@ -1,5 +1,5 @@
 export const id = 188;
-export const ids = [188,692,783];
+export const ids = [188,783,164];
 export const modules = {
 
 /***/ 92737:
@@ -740,27 +740,6 @@ function notifySurface(ctx, delivery = {}) {
             }
         }
     };
-}
-
-
-/***/ }),
-
-/***/ 76716:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/** `10m`, `41s`, `1m30s`, `1h5m`, `250ms`: a duration for people (rounded to seconds from 1 s up). */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.max(0, Math.round(ms))}ms`;
-    let s = Math.round(ms / 1000);
-    const h = Math.floor(s / 3600);
-    s -= h * 3600;
-    const m = Math.floor(s / 60);
-    s -= m * 60;
-    return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('');
 }
 
 

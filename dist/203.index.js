@@ -1,5 +1,5 @@
 export const id = 203;
-export const ids = [203,804,477,783];
+export const ids = [203,804,783,477,164];
 export const modules = {
 
 /***/ 87106:

@@ -1,5 +1,5 @@
 export const id = 428;
-export const ids = [428,783];
+export const ids = [428,783,164];
 export const modules = {
 
 /***/ 30985:

@@ -1,5 +1,5 @@
 export const id = 49;
-export const ids = [49,692,783];
+export const ids = [49,783,164];
 export const modules = {
 
 /***/ 9049:
@@ -9,10 +9,9 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   N: () => (/* binding */ analysisUsesVersion),
-  runConfiguredAnalysis: () => (/* binding */ runConfiguredAnalysis)
+  runConfiguredAnalysis: () => (/* binding */ runConfiguredAnalysis),
+  n: () => (/* binding */ templateValues)
 });
-
-// UNUSED EXPORTS: templateValues
 
 // EXTERNAL MODULE: ./src/config/template.ts
 var template = __webpack_require__(69030);
@@ -786,27 +785,6 @@ function redactUrl(url) {
     copy.search = '';
     copy.hash = '';
     return copy.toString();
-}
-
-
-/***/ }),
-
-/***/ 76716:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/** `10m`, `41s`, `1m30s`, `1h5m`, `250ms`: a duration for people (rounded to seconds from 1 s up). */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.max(0, Math.round(ms))}ms`;
-    let s = Math.round(ms / 1000);
-    const h = Math.floor(s / 3600);
-    s -= h * 3600;
-    const m = Math.floor(s / 60);
-    s -= m * 60;
-    return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('');
 }
 
 

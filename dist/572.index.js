@@ -63,7 +63,7 @@ async function snapshotTarget(api, ref, config, ctx) {
                 ]
             }
         };
-    const { readWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(20), __webpack_require__.e(783)]).then(__webpack_require__.bind(__webpack_require__, 63020));
+    const { readWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(164)]).then(__webpack_require__.bind(__webpack_require__, 70093));
     const read = await readWorkload(api, kind, ref);
     if (!read)
         return {

@@ -1,5 +1,5 @@
 export const id = 783;
-export const ids = [783];
+export const ids = [783,164];
 export const modules = {
 
 /***/ 97783:

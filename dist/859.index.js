@@ -164,15 +164,16 @@ function runSummaryLine(result, facts) {
 function renderCurrent(result, facts, budget, headline, trimmed) {
     const title = `deploy-guard ${result.command}${facts.environment ? ` · ${facts.environment}` : ''}`;
     const head = headline ?? (0,verdict/* renderVerdict */.g)(result, (0,report_escape/* truncate */.xv)(title, 300), budget).replace(/^## /, '### ');
-    const passed = result.verdict === 'passed';
     const blocks = [head, recordTable(result, facts, budget)];
     blocks.push((0,rollback/* renderRollback */.x)(result, budget));
+    // The headline already gives the cause and what was done; the full checklist and the charts stay one
+    // click away, so a failed run's record does not repeat the whole job summary in the PR.
     const checks = (0,sections_checks/* renderChecks */.gH)(result, budget);
     const count = result.targets.reduce((n, t) => n + t.checks.length, result.checks.length);
     if (checks)
-        blocks.push((0,markdown/* detailsBlock */.g4)(`Checks (${count})`, checks, !passed));
+        blocks.push((0,markdown/* detailsBlock */.g4)(`Checks (${count})`, checks, false));
     if (result.analysis)
-        blocks.push((0,markdown/* detailsBlock */.g4)(`Analysis (${result.analysis.checks.length} queries)`, (0,analysis/* renderAnalysis */.fA)(result.analysis, budget), !passed));
+        blocks.push((0,markdown/* detailsBlock */.g4)(`Analysis (${result.analysis.checks.length} queries)`, (0,analysis/* renderAnalysis */.fA)(result.analysis, budget), false));
     if (trimmed) {
         const where = facts.runUrl
             ? `the ${(0,report_escape/* link */.nf)(facts.runUrl, 'workflow run')}'s job summary and JSON record`

@@ -31,8 +31,8 @@ var config_inputs = __webpack_require__(64389);
 var secrets = __webpack_require__(38019);
 // EXTERNAL MODULE: ./src/report/logger.ts
 var logger = __webpack_require__(57116);
-// EXTERNAL MODULE: ./src/report/publish.ts + 6 modules
-var publish = __webpack_require__(49575);
+// EXTERNAL MODULE: ./src/report/publish.ts + 7 modules
+var publish = __webpack_require__(54323);
 // EXTERNAL MODULE: ./src/report/redact.ts
 var redact = __webpack_require__(20649);
 // EXTERNAL MODULE: ./src/model/rollback-progress.ts

@@ -1,5 +1,5 @@
 export const id = 984;
-export const ids = [984,783];
+export const ids = [984,783,164];
 export const modules = {
 
 /***/ 96584:

@@ -28582,7 +28582,7 @@ const COMMAND_SPECS = {
         description: 'run the PromQL checks once (interval × count) as a gate',
         implemented: true,
         requires: { analysis: true },
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(49), __nccwpck_require__.e(487)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96487))).runAnalyze
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(49), __nccwpck_require__.e(914)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38914))).runAnalyze
     },
     snapshot: {
         name: 'snapshot',
@@ -28601,9 +28601,11 @@ const COMMAND_SPECS = {
     canary: {
         name: 'canary',
         description: 'progressive steps with analysis at each, then promote or abort',
-        implemented: false,
-        requires: { targets: true },
-        load: () => Promise.reject(new Error('the canary command is not implemented in this release'))
+        implemented: true,
+        // The target is the stable Deployment (its namespace is the canary's); checks are required
+        // because a canary is never promoted on silence.
+        requires: { targets: true, analysis: true, canary: true },
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(855), __nccwpck_require__.e(49), __nccwpck_require__.e(583), __nccwpck_require__.e(946)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26155))).runCanary
     }
 };
 const COMMAND_NAMES = Object.keys(COMMAND_SPECS);
@@ -35433,8 +35435,7 @@ void analysisMatches;
 ;// CONCATENATED MODULE: ./src/config/schema-canary.ts
 /**
  * zod schema of the `canary` section: steps, traffic router, and the baseline judge (`canary.judge`,
- * Kayenta's canary-vs-baseline metrics). The canary command is not wired yet, so the loaded config
- * drops this section (see schema.ts); the types below are what that command will receive.
+ * Kayenta's canary-vs-baseline metrics). The loaded config carries it as `canary` (src/config/types.ts).
  */
 
 
@@ -35794,10 +35795,8 @@ function configSchema(context) {
         analysis: analysisSchema(context.templateValues).optional(),
         prometheus: prometheus.optional(),
         rollback: rollbackSchema.prefault({}),
-        // Validated now so files written for the canary command keep working; dropped below until that
-        // command is wired (its types: CanaryConfig in schema-canary.ts).
         canary: canarySchema(context.templateValues).optional()
-    }).transform(({ canary: _canary, targets: parsedTargets, verify, version, analysis, prometheus: prom, ...rest }) => {
+    }).transform(({ canary, targets: parsedTargets, verify, version, analysis, prometheus: prom, ...rest }) => {
         const targets = parsedTargets.map(({ namespace: ns, apiVersion, ...ref }) => ({
             ...ref,
             namespace: ns ?? context.defaultNamespace,
@@ -35811,7 +35810,8 @@ function configSchema(context) {
             ...(version !== undefined ? { version } : {}),
             verify: { ...verify, gitops: { ...gitops, ...(flux ? { flux: { ...flux, namespace: fluxNamespace } } : {}) } },
             ...(analysis ? { analysis } : {}),
-            ...(prom ? { prometheus: prom } : {})
+            ...(prom ? { prometheus: prom } : {}),
+            ...(canary ? { canary } : {})
         };
     });
 }
@@ -36088,6 +36088,8 @@ function requirements(values, merged, targetInputGiven) {
             message: `required for ${command}: say why (it is recorded on the workload and in the summary), e.g. "checkout errors after 1.4.2"`
         });
     }
+    if (needs.canary)
+        issues.push(...canaryRequirements(merged.canary, command));
     if (needs.analysis) {
         const analysis = merged.analysis;
         const checks = isMapValue(analysis) ? analysis.checks : undefined;
@@ -36102,6 +36104,27 @@ function requirements(values, merged, targetInputGiven) {
                 message: `required for ${command}: set the prometheus-url input or prometheus.url in the config file`
             });
         }
+    }
+    return issues;
+}
+/** The canary command drives the replicas router in this release: its two Deployment names are needed. */
+function canaryRequirements(canary, command) {
+    if (!isMapValue(canary) || canary.steps === undefined)
+        return [
+            { path: 'canary.steps', message: `required for ${command}: e.g. [ { weight: 10, pause: 5m }, { weight: 100 } ]` }
+        ];
+    const traffic = isMapValue(canary.traffic) ? canary.traffic : undefined;
+    if (traffic && Object.keys(traffic).some((key) => key !== 'replicas')) {
+        return [{ path: 'canary.traffic', message: `only the replicas router is supported by ${command} in this release` }];
+    }
+    const replicas = traffic && isMapValue(traffic.replicas) ? traffic.replicas : undefined;
+    const issues = [];
+    for (const key of ['canary', 'stable']) {
+        if (typeof replicas?.[key] !== 'string' || replicas[key] === '')
+            issues.push({
+                path: `canary.traffic.replicas.${key}`,
+                message: `required for ${command}: the ${key} Deployment's name (both run behind one Service)`
+            });
     }
     return issues;
 }
@@ -36276,8 +36299,8 @@ function configIssuesAnnotation(issues) {
 
 // EXTERNAL MODULE: ./src/report/logger.ts
 var logger = __nccwpck_require__(57116);
-// EXTERNAL MODULE: ./src/report/publish.ts + 6 modules
-var publish = __nccwpck_require__(49575);
+// EXTERNAL MODULE: ./src/report/publish.ts + 7 modules
+var publish = __nccwpck_require__(54323);
 // EXTERNAL MODULE: ./src/report/redact.ts
 var redact = __nccwpck_require__(20649);
 ;// CONCATENATED MODULE: ./src/report/surfaces.ts
@@ -37290,14 +37313,19 @@ function runLevelCauses(rows, claimed) {
     }));
 }
 const LIMIT_WORDS = /(>|<) (max|min|baseline[^=]*?)(?: = )?(-?[\d.e+-]+)?(?:\s|$)/;
-/** The first failed measurement: value, which limit it broke, and when. */
+/**
+ * A metric's breach: the latest failed value (where it stands now), which limit it broke, and since
+ * when (the first failed measurement); counted over every measurement, as the analysis table counts.
+ */
 function metricBreach(check) {
     const failed = check.measurements.filter((m) => m.phase === 'failed');
-    const first = failed.find((m) => typeof m.value === 'number' && Number.isFinite(m.value));
-    if (!first || first.value === null)
+    const withValue = failed.filter((m) => typeof m.value === 'number' && Number.isFinite(m.value));
+    const first = withValue[0];
+    const latest = withValue[withValue.length - 1];
+    if (!first || !latest || latest.value === null)
         return undefined;
-    const value = first.value;
-    const measured = check.measurements.filter((m) => m.phase === 'successful' || m.phase === 'failed').length;
+    const value = latest.value;
+    const measured = check.measurements.length;
     const base = { metric: check.name, value, since: first.time, failed: failed.length, measured };
     const { max, min, baseline, maxIncrease, maxDecrease } = check.condition;
     if (max !== undefined && value > max)
@@ -37489,6 +37517,11 @@ function rollbackNext(result) {
 function nextFromCause(result, cause, causes) {
     if (!cause)
         return undefined;
+    // An aborted canary already put the traffic back: undoing the canary Deployment would be wrong advice.
+    if (result.canary && result.action === 'aborted')
+        return {
+            text: `traffic is back on ${result.canary.stable} and the canary is at 0; fix the new version, then run the canary again`
+        };
     const target = failedTarget(result, causes);
     const undo = target ? undoCommand(target) : undefined;
     const notRolledBack = result.rollback && result.rollback.decision === 'none' ? ` (not rolled back: ${result.rollback.reason})` : '';
@@ -37760,7 +37793,7 @@ function detailsBlock(summaryHtml, body, open = false) {
 
 /***/ }),
 
-/***/ 49575:
+/***/ 54323:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38153,16 +38186,76 @@ var redact = __nccwpck_require__(20649);
 var report_budget = __nccwpck_require__(32585);
 // EXTERNAL MODULE: ./src/report/sections/analysis.ts + 1 modules
 var analysis = __nccwpck_require__(54988);
-// EXTERNAL MODULE: ./src/report/sections/checks.ts
-var checks = __nccwpck_require__(41702);
+// EXTERNAL MODULE: ./src/util/duration-text.ts
+var duration_text = __nccwpck_require__(76716);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(54285);
+;// CONCATENATED MODULE: ./src/report/sections/canary.ts
+
+
+
+
+const HEADING = '### 🐤 Canary';
+const DECISION_TEXT = {
+    advance: '➡️ advance',
+    hold: '⏸️ hold',
+    promote: '🚀 promote',
+    abort: '🛑 abort'
+};
+function outcome(value) {
+    return value === 'skipped' ? '➖ skipped' : `${format/* VERDICT_ICON */.YY[value]} ${value}`;
+}
+function weightCell(step) {
+    if (step.weight === undefined)
+        return 'unchanged';
+    const effective = step.effectiveWeight;
+    return effective === undefined || Math.abs(effective - step.weight) < 0.05
+        ? `${step.weight} %`
+        : `${step.weight} % (${effective.toFixed(1)} % of pods)`;
+}
+const JUDGE_ICON = { pass: '✅', marginal: '🟡', fail: '❌', inconclusive: '⚠️' };
+/** The baseline judge's outcome and score (Kayenta's 0–100). */
+function judgeCell(step) {
+    if (!step.judge)
+        return '➖ skipped';
+    const score = step.judge.score === null ? '' : ` (score ${Math.round(step.judge.score)})`;
+    return `${JUDGE_ICON[step.judge.outcome]} ${step.judge.outcome}${score}`;
+}
+function renderCanary(report) {
+    if (!report)
+        return '';
+    const lines = [
+        HEADING,
+        `${(0,report_escape/* codeSpan */.SS)(report.canary)} against stable ${(0,report_escape/* codeSpan */.SS)(report.stable)} in ${(0,report_escape/* codeSpan */.SS)(report.namespace)} ` +
+            `(replicas router): ${report.steps.length} of ${report.plannedSteps} step(s) ran.`
+    ];
+    const judged = report.steps.some((step) => step.judge);
+    const rows = report.steps.map((step) => [
+        String(step.number),
+        weightCell(step),
+        step.pause !== undefined ? (0,duration_text/* formatDuration */.a)(step.pause) : '—',
+        outcome(step.health),
+        outcome(step.analysis),
+        ...(judged ? [judgeCell(step)] : []),
+        DECISION_TEXT[step.decision],
+        (0,report_escape/* escapeMarkdownCell */.Vf)(step.reason)
+    ]);
+    const headers = ['Step', 'Weight', 'Pause', 'Health', 'Analysis', ...(judged ? ['Judge'] : []), 'Decision', 'Why'];
+    if (rows.length)
+        lines.push((0,markdown/* table */.tp)(headers, rows));
+    if (report.writes.length)
+        lines.push(report.writes.map((w) => `- ${(0,report_escape/* escapeMarkdownText */.m4)(w)}`).join('\n'));
+    return lines.join('\n\n');
+}
+
+// EXTERNAL MODULE: ./src/report/sections/checks.ts
+var checks = __nccwpck_require__(41702);
 ;// CONCATENATED MODULE: ./src/report/sections/details.ts
 
 
 
-const HEADING = '### Details of failures';
-const LEFT_OUT = `${HEADING}\n\n_Details were left out to stay under the size limit; the JSON record (output \`report\`) has them._`;
+const details_HEADING = '### Details of failures';
+const LEFT_OUT = `${details_HEADING}\n\n_Details were left out to stay under the size limit; the JSON record (output \`report\`) has them._`;
 // Room kept for the omission notes appended when the allowance runs out.
 const NOTE_RESERVE = 300;
 // Items named in one "same evidence as above" line before it says "and N more".
@@ -38230,7 +38323,7 @@ function renderDetails(result, budget, maxBytes) {
     const blocks = [];
     // Evidence already shown, by key, with the row it is shown under.
     const shown = new Map();
-    let used = bytes(HEADING) + NOTE_RESERVE;
+    let used = bytes(details_HEADING) + NOTE_RESERVE;
     let cut = false;
     let skipped = 0;
     for (const failed of failing) {
@@ -38310,7 +38403,7 @@ function renderDetails(result, budget, maxBytes) {
             `_Evidence cut to stay under the size limit${hidden ? ` (${hidden} more failing checks not shown)` : ''}; the JSON record (output \`report\`) has all of it._`
         ]
         : [];
-    return { text: [HEADING, ...blocks, ...note].join('\n\n'), complete: !cut };
+    return { text: [details_HEADING, ...blocks, ...note].join('\n\n'), complete: !cut };
 }
 
 // EXTERNAL MODULE: ./src/report/sections/rollback.ts
@@ -38318,6 +38411,7 @@ var rollback = __nccwpck_require__(2095);
 // EXTERNAL MODULE: ./src/report/sections/verdict.ts
 var verdict = __nccwpck_require__(24910);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -38350,6 +38444,7 @@ function renderCore(result, title, budget) {
     const core = [
         (0,verdict/* renderVerdict */.g)(result, title, budget),
         (0,rollback/* renderRollback */.x)(result, budget),
+        renderCanary(result.canary),
         (0,checks/* renderChecks */.gH)(result, budget, causes)
     ];
     if (result.analysis) {
@@ -39272,6 +39367,8 @@ function targetFacts(target, budget) {
 /** `7 checks passed` / `2 of 7 checks need attention`, for a collapsed table's summary line. */
 function tally(checks) {
     const counted = checks.filter((c) => c.status !== 'skipped');
+    if (counted.length === 0)
+        return `${checks.length} skipped`;
     const attention = checks.filter(needsAttention).length;
     const noun = `${counted.length} check${counted.length === 1 ? '' : 's'}`;
     return attention ? `${attention} of ${noun} need attention` : `${noun} passed`;
@@ -39613,6 +39710,27 @@ function renderVerdict(result, title, budget) {
     lines.push(`**Action taken:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdownText */ .m4)(action)}${duration ? ` · **Duration:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdownText */ .m4)(duration)}` : ''}` +
         (cluster ? ` · **Cluster:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(cluster)}` : ''));
     return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 76716:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/** `10m`, `41s`, `1m30s`, `1h5m`, `250ms`: a duration for people (rounded to seconds from 1 s up). */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.max(0, Math.round(ms))}ms`;
+    let s = Math.round(ms / 1000);
+    const h = Math.floor(s / 3600);
+    s -= h * 3600;
+    const m = Math.floor(s / 60);
+    s -= m * 60;
+    return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('');
 }
 
 

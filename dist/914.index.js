@@ -1,5 +1,5 @@
-export const id = 487;
-export const ids = [487,86,501];
+export const id = 914;
+export const ids = [914,86,501];
 export const modules = {
 
 /***/ 34770:
@@ -94,8 +94,8 @@ function rollbackSettings(config, trigger, reason, ctx) {
 }
 /** Rolls the given targets back one after the other, each at most once in the run. */
 async function rollBackTargets(api, targets, settings, config, ctx) {
-    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(20), __webpack_require__.e(203)]).then(__webpack_require__.bind(__webpack_require__, 63020));
-    const { verifyWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(583), __webpack_require__.e(692)]).then(__webpack_require__.bind(__webpack_require__, 8583));
+    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(203)]).then(__webpack_require__.bind(__webpack_require__, 70093));
+    const { verifyWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(583), __webpack_require__.e(783)]).then(__webpack_require__.bind(__webpack_require__, 8583));
     const kubeconfigPath = await ctx.kubeconfigFile?.();
     const done = new Set();
     const reports = [];
@@ -226,46 +226,21 @@ function targetsFromVerify(results) {
 
 /***/ }),
 
-/***/ 96487:
+/***/ 38914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  runAnalyze: () => (/* binding */ runAnalyze)
-});
-
-// EXTERNAL MODULE: ./src/decide/verdict.ts
-var verdict = __webpack_require__(6501);
-;// CONCATENATED MODULE: ./src/kube/template-images.ts
-async function readTemplateImages(api, ref) {
-    const type = await api.resourceFor(ref.kind, ref.apiVersion);
-    const object = await api.get(type, ref.namespace, ref.name);
-    if (!object)
-        throw new Error(`${ref.kind.toLowerCase()} "${ref.name}" not found in namespace "${ref.namespace}"`);
-    const images = {};
-    for (const container of object.spec?.template?.spec?.containers ?? []) {
-        if (container.image)
-            images[container.name] = container.image;
-    }
-    return images;
-}
-
-// EXTERNAL MODULE: ./src/commands/analysis-step.ts + 7 modules
-var analysis_step = __webpack_require__(9049);
-// EXTERNAL MODULE: ./src/commands/version.ts
-var version = __webpack_require__(14086);
-// EXTERNAL MODULE: ./src/commands/act-step.ts + 2 modules
-var act_step = __webpack_require__(34770);
-// EXTERNAL MODULE: ./src/kube/workload/kinds.ts
-var kinds = __webpack_require__(36188);
-// EXTERNAL MODULE: ./src/decide/pre-rollout.ts
-var pre_rollout = __webpack_require__(26705);
-// EXTERNAL MODULE: ./src/evaluate/events.ts
-var events = __webpack_require__(5270);
-;// CONCATENATED MODULE: ./src/commands/analyze.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runAnalyze: () => (/* binding */ runAnalyze)
+/* harmony export */ });
+/* harmony import */ var _decide_verdict_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6501);
+/* harmony import */ var _kube_template_images_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(55994);
+/* harmony import */ var _analysis_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9049);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14086);
+/* harmony import */ var _act_step_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34770);
+/* harmony import */ var _kube_workload_kinds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36188);
+/* harmony import */ var _decide_pre_rollout_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(26705);
+/* harmony import */ var _evaluate_events_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5270);
 
 
 
@@ -279,9 +254,9 @@ async function versionFromCluster(config, ctx) {
     if (!first)
         return undefined;
     try {
-        const images = await readTemplateImages(await ctx.kube(), first);
+        const images = await (0,_kube_template_images_js__WEBPACK_IMPORTED_MODULE_3__/* .readTemplateImages */ .p)(await ctx.kube(), first);
         const image = Object.values(images)[0];
-        return image ? (0,version/* imageTag */.I)(image) : undefined;
+        return image ? (0,_version_js__WEBPACK_IMPORTED_MODULE_4__/* .imageTag */ .I)(image) : undefined;
     }
     catch (error) {
         ctx.warn(`could not read the version from ${first.kind}/${first.name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -290,12 +265,12 @@ async function versionFromCluster(config, ctx) {
 }
 async function runAnalyze(config, ctx) {
     const startedAt = ctx.now();
-    const needsVersion = (0,analysis_step/* analysisUsesVersion */.N)(config.analysis);
+    const needsVersion = (0,_analysis_step_js__WEBPACK_IMPORTED_MODULE_0__/* .analysisUsesVersion */ .N)(config.analysis);
     const version = config.version ?? (needsVersion ? await versionFromCluster(config, ctx) : undefined);
     // The targets as they are when the analysis starts: what the verdict is about, for the rollback's guards.
     const rollbackTargets = config.rollback.onFailure || config.rollback.onInconclusive ? await targetsAtStart(config, ctx, startedAt) : [];
-    const analysis = await ctx.group('PromQL analysis', () => (0,analysis_step.runConfiguredAnalysis)(config, version, ctx));
-    const decision = (0,verdict.decideVerdict)({ targets: [], checks: [], analysis });
+    const analysis = await ctx.group('PromQL analysis', () => (0,_analysis_step_js__WEBPACK_IMPORTED_MODULE_0__.runConfiguredAnalysis)(config, version, ctx));
+    const decision = (0,_decide_verdict_js__WEBPACK_IMPORTED_MODULE_5__.decideVerdict)({ targets: [], checks: [], analysis });
     const result = {
         command: 'analyze',
         startedAt: startedAt.toISOString(),
@@ -308,24 +283,24 @@ async function runAnalyze(config, ctx) {
         checks: [],
         analysis
     };
-    return (0,act_step/* actOnVerdict */.f4)(result, config, ctx, rollbackTargets);
+    return (0,_act_step_js__WEBPACK_IMPORTED_MODULE_1__/* .actOnVerdict */ .f4)(result, config, ctx, rollbackTargets);
 }
 /** Reads each target once before the analysis: the state judged and the revision before its rollout. */
 async function targetsAtStart(config, ctx, startedAt) {
     if (config.targets.length === 0)
         return [];
-    const { readWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(20), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 63020));
+    const { readWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 70093));
     const targets = [];
     for (const ref of config.targets) {
-        const kind = (0,kinds/* workloadKindName */.x)(ref.kind, ref.apiVersion);
+        const kind = (0,_kube_workload_kinds_js__WEBPACK_IMPORTED_MODULE_2__/* .workloadKindName */ .x)(ref.kind, ref.apiVersion);
         try {
             const read = kind ? await readWorkload(await ctx.kube(), kind, ref) : undefined;
             const preRollout = read
-                ? (0,pre_rollout/* inferPreRolloutRevision */.O)({
+                ? (0,_decide_pre_rollout_js__WEBPACK_IMPORTED_MODULE_6__/* .inferPreRolloutRevision */ .O)({
                     current: read.revisions.current,
                     history: read.revisions.history,
                     verifyStartedAt: startedAt,
-                    lookbackMs: events/* ROLLOUT_LOOKBACK_MS */.Mb
+                    lookbackMs: _evaluate_events_js__WEBPACK_IMPORTED_MODULE_7__/* .ROLLOUT_LOOKBACK_MS */ .Mb
                 })
                 : undefined;
             targets.push({ ref, ...(read ? { judged: read.revisions.state } : {}), ...(preRollout ? { preRollout } : {}) });
@@ -560,6 +535,28 @@ function withDeadline(api, deadline) {
         patch: (...args) => view().patch(...args),
         delete: (...args) => view().delete(...args)
     };
+}
+
+
+/***/ }),
+
+/***/ 55994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ readTemplateImages)
+/* harmony export */ });
+async function readTemplateImages(api, ref) {
+    const type = await api.resourceFor(ref.kind, ref.apiVersion);
+    const object = await api.get(type, ref.namespace, ref.name);
+    if (!object)
+        throw new Error(`${ref.kind.toLowerCase()} "${ref.name}" not found in namespace "${ref.namespace}"`);
+    const images = {};
+    for (const container of object.spec?.template?.spec?.containers ?? []) {
+        if (container.image)
+            images[container.name] = container.image;
+    }
+    return images;
 }
 
 

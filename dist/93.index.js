@@ -1,6 +1,43 @@
-export const id = 20;
-export const ids = [20,848,971,153];
+export const id = 93;
+export const ids = [93,848,971,153];
 export const modules = {
+
+/***/ 76339:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $N: () => (/* binding */ conflictGuardOperation),
+/* harmony export */   Nn: () => (/* binding */ isRollbackConflict),
+/* harmony export */   cr: () => (/* binding */ withConflictGuard)
+/* harmony export */ });
+/* harmony import */ var _kube_api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(30985);
+/**
+ * Conflict guards for rollback writes. A PATCH whose result carries a resourceVersion makes the API
+ * server compare it with the stored one and answer 409 Conflict when the object moved on (the
+ * optimistic concurrency every Kubernetes update uses). So the JSON patch sets /metadata/resourceVersion
+ * to the version we read (a no-op when nothing changed), and the strategic patch carries
+ * metadata.resourceVersion. A JSON-patch `test` op would fail with 422 Invalid instead, which a caller
+ * cannot tell from a bad patch.
+ */
+
+function conflictGuardOperation(workload) {
+    const version = workload.metadata.resourceVersion;
+    return version ? [{ op: 'replace', path: '/metadata/resourceVersion', value: version }] : [];
+}
+function withConflictGuard(workload, patch) {
+    const version = workload.metadata.resourceVersion;
+    if (!version)
+        return patch;
+    const metadata = (patch.metadata ?? {});
+    return { ...patch, metadata: { ...metadata, resourceVersion: version } };
+}
+/** True when a rollback write failed because the workload changed after it was read: re-read, re-decide, retry. */
+function isRollbackConflict(error) {
+    return error instanceof _kube_api_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W && error.reason === 'conflict';
+}
+
+
+/***/ }),
 
 /***/ 81357:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -379,7 +416,7 @@ async function rollbackHelm(api, target, options) {
 
 /***/ }),
 
-/***/ 63020:
+/***/ 70093:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -727,32 +764,8 @@ var model_snapshot = __webpack_require__(20709);
 var sleep = __webpack_require__(97783);
 // EXTERNAL MODULE: ./src/kube/api.ts
 var api = __webpack_require__(30985);
-;// CONCATENATED MODULE: ./src/act/rollback/conflict.ts
-/**
- * Conflict guards for rollback writes. A PATCH whose result carries a resourceVersion makes the API
- * server compare it with the stored one and answer 409 Conflict when the object moved on (the
- * optimistic concurrency every Kubernetes update uses). So the JSON patch sets /metadata/resourceVersion
- * to the version we read (a no-op when nothing changed), and the strategic patch carries
- * metadata.resourceVersion. A JSON-patch `test` op would fail with 422 Invalid instead, which a caller
- * cannot tell from a bad patch.
- */
-
-function conflictGuardOperation(workload) {
-    const version = workload.metadata.resourceVersion;
-    return version ? [{ op: 'replace', path: '/metadata/resourceVersion', value: version }] : [];
-}
-function withConflictGuard(workload, patch) {
-    const version = workload.metadata.resourceVersion;
-    if (!version)
-        return patch;
-    const metadata = (patch.metadata ?? {});
-    return { ...patch, metadata: { ...metadata, resourceVersion: version } };
-}
-/** True when a rollback write failed because the workload changed after it was read: re-read, re-decide, retry. */
-function isRollbackConflict(error) {
-    return error instanceof api/* KubeApiError */.W && error.reason === 'conflict';
-}
-
+// EXTERNAL MODULE: ./src/act/rollback/conflict.ts
+var conflict = __webpack_require__(76339);
 // EXTERNAL MODULE: ./src/kube/history/daemonset.ts
 var daemonset = __webpack_require__(96082);
 // EXTERNAL MODULE: ./src/kube/workload/semantic-equal.ts
@@ -803,7 +816,7 @@ function planControllerRevisionRollback(history, workload, listed, toRevision) {
         return { action: 'skip', fromRevision, toRevision: target.revision, message: skippedMessage(toRevision) };
     }
     // kubectl sends the revision's data as is; only the conflict guard is added.
-    const body = withConflictGuard(workload, structuredClone((data ?? {})));
+    const body = (0,conflict/* withConflictGuard */.cr)(workload, structuredClone((data ?? {})));
     return { action: 'patch', fromRevision, toRevision: target.revision, patch: { type: 'strategic', body } };
 }
 const refuseNotFound = (toRevision, fromRevision) => ({
@@ -937,7 +950,7 @@ function planDeploymentRollback(workload, listed, toRevision) {
         patch: {
             type: 'json',
             body: [
-                ...conflictGuardOperation(workload),
+                ...(0,conflict/* conflictGuardOperation */.$N)(workload),
                 { op: 'replace', path: '/spec/template', value: (0,template/* withoutHash */.XK)(target.template) },
                 { op: 'replace', path: '/metadata/annotations', value: annotations }
             ]
@@ -1094,7 +1107,7 @@ async function writeUndo(ctx, progress) {
             return { kind: 'outcome', outcome, read, choice };
         }
         catch (error) {
-            if (isRollbackConflict(error)) {
+            if ((0,conflict/* isRollbackConflict */.Nn)(error)) {
                 const fresh = await readWorkload(deps.api, read.kind, ctx.ref);
                 if (!fresh)
                     return {
@@ -1546,7 +1559,7 @@ async function rollbackArgoCd(api, target, options) {
             return outcome;
         }
         catch (error) {
-            if (!isRollbackConflict(error))
+            if (!(0,conflict/* isRollbackConflict */.Nn)(error))
                 throw error;
             if (attempt >= attempts) {
                 return {
