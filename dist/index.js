@@ -36313,8 +36313,14 @@ const FACTORIES = [
         ? (await __nccwpck_require__.e(/* import() */ 706).then(__nccwpck_require__.bind(__nccwpck_require__, 88706))).versionsFileSurface(ctx)
         : undefined,
     async (ctx) => ctx.config.records?.recordPath ? (await __nccwpck_require__.e(/* import() */ 735).then(__nccwpck_require__.bind(__nccwpck_require__, 61735))).recordCopySurface(ctx) : undefined,
-    async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(984), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14029))).deploymentSurface(ctx),
-    async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(984), __nccwpck_require__.e(859)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12859))).prCommentSurface(ctx),
+    // Modules loaded only when the surface may apply: each is start-up cost for every other run.
+    async (ctx) => ctx.config.records?.deploymentStatus === true ||
+        (ctx.config.records?.deploymentStatus !== false && ctx.config.records?.environment)
+        ? (await Promise.all(/* import() */[__nccwpck_require__.e(984), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14029))).deploymentSurface(ctx)
+        : undefined,
+    async (ctx) => ctx.config.records?.commentOnPr === true || (ctx.config.records?.commentOnPr !== false && ctx.githubToken)
+        ? (await Promise.all(/* import() */[__nccwpck_require__.e(984), __nccwpck_require__.e(859)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12859))).prCommentSurface(ctx)
+        : undefined,
     async (ctx) => ctx.config.records?.notifyWebhook ? (await __nccwpck_require__.e(/* import() */ 188).then(__nccwpck_require__.bind(__nccwpck_require__, 46188))).notifySurface(ctx) : undefined
 ];
 /** Registers a factory (tests; and the one place each surface module is added). */

@@ -45,8 +45,16 @@ const FACTORIES: SurfaceFactory[] = [
       : undefined,
   async (ctx) =>
     ctx.config.records?.recordPath ? (await import('../records/record-copy.js')).recordCopySurface(ctx) : undefined,
-  async (ctx) => (await import('../github/deployment-surface.js')).deploymentSurface(ctx),
-  async (ctx) => (await import('../github/pr-comment-surface.js')).prCommentSurface(ctx),
+  // Modules loaded only when the surface may apply: each is start-up cost for every other run.
+  async (ctx) =>
+    ctx.config.records?.deploymentStatus === true ||
+    (ctx.config.records?.deploymentStatus !== false && ctx.config.records?.environment)
+      ? (await import('../github/deployment-surface.js')).deploymentSurface(ctx)
+      : undefined,
+  async (ctx) =>
+    ctx.config.records?.commentOnPr === true || (ctx.config.records?.commentOnPr !== false && ctx.githubToken)
+      ? (await import('../github/pr-comment-surface.js')).prCommentSurface(ctx)
+      : undefined,
   async (ctx) =>
     ctx.config.records?.notifyWebhook ? (await import('../records/notify.js')).notifySurface(ctx) : undefined
 ]
