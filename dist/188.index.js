@@ -2,136 +2,6 @@ export const id = 188;
 export const ids = [188,783,164];
 export const modules = {
 
-/***/ 92737:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ redactUrl),
-/* harmony export */   H: () => (/* binding */ PrometheusError)
-/* harmony export */ });
-/**
- * One error type for everything that can go wrong talking to Prometheus. Messages are one sentence
- * naming the URL tried (credentials stripped) and never contain auth headers, tokens or passwords.
- */
-class PrometheusError extends Error {
-    kind;
-    /** The URL tried, without credentials or query string. */
-    url;
-    status;
-    /** Prometheus' `errorType`, e.g. `bad_data`, `execution`, `timeout`. */
-    errorType;
-    /** Prometheus' `error` text. */
-    apiError;
-    /** How many attempts were made before giving up. */
-    attempts;
-    /** The server's `Retry-After`, in milliseconds, when it sent one. */
-    retryAfterMs;
-    /** The cause in a few words (`ECONNREFUSED`, `HTTP 401 (unauthorized: …)`), for one-line summaries. */
-    shortCause;
-    constructor(init) {
-        super(init.message);
-        this.shortCause = init.shortCause;
-        this.name = 'PrometheusError';
-        this.kind = init.kind;
-        this.url = init.url;
-        this.status = init.status;
-        this.errorType = init.errorType;
-        this.apiError = init.apiError;
-        this.attempts = init.attempts ?? 1;
-        this.retryAfterMs = init.retryAfterMs;
-    }
-    /** A copy reporting the total number of attempts (the retry loop knows it, the request does not). */
-    withAttempts(attempts) {
-        if (attempts <= 1)
-            return this;
-        const message = `${this.message.replace(/\.$/, '')} (after ${attempts} attempts).`;
-        return new PrometheusError({
-            kind: this.kind,
-            message,
-            url: this.url,
-            status: this.status,
-            errorType: this.errorType,
-            apiError: this.apiError,
-            attempts,
-            shortCause: this.shortCause
-        });
-    }
-}
-/** The URL for messages: no userinfo, no query string or fragment. */
-function redactUrl(url) {
-    const copy = new URL(url.toString());
-    copy.username = '';
-    copy.password = '';
-    copy.search = '';
-    copy.hash = '';
-    return copy.toString();
-}
-
-
-/***/ }),
-
-/***/ 96490:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JG: () => (/* binding */ defaultSleep),
-/* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
-/* harmony export */ });
-/* unused harmony exports isRetryable, backoffDelay */
-/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97783);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92737);
-/**
- * Retry with exponential backoff for Prometheus requests. Written here rather than with p-retry because
- * a 429/503 may dictate the delay through `Retry-After`, which a fixed backoff schedule cannot honour.
- */
-
-
-/** Connection problems, timeouts, 5xx and 429 are worth another try; a bad query is not. */
-function isRetryable(error) {
-    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PrometheusError */ .H))
-        return false;
-    if (error.kind === 'network' || error.kind === 'timeout')
-        return true;
-    return error.status !== undefined && (error.status === 429 || error.status >= 500);
-}
-/**
- * `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). Returns milliseconds,
- * or undefined when absent or unparsable.
- */
-function parseRetryAfter(header, now = new Date()) {
-    if (header === undefined)
-        return undefined;
-    const trimmed = header.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const at = Date.parse(trimmed);
-    if (Number.isNaN(at))
-        return undefined;
-    return Math.max(0, at - now.getTime());
-}
-function backoffDelay(policy, retryNumber, retryAfterMs) {
-    const exponential = policy.baseDelayMs * 2 ** (retryNumber - 1);
-    return Math.min(policy.maxDelayMs, retryAfterMs ?? exponential);
-}
-async function withRetries(attempt, policy, sleep, signal) {
-    for (let attemptNumber = 1;; attemptNumber++) {
-        try {
-            return await attempt();
-        }
-        catch (error) {
-            const last = attemptNumber > policy.retries || !isRetryable(error) || signal?.aborted === true;
-            if (last)
-                throw error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PrometheusError */ .H ? error.withAttempts(attemptNumber) : error;
-            await sleep(backoffDelay(policy, attemptNumber, error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PrometheusError */ .H ? error.retryAfterMs : undefined), signal);
-        }
-    }
-}
-const defaultSleep = _util_sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .y;
-
-
-/***/ }),
-
 /***/ 77916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -507,8 +377,8 @@ function buildSlackPayload(result, facts) {
     return { text: text.slice(0, SLACK_LIMITS.text), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }
 
-// EXTERNAL MODULE: ./src/prometheus/retry.ts
-var retry = __webpack_require__(96490);
+// EXTERNAL MODULE: ./src/util/retry-after.ts
+var retry_after = __webpack_require__(9361);
 // EXTERNAL MODULE: ./src/util/duration-text.ts
 var duration_text = __webpack_require__(76716);
 // EXTERNAL MODULE: ./src/util/sleep.ts
@@ -625,7 +495,7 @@ async function attemptOnce(url, body, signal, timeoutMs) {
         }
         const problem = `HTTP ${status}${await bodySnippet(response, url)}`;
         if (status === 429 || status >= 500) {
-            const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(response.headers.get('retry-after') ?? undefined);
+            const retryAfterMs = (0,retry_after/* parseRetryAfter */.m)(response.headers.get('retry-after') ?? undefined);
             return { kind: 'retry', problem, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
         }
         return { kind: 'final', problem };
@@ -740,6 +610,33 @@ function notifySurface(ctx, delivery = {}) {
             }
         }
     };
+}
+
+
+/***/ }),
+
+/***/ 9361:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/**
+ * `Retry-After` (RFC 9110 §10.2.3): delay-seconds or an HTTP date. Milliseconds, or undefined when
+ * absent or unparsable. The one reading every client (Kubernetes, Prometheus, GitHub, webhook) uses.
+ */
+function parseRetryAfter(header, now = Date.now()) {
+    if (header === undefined)
+        return undefined;
+    const trimmed = header.trim();
+    if (trimmed === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const at = Date.parse(trimmed);
+    if (Number.isNaN(at))
+        return undefined;
+    return Math.max(0, at - (typeof now === 'number' ? now : now.getTime()));
 }
 
 

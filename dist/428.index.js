@@ -415,8 +415,12 @@ const notServed = (message) => new kube_api/* KubeApiError */.W(message, 'not-fo
 var types = __webpack_require__(54854);
 // EXTERNAL MODULE: ./src/util/tls-errors.ts
 var tls_errors = __webpack_require__(48557);
+// EXTERNAL MODULE: ./src/util/retry-after.ts
+var retry_after = __webpack_require__(9361);
 ;// CONCATENATED MODULE: ./src/kube/errors.ts
 /** Turns HTTP responses and transport failures into KubeApiError with messages a user can act on. Pure. */
+
+
 
 
 
@@ -440,16 +444,6 @@ function statusMessage(body) {
         return undefined;
     }
 }
-/** Retry-After in ms: delta-seconds or an HTTP date; undefined when absent or unparsable. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds))
-        return Math.max(0, seconds * 1000);
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 function errorForStatus(status, body, d, headers = {}) {
     const serverSays = statusMessage(body) ?? (body.trim().slice(0, 300) || `HTTP ${status}`);
     const make = (message, reason) => new kube_api/* KubeApiError */.W(message, reason, status, d.verb, qualified(d));
@@ -464,7 +458,7 @@ function errorForStatus(status, body, d, headers = {}) {
             return make(`conflict: ${serverSays}`, 'conflict');
         case status === 429 || status >= 500: {
             const error = make(`the Kubernetes API at ${d.server} answered ${status} to ${d.verb} ${qualified(d)}: ${serverSays}`, 'server-error');
-            const retryAfter = parseRetryAfter(headers['retry-after']);
+            const retryAfter = (0,retry_after/* parseRetryAfter */.m)(headers['retry-after']);
             return retryAfter === undefined ? error : new RetryAfterKubeApiError(error, retryAfter);
         }
         default:
@@ -1668,6 +1662,33 @@ function abortError(signal) {
     const error = new Error('the request was aborted', { cause: signal.reason });
     error.name = 'AbortError';
     return error;
+}
+
+
+/***/ }),
+
+/***/ 9361:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/**
+ * `Retry-After` (RFC 9110 §10.2.3): delay-seconds or an HTTP date. Milliseconds, or undefined when
+ * absent or unparsable. The one reading every client (Kubernetes, Prometheus, GitHub, webhook) uses.
+ */
+function parseRetryAfter(header, now = Date.now()) {
+    if (header === undefined)
+        return undefined;
+    const trimmed = header.trim();
+    if (trimmed === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const at = Date.parse(trimmed);
+    if (Number.isNaN(at))
+        return undefined;
+    return Math.max(0, at - (typeof now === 'number' ? now : now.getTime()));
 }
 
 

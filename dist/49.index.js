@@ -699,7 +699,7 @@ async function runConfiguredAnalysis(config, version, ctx, deployStartedAt) {
         // The URL may carry a password (masked, but better never printed at all).
         ` against ${(0,errors/* redactUrl */.B)(new URL(config.prometheus.url))}`);
     // Loaded only when an analysis runs (axios and the client are start-up cost otherwise).
-    const { createPrometheusClient } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(542), __webpack_require__.e(675)]).then(__webpack_require__.bind(__webpack_require__, 66675));
+    const { createPrometheusClient } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(542), __webpack_require__.e(355)]).then(__webpack_require__.bind(__webpack_require__, 93355));
     // The run's cancel signal reaches every request and retry wait, not only the loop's sleeps.
     const prometheus = createPrometheusClient(config.prometheus, { signal: ctx.signal });
     return runAnalysis({

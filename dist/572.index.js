@@ -35,7 +35,7 @@ async function managerRevision(api, object, config) {
     const { detectManager } = await __webpack_require__.e(/* import() */ 848).then(__webpack_require__.bind(__webpack_require__, 68848));
     const manager = detectManager(object, { argocdNamespace: config.verify.gitops.argocd?.namespace });
     if (manager.managedBy === 'helm') {
-        const { readHelmHistory } = await __webpack_require__.e(/* import() */ 971).then(__webpack_require__.bind(__webpack_require__, 66971));
+        const { readHelmHistory } = await __webpack_require__.e(/* import() */ 745).then(__webpack_require__.bind(__webpack_require__, 745));
         const history = await readHelmHistory(api, manager.release, manager.namespace);
         const deployed = [...history].reverse().find((h) => h.status === 'deployed');
         return deployed

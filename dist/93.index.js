@@ -1,5 +1,5 @@
 export const id = 93;
-export const ids = [93,848,971,153];
+export const ids = [93,848,745,153];
 export const modules = {
 
 /***/ 76339:
@@ -39,108 +39,7 @@ function isRollbackConflict(error) {
 
 /***/ }),
 
-/***/ 81357:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S6: () => (/* binding */ helmRollbackArgs),
-/* harmony export */   YR: () => (/* binding */ helmCommandLine),
-/* harmony export */   cm: () => (/* binding */ planHelmRollback),
-/* harmony export */   r7: () => (/* binding */ shellWord)
-/* harmony export */ });
-/* unused harmony export previousDeployedRevision */
-const RESTORABLE = new Set(['deployed', 'superseded']);
-/** The newest revision below `current` that once ran (deployed or superseded), or undefined. */
-function previousDeployedRevision(history, current) {
-    let best;
-    for (const revision of history) {
-        if (revision.version < current &&
-            RESTORABLE.has(revision.status ?? '') &&
-            (best === undefined || revision.version > best))
-            best = revision.version;
-    }
-    return best;
-}
-function planHelmRollback(input) {
-    const { release, namespace, history } = input;
-    const quoted = `Helm release "${release}"`;
-    if (history.length === 0) {
-        return {
-            action: 'refuse',
-            reason: 'release-not-found',
-            message: `${quoted} was not found in namespace "${namespace}" (no Secrets labelled owner=helm,name=${release}); check the meta.helm.sh/release-name and meta.helm.sh/release-namespace annotations of the workload.`
-        };
-    }
-    const latest = history.reduce((a, b) => (b.version > a.version ? b : a));
-    const fromRevision = latest.version;
-    if (latest.status?.startsWith('pending-')) {
-        return {
-            action: 'refuse',
-            fromRevision,
-            reason: 'operation-in-progress',
-            message: `${quoted} has an operation in progress (revision ${fromRevision} is ${latest.status}); Helm refuses to roll back until it ends. If it was interrupted, see \`helm history ${release} -n ${namespace}\`.`
-        };
-    }
-    const asked = input.toRevision ?? input.recordedRevision;
-    const toRevision = asked ?? previousDeployedRevision(history, fromRevision);
-    if (toRevision === undefined) {
-        return {
-            action: 'refuse',
-            fromRevision,
-            reason: 'no-previous',
-            message: `${quoted} has no deployed or superseded revision before revision ${fromRevision} to roll back to.`
-        };
-    }
-    const target = history.find((revision) => revision.version === toRevision);
-    if (!target) {
-        const versions = history.map((revision) => revision.version);
-        const kept = `revisions ${Math.min(...versions)}–${Math.max(...versions)}`;
-        const source = input.toRevision !== undefined ? 'asked for' : 'recorded by the snapshot';
-        return {
-            action: 'refuse',
-            fromRevision,
-            reason: 'revision-not-found',
-            message: `${quoted} has no revision ${toRevision} (${source}); it keeps ${kept} (older ones are pruned by --history-max).`
-        };
-    }
-    if (toRevision === fromRevision) {
-        return {
-            action: 'skip',
-            fromRevision,
-            toRevision,
-            message: `skipped rollback (${quoted} is still at revision ${toRevision}: the deploy did not change the release)`
-        };
-    }
-    return { action: 'rollback', fromRevision, toRevision, targetStatus: target.status };
-}
-/** The argv of `helm rollback` (without `helm`). */
-function helmRollbackArgs(input) {
-    const seconds = Math.max(1, Math.ceil(input.timeoutMs / 1000));
-    const args = ['rollback', input.release, String(input.toRevision), '--namespace', input.namespace, '--wait'];
-    args.push('--timeout', `${seconds}s`);
-    if (input.kubeconfigPath)
-        args.push('--kubeconfig', input.kubeconfigPath);
-    if (input.context)
-        args.push('--kube-context', input.context);
-    return args;
-}
-/** A word as a POSIX shell would read it back, for commands shown to people. */
-function shellWord(word) {
-    return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/**
- * The command line for the report and for a human to copy: the kubeconfig path is left out (it is a
- * temporary file of this runner; the reader has their own), the context is kept.
- */
-function helmCommandLine(input) {
-    const args = helmRollbackArgs({ ...input, kubeconfigPath: undefined });
-    return ['helm', ...args].map(shellWord).join(' ');
-}
-
-
-/***/ }),
-
-/***/ 66971:
+/***/ 745:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -267,8 +166,95 @@ function runCli(binary, args, options) {
     });
 }
 
-// EXTERNAL MODULE: ./src/act/rollback/helm-plan.ts
-var helm_plan = __webpack_require__(81357);
+// EXTERNAL MODULE: ./src/util/shell.ts
+var shell = __webpack_require__(95462);
+;// CONCATENATED MODULE: ./src/act/rollback/helm-plan.ts
+
+const RESTORABLE = new Set(['deployed', 'superseded']);
+/** The newest revision below `current` that once ran (deployed or superseded), or undefined. */
+function previousDeployedRevision(history, current) {
+    let best;
+    for (const revision of history) {
+        if (revision.version < current &&
+            RESTORABLE.has(revision.status ?? '') &&
+            (best === undefined || revision.version > best))
+            best = revision.version;
+    }
+    return best;
+}
+function planHelmRollback(input) {
+    const { release, namespace, history } = input;
+    const quoted = `Helm release "${release}"`;
+    if (history.length === 0) {
+        return {
+            action: 'refuse',
+            reason: 'release-not-found',
+            message: `${quoted} was not found in namespace "${namespace}" (no Secrets labelled owner=helm,name=${release}); check the meta.helm.sh/release-name and meta.helm.sh/release-namespace annotations of the workload.`
+        };
+    }
+    const latest = history.reduce((a, b) => (b.version > a.version ? b : a));
+    const fromRevision = latest.version;
+    if (latest.status?.startsWith('pending-')) {
+        return {
+            action: 'refuse',
+            fromRevision,
+            reason: 'operation-in-progress',
+            message: `${quoted} has an operation in progress (revision ${fromRevision} is ${latest.status}); Helm refuses to roll back until it ends. If it was interrupted, see \`helm history ${release} -n ${namespace}\`.`
+        };
+    }
+    const asked = input.toRevision ?? input.recordedRevision;
+    const toRevision = asked ?? previousDeployedRevision(history, fromRevision);
+    if (toRevision === undefined) {
+        return {
+            action: 'refuse',
+            fromRevision,
+            reason: 'no-previous',
+            message: `${quoted} has no deployed or superseded revision before revision ${fromRevision} to roll back to.`
+        };
+    }
+    const target = history.find((revision) => revision.version === toRevision);
+    if (!target) {
+        const versions = history.map((revision) => revision.version);
+        const kept = `revisions ${Math.min(...versions)}–${Math.max(...versions)}`;
+        const source = input.toRevision !== undefined ? 'asked for' : 'recorded by the snapshot';
+        return {
+            action: 'refuse',
+            fromRevision,
+            reason: 'revision-not-found',
+            message: `${quoted} has no revision ${toRevision} (${source}); it keeps ${kept} (older ones are pruned by --history-max).`
+        };
+    }
+    if (toRevision === fromRevision) {
+        return {
+            action: 'skip',
+            fromRevision,
+            toRevision,
+            message: `skipped rollback (${quoted} is still at revision ${toRevision}: the deploy did not change the release)`
+        };
+    }
+    return { action: 'rollback', fromRevision, toRevision, targetStatus: target.status };
+}
+/** The argv of `helm rollback` (without `helm`). */
+function helmRollbackArgs(input) {
+    const seconds = Math.max(1, Math.ceil(input.timeoutMs / 1000));
+    const args = ['rollback', input.release, String(input.toRevision), '--namespace', input.namespace, '--wait'];
+    args.push('--timeout', `${seconds}s`);
+    if (input.kubeconfigPath)
+        args.push('--kubeconfig', input.kubeconfigPath);
+    if (input.context)
+        args.push('--kube-context', input.context);
+    return args;
+}
+
+/**
+ * The command line for the report and for a human to copy: the kubeconfig path is left out (it is a
+ * temporary file of this runner; the reader has their own), the context is kept.
+ */
+function helmCommandLine(input) {
+    const args = helmRollbackArgs({ ...input, kubeconfigPath: undefined });
+    return ['helm', ...args].map(shell/* shellWord */.r).join(' ');
+}
+
 ;// CONCATENATED MODULE: ./src/act/rollback/helm.ts
 
 
@@ -339,7 +325,7 @@ function failureMessage(run, command, after) {
 async function rollbackHelm(api, target, options) {
     const { release, namespace } = target;
     const base = { manager: 'helm', release, namespace, dryRun: options.dryRun };
-    const plan = (0,helm_plan/* planHelmRollback */.cm)({ ...target, history: await readHelmHistory(api, release, namespace) });
+    const plan = planHelmRollback({ ...target, history: await readHelmHistory(api, release, namespace) });
     if (plan.action === 'refuse') {
         return { ...base, result: 'error', fromRevision: plan.fromRevision, reason: plan.reason, message: plan.message };
     }
@@ -356,7 +342,7 @@ async function rollbackHelm(api, target, options) {
         kubeconfigPath: options.kubeconfigPath,
         context: options.context
     };
-    const command = (0,helm_plan/* helmCommandLine */.YR)(commandInput);
+    const command = helmCommandLine(commandInput);
     const planned = { ...base, fromRevision, toRevision, command, manualCommand: command };
     const env = options.env ?? process.env;
     const binary = findExecutable(options.helmBinary ?? 'helm', env);
@@ -367,7 +353,7 @@ async function rollbackHelm(api, target, options) {
     }
     let run;
     try {
-        run = await runCli(binary, (0,helm_plan/* helmRollbackArgs */.S6)(commandInput), {
+        run = await runCli(binary, helmRollbackArgs(commandInput), {
             env: options.kubeconfigPath ? { ...env, KUBECONFIG: options.kubeconfigPath } : env,
             timeoutMs: options.timeoutMs + EXIT_GRACE_MS,
             signal: options.signal
@@ -695,22 +681,22 @@ function chooseRollbackTarget(input) {
 
 // EXTERNAL MODULE: ./src/decide/snapshot.ts
 var decide_snapshot = __webpack_require__(35914);
+// EXTERNAL MODULE: ./src/util/shell.ts
+var shell = __webpack_require__(95462);
 ;// CONCATENATED MODULE: ./src/decide/rollback-outcome.ts
-const SAFE_ARG = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
-/** Kubernetes names never need quoting; anything else is single-quoted so a copied command stays one argument. */
-function shellArg(value) {
-    return SAFE_ARG.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
+
 function kubectlTarget(ref) {
-    return `${shellArg(`${ref.kind.toLowerCase()}/${ref.name}`)} -n ${shellArg(ref.namespace)}`;
+    return `${(0,shell/* shellWord */.r)(`${ref.kind.toLowerCase()}/${ref.name}`)} -n ${(0,shell/* shellWord */.r)(ref.namespace)}`;
+}
+/** `kubectl rollout status deployment/api -n shop`: how a human checks a rollout by hand. */
+function rolloutStatusCommand(ref) {
+    return `kubectl rollout status ${kubectlTarget(ref)}`;
 }
 function manualUndoCommands(ref, toRevision) {
-    const target = kubectlTarget(ref);
-    return [`kubectl rollout undo ${target} --to-revision=${toRevision}`, `kubectl rollout status ${target}`];
+    return [`kubectl rollout undo ${kubectlTarget(ref)} --to-revision=${toRevision}`, rolloutStatusCommand(ref)];
 }
 function checkCommands(ref) {
-    const target = kubectlTarget(ref);
-    return [`kubectl rollout status ${target}`, `kubectl rollout history ${target}`];
+    return [rolloutStatusCommand(ref), `kubectl rollout history ${kubectlTarget(ref)}`];
 }
 function classifyRollback(input) {
     const { ref, toRevision } = input;
@@ -1211,7 +1197,7 @@ async function undoWithKubectl(ctx) {
     deps.log(`${ref.kind.toLowerCase()}/${ref.name}: ${outcome.message}; waiting for the restored revision to become healthy`);
     progress({
         phase: 'waiting',
-        manualCommand: `kubectl rollout status ${ref.kind.toLowerCase()}/${ref.name} -n ${ref.namespace}`
+        manualCommand: rolloutStatusCommand(ref)
     });
     const restored = await deps.verifyRestored(ref, since);
     const final = classifyRollback({
@@ -1307,8 +1293,6 @@ var gitops_resources = __webpack_require__(51153);
 var gitops_text = __webpack_require__(87697);
 // EXTERNAL MODULE: ./src/gitops/argocd.ts
 var argocd = __webpack_require__(32128);
-// EXTERNAL MODULE: ./src/act/rollback/helm-plan.ts
-var helm_plan = __webpack_require__(81357);
 ;// CONCATENATED MODULE: ./src/act/rollback/argocd-plan.ts
 
 
@@ -1336,7 +1320,7 @@ function appArgs(app) {
         args.push('--app-namespace', namespace);
     return args;
 }
-const command = (words) => words.map(helm_plan/* shellWord */.r7).join(' ');
+const command = (words) => words.map(shell/* shellWord */.r).join(' ');
 function rollbackCommand(app, id) {
     const [name, ...rest] = appArgs(app);
     return command(['argocd', 'app', 'rollback', name, ...(id === undefined ? ['ID'] : [String(id)]), ...rest]);
@@ -1575,9 +1559,10 @@ async function rollbackArgoCd(api, target, options) {
     }
 }
 
-// EXTERNAL MODULE: ./src/act/rollback/helm.ts + 1 modules
-var helm = __webpack_require__(66971);
+// EXTERNAL MODULE: ./src/act/rollback/helm.ts + 2 modules
+var helm = __webpack_require__(745);
 ;// CONCATENATED MODULE: ./src/act/rollback/managed-path.ts
+
 
 
 
@@ -1673,7 +1658,7 @@ async function undoThroughManager(ctx) {
     if (settings.dryRun) {
         return { ...base, state: 'dry-run', summary: `dry run: ${outcome.message}; nothing was changed`, manual };
     }
-    const status = `kubectl rollout status ${label} -n ${ref.namespace}`;
+    const status = rolloutStatusCommand(ref);
     progress({ phase: 'waiting', reason: outcome.message, manualCommand: status });
     const restored = await deps.verifyRestored(ref, deps.now());
     const healthy = restored.verdict === 'passed';
@@ -2365,6 +2350,20 @@ function detectManager(workload, options = {}) {
     return (detectArgoCd(workload, argocdNamespace) ??
         detectFlux(workload) ??
         detectHelm(workload) ?? { managedBy: 'kubectl', evidence: 'no Argo CD, Flux or Helm marks on the object' });
+}
+
+
+/***/ }),
+
+/***/ 95462:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ shellWord)
+/* harmony export */ });
+/** A word as a POSIX shell reads it back, for commands shown to people to copy (never run by us). */
+function shellWord(word) {
+    return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 

@@ -1306,7 +1306,7 @@ async function runStepJudge(input) {
         return inconclusive('the judge needs both versions: set canary.judge.tracks { canary, baseline }');
     if (!config.prometheus)
         return inconclusive('the judge needs a Prometheus URL');
-    const { createPrometheusClient } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(542), __webpack_require__.e(675)]).then(__webpack_require__.bind(__webpack_require__, 66675));
+    const { createPrometheusClient } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(542), __webpack_require__.e(355)]).then(__webpack_require__.bind(__webpack_require__, 93355));
     const prometheus = createPrometheusClient(config.prometheus, { signal: ctx.signal });
     const interval = config.analysis?.interval ?? 30_000;
     try {

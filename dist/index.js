@@ -36316,10 +36316,10 @@ const FACTORIES = [
     // Modules loaded only when the surface may apply: each is start-up cost for every other run.
     async (ctx) => ctx.config.records?.deploymentStatus === true ||
         (ctx.config.records?.deploymentStatus !== false && ctx.config.records?.environment)
-        ? (await Promise.all(/* import() */[__nccwpck_require__.e(984), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14029))).deploymentSurface(ctx)
+        ? (await __nccwpck_require__.e(/* import() */ 29).then(__nccwpck_require__.bind(__nccwpck_require__, 14029))).deploymentSurface(ctx)
         : undefined,
     async (ctx) => ctx.config.records?.commentOnPr === true || (ctx.config.records?.commentOnPr !== false && ctx.githubToken)
-        ? (await Promise.all(/* import() */[__nccwpck_require__.e(984), __nccwpck_require__.e(859)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12859))).prCommentSurface(ctx)
+        ? (await __nccwpck_require__.e(/* import() */ 859).then(__nccwpck_require__.bind(__nccwpck_require__, 12859))).prCommentSurface(ctx)
         : undefined,
     async (ctx) => ctx.config.records?.notifyWebhook ? (await __nccwpck_require__.e(/* import() */ 188).then(__nccwpck_require__.bind(__nccwpck_require__, 46188))).notifySurface(ctx) : undefined
 ];

@@ -9,6 +9,7 @@
  */
 import type { TargetRef, Verdict } from '../model/result.js'
 import type { RollbackOutcome } from '../model/rollback.js'
+import { shellWord } from '../util/shell.js'
 
 export interface RollbackOutcomeInput {
   ref: TargetRef
@@ -26,25 +27,21 @@ export interface RollbackOutcomeInput {
   restoredVerdict?: Verdict
 }
 
-const SAFE_ARG = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/
-
-/** Kubernetes names never need quoting; anything else is single-quoted so a copied command stays one argument. */
-function shellArg(value: string): string {
-  return SAFE_ARG.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`
+function kubectlTarget(ref: TargetRef): string {
+  return `${shellWord(`${ref.kind.toLowerCase()}/${ref.name}`)} -n ${shellWord(ref.namespace)}`
 }
 
-function kubectlTarget(ref: TargetRef): string {
-  return `${shellArg(`${ref.kind.toLowerCase()}/${ref.name}`)} -n ${shellArg(ref.namespace)}`
+/** `kubectl rollout status deployment/api -n shop`: how a human checks a rollout by hand. */
+export function rolloutStatusCommand(ref: TargetRef): string {
+  return `kubectl rollout status ${kubectlTarget(ref)}`
 }
 
 export function manualUndoCommands(ref: TargetRef, toRevision: number): string[] {
-  const target = kubectlTarget(ref)
-  return [`kubectl rollout undo ${target} --to-revision=${toRevision}`, `kubectl rollout status ${target}`]
+  return [`kubectl rollout undo ${kubectlTarget(ref)} --to-revision=${toRevision}`, rolloutStatusCommand(ref)]
 }
 
 function checkCommands(ref: TargetRef): string[] {
-  const target = kubectlTarget(ref)
-  return [`kubectl rollout status ${target}`, `kubectl rollout history ${target}`]
+  return [rolloutStatusCommand(ref), `kubectl rollout history ${kubectlTarget(ref)}`]
 }
 
 export function classifyRollback(input: RollbackOutcomeInput): RollbackOutcome {

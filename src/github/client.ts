@@ -18,7 +18,7 @@
  * redactor guards. The token is only ever in the Authorization header, sent to `baseUrl` alone.
  */
 import type { getOctokit } from '@actions/github'
-import { parseRetryAfter } from '../prometheus/retry.js'
+import { parseRetryAfter } from '../util/retry-after.js'
 import { sleep as realSleep, type Sleep } from '../util/sleep.js'
 import { GitHubApiError, classify, githubMessage, isRateLimit } from './errors.js'
 

@@ -2,6 +2,9 @@
 import { KubeApiError, KubeRequestAbortedError } from './api.js'
 import { ResponseTooLargeError } from './transport/types.js'
 import { tlsVerificationProblem } from '../util/tls-errors.js'
+import { parseRetryAfter } from '../util/retry-after.js'
+
+export { parseRetryAfter }
 
 export interface RequestDescription {
   /** RBAC verb: get, list, patch. */
@@ -38,15 +41,6 @@ export function statusMessage(body: string): string | undefined {
   } catch {
     return undefined
   }
-}
-
-/** Retry-After in ms: delta-seconds or an HTTP date; undefined when absent or unparsable. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined
-  const seconds = Number(value)
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
-  const date = Date.parse(value)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
 export function errorForStatus(

@@ -21,18 +21,7 @@ export function isRetryable(error: unknown): boolean {
   return error.status !== undefined && (error.status === 429 || error.status >= 500)
 }
 
-/**
- * `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). Returns milliseconds,
- * or undefined when absent or unparsable.
- */
-export function parseRetryAfter(header: string | undefined, now: Date = new Date()): number | undefined {
-  if (header === undefined) return undefined
-  const trimmed = header.trim()
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000)
-  const at = Date.parse(trimmed)
-  if (Number.isNaN(at)) return undefined
-  return Math.max(0, at - now.getTime())
-}
+export { parseRetryAfter } from '../util/retry-after.js'
 
 export function backoffDelay(policy: RetryPolicy, retryNumber: number, retryAfterMs?: number): number {
   const exponential = policy.baseDelayMs * 2 ** (retryNumber - 1)

@@ -10,7 +10,7 @@
  * - Redirects are followed only to the same origin, and only 307/308 (which keep the POST and body):
  *   a payload must never be handed to a host the webhook did not name.
  */
-import { parseRetryAfter } from '../prometheus/retry.js'
+import { parseRetryAfter } from '../util/retry-after.js'
 import { stripControl } from '../report/escape.js'
 import { formatDuration } from '../util/duration-text.js'
 import { sleep as defaultSleep, type Sleep } from '../util/sleep.js'

@@ -21,7 +21,7 @@
 import type { KubeObject } from '../../kube/api.js'
 import { revisionsMatch } from '../../gitops/argocd.js'
 import { shortRevision } from '../../gitops/text.js'
-import { shellWord } from './helm-plan.js'
+import { shellWord } from '../../util/shell.js'
 import type { ArgoRollbackPatch, ArgoRollbackRefusal } from './managed-types.js'
 import { DEFAULT_ARGOCD_NAMESPACE } from '../../kube/workload/management.js'
 

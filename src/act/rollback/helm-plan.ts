@@ -9,6 +9,7 @@
  * failed one; naming the revision on the command line avoids that.
  */
 import type { HelmRollbackRefusal } from './managed-types.js'
+import { shellWord } from '../../util/shell.js'
 
 /** One release revision as Helm stores it (the fields the plan needs). */
 export interface HelmRevision {
@@ -122,10 +123,7 @@ export function helmRollbackArgs(input: HelmCommandInput): string[] {
   return args
 }
 
-/** A word as a POSIX shell would read it back, for commands shown to people. */
-export function shellWord(word: string): string {
-  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
-}
+export { shellWord }
 
 /**
  * The command line for the report and for a human to copy: the kubeconfig path is left out (it is a

@@ -7,7 +7,7 @@
 import { KubeApiError } from '../../kube/api.js'
 import { addFailedMark, findFailedMark, parseFailedMarks } from '../../decide/failed-mark.js'
 import { stepAfterConflict } from '../../decide/guards.js'
-import { classifyRollback } from '../../decide/rollback-outcome.js'
+import { classifyRollback, rolloutStatusCommand } from '../../decide/rollback-outcome.js'
 import type { TargetRef } from '../../model/result.js'
 import type { FailedRevisionMark, RevisionRef, TargetRollbackReport } from '../../model/rollback.js'
 import { DEPLOY_GUARD_ANNOTATION_PREFIX, FAILED_REVISION_ANNOTATION } from '../../model/rollback.js'
@@ -189,7 +189,7 @@ export async function undoWithKubectl(ctx: UndoContext): Promise<TargetRollbackR
   )
   progress({
     phase: 'waiting',
-    manualCommand: `kubectl rollout status ${ref.kind.toLowerCase()}/${ref.name} -n ${ref.namespace}`
+    manualCommand: rolloutStatusCommand(ref)
   })
   const restored = await deps.verifyRestored(ref, since)
   const final = classifyRollback({

@@ -14,6 +14,7 @@ import { rollbackHelm } from './helm.js'
 import type { UndoContext } from './kubectl-path.js'
 import type { ArgoRollbackOutcome, HelmRollbackOutcome } from './managed-types.js'
 import type { Management } from '../../kube/workload/management.js'
+import { rolloutStatusCommand } from '../../decide/rollback-outcome.js'
 
 type ManagerContext = UndoContext & { manager: Extract<Management, { managedBy: 'helm' | 'argocd' }> }
 
@@ -121,7 +122,7 @@ export async function undoThroughManager(ctx: ManagerContext): Promise<TargetRol
   if (settings.dryRun) {
     return { ...base, state: 'dry-run', summary: `dry run: ${outcome.message}; nothing was changed`, manual }
   }
-  const status = `kubectl rollout status ${label} -n ${ref.namespace}`
+  const status = rolloutStatusCommand(ref)
   progress({ phase: 'waiting', reason: outcome.message, manualCommand: status })
   const restored = await deps.verifyRestored(ref, deps.now())
   const healthy = restored.verdict === 'passed'

@@ -1,8 +1,8 @@
-export const id = 675;
-export const ids = [675];
+export const id = 355;
+export const ids = [355];
 export const modules = {
 
-/***/ 66675:
+/***/ 93355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -94,8 +94,45 @@ function parseBody(body) {
     return { ok: true, result: { data, warnings: parseWarnings(body.warnings) } };
 }
 
-// EXTERNAL MODULE: ./src/prometheus/retry.ts
-var retry = __webpack_require__(96490);
+// EXTERNAL MODULE: ./src/util/sleep.ts
+var sleep = __webpack_require__(97783);
+// EXTERNAL MODULE: ./src/util/retry-after.ts
+var retry_after = __webpack_require__(9361);
+;// CONCATENATED MODULE: ./src/prometheus/retry.ts
+/**
+ * Retry with exponential backoff for Prometheus requests. Written here rather than with p-retry because
+ * a 429/503 may dictate the delay through `Retry-After`, which a fixed backoff schedule cannot honour.
+ */
+
+
+/** Connection problems, timeouts, 5xx and 429 are worth another try; a bad query is not. */
+function isRetryable(error) {
+    if (!(error instanceof errors/* PrometheusError */.H))
+        return false;
+    if (error.kind === 'network' || error.kind === 'timeout')
+        return true;
+    return error.status !== undefined && (error.status === 429 || error.status >= 500);
+}
+
+function backoffDelay(policy, retryNumber, retryAfterMs) {
+    const exponential = policy.baseDelayMs * 2 ** (retryNumber - 1);
+    return Math.min(policy.maxDelayMs, retryAfterMs ?? exponential);
+}
+async function withRetries(attempt, policy, sleep, signal) {
+    for (let attemptNumber = 1;; attemptNumber++) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            const last = attemptNumber > policy.retries || !isRetryable(error) || signal?.aborted === true;
+            if (last)
+                throw error instanceof errors/* PrometheusError */.H ? error.withAttempts(attemptNumber) : error;
+            await sleep(backoffDelay(policy, attemptNumber, error instanceof errors/* PrometheusError */.H ? error.retryAfterMs : undefined), signal);
+        }
+    }
+}
+const defaultSleep = sleep/* sleep */.y;
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:https"
@@ -196,7 +233,7 @@ class PrometheusClient {
             baseDelayMs: options.retryBaseDelayMs ?? 500,
             maxDelayMs: options.maxRetryDelayMs ?? 30_000
         };
-        this.sleep = options.sleep ?? retry/* defaultSleep */.JG;
+        this.sleep = options.sleep ?? defaultSleep;
     }
     instantQuery(query, time) {
         const params = { query };
@@ -226,7 +263,7 @@ class PrometheusClient {
         const policy = { ...PROBE_POLICY, retries: Math.min(PROBE_POLICY.retries, this.config.retries) };
         const url = endpoint(this.config.url, 'api/v1/query');
         try {
-            await (0,retry/* withRetries */.LH)(() => this.attempt(url, { query: '1' }), policy, this.sleep, this.options.signal);
+            await withRetries(() => this.attempt(url, { query: '1' }), policy, this.sleep, this.options.signal);
         }
         catch (error) {
             if (!(error instanceof errors/* PrometheusError */.H) || error.kind === 'cancelled')
@@ -247,7 +284,7 @@ class PrometheusClient {
     }
     request(path, params) {
         const url = endpoint(this.config.url, path);
-        return (0,retry/* withRetries */.LH)(() => this.attempt(url, params), this.policy, this.sleep, this.options.signal);
+        return withRetries(() => this.attempt(url, params), this.policy, this.sleep, this.options.signal);
     }
     /** One attempt, following same-origin redirects; every hop shares the per-request timeout. */
     async attempt(url, params) {
@@ -371,7 +408,7 @@ function networkReason(error) {
 function interpret(response, where) {
     const status = response.status;
     const retryAfterHeader = response.headers['retry-after'];
-    const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(typeof retryAfterHeader === 'string' ? retryAfterHeader : undefined);
+    const retryAfterMs = (0,retry_after/* parseRetryAfter */.m)(typeof retryAfterHeader === 'string' ? retryAfterHeader : undefined);
     let body;
     try {
         body = JSON.parse(response.data);
@@ -445,64 +482,29 @@ function createPrometheusClient(config, options) {
 
 /***/ }),
 
-/***/ 96490:
+/***/ 9361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JG: () => (/* binding */ defaultSleep),
-/* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
 /* harmony export */ });
-/* unused harmony exports isRetryable, backoffDelay */
-/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97783);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92737);
 /**
- * Retry with exponential backoff for Prometheus requests. Written here rather than with p-retry because
- * a 429/503 may dictate the delay through `Retry-After`, which a fixed backoff schedule cannot honour.
+ * `Retry-After` (RFC 9110 §10.2.3): delay-seconds or an HTTP date. Milliseconds, or undefined when
+ * absent or unparsable. The one reading every client (Kubernetes, Prometheus, GitHub, webhook) uses.
  */
-
-
-/** Connection problems, timeouts, 5xx and 429 are worth another try; a bad query is not. */
-function isRetryable(error) {
-    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PrometheusError */ .H))
-        return false;
-    if (error.kind === 'network' || error.kind === 'timeout')
-        return true;
-    return error.status !== undefined && (error.status === 429 || error.status >= 500);
-}
-/**
- * `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). Returns milliseconds,
- * or undefined when absent or unparsable.
- */
-function parseRetryAfter(header, now = new Date()) {
+function parseRetryAfter(header, now = Date.now()) {
     if (header === undefined)
         return undefined;
     const trimmed = header.trim();
+    if (trimmed === '')
+        return undefined;
     if (/^\d+(\.\d+)?$/.test(trimmed))
         return Math.round(Number(trimmed) * 1000);
     const at = Date.parse(trimmed);
     if (Number.isNaN(at))
         return undefined;
-    return Math.max(0, at - now.getTime());
+    return Math.max(0, at - (typeof now === 'number' ? now : now.getTime()));
 }
-function backoffDelay(policy, retryNumber, retryAfterMs) {
-    const exponential = policy.baseDelayMs * 2 ** (retryNumber - 1);
-    return Math.min(policy.maxDelayMs, retryAfterMs ?? exponential);
-}
-async function withRetries(attempt, policy, sleep, signal) {
-    for (let attemptNumber = 1;; attemptNumber++) {
-        try {
-            return await attempt();
-        }
-        catch (error) {
-            const last = attemptNumber > policy.retries || !isRetryable(error) || signal?.aborted === true;
-            if (last)
-                throw error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PrometheusError */ .H ? error.withAttempts(attemptNumber) : error;
-            await sleep(backoffDelay(policy, attemptNumber, error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PrometheusError */ .H ? error.retryAfterMs : undefined), signal);
-        }
-    }
-}
-const defaultSleep = _util_sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .y;
 
 
 /***/ }),
