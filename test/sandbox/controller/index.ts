@@ -101,8 +101,12 @@ export class Controller {
     })
   }
 
+  /** Reconcile passes run so far: an idle cluster must not keep running them. */
+  passes = 0
+
   private pass(): void {
     if (!this.running) return
+    this.passes++
     const started = Date.now()
     const ctx = this.ctx
     ctx.beginPass()
