@@ -4,4 +4,24 @@ export interface BenchFigure {
   value: number
   unit: string
   note?: string
+  /**
+   * The goal the figure is held to, in `unit`: at most `max`, or at least `min`. Printed beside the
+   * value, and a miss is marked, so a regression is visible in the output without failing the run.
+   */
+  target?: { max: number } | { min: number }
+}
+
+/** Whether the figure meets its target; undefined when it has none. */
+export function meetsTarget(figure: BenchFigure): boolean | undefined {
+  const target = figure.target
+  if (!target) return undefined
+  return 'max' in target ? figure.value <= target.max : figure.value >= target.min
+}
+
+/** `name: value unit [target ≤ 80 ms: met] (note)`; a miss reads `[target ≤ 80 ms: MISSED]`. */
+export function formatFigure(figure: BenchFigure): string {
+  const { name, value, unit, note, target } = figure
+  const goal = target ? ('max' in target ? `≤ ${target.max} ${unit}` : `≥ ${target.min} ${unit}`) : undefined
+  const verdict = goal ? ` [target ${goal}: ${meetsTarget(figure) ? 'met' : 'MISSED'}]` : ''
+  return `${name}: ${value} ${unit}${verdict}${note ? ` (${note})` : ''}`
 }

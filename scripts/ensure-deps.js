@@ -1,7 +1,7 @@
 // Makes `npm test` work on a fresh machine: the analysis tests need Debian's `prometheus` (and its
-// `promtool`); the rendered-report test needs Debian's `chromium` and the colour emoji font (without
-// it the reports' ✅/❌ render as boxes). As root we install what is missing; otherwise we stop with
-// the exact command to run.
+// `promtool`), the alerts tests Debian's `prometheus-alertmanager`; the rendered-report test needs
+// Debian's `chromium` and the colour emoji font (without it the reports' ✅/❌ render as boxes). As
+// root we install what is missing; otherwise we stop with the exact command to run.
 import { execFileSync, spawnSync } from 'node:child_process'
 
 const major = Number(process.versions.node.split('.')[0])
@@ -18,6 +18,7 @@ const hasPackage = (name) => spawnSync('dpkg', ['-s', name], { stdio: 'ignore' }
 /** Debian packages the suite needs, each with why, and whether this machine already has it. */
 const needed = [
   { name: 'prometheus', why: 'the analysis tests', present: has('prometheus') && has('promtool') },
+  { name: 'prometheus-alertmanager', why: 'the alerts tests', present: has('prometheus-alertmanager') },
   { name: 'chromium', why: 'the rendered-report test', present: has('chromium') },
   {
     name: 'fonts-noto-color-emoji',

@@ -5,8 +5,10 @@
  *
  * The rules, most severe first:
  * - Any evaluation failed → abort, verdict failed.
- * - Any evaluation inconclusive → hold while the step's deadline allows, else abort inconclusive.
- *   Silence is never evidence: a canary is promoted only on passed evaluations.
+ * - Any evaluation inconclusive → what `canary.onNoData` says: `hold` (default) while the step's
+ *   deadline allows, then abort inconclusive; `inconclusive` aborts inconclusive at once; `abort`
+ *   aborts with verdict failed. Silence is never evidence: a canary is promoted only on passed evaluations.
+ * - A `pause: manual` step that would advance or promote pauses instead (a later run resumes at `next`).
  * - All passed → advance, or promote after the last step — but only if at least one step's analysis
  *   actually ran and passed (a canary judged on pod health alone would be promoted on silence).
  * - The baseline judge (Kayenta): a `fail` score fails, `inconclusive` (no data) is inconclusive, and a
@@ -43,6 +45,10 @@ export interface StepContext {
   analysedBefore: boolean
   /** True when a later step runs the judge again (so a marginal score may go on); default false. */
   laterJudgement?: boolean
+  /** What an inconclusive evaluation does (canary.onNoData); default `hold`. */
+  onNoData?: 'hold' | 'inconclusive' | 'abort'
+  /** The step is `pause: manual`: stop for approval instead of advancing or promoting. */
+  manual?: boolean
 }
 
 export type StepDecision =
@@ -50,6 +56,7 @@ export type StepDecision =
   | { action: 'hold'; reason: string }
   | { action: 'promote'; reason: string }
   | { action: 'abort'; verdict: 'failed' | 'inconclusive'; reason: string }
+  | { action: 'pause'; next: number; reason: string }
 
 /** Whether a step runs the analysis: by default when it has a pause to measure over. */
 export function stepRunsAnalysis(step: CanaryStep): boolean {
@@ -111,9 +118,20 @@ export function decideStep(
           ? 'the analysis was inconclusive'
           : 'the baseline judge had too little data'
     const reason = `${label}: ${because(evaluation, what)}`
-    return context.canHold ? { action: 'hold', reason } : { action: 'abort', verdict: 'inconclusive', reason }
+    const onNoData = context.onNoData ?? 'hold'
+    if (onNoData === 'hold' && context.canHold) return { action: 'hold', reason }
+    if (onNoData === 'abort')
+      return { action: 'abort', verdict: 'failed', reason: `${reason} (canary.onNoData: abort)` }
+    return { action: 'abort', verdict: 'inconclusive', reason }
   }
   const analysed = context.analysedBefore || evaluation.analysis === 'passed' || judge === 'passed'
+  if (context.manual) {
+    return {
+      action: 'pause',
+      next: index + 1,
+      reason: `${label} passed; paused for approval (resume with canary-resume: continue, or abort)`
+    }
+  }
   if (index + 1 < steps.length) {
     const next = index + 1
     return { action: 'advance', next, reason: `${label} passed; next weight ${weightAt(steps, next)} %` }

@@ -128,8 +128,10 @@ async function withRestoredAnalysis(
   const { runConfiguredAnalysis } = await import('./analysis-step.js')
   const { resolveVersion } = await import('./version.js')
   const version = resolveVersion({ ...config, version: undefined }, [result])
+  // No alerts gate here: alerts the bad version set off keep firing for a while after the rollback,
+  // and must not fail the restored version.
   const analysis = await ctx.group('PromQL analysis of the restored version', () =>
-    runConfiguredAnalysis(config, version, ctx, since)
+    runConfiguredAnalysis(config, version, ctx, since, { alerts: false })
   )
   const row = {
     id: 'restored-analysis',

@@ -36,12 +36,41 @@ function notRunnable(reason: string, now: Date): AnalysisResult {
   return { startedAt: at, finishedAt: at, checks: [], verdict: 'inconclusive', reasons: [reason] }
 }
 
+/** Gates an analysis may carry besides its metric checks. */
+export interface AnalysisGates {
+  /**
+   * The "no critical alerts firing" check (`alerts` config), read at the end of the analysis. By
+   * default on only for callers that know no deploy start (analyze, canary steps): verify reports
+   * alerts as its own checklist row, and the rollback's re-analysis (which passes the rollback's
+   * start) is about the restored version, not about the alert that caused the rollback.
+   */
+  alerts: boolean
+}
+
 /**
  * @param deployStartedAt when the deploy began, if known (verify knows the rollout's start): relative
- *   checks take their baseline from before it. Without it (analyze), the baseline window ends
- *   `baseline.offset` before the analysis starts.
+ *   checks take their baseline from before it, and alerts that began earlier are pre-existing. Without
+ *   it (analyze), the baseline window ends `baseline.offset` before the analysis starts, and the run's
+ *   start separates new alerts from old ones.
  */
 export async function runConfiguredAnalysis(
+  config: DeployGuardConfig,
+  version: string | undefined,
+  ctx: CommandContext,
+  deployStartedAt?: Date,
+  gates: AnalysisGates = { alerts: deployStartedAt === undefined }
+): Promise<AnalysisResult> {
+  const analysis = await runMetricAnalysis(config, version, ctx, deployStartedAt)
+  if (!gates.alerts || !config.alerts || ctx.signal.aborted) return analysis
+  // Loaded only when configured (start-up cost otherwise).
+  const { gateOnAlerts } = await import('../alerts/gate.js')
+  return gateOnAlerts(analysis, config, ctx, {
+    ...(version !== undefined ? { version } : {}),
+    ...(deployStartedAt ? { since: deployStartedAt } : {})
+  })
+}
+
+async function runMetricAnalysis(
   config: DeployGuardConfig,
   version: string | undefined,
   ctx: CommandContext,

@@ -25,7 +25,7 @@ export interface CommandSpec {
     analysis?: boolean
     /** The `reason` input (a manual rollback says why). */
     reason?: boolean
-    /** `canary.steps` and a traffic router this release drives (`canary.traffic.replicas`). */
+    /** `canary.steps` (strategy canary) or `canary.blueGreen.activeService` (strategy blueGreen). */
     canary?: boolean
   }
   load(): Promise<CommandFlow>

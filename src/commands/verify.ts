@@ -1,7 +1,8 @@
 /**
- * `verify`: did this deploy actually work? For every target: wait for the rollout, then the
- * post-deploy checklist (src/verify/workload.ts); then smoke checks, GitOps/Helm state and, when the
- * config has them, the PromQL checks. The flow only; every detail lives in the modules it calls.
+ * `verify`: did this deploy actually work? For every target (several at once, src/verify/targets.ts):
+ * wait for the rollout, then the post-deploy checklist (src/verify/workload.ts); then smoke checks,
+ * GitOps/Helm state and, when the config has them, the PromQL checks. The flow only; every detail
+ * lives in the modules it calls.
  */
 import type { DeployGuardConfig } from '../config/types.js'
 import { applyCancellation } from '../decide/cancellation.js'
@@ -10,7 +11,7 @@ import { decideVerdict } from '../decide/verdict.js'
 import { checkGitOps } from '../gitops/index.js'
 import type { KubeApi } from '../kube/api.js'
 import type { AnalysisResult, CheckResult, RunResult, TargetResult } from '../model/result.js'
-import { verifyWorkload } from '../verify/workload.js'
+import { verifyTargets } from '../verify/targets.js'
 import { runConfiguredAnalysis } from './analysis-step.js'
 import type { CommandContext } from './context.js'
 import { kubeUnavailableTarget } from './kube-failure.js'
@@ -27,16 +28,14 @@ export async function runVerify(config: DeployGuardConfig, ctx: CommandContext):
     kubeError = error
   }
 
-  const targets: TargetResult[] = []
-  for (const ref of config.targets) {
-    const label = `${ref.kind.toLowerCase()}/${ref.name} in ${ref.namespace}`
-    const result = api
-      ? await ctx.group(`verify ${label}`, () =>
-          verifyWorkload(api, ref, config.verify, { startedAt, log: (line) => ctx.log(line), signal: ctx.signal })
-        )
-      : kubeUnavailableTarget(ref, kubeError)
-    targets.push(result)
-  }
+  // Concurrently, a few at a time, each with the whole timeout; results in config order.
+  const targets: TargetResult[] = api
+    ? await verifyTargets(api, config.targets, config.verify, startedAt, {
+        log: (line) => ctx.log(line),
+        group: (title, fn) => ctx.group(title, fn),
+        signal: ctx.signal
+      })
+    : config.targets.map((ref) => kubeUnavailableTarget(ref, kubeError))
 
   const checks: CheckResult[] = []
   if (ctx.signal.aborted) return finish(config, ctx, startedAt, targets, checks, undefined, true)
@@ -62,7 +61,16 @@ export async function runVerify(config: DeployGuardConfig, ctx: CommandContext):
     const version = resolveVersion(config, targets)
     const starts = targets.flatMap((t) => (t.rolloutStartedAt ? [Date.parse(t.rolloutStartedAt)] : []))
     const deployStartedAt = starts.length > 0 ? new Date(Math.min(...starts)) : undefined
-    analysis = await ctx.group('PromQL analysis', () => runConfiguredAnalysis(config, version, ctx, deployStartedAt))
+    analysis = await ctx.group('PromQL analysis', () =>
+      runConfiguredAnalysis(config, version, ctx, deployStartedAt, { alerts: false })
+    )
+  }
+  // Alerts last, so they had the rollout (and the analysis window) to fire. One call returning rows:
+  // keep it a single call when reshaping this flow (helper C: concurrency), and run it after the targets.
+  if (config.alerts && !ctx.signal.aborted) {
+    const { verifyAlertRows } = await import('../alerts/index.js')
+    const version = resolveVersion(config, targets)
+    checks.push(...(await ctx.group('alerts', () => verifyAlertRows(config, ctx, targets, { startedAt, version }))))
   }
 
   const result = finish(config, ctx, startedAt, targets, checks, analysis, ctx.signal.aborted)

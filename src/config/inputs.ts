@@ -32,6 +32,9 @@ export const ACTION_INPUT_NAMES = [
   'prometheus-url',
   'prometheus-token',
   'prometheus-headers',
+  'alertmanager-url',
+  'alertmanager-token',
+  'alertmanager-headers',
   'version',
   'dry-run',
   'fail-fast-after',
@@ -47,7 +50,9 @@ export const ACTION_INPUT_NAMES = [
   'record-path',
   'versions-file',
   'notify-webhook',
-  'notify-on'
+  'notify-on',
+  'image',
+  'canary-resume'
 ] as const
 
 /** Same list under the name src/main.ts imports. */

@@ -28,6 +28,8 @@ import {
   type ActionInputs
 } from './inputs.js'
 import { zodIssuesToConfigIssues } from './issues.js'
+import { parseCanaryResume, parseImageInput } from './canary-inputs.js'
+import { alertsRequirements, mergeAlertInputs, parseAlertInputs } from './alerts-inputs.js'
 import { configSchema } from './schema.js'
 import { collectSecrets, redact, secretsInTree } from './secrets.js'
 import { BUILTIN_VARIABLES, isVariableName, templateVariablesUsed } from './template.js'
@@ -59,6 +61,9 @@ interface InputValues {
   rollbackTo?: 'recorded' | 'previous' | number
   reason?: string
   records?: RecordsConfig
+  /** `image` input: container → image for a canary made from the stable. */
+  canaryImages?: Record<string, string>
+  canaryResume?: 'continue' | 'abort'
 }
 
 export async function loadConfig(
@@ -67,12 +72,13 @@ export async function loadConfig(
 ): Promise<LoadedConfig> {
   const issues: ConfigIssue[] = []
   const values = parseInputs(inputs, issues)
+  const alertInputs = parseAlertInputs(inputs, issues)
   const raw = inputs.config.trim() === '' ? {} : await readConfigFile(inputs.config.trim(), readFile, issues)
 
   let config: DeployGuardConfig | undefined
   if (raw !== undefined) {
-    const merged = mergeInputs(raw, values)
-    issues.push(...requirements(values, merged, inputs.target.trim() !== ''))
+    const merged = mergeAlertInputs(mergeInputs(raw, values), alertInputs)
+    issues.push(...requirements(values, merged, inputs.target.trim() !== ''), ...alertsRequirements(merged))
     const result = configSchema({
       defaultNamespace: values.namespace,
       templateValues: templateStandIns(merged, values)
@@ -133,7 +139,9 @@ function parseInputs(inputs: ActionInputs, issues: ConfigIssue[]): InputValues {
       parseBooleanInput('rollback-on-inconclusive', inputs['rollback-on-inconclusive'])
     ),
     rollbackTo: attempt(issues, () => parseRollbackTo(inputs['rollback-to'])),
-    reason: inputs.reason.trim() === '' ? undefined : inputs.reason.trim()
+    reason: inputs.reason.trim() === '' ? undefined : inputs.reason.trim(),
+    canaryImages: attempt(issues, () => parseImageInput(inputs.image)),
+    canaryResume: attempt(issues, () => parseCanaryResume(inputs['canary-resume']))
   }
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(values, { [key]: value })
   values.records = parseRecordInputs(inputs, issues)
@@ -272,6 +280,7 @@ function mergeInputs(raw: RawMap, values: InputValues): RawMap {
     const rollback = merged.rollback ?? {}
     if (isMapValue(rollback)) merged.rollback = { ...rollback, ...rollbackInputs }
   }
+  mergeCanaryInputs(merged, values)
   const fromInputs =
     values.prometheusUrl !== undefined ||
     values.prometheusToken !== undefined ||
@@ -334,26 +343,41 @@ function requirements(values: InputValues, merged: RawMap, targetInputGiven: boo
   return issues
 }
 
-/** The canary command drives the replicas router in this release: its two Deployment names are needed. */
+/**
+ * What `command: canary` needs beyond the schema: steps for strategy canary, the active Service for
+ * blueGreen. Router names are checked by the schema (each router's required keys); the replicas
+ * router's names default to the target and `canary.workload` (or `<target>-canary`).
+ */
 function canaryRequirements(canary: unknown, command: string): ConfigIssue[] {
-  if (!isMapValue(canary) || canary.steps === undefined)
+  const section = isMapValue(canary) ? canary : {}
+  if (section.strategy === 'blueGreen') {
+    const blueGreen = isMapValue(section.blueGreen) ? section.blueGreen : undefined
+    return blueGreen?.activeService === undefined
+      ? [
+          {
+            path: 'canary.blueGreen.activeService',
+            message: `required for ${command} with strategy blueGreen: the Service whose selector switches from blue to green`
+          }
+        ]
+      : []
+  }
+  if (section.steps === undefined)
     return [
       { path: 'canary.steps', message: `required for ${command}: e.g. [ { weight: 10, pause: 5m }, { weight: 100 } ]` }
     ]
-  const traffic = isMapValue(canary.traffic) ? canary.traffic : undefined
-  if (traffic && Object.keys(traffic).some((key) => key !== 'replicas')) {
-    return [{ path: 'canary.traffic', message: `only the replicas router is supported by ${command} in this release` }]
+  return []
+}
+
+/** The `image` and `canary-resume` inputs go into the canary section (inputs win over the file). */
+function mergeCanaryInputs(merged: RawMap, values: InputValues): void {
+  if (values.canaryImages === undefined && values.canaryResume === undefined) return
+  const canary = merged.canary ?? {}
+  if (!isMapValue(canary)) return
+  merged.canary = {
+    ...canary,
+    ...(values.canaryImages !== undefined ? { images: values.canaryImages } : {}),
+    ...(values.canaryResume !== undefined ? { resume: values.canaryResume } : {})
   }
-  const replicas = traffic && isMapValue(traffic.replicas) ? traffic.replicas : undefined
-  const issues: ConfigIssue[] = []
-  for (const key of ['canary', 'stable'] as const) {
-    if (typeof replicas?.[key] !== 'string' || replicas[key] === '')
-      issues.push({
-        path: `canary.traffic.replicas.${key}`,
-        message: `required for ${command}: the ${key} Deployment's name (both run behind one Service)`
-      })
-  }
-  return issues
 }
 
 /**

@@ -1,5 +1,5 @@
 /** zod schema of the `analysis` section (Argo Rollouts limits, plus no-data, NaN and traffic policies). */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { AnalysisConfig } from './types.js'
 import { queryTemplateProblems } from './query-check.js'
 import {

@@ -1,10 +1,22 @@
 /**
- * zod schema of the `canary` section: steps, traffic router, and the baseline judge (`canary.judge`,
- * Kayenta's canary-vs-baseline metrics). The loaded config carries it as `canary` (src/config/types.ts).
+ * zod schema of the `canary` section: strategy, workloads, steps, traffic router, what silence and a
+ * manual pause mean, clean-up, and the baseline judge (`canary.judge`, Kayenta's canary-vs-baseline
+ * metrics). The loaded config carries it as `canary` (src/config/types.ts). Which keys a command
+ * needs (steps for strategy canary, blueGreen.activeService for blueGreen) is checked by load.ts.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { querySchema } from './schema-analysis.js'
-import { duration, finiteNumber, nonEmptyString, positiveCount, scalarString, strictObject } from './schema-parts.js'
+import { blueGreenSchema } from './schema-blue-green.js'
+import {
+  count,
+  duration,
+  finiteNumber,
+  k8sName,
+  nonEmptyString,
+  positiveCount,
+  scalarString,
+  strictObject
+} from './schema-parts.js'
 import { templateVariablesUsed } from './template.js'
 
 const ALWAYS = { when: () => true }
@@ -110,36 +122,102 @@ function judgeSchema(templateValues: Record<string, string>) {
   }, ALWAYS)
 }
 
+const WEIGHT_EXPECTED = 'expected a weight from 0 to 100'
+const weight = z
+  .number({ error: WEIGHT_EXPECTED })
+  .min(0, { error: WEIGHT_EXPECTED })
+  .max(100, { error: WEIGHT_EXPECTED })
+
+/** `pause: manual` (hold for approval: the run stops here and a later run resumes) or a duration. */
+const pause = z.unknown().transform((value, ctx): 'manual' | number => {
+  if (value === 'manual') return 'manual'
+  const parsed = duration.safeParse(value)
+  if (parsed.success) return parsed.data
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, input: value })
+  return 0
+})
+
+/** One configured step as loaded (see `step` below). */
+export interface CanaryStepConfig {
+  /** Percent of traffic to the canary. */
+  weight?: number
+  /** Hotfix fast-track: this many canary pods (the replicas router gives them their share of the pods). */
+  replicas?: number
+  /** ms */
+  pause?: number
+  /** `pause: manual`: the run stops after this step, keeping the traffic, until a later run resumes. */
+  manual?: boolean
+  analysis?: boolean
+}
+
+/**
+ * One step: `{ weight, pause }`, `{ replicas: N, pause }` (hotfix fast-track: N canary pods, the
+ * stable keeps serving) or `{ pause: manual }`. `pause: manual` comes out as `manual: true`, so
+ * `pause` is always a duration in ms for the step machine.
+ */
+const step = strictObject({
+  weight: weight.optional(),
+  replicas: count.optional(),
+  pause: pause.optional(),
+  analysis: z.boolean({ error: 'expected true or false' }).optional()
+})
+  .refine((s) => s.weight === undefined || s.replicas === undefined, {
+    error: "give weight or replicas, not both (replicas: N sends the canary N pods' share of traffic)"
+  })
+  .transform(({ pause: p, ...rest }): CanaryStepConfig => ({
+    ...rest,
+    ...(p === 'manual' ? { manual: true } : p !== undefined ? { pause: p } : {})
+  }))
+
+const istioDestination = strictObject({ host: nonEmptyString, subset: nonEmptyString.optional() })
+
+/** One traffic router, by key; the names are those of the routing objects (Deployments for replicas). */
+const traffic = strictObject({
+  // Both names optional: stable defaults to targets[0], canary to canary.workload (or <stable>-canary).
+  replicas: strictObject({ canary: k8sName.optional(), stable: k8sName.optional() }).optional(),
+  gatewayHTTPRoute: strictObject({ route: k8sName, stable: k8sName, canary: k8sName }).optional(),
+  istioVirtualService: strictObject({
+    virtualService: k8sName,
+    stable: istioDestination,
+    canary: istioDestination
+  }).optional(),
+  nginxIngress: strictObject({ canaryIngress: k8sName }).optional()
+}).refine((routers) => Object.values(routers).filter((r) => r !== undefined).length === 1, {
+  error: 'needs exactly one traffic router: replicas, gatewayHTTPRoute, istioVirtualService or nginxIngress'
+})
+
+/** `container: image` pairs (the `image` input); `*` stands for the only container. */
+const images = z.record(nonEmptyString, nonEmptyString, { error: 'expected a mapping of container names to images' })
+
 export function canarySchema(templateValues: Record<string, string>) {
   return strictObject({
+    strategy: z.enum(['canary', 'blueGreen'], { error: 'expected canary or blueGreen' }).default('canary'),
     steps: z
-      .array(
-        strictObject({
-          weight: z
-            .number({ error: 'expected a weight from 0 to 100' })
-            .min(0, { error: 'expected a weight from 0 to 100' })
-            .max(100, { error: 'expected a weight from 0 to 100' })
-            .optional(),
-          pause: duration.optional(),
-          analysis: z.boolean({ error: 'expected true or false' }).optional()
-        }),
-        { error: 'expected a list of steps' }
-      )
-      .min(1, { error: 'expected at least one step' }),
-    traffic: strictObject({
-      replicas: z.record(z.string(), z.unknown(), { error: 'expected a mapping' }).optional(),
-      gatewayHTTPRoute: z.record(z.string(), z.unknown(), { error: 'expected a mapping' }).optional(),
-      istioVirtualService: z.record(z.string(), z.unknown(), { error: 'expected a mapping' }).optional(),
-      nginxIngress: z.record(z.string(), z.unknown(), { error: 'expected a mapping' }).optional()
-    })
-      .refine((routers) => Object.keys(routers).length === 1, {
-        error: 'needs exactly one traffic router: replicas, gatewayHTTPRoute, istioVirtualService or nginxIngress'
-      })
+      .array(step, { error: 'expected a list of steps' })
+      .min(1, { error: 'expected at least one step' })
       .optional(),
-    judge: judgeSchema(templateValues).optional()
+    /** The canary Deployment (default: <stable>-canary). Created from the stable with `images` when absent. */
+    workload: k8sName.optional(),
+    /** New images for a canary created from the stable (the `image` input). */
+    images: images.optional(),
+    /** Canary pods with a weighted router (default: the stable's replicas). */
+    replicas: positiveCount.optional(),
+    traffic: traffic.optional(),
+    /** What a step whose analysis or judge had no data does: wait for data until stepTimeout, or stop. */
+    onNoData: z
+      .enum(['hold', 'inconclusive', 'abort'], { error: 'expected one of hold, inconclusive, abort' })
+      .default('hold'),
+    /** How long a step may hold for data (default: twice its pause). */
+    stepTimeout: duration.optional(),
+    cleanup: z.enum(['scaleToZero', 'delete'], { error: 'expected scaleToZero or delete' }).default('scaleToZero'),
+    /** A run that finds a paused canary: go on from the next step, or abort it (the `canary-resume` input). */
+    resume: z.enum(['continue', 'abort'], { error: 'expected continue or abort' }).default('continue'),
+    judge: judgeSchema(templateValues).optional(),
+    blueGreen: blueGreenSchema(templateValues).optional()
   })
 }
 
 export type CanaryConfig = z.output<ReturnType<typeof canarySchema>>
+export type CanaryTrafficConfig = NonNullable<CanaryConfig['traffic']>
 export type CanaryJudgeConfig = NonNullable<CanaryConfig['judge']>
 export type CanaryJudgeMetricConfig = CanaryJudgeConfig['metrics'][number]

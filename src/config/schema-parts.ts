@@ -2,7 +2,7 @@
  * Small zod building blocks shared by the config schema. Every message starts with "expected ..." and
  * names the expected form; src/config/issues.ts appends the offending value (", got ...").
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { suggest } from './suggest.js'
 import { workloadKindName } from '../kube/workload/kinds.js'
 import {

@@ -3,7 +3,7 @@
  * that Helm or Argo CD manage. Inputs (`rollback-on-failure`, `rollback-on-inconclusive`,
  * `rollback-to`) override these keys (src/config/load.ts).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { strictObject } from './schema-parts.js'
 import type { RollbackConfig } from './types.js'
 

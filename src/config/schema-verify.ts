@@ -1,5 +1,5 @@
 /** zod schema of the `verify` section: rollout wait, expectations, endpoints, smoke checks, GitOps. */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { GitOpsConfig, SmokeCheckConfig, VerifyConfig } from './types.js'
 import {
   count,
@@ -8,6 +8,7 @@ import {
   k8sName,
   namespace,
   nonEmptyString,
+  positiveCount,
   scalarString,
   strictObject
 } from './schema-parts.js'
@@ -104,6 +105,8 @@ export const verifySchema = strictObject({
   timeout: positiveDuration.default(600_000),
   failFastAfter: duration.default(30_000),
   pollInterval: positiveDuration.default(2_000),
+  // Optional (the default lives in src/verify/targets.ts) so configs built in code need not name it.
+  concurrency: positiveCount.max(64, { error: 'expected a whole number >= 1 and <= 64' }).optional(),
   expect: strictObject({
     replicas: count.optional(),
     image: nonEmptyString.optional(),

@@ -4,10 +4,11 @@
  * It is a factory because two defaults come from outside the file: the default namespace (input) and
  * the stand-in values used to check query templates.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { TargetRef } from '../model/result.js'
 import type { DeployGuardConfig } from './types.js'
 import { analysisSchema } from './schema-analysis.js'
+import { alertsSchema } from './schema-alerts.js'
 import { canarySchema } from './schema-canary.js'
 import {
   builtinKind,
@@ -124,7 +125,8 @@ export function configSchema(context: SchemaContext) {
     analysis: analysisSchema(context.templateValues).optional(),
     prometheus: prometheus.optional(),
     rollback: rollbackSchema.prefault({}),
-    canary: canarySchema(context.templateValues).optional()
+    canary: canarySchema(context.templateValues).optional(),
+    alerts: alertsSchema(context.templateValues, prometheus).optional()
   }).transform(
     ({ canary, targets: parsedTargets, verify, version, analysis, prometheus: prom, ...rest }): DeployGuardConfig => {
       const targets: TargetRef[] = parsedTargets.map(({ namespace: ns, apiVersion, ...ref }) => ({

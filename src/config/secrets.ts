@@ -78,17 +78,25 @@ export function collectSecrets(inputs: ActionInputs, config?: DeployGuardConfig)
   const found: string[] = [
     inputs['github-token'],
     inputs['prometheus-token'],
+    inputs['alertmanager-token'],
     // A webhook URL is its own credential (Slack's carries the token in the path).
     inputs['notify-webhook'],
     ...urlSecrets(inputs['notify-webhook']),
     ...kubeconfigSecrets(inputs.kubeconfig),
-    ...inputHeaderValues(inputs['prometheus-headers'])
+    ...inputHeaderValues(inputs['prometheus-headers']),
+    ...inputHeaderValues(inputs['alertmanager-headers'])
   ]
   const prometheus = config?.prometheus
   if (prometheus) {
     if (prometheus.token) found.push(prometheus.token)
     if (prometheus.basicAuth) found.push(prometheus.basicAuth.password)
     found.push(...headerSecrets(prometheus.headers), ...urlSecrets(prometheus.url))
+  }
+  const alertmanager = config?.alerts?.alertmanager
+  if (alertmanager) {
+    if (alertmanager.token) found.push(alertmanager.token)
+    if (alertmanager.basicAuth) found.push(alertmanager.basicAuth.password)
+    found.push(...headerSecrets(alertmanager.headers), ...urlSecrets(alertmanager.url))
   }
   for (const smoke of config?.verify.smoke ?? []) found.push(...headerSecrets(smoke.headers), ...urlSecrets(smoke.url))
   const unique = new Set(found.map((value) => value.trim()).filter((value) => value !== ''))

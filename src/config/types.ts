@@ -6,8 +6,10 @@
  */
 import type { TargetRef } from '../model/result.js'
 import type { CanaryConfig } from './schema-canary.js'
+import type { AlertsConfig } from './schema-alerts.js'
 
 export type { CanaryConfig } from './schema-canary.js'
+export type { AlertsConfig } from './schema-alerts.js'
 
 export type NoDataPolicy = 'fail' | 'pass' | 'inconclusive'
 
@@ -49,6 +51,8 @@ export interface VerifyConfig {
   failFastAfter: number
   /** Time between polls while waiting. */
   pollInterval: number
+  /** Targets verified at the same time (1–64; default 8, applied by src/verify/targets.ts). */
+  concurrency?: number
   expect: ExpectConfig
   allowRestarts: number
   /** `any`: at least `minReady` ready addresses; `all`: every pod of the workload ready in the endpoints. */
@@ -174,6 +178,8 @@ export interface DeployGuardConfig {
   rollback: RollbackConfig
   /** Progressive steps, the traffic router and the optional baseline judge (the `canary` command). */
   canary?: CanaryConfig
+  /** The "no critical alerts firing" check (verify, and a gate in analyze/canary). */
+  alerts?: AlertsConfig
   /** Set from inputs after validation (absent in hand-built configs: nothing beyond the step's own surfaces). */
   records?: RecordsConfig
 }

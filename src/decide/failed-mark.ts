@@ -6,7 +6,7 @@
  * each mark naming the revision by number and template hash (numbers are renumbered by an undo), with
  * the reason and the run that judged it. Bounded: at most MAX_MARKS marks, MAX_VALUE_CHARS in all.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   FAILED_REVISION_ANNOTATION,
   type FailedRevisionMark,

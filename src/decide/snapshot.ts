@@ -7,7 +7,7 @@
  * field, bounds every size, and refuses a snapshot taken of a different object (kind, name,
  * namespace) — following it would roll a workload back to another workload's revision.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Pod } from '../evaluate/k8s-types.js'
 import type { TargetRef } from '../model/result.js'
 import type { RecordedRevision } from '../model/rollback.js'

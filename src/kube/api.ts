@@ -147,6 +147,12 @@ export interface KubeApi {
    * server refuses (409) when the name now belongs to another object. A 404 is not an error (gone).
    */
   delete(type: ResourceType, namespace: string | undefined, name: string, options?: DeleteOptions): Promise<void>
+  /** POST a new object (a canary Deployment made from the stable one); 409 AlreadyExists is a KubeApiError. */
+  create<T extends KubeObject = KubeObject>(
+    type: ResourceType,
+    namespace: string | undefined,
+    body: KubeObject
+  ): Promise<T>
   /** Number of HTTP requests made so far (for benchmarks and tests). */
   readonly requestCount: number
   /**
@@ -156,4 +162,10 @@ export interface KubeApi {
    * stopped this way rejects with KubeRequestAbortedError. Views of views combine their signals.
    */
   withSignal(signal: AbortSignal): KubeApi
+  /**
+   * A view whose requests stop only when `signal` aborts, NOT when the run is cancelled: for the
+   * clean-up a cancel must still carry out (a canary's routing restored), held to its own short
+   * deadline by the caller (`AbortSignal.timeout(ms)`).
+   */
+  detachedFromRun(signal: AbortSignal): KubeApi
 }

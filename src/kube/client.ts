@@ -203,6 +203,7 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
         return requestCount
       },
       withSignal: (scope: AbortSignal) => view(signal ? AbortSignal.any([signal, scope]) : scope),
+      detachedFromRun: (scope: AbortSignal) => view(scope),
       resourceFor: (kind, apiVersion) => discovery.resourceFor(kind, apiVersion),
 
       async get<T extends KubeObject>(
@@ -316,6 +317,24 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
         return withTypeMeta(JSON.parse(response.text) as T, type)
       },
 
+      async create<T extends KubeObject>(
+        type: ResourceType,
+        namespace: string | undefined,
+        body: KubeObject
+      ): Promise<T> {
+        const response = await request(
+          {
+            method: 'POST',
+            path: resourcePath(type, namespace),
+            body: JSON.stringify(body),
+            contentType: 'application/json',
+            describe: describeFor(type, 'create', namespace, body.metadata.name)
+          },
+          signal
+        )
+        return withTypeMeta(JSON.parse(response.text) as T, type)
+      },
+
       async delete(
         type: ResourceType,
         namespace: string | undefined,
@@ -356,6 +375,8 @@ export async function createKubeApi(source: KubeSource, options: ClientOptions =
       return requestCount
     },
     withSignal: base.withSignal,
+    detachedFromRun: base.detachedFromRun,
+    create: base.create,
     resourceFor: base.resourceFor,
     get: base.get,
     list: base.list,

@@ -32,6 +32,9 @@ export function withDeadline(api: KubeApi, deadline: Deadline): KubeApi {
       return api.requestCount
     },
     withSignal: (signal) => withDeadline(api.withSignal(signal), deadline),
+    // Detached views keep only their own signal: the deadline is the run's, clean-up has its own.
+    detachedFromRun: (signal) => api.detachedFromRun(signal),
+    create: <T extends KubeObject>(...args: Parameters<KubeApi['create']>) => view().create<T>(...args),
     resourceFor: (kind, apiVersion) => view().resourceFor(kind, apiVersion),
     get: <T extends KubeObject>(...args: Parameters<KubeApi['get']>) => view().get<T>(...args),
     list: <T extends KubeObject>(...args: Parameters<KubeApi['list']>) => view().list<T>(...args),

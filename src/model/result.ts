@@ -2,6 +2,7 @@
  * The one result model every command produces and every report renders (job summary, PR comment,
  * outputs, JSON record). Plain data only: no clients, no class instances, JSON-serialisable.
  */
+import type { BlueGreenReport } from './blue-green.js'
 import type { CanaryReport } from './canary.js'
 import type { RollbackReport } from './rollback.js'
 import type { TargetSnapshot } from './snapshot.js'
@@ -10,7 +11,7 @@ import type { TargetSnapshot } from './snapshot.js'
 export type Verdict = 'passed' | 'failed' | 'inconclusive'
 
 /** What the run did to the cluster. Later commands (rollback, canary) fill the other values. */
-export type ActionTaken = 'none' | 'rolled-back' | 'promoted' | 'aborted'
+export type ActionTaken = 'none' | 'rolled-back' | 'promoted' | 'aborted' | 'paused'
 
 /** Status of one row of a checklist. `skipped` = not applicable or not configured (never counts). */
 export type CheckStatus = 'passed' | 'failed' | 'inconclusive' | 'skipped'
@@ -148,6 +149,11 @@ export interface AnalysisResult {
    * Below the floor every check's measurement of that tick is no-data.
    */
   traffic?: { query: string; min: number; measurements: Measurement[] }
+  /**
+   * The "no critical alerts firing" check, when `alerts` is configured: read at the end of the
+   * analysis and already folded into `verdict` and `reasons` (a gate for analyze and canary steps).
+   */
+  alerts?: CheckResult
 }
 
 export type CommandName = 'verify' | 'analyze' | 'snapshot' | 'rollback' | 'canary'
@@ -175,4 +181,6 @@ export interface RunResult {
   snapshots?: TargetSnapshot[]
   /** `canary`: every step with its weight, evaluations and decision, and what was written at the end. */
   canary?: CanaryReport
+  /** `canary` with `strategy: blueGreen`: each phase, the Services' selectors before and after, what was written. */
+  blueGreen?: BlueGreenReport
 }

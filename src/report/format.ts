@@ -77,7 +77,8 @@ export const ACTION_LABEL: Record<ActionTaken, string> = {
   none: 'no action',
   'rolled-back': 'rolled back',
   promoted: 'promoted',
-  aborted: 'aborted'
+  aborted: 'aborted',
+  paused: 'paused for approval'
 }
 
 /** What a dry run would have done, for the "dry run — would have …" banner (a dry run never fails the step). */
@@ -89,6 +90,8 @@ export function wouldHave(verdict: Verdict, action: ActionTaken): string {
       return 'promoted the canary'
     case 'aborted':
       return 'aborted the canary'
+    case 'paused':
+      return 'paused the canary for approval'
     case 'none':
       return verdict === 'passed' ? 'passed this step' : `failed this step (verdict ${verdict})`
   }

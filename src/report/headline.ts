@@ -11,6 +11,7 @@ import type { TargetRollbackReport } from '../model/rollback.js'
 import { codeSpan, escapeMarkdownText, truncate } from './escape.js'
 import { VERDICT_ICON, formatClock, targetLabel } from './format.js'
 import { hasLanded, rollbackClause, wouldRollBack } from './rollback-facts.js'
+import { blueGreenNext, canaryAbortNext, canaryCause } from './canary-headline.js'
 import { formatValue, metricUnit } from '../util/units.js'
 
 /** What to do next: words, and the exact command when there is one. */
@@ -105,10 +106,8 @@ function rollbackNext(result: RunResult): NextStep | undefined {
 function nextFromCause(result: RunResult, cause: Cause | undefined, causes: Cause[]): NextStep | undefined {
   if (!cause) return undefined
   // An aborted canary already put the traffic back: undoing the canary Deployment would be wrong advice.
-  if (result.canary && result.action === 'aborted')
-    return {
-      text: `traffic is back on ${result.canary.stable} and the canary is at 0; fix the new version, then run the canary again`
-    }
+  const canaryNext = canaryAbortNext(result) ?? blueGreenNext(result)
+  if (canaryNext) return { text: canaryNext }
   const target = failedTarget(result, causes)
   const undo = target ? undoCommand(target) : undefined
   const notRolledBack =
@@ -209,8 +208,10 @@ export function headline(result: RunResult, options: HeadlineOptions = {}): Head
   const title = `${options.title ?? `deploy-guard ${result.command}`}: ${result.verdict}`
   const causes = result.verdict === 'passed' && result.command !== 'rollback' ? [] : causesOf(result)
   const first = causes[0]
+  // A canary says where it stopped and why (or how it was promoted), before the generic cause.
   const cause = cut(
-    first ? causeLine(first) : result.verdict === 'passed' ? passedText(result) : (result.reasons[0] ?? '')
+    canaryCause(result, first ? causeLine(first) : undefined) ??
+      (first ? causeLine(first) : result.verdict === 'passed' ? passedText(result) : (result.reasons[0] ?? ''))
   )
   const step = rollbackNext(result) ?? (result.verdict === 'passed' ? undefined : nextFromCause(result, first, causes))
   const nextStep = step ? { text: cut(step.text), ...(step.command ? { command: cut(step.command) } : {}) } : undefined

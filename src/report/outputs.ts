@@ -49,6 +49,8 @@ export type OutputName =
   | 'restored-verdict'
   | 'rollback'
   | 'snapshot'
+  | 'canary-step'
+  | 'canary-state'
 
 const attention = (status: CheckStatus): status is 'failed' | 'inconclusive' =>
   status === 'failed' || status === 'inconclusive'
@@ -91,6 +93,9 @@ export function failedChecks(result: RunResult): FailedCheckOutput[] {
       reason: m.reason
     })
   }
+  // The alerts gate of analyze/canary is a check row of its own (verify's is in result.checks).
+  const alerts = result.analysis?.alerts
+  if (alerts && attention(alerts.status)) rows.push(checkRow(alerts, alerts.status))
   // Failed rows first, like the summary and the log (a stable sort keeps each group's order).
   return rows.sort((a, b) => Number(a.status !== 'failed') - Number(b.status !== 'failed'))
 }
@@ -170,7 +175,10 @@ export function buildOutputs(result: RunResult, reportPath: string): Record<Outp
     'rolled-back-to': revisionOutput(result, 'toRevision', OUTPUT_MAX_BYTES['rolled-back-to']),
     'restored-verdict': restoredVerdictOutput(result),
     rollback: rollbackOutput(result, OUTPUT_MAX_BYTES.rollback),
-    snapshot: snapshotOutput(result, OUTPUT_MAX_BYTES.snapshot)
+    snapshot: snapshotOutput(result, OUTPUT_MAX_BYTES.snapshot),
+    // The reusable canary workflow's interface: where a paused canary resumes, and how the run left it.
+    'canary-step': result.canary?.nextStep !== undefined ? String(result.canary.nextStep) : '',
+    'canary-state': result.canary?.state ?? ''
   }
 }
 

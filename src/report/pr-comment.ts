@@ -21,6 +21,8 @@ import { capLongStrings } from './long-strings.js'
 import { detailsBlock, selectItems, table } from './markdown.js'
 import { hasLanded, revisionMoveText, STATE_ICON } from './rollback-facts.js'
 import { renderAnalysis } from './sections/analysis.js'
+import { renderCanary } from './sections/canary.js'
+import { renderCanaryJudge } from './sections/canary-judge.js'
 import { renderChecks } from './sections/checks.js'
 import { renderRollback } from './sections/rollback.js'
 import { renderVerdict } from './sections/verdict.js'
@@ -160,6 +162,15 @@ function renderCurrent(
   const head = headline ?? renderVerdict(result, truncate(title, 300), budget).replace(/^## /, '### ')
   const blocks = [head, recordTable(result, facts, budget)]
   blocks.push(renderRollback(result, budget))
+  // A canary's steps (weights, outcomes, the judge's per-metric evidence) one click away; the headline says where it stopped.
+  if (result.canary?.steps.length)
+    blocks.push(
+      detailsBlock(
+        `Canary steps (${result.canary.steps.length} of ${result.canary.plannedSteps})`,
+        [renderCanary(result.canary), renderCanaryJudge(result.canary)].filter(Boolean).join('\n\n'),
+        false
+      )
+    )
   // The headline already gives the cause and what was done; the full checklist and the charts stay one
   // click away, so a failed run's record does not repeat the whole job summary in the PR.
   const checks = renderChecks(result, budget)

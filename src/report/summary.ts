@@ -13,6 +13,8 @@ import { causesOf } from './headline.js'
 import { capLongStrings } from './long-strings.js'
 import { renderAnalysis } from './sections/analysis.js'
 import { renderCanary } from './sections/canary.js'
+import { renderCanaryJudge } from './sections/canary-judge.js'
+import { renderBlueGreen } from './blue-green-section.js'
 import { causeOfRow, causeShortName, renderChecks } from './sections/checks.js'
 import { renderDetails } from './sections/details.js'
 import { renderRollback } from './sections/rollback.js'
@@ -51,6 +53,8 @@ function renderCore(result: RunResult, title: string, budget: Budget): string[] 
     renderVerdict(result, title, budget),
     renderRollback(result, budget),
     renderCanary(result.canary),
+    renderCanaryJudge(result.canary),
+    renderBlueGreen(result.blueGreen),
     renderChecks(result, budget, causes)
   ]
   if (result.analysis) {

@@ -23,7 +23,8 @@ export async function verifyCustomResource(
     }
     throw error
   }
-  const deadline = options.startedAt.getTime() + config.timeout
+  const started = options.timeoutFrom.getTime()
+  const deadline = started + config.timeout
   const progress = new ProgressLog(options.log, `${ref.kind.toLowerCase()} "${ref.name}"`)
   let result: KStatusResult
   for (;;) {
@@ -31,7 +32,7 @@ export async function verifyCustomResource(
     if (!obj) return notFoundResult(api, ref, type)
     result = computeKStatus(obj)
     const now = options.now()
-    progress.update(`${result.status}: ${result.message}`, now - options.startedAt.getTime(), now)
+    progress.update(`${result.status}: ${result.message}`, now - started, now)
     if (result.status !== 'InProgress' || now >= deadline) break
     await options.sleep(Math.max(0, Math.min(config.pollInterval, deadline - now)))
   }

@@ -17,6 +17,7 @@ export interface WaitContext {
   kind: StatusViewer
   object: KubeObject
   settings: Pick<WorkloadVerifySettings, 'timeout' | 'failFastAfter'> & { pollInterval: number }
+  /** When this target's wait began: its timeout and the elapsed times logged run from here. */
   startedAt: Date
   log: (line: string) => void
   sleep: (ms: number) => Promise<void>

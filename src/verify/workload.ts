@@ -30,8 +30,13 @@ import {
 import { waitForRollout } from './workload-wait.js'
 
 export interface VerifyWorkloadOptions {
-  /** When the verify began: the timeout runs from here, and it bounds "since the rollout began". */
+  /** When the verify began: it bounds "since the rollout began" (events, restarts, pre-rollout revision). */
   startedAt: Date
+  /**
+   * When this target's own verification began (default `startedAt`): its timeout runs from here, so a
+   * target that waited its turn behind others still gets the whole timeout.
+   */
+  timeoutFrom?: Date
   log: (line: string) => void
   sleep?: (ms: number) => Promise<void>
   now?: () => number
@@ -62,6 +67,7 @@ export async function verifyWorkload(
   const opts: Required<VerifyWorkloadOptions> = {
     now: Date.now,
     ...options,
+    timeoutFrom: options.timeoutFrom ?? options.startedAt,
     signal,
     // Every wait goes through here, so a cancellation ends it at once, wherever it is.
     sleep: async (ms: number) => {
@@ -70,7 +76,7 @@ export async function verifyWorkload(
     }
   }
   const kind = statusViewerFor(ref.kind, ref.apiVersion)
-  const at = opts.startedAt.getTime() + config.timeout
+  const at = opts.timeoutFrom.getTime() + config.timeout
   const phaseApi = (floorMs: number) => withDeadline(api, { at, now: opts.now, signal, floorMs })
   try {
     return kind
@@ -78,7 +84,7 @@ export async function verifyWorkload(
       : await verifyCustomResource(phaseApi(LAST_POLL_FLOOR_MS), ref, config, opts)
   } catch (error) {
     if (error instanceof CancelledError || signal.aborted) {
-      const waited = Math.round((opts.now() - opts.startedAt.getTime()) / 1000)
+      const waited = Math.round((opts.now() - opts.timeoutFrom.getTime()) / 1000)
       return uncheckedResult(
         ref,
         `the run was cancelled after ${waited}s, before the rollout could be judged`,
@@ -117,7 +123,8 @@ async function verifyBuiltin(
     kind,
     object,
     settings: config,
-    startedAt: opts.startedAt,
+    // The wait's clock (deadline, elapsed time) is this target's own.
+    startedAt: opts.timeoutFrom,
     log: opts.log,
     sleep: opts.sleep,
     now: opts.now

@@ -181,8 +181,12 @@ rollback: { onFailure: true, to: recorded }
         retries: 3
       },
       canary: {
+        strategy: 'canary',
         steps: [{ weight: 5, pause: 600_000 }, { weight: 25, pause: 600_000 }, { weight: 100 }],
-        traffic: { replicas: { canary: 'api-canary', stable: 'api' } }
+        traffic: { replicas: { canary: 'api-canary', stable: 'api' } },
+        onNoData: 'hold',
+        cleanup: 'scaleToZero',
+        resume: 'continue'
       }
     })
   })
@@ -408,26 +412,43 @@ analysis:
       ]
     ],
     [
-      'command requirements: canary needs steps and the replicas router',
+      'command requirements: each router names its objects; blueGreen needs the active Service',
       `
 analysis: { checks: [ { name: errors, query: 'sum(up)', max: 1 } ] }
 prometheus: { url: "http://p" }
-canary: { steps: [ { weight: 10, pause: 1m } ], traffic: { replicas: { canary: api-canary } } }
+canary: { steps: [ { weight: 10, pause: 1m } ], traffic: { gatewayHTTPRoute: { route: web, stable: web } } }
+`,
+      { command: 'canary', target: 'deployment/api' },
+      ['canary.traffic.gatewayHTTPRoute.canary: is required; expected a Kubernetes name (lower-case RFC 1123)']
+    ],
+    [
+      'command requirements: strategy blueGreen needs canary.blueGreen.activeService, not steps',
+      `
+analysis: { checks: [ { name: errors, query: 'sum(up)', max: 1 } ] }
+prometheus: { url: "http://p" }
+canary: { strategy: blueGreen }
 `,
       { command: 'canary', target: 'deployment/api' },
       [
-        "canary.traffic.replicas.stable: required for canary: the stable Deployment's name (both run behind one Service)"
+        'canary.blueGreen.activeService: required for canary with strategy blueGreen: the Service whose selector switches from blue to green'
       ]
     ],
     [
-      'command requirements: canary drives only the replicas router in this release',
+      'canary steps: weight or replicas, a manual pause, the image and canary-resume inputs',
       `
 analysis: { checks: [ { name: errors, query: 'sum(up)', max: 1 } ] }
 prometheus: { url: "http://p" }
-canary: { steps: [ { weight: 10 } ], traffic: { nginxIngress: { canaryIngress: web } } }
+canary: { steps: [ { weight: 10, replicas: 1 }, { pause: later } ], onNoData: wait, cleanup: remove }
 `,
-      { command: 'canary', target: 'deployment/api' },
-      ['canary.traffic: only the replicas router is supported by canary in this release']
+      { command: 'canary', target: 'deployment/api', image: 'app=', 'canary-resume': 'maybe' },
+      [
+        "canary.steps[0]: give weight or replicas, not both (replicas: N sends the canary N pods' share of traffic)",
+        'canary.steps[1].pause: expected a duration like 30s, 5m or 1h30m, got "later"',
+        'canary.onNoData: expected one of hold, inconclusive, abort, got "wait"',
+        'canary.cleanup: expected scaleToZero or delete, got "remove"',
+        'inputs.image: expected container=image, one per line (e.g. app=registry/web:2.0.0), or a bare image when the pod has one container, got "app="',
+        'inputs.canary-resume: expected continue (go on from the paused step) or abort (restore the routing, canary to 0), got "maybe"'
+      ]
     ],
     [
       'bad inputs and a custom resource without apiVersion',
@@ -447,7 +468,7 @@ unknownSection: 1
         'targets[0].apiVersion: required for the custom resource kind "Rollout" (e.g. argoproj.io/v1alpha1)',
         'targets[1].apiVersion: Deployment is served as apps/v1; leave apiVersion out or set it to apps/v1',
         'prometheus.basicAuth: cannot be combined with token; use one of them',
-        'unknownSection: unknown key (expected one of: version, variables, dryRun, targets, verify, analysis, prometheus, rollback, canary)'
+        'unknownSection: unknown key (expected one of: version, variables, dryRun, targets, verify, analysis, prometheus, rollback, canary, alerts)'
       ]
     ],
     [

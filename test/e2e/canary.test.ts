@@ -132,7 +132,9 @@ describe('canary (replicas router), end to end', () => {
     expect(run.summary).toContain('🛑 abort')
     expect(run.summary).toMatch(/error-rate/)
     // The traffic is already back on stable: no advice to undo the canary Deployment.
-    expect(run.summary).toContain('traffic is back on api and the canary is at 0')
+    expect(run.summary).toContain('traffic back on api; canary api-canary at 0')
+    // The stable carries the traffic again, and the run checked it does.
+    expect(run.summary).toContain('stable api verified healthy')
     expect(run.stdout).not.toContain('rollout undo')
   })
 

@@ -126,6 +126,29 @@ export class FakeKubeApi implements KubeApi {
     return this
   }
 
+  detachedFromRun(): KubeApi {
+    return this
+  }
+
+  /** Stores a new object (409 when the name is taken), assigning uid and resourceVersion like a server. */
+  async create<T extends KubeObject = KubeObject>(
+    type: ResourceType,
+    namespace: string | undefined,
+    body: KubeObject
+  ): Promise<T> {
+    this.request('create', type)
+    const resource = qualifiedResource(type)
+    const name = body.metadata.name
+    if (this.find(type, namespace, name))
+      throw new KubeApiError(`${resource} "${name}" already exists`, 'conflict', 409, 'create', resource)
+    const created = structuredClone(body)
+    created.metadata = { ...created.metadata, uid: `uid-${name}-${++this.version}`, generation: 1 }
+    if (namespace !== undefined) created.metadata.namespace = namespace
+    created.metadata.resourceVersion = String(++this.version)
+    this.put(type, created)
+    return structuredClone(created) as T
+  }
+
   async podLog(_namespace: string, _pod: string, _options: LogOptions): Promise<string> {
     this.requestCount++
     return this.logText

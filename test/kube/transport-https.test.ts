@@ -1,14 +1,22 @@
 /**
  * The fast path over real TLS: the sandbox (its own CA, a bearer token) reached through its kubeconfig,
- * a tiny mutual-TLS server for client certificates, and the client-node fallback for what we hand it.
+ * a tiny mutual-TLS server for client certificates, legacy auth-provider users, and proxy-url through
+ * loopback HTTP CONNECT and SOCKS5 proxies.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer as createHttpServer } from 'node:http'
 import { createServer, type Server } from 'node:https'
+import { connect, createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { TLSSocket } from 'node:tls'
 import { generate } from 'selfsigned'
 import YAML from 'yaml'
 import { KubeApiError } from '../../src/kube/api.js'
 import { createKubeApi } from '../../src/kube/client.js'
+import { credentialProvider } from '../../src/kube/transport/credentials.js'
+import { loadClusterConfig } from '../../src/kube/transport/kubeconfig.js'
 import { startSandbox, type Sandbox } from '../sandbox/index.js'
 
 const PODS = { apiVersion: 'v1', resource: 'pods', kind: 'Pod', namespaced: true }
@@ -138,14 +146,189 @@ describe('node:https against the sandbox', () => {
     await api.close()
   })
 
-  it('hands an unrecognised kubeconfig to @kubernetes/client-node, which still works', async () => {
+  it('ignores a kubeconfig field it does not know (as kubectl does) and still works', async () => {
     const api = await createKubeApi(
       { kubeconfig: edited(sandbox.kubeconfig, (doc) => (doc.clusters[0]!.cluster['some-future-field'] = true)) },
       fast
     )
     try {
-      expect(api.transport).toBe('@kubernetes/client-node')
+      expect(api.transport).toBe('node:https')
       expect((await api.list(PODS, 'big', { pageSize: 100 })).length).toBe(120)
+    } finally {
+      await api.close()
+    }
+  })
+})
+
+describe('auth-provider users', () => {
+  const withProvider = (provider: Record<string, unknown>) =>
+    edited(sandbox.kubeconfig, (doc) => (doc.users[0]!.user = { 'auth-provider': provider }))
+  const jwt = (exp: number) =>
+    ['{"alg":"none"}', JSON.stringify({ exp }), 'sig'].map((p) => Buffer.from(p).toString('base64url')).join('.')
+
+  it.each([
+    [
+      "gcp, through client-node's own authenticator",
+      () => ({ name: 'gcp', config: { 'access-token': sandbox.token } })
+    ],
+    [
+      "azure, through client-node's own authenticator",
+      () => ({ name: 'azure', config: { 'access-token': sandbox.token } })
+    ]
+  ])('%s: the access token is the bearer token', async (_name, provider) => {
+    const secrets: string[] = []
+    const api = await createKubeApi(
+      { kubeconfig: withProvider(provider()) },
+      { ...fast, onSecret: (s) => secrets.push(s) }
+    )
+    try {
+      expect(api.transport).toBe('node:https')
+      expect(await api.get(CONFIGMAPS, 'big', 'settings')).toMatchObject({ data: { a: '1' } })
+      expect(secrets).toContain(sandbox.token)
+    } finally {
+      await api.close()
+    }
+  })
+
+  it("a tokenFile in the provider's config is read (client-node's FileAuth)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-authprovider-'))
+    try {
+      writeFileSync(join(dir, 'token'), sandbox.token)
+      const api = await createKubeApi(
+        { kubeconfig: withProvider({ name: 'custom', config: { tokenFile: join(dir, 'token') } }) },
+        fast
+      )
+      expect(await api.get(CONFIGMAPS, 'big', 'settings')).toBeDefined()
+      await api.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('oidc: an unexpired id-token is the bearer token until shortly before its exp', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 3600
+    const target = loadClusterConfig({
+      kubeconfig: withProvider({ name: 'oidc', config: { 'id-token': jwt(exp) } })
+    }).target
+    let now = Date.now()
+    const provider = credentialProvider(target, { now: () => now })
+    expect(await provider.get()).toEqual({ headers: { Authorization: `Bearer ${jwt(exp)}` } })
+    now = exp * 1000 - 5_000
+    await expect(provider.get()).rejects.toThrow(/the id-token expired at/)
+    // Through the API: the sandbox knows only its own token, so a 401 shows the id-token was sent.
+    const api = await createKubeApi(
+      { kubeconfig: withProvider({ name: 'oidc', config: { 'id-token': jwt(exp) } }) },
+      fast
+    )
+    const error = await errorOf(api.list(PODS, 'big'))
+    await api.close()
+    expect(error.reason).toBe('unauthorized')
+  })
+
+  it.each([
+    [
+      'an expired oidc id-token',
+      () => ({ name: 'oidc', config: { 'id-token': jwt(1_700_000_000), 'refresh-token': 'r', 'client-id': 'c' } }),
+      /^could not get credentials for the Kubernetes API at .*: user "[^"]+" \(auth-provider oidc\): the id-token expired at 2023-11-14T22:13:20.000Z and deploy-guard does not refresh OIDC tokens; use an exec credential plugin instead \(for OIDC, kubelogin/
+    ],
+    [
+      'an unknown provider',
+      () => ({ name: 'openstack', config: {} }),
+      /user "[^"]+" \(auth-provider openstack\): this auth-provider is not supported; use an exec credential plugin instead/
+    ]
+  ])('%s fails at once with what to do instead', async (_name, provider, pattern) => {
+    const api = await createKubeApi({ kubeconfig: withProvider(provider()) }, fast)
+    sandbox.clearRequests()
+    const error = await errorOf(api.list(PODS, 'big'))
+    await api.close()
+    expect(error.message).toMatch(pattern)
+    expect(error.transient).toBe(false)
+    expect(sandbox.requests).toEqual([])
+  })
+})
+
+describe('proxy-url', () => {
+  const proxies: TcpServer[] = []
+  afterAll(async () => {
+    for (const proxy of proxies) await new Promise<void>((resolve) => proxy.close(() => resolve()))
+  })
+  /** Pipes a client socket to the sandbox's port, counting tunnels. */
+  const tunnelTo = (client: Socket, port: number, onOpen: (upstream: Socket) => void) => {
+    const upstream = connect(port, '127.0.0.1', () => onOpen(upstream))
+    upstream.on('error', () => client.destroy())
+    client.on('error', () => upstream.destroy())
+  }
+  const sandboxPort = () => Number(new URL(sandbox.url).port)
+  const listen = async (server: TcpServer): Promise<number> => {
+    proxies.push(server)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    return (server.address() as { port: number }).port
+  }
+
+  it('http: the API is reached through a CONNECT tunnel, TLS end to end, the proxy password masked', async () => {
+    const tunnels: string[] = []
+    const proxy = createHttpServer()
+    proxy.on('connect', (req, client: Socket, head: Buffer) => {
+      tunnels.push(`${req.url} ${req.headers['proxy-authorization'] ?? ''}`)
+      tunnelTo(client, sandboxPort(), (upstream) => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+        upstream.write(head)
+        client.pipe(upstream).pipe(client)
+      })
+    })
+    const port = await listen(proxy)
+    const secrets: string[] = []
+    const api = await createKubeApi(
+      {
+        kubeconfig: edited(
+          sandbox.kubeconfig,
+          (doc) => (doc.clusters[0]!.cluster['proxy-url'] = `http://ci:pa%24s@127.0.0.1:${port}`)
+        )
+      },
+      { ...fast, onSecret: (s) => secrets.push(s) }
+    )
+    try {
+      expect((await api.list(PODS, 'big', { pageSize: 100 })).length).toBe(120)
+      expect(tunnels.length).toBeGreaterThanOrEqual(1)
+      expect(tunnels[0]).toBe(`127.0.0.1:${sandboxPort()} Basic ${Buffer.from('ci:pa$s').toString('base64')}`)
+      expect(secrets).toContain('pa$s')
+    } finally {
+      await api.close()
+    }
+  })
+
+  it('socks5: the API is reached through the SOCKS proxy', async () => {
+    const connects: string[] = []
+    // A minimal SOCKS5 server (RFC 1928): no authentication, CONNECT to an IPv4 address or a name.
+    const proxy = createTcpServer((client) => {
+      client.once('data', () => {
+        client.write(Buffer.from([5, 0]))
+        client.once('data', (request: Buffer) => {
+          const type = request[3]
+          const host =
+            type === 1 ? [...request.subarray(4, 8)].join('.') : request.subarray(5, 5 + request[4]!).toString()
+          const port = request.readUInt16BE(request.length - 2)
+          connects.push(`${host}:${port}`)
+          tunnelTo(client, port, (upstream) => {
+            client.write(Buffer.from([5, 0, 0, 1, 127, 0, 0, 1, 0, 0]))
+            client.pipe(upstream).pipe(client)
+          })
+        })
+      })
+    })
+    const port = await listen(proxy)
+    const api = await createKubeApi(
+      {
+        kubeconfig: edited(
+          sandbox.kubeconfig,
+          (doc) => (doc.clusters[0]!.cluster['proxy-url'] = `socks5://127.0.0.1:${port}`)
+        )
+      },
+      fast
+    )
+    try {
+      expect(await api.get(CONFIGMAPS, 'big', 'settings')).toMatchObject({ data: { a: '1' } })
+      expect(connects).toEqual([`127.0.0.1:${sandboxPort()}`])
     } finally {
       await api.close()
     }

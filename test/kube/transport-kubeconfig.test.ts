@@ -1,6 +1,7 @@
 /**
- * The fast path's kubeconfig reader (src/kube/transport/kubeconfig.ts): what it resolves, which
- * kubeconfigs it hands to client-node, and that every error is one sentence without the document.
+ * The kubeconfig reader (src/kube/transport/kubeconfig.ts): what it resolves (auth-provider users and
+ * proxy-url included, which once needed client-node) and that every error is one sentence without
+ * the document.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -38,10 +39,7 @@ let dir: string
 const noEnv = {}
 const load = (text: string, context?: string): LoadedConfig =>
   loadClusterConfig({ kubeconfig: text, context }, noEnv, '')
-const native = (loaded: LoadedConfig): ClusterTarget => {
-  if (loaded.kind !== 'native') throw new Error(`expected the fast path, got fallback: ${loaded.reason}`)
-  return loaded.target
-}
+const native = (loaded: LoadedConfig): ClusterTarget => loaded.target
 const messageOf = (fn: () => unknown): string => {
   try {
     fn()
@@ -217,45 +215,48 @@ describe('a KUBECONFIG list', () => {
   })
 })
 
-describe('client-node carries', () => {
-  it.each([
-    [
-      'auth-provider users',
-      { user: '{ auth-provider: { name: oidc, config: { id-token: abc } } }' },
-      'user "ci" uses an auth-provider'
-    ],
-    [
-      'proxies',
-      { cluster: '{ server: "https://prod.example", proxy-url: "http://proxy:3128" }' },
-      'cluster "prod" uses proxy-url'
-    ],
-    [
-      'unrecognised fields',
-      { cluster: '{ server: "https://prod.example", future-field: 1 }' },
-      'unrecognised cluster "prod" field future-field'
-    ]
-  ])('%s', (_name, parts, reason) => {
-    const loaded = load(kubeconfig(parts))
-    expect(loaded).toMatchObject({ kind: 'fallback', reason, context: 'prod' })
-  })
-
-  it('with a standalone document of the selected entries, paths made absolute', async () => {
-    const file = join(dir, 'fallback.yaml')
+describe('what client-node used to carry, read natively', () => {
+  it('auth-provider users: name and string config, a relative tokenFile made absolute', async () => {
+    const file = join(dir, 'provider.yaml')
     await writeFile(
       file,
       kubeconfig({
-        cluster: '{ server: "https://prod.example", certificate-authority: certs/ca.crt, proxy-url: "http://p:1" }'
+        user: '{ auth-provider: { name: gcp, config: { access-token: abc, expiry-key: "{.x}", tokenFile: tok } } }'
       })
     )
-    const loaded = loadClusterConfig({}, { KUBECONFIG: file }, '')
-    if (loaded.kind !== 'fallback') throw new Error('expected fallback')
-    const doc = JSON.parse(loaded.kubeconfig) as {
-      clusters: Array<{ cluster: Record<string, string> }>
-      contexts: unknown[]
+    expect(native(loadClusterConfig({}, { KUBECONFIG: file }, '')).auth).toEqual({
+      type: 'auth-provider',
+      user: 'ci',
+      provider: { name: 'gcp', config: { 'access-token': 'abc', 'expiry-key': '{.x}', tokenFile: join(dir, 'tok') } }
+    })
+  })
+
+  it('a static token wins over an auth-provider (as client-node applied them)', () => {
+    const target = native(load(kubeconfig({ user: `{ token: ${SECRET}, auth-provider: { name: oidc } }` })))
+    expect(target.auth).toEqual({ type: 'token', token: SECRET })
+  })
+
+  it.each(['http://proxy:3128', 'https://u:p@proxy:3129', 'socks5://proxy:1080', 'socks5h://proxy', 'socks4a://p:1'])(
+    'proxy-url %s',
+    (url) => {
+      const target = native(load(kubeconfig({ cluster: `{ server: "https://prod.example", proxy-url: "${url}" }` })))
+      expect(target.proxyUrl).toBe(url)
     }
-    expect(doc.clusters).toHaveLength(1)
-    expect(doc.contexts).toHaveLength(1)
-    expect(doc.clusters[0]?.cluster['certificate-authority']).toBe(join(dir, 'certs/ca.crt'))
+  )
+
+  it('an unsupported proxy-url scheme is one sentence that does not quote the URL', () => {
+    const message = messageOf(() =>
+      load(kubeconfig({ cluster: '{ server: "https://prod.example", proxy-url: "ftp://user:hunter2@proxy" }' }))
+    )
+    expect(message).toBe(
+      'cluster "prod" has an unsupported proxy-url (use http://, https://, socks4://, socks4a://, socks5:// or socks5h://)'
+    )
+  })
+
+  it('unrecognised fields are ignored, as kubectl and client-node ignore them, and named', () => {
+    const target = native(load(kubeconfig({ cluster: '{ server: "https://prod.example", future-field: 1 }' })))
+    expect(target.server).toBe('https://prod.example')
+    expect(target.ignoredFields).toEqual(['cluster "prod" field future-field'])
   })
 })
 

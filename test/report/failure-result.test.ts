@@ -23,7 +23,9 @@ describe('failureResult', () => {
       'rolled-back-to': '',
       'restored-verdict': '',
       rollback: '[]',
-      snapshot: '[]'
+      snapshot: '[]',
+      'canary-step': '',
+      'canary-state': ''
     })
   })
 

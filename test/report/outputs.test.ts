@@ -16,8 +16,27 @@ describe('buildOutputs', () => {
       'rolled-back-to': '',
       'restored-verdict': '',
       rollback: '[]',
-      snapshot: '[]'
+      snapshot: '[]',
+      'canary-step': '',
+      'canary-state': ''
     })
+  })
+
+  test('failed-checks lists the alerts gate of an analysis when it did not pass', () => {
+    const run = analysisRun()
+    run.analysis = {
+      ...run.analysis!,
+      alerts: {
+        id: 'alerts',
+        title: 'No critical alerts firing',
+        expected: 'none new',
+        actual: '1 firing: HighErrorRate',
+        status: 'failed',
+        reason: 'HighErrorRate began after the deploy'
+      }
+    }
+    const rows = JSON.parse(buildOutputs(run, 'r.json')['failed-checks']!) as FailedCheckOutput[]
+    expect(rows.find((r) => r.id === 'alerts')).toMatchObject({ status: 'failed', actual: '1 firing: HighErrorRate' })
   })
 
   test('failed-checks lists failed and inconclusive rows of targets and the run', () => {

@@ -35,6 +35,8 @@ describe('publishReports', () => {
       expect([...sink.outputs.keys()].sort()).toEqual([
         'action',
         'analysis',
+        'canary-state',
+        'canary-step',
         'failed-checks',
         'report',
         'restored-verdict',

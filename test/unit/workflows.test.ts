@@ -204,7 +204,9 @@ describe('every workflow and example', () => {
   })
 
   it('is found (the checks below are not vacuous)', () => {
-    expect(files).toEqual(expect.arrayContaining(['ci.yml', 'check-dist.yml', 'rollback.yml', 'verify.yml']))
+    expect(files).toEqual(
+      expect.arrayContaining(['ci.yml', 'check-dist.yml', 'rollback.yml', 'verify.yml', 'canary.yml'])
+    )
     expect(paths).toEqual(
       expect.arrayContaining(
         [
@@ -212,7 +214,8 @@ describe('every workflow and example', () => {
           'deploy-then-reusable-verify.yml',
           'manual-rollback.yml',
           'soak-checks.yml',
-          'multi-region.yml'
+          'multi-region.yml',
+          'canary-with-approval.yml'
         ].map((name) => join(EXAMPLES, name))
       )
     )
@@ -296,7 +299,7 @@ describe('every reusable workflow', () => {
   const reusable = files.filter((name) => callSpec(parse(read(name))) !== undefined)
 
   it('is found', () => {
-    expect(reusable).toEqual(expect.arrayContaining(['rollback.yml', 'verify.yml']))
+    expect(reusable).toEqual(expect.arrayContaining(['rollback.yml', 'verify.yml', 'canary.yml']))
   })
 
   it.each(reusable)('%s asks for explicit permissions: none for the workflow, a named few per job', (name) => {
@@ -402,6 +405,87 @@ describe('verify.yml', () => {
   })
 })
 
+describe('canary.yml', () => {
+  const workflow = parse(read('canary.yml'))
+  const spec = callSpec(workflow)!
+  const jobs = workflow.jobs
+  const guard = (job: Job | undefined): Step | undefined =>
+    (job?.steps ?? []).find((step) => step.uses?.startsWith(`${ACTION}@`))
+
+  it('runs the canary, then a job held by the approval environment, then an abort when it was not approved', () => {
+    expect(Object.keys(jobs)).toEqual(['canary', 'approve-and-continue', 'abort-if-rejected'])
+    // The first job holds no environment (the caller's deploy job does): reviewers are asked only to approve.
+    expect(jobs.canary!.environment).toBeUndefined()
+    expect(jobs['approve-and-continue']!.environment).toBe('${{ inputs.approval-environment }}')
+    expect(jobs['approve-and-continue']!.needs).toBe('canary')
+    expect(String(jobs['approve-and-continue']!.if)).toContain("needs.canary.outputs.canary-state == 'paused'")
+    expect(String(jobs['approve-and-continue']!.if)).toContain("inputs.approval-environment != ''")
+    const abort = String(jobs['abort-if-rejected']!.if)
+    expect(abort).toMatch(/^always\(\) && /)
+    expect(abort).toContain("needs.canary.outputs.canary-state == 'paused'")
+    expect(abort).toContain("needs.approve-and-continue.result != 'success'")
+    expect(jobs['abort-if-rejected']!.needs).toEqual(['canary', 'approve-and-continue'])
+  })
+
+  it('starts, resumes and aborts through the action, pinned, with canary-resume saying which', () => {
+    expect(
+      Object.values(jobs).map((job) => [
+        guard(job)?.uses,
+        guard(job)?.with?.command,
+        guard(job)?.with?.['canary-resume']
+      ])
+    ).toEqual([
+      [`${ACTION}@v1`, 'canary', undefined],
+      [`${ACTION}@v1`, 'canary', 'continue'],
+      [`${ACTION}@v1`, 'canary', 'abort']
+    ])
+  })
+
+  it('runs no script: every input and secret reaches the action through with:', () => {
+    for (const job of Object.values(jobs)) {
+      expect((job.steps ?? []).filter((step) => step.run !== undefined)).toEqual([])
+      const given = guard(job)?.with ?? {}
+      for (const [name, value] of Object.entries(given)) {
+        if (name in (spec.inputs ?? {})) expect({ name, value }).toEqual({ name, value: `\${{ inputs.${name} }}` })
+        else if (name in (spec.secrets ?? {}) && name !== 'github-token')
+          expect({ name, value }).toEqual({ name, value: `\${{ secrets.${name} }}` })
+      }
+      expect(given['github-token']).toBe('${{ secrets.github-token || github.token }}')
+    }
+  })
+
+  it('takes what a caller needs as typed inputs and secrets', () => {
+    for (const name of ['target', 'config'])
+      expect(spec.inputs?.[name]).toMatchObject({ type: 'string', required: true })
+    for (const name of ['image', 'approval-environment', 'environment', 'prometheus-url', 'version', 'dry-run'])
+      expect({ name, input: spec.inputs?.[name] }).toMatchObject({ name, input: { type: 'string', default: '' } })
+    expect(spec.secrets?.kubeconfig).toMatchObject({ required: true })
+  })
+
+  it('every job keeps the records: PR comment, Deployment statuses, the same environment', () => {
+    for (const job of Object.values(jobs)) {
+      expect(job.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', deployments: 'write' })
+      expect(guard(job)?.with).toMatchObject({
+        environment: '${{ inputs.environment }}',
+        'comment-on-pr': '${{ inputs.comment-on-pr }}',
+        'deployment-status': '${{ inputs.deployment-status }}'
+      })
+    }
+  })
+
+  it('gives the outputs of the last job that ran, each one an output the action declares', () => {
+    for (const [name, output] of Object.entries(spec.outputs ?? {})) {
+      expect({ name, value: output.value }).toEqual({
+        name,
+        value: `\${{ jobs.abort-if-rejected.outputs.${name} || jobs.approve-and-continue.outputs.${name} || jobs.canary.outputs.${name} }}`
+      })
+      for (const job of Object.values(jobs)) expect(job.outputs?.[name]).toBe(`\${{ steps.guard.outputs.${name} }}`)
+      expect(actionYml.outputs).toHaveProperty([name])
+    }
+    expect(Object.keys(spec.outputs ?? {})).toEqual(expect.arrayContaining(['canary-state', 'canary-step', 'verdict']))
+  })
+})
+
 describe('the examples', () => {
   const example = (name: string): Workflow => parse(readPath(join(EXAMPLES, name)))
   const actionSteps = (workflow: Workflow): Step[] =>
@@ -445,6 +529,14 @@ describe('the examples', () => {
     expect(inputs.environment).toMatchObject({ type: 'environment', required: true })
     expect(inputs.reason).toMatchObject({ required: true })
     expect(calls(workflow).map((call) => call.callee)).toEqual(['rollback.yml'])
+  })
+
+  it('canary-with-approval: calls canary.yml with an approval environment and a config with a manual pause', () => {
+    const workflow = example('canary-with-approval.yml')
+    const [call] = calls(workflow)
+    expect(call?.callee).toBe('canary.yml')
+    expect(call?.job.with).toMatchObject({ 'approval-environment': expect.any(String), environment: 'production' })
+    expect(readPath(join(EXAMPLES, 'canary-with-approval.yml'))).toMatch(/^#.*\{ pause: manual \}/m)
   })
 
   it('multi-region: one region at a time in order, halting at the first failure, rolling that region back', () => {

@@ -93,6 +93,30 @@ describe('verifyWorkload wait loop', () => {
     expect(clock.now() - Date.parse('2024-05-01T12:00:00Z')).toBe(60_000)
   })
 
+  it('runs the timeout from timeoutFrom (the target own start), while "since the deploy" stays the run start', async () => {
+    const clock = fakeClock()
+    const api = cluster(clock.now())
+    api.put(RESOURCES.Deployment, deployment({ replicas: 3, updatedReplicas: 1, availableReplicas: 1 }))
+    putPods(api, [pod({ name: 'api-1' })])
+    const lines: string[] = []
+    // The run began 50 s ago; this target waited its turn and starts now: it still gets its whole minute.
+    const result = await verifyWorkload(api, ref, config, {
+      startedAt: new Date(clock.now() - 50_000),
+      timeoutFrom: new Date(clock.now()),
+      log: (l) => lines.push(l),
+      ...clock
+    })
+    expect(result.checks.find((c) => c.id === 'rollout')).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/^timed out after 1m: /)
+    })
+    expect(clock.now() - Date.parse('2024-05-01T12:00:00Z')).toBe(60_000)
+    expect(lines[0]).toMatch(/, 0ms$/)
+    // "Since the rollout began" is still bounded by the run's start (the earlier of it and the new
+    // ReplicaSet's creation, 30 s ago), not by this target's own start.
+    expect(result.rolloutStartedAt).toBe('2024-05-01T11:59:10.000Z')
+  })
+
   it('fails on a progress deadline at once', async () => {
     const clock = fakeClock()
     const api = cluster(clock.now())

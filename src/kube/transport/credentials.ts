@@ -1,12 +1,12 @@
 /**
- * Credentials for the fast path: static tokens, token files (re-read every minute, as client-go does,
- * so rotated service-account tokens are picked up), basic auth and exec credential plugins
- * (client.authentication.k8s.io ExecCredential, cached until its expirationTimestamp).
+ * Credentials for the native transport: static tokens, token files (re-read every minute, as client-go
+ * does, so rotated service-account tokens are picked up), basic auth, exec credential plugins
+ * (client.authentication.k8s.io ExecCredential, cached until its expirationTimestamp) and legacy
+ * auth-provider users (./auth-provider.ts, imported only for them).
  *
  * Messages name the plugin command and what went wrong; they never contain the plugin's stdout (it
  * holds the credential).
  */
-import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, join } from 'node:path'
 import type { ClusterTarget, ExecConfig } from './kubeconfig.js'
@@ -88,6 +88,20 @@ export function credentialProvider(target: ClusterTarget, options: CredentialOpt
         const expiry = status.expirationTimestamp ? Date.parse(status.expirationTimestamp) : NaN
         return { value: creds, expiresAt: Number.isNaN(expiry) ? Infinity : expiry - EXPIRY_SKEW_MS }
       })
+    case 'auth-provider': {
+      let tokens: Promise<() => Promise<{ token: string; expiresAt: number }>> | undefined
+      return cached(now, async () => {
+        tokens ??= import('./auth-provider.js').then((m) => m.authProviderTokens(auth.user, auth.provider, now))
+        tokens.catch(() => (tokens = undefined))
+        const { token, expiresAt } = await (await tokens)()
+        secret(token)
+        // gcp/azure/tokenFile tokens are cheap to ask for again (each caches its own): ask every minute.
+        return {
+          value: { headers: { Authorization: `Bearer ${token}` } },
+          expiresAt: Math.min(expiresAt, now() + (options.tokenFileTtlMs ?? 60_000))
+        }
+      })
+    }
   }
 }
 
@@ -167,6 +181,9 @@ export async function runExecPlugin(
   for (const { name: key, value } of exec.env) env[key] = value
   env.KUBERNETES_EXEC_INFO = JSON.stringify({ apiVersion: exec.apiVersion, kind: 'ExecCredential', spec })
 
+  // Loaded here, not at the top: only exec-plugin kubeconfigs need it, and node:child_process (with
+  // the modules it pulls in) would otherwise load before every run's first request.
+  const { spawn } = await import('node:child_process')
   const { code, signal, stdout, stderr, spawnError, timedOut } = await new Promise<{
     code: number | null
     signal: NodeJS.Signals | null

@@ -1,7 +1,8 @@
 /**
- * Picks the transport for a credential source: the native one (node:https + our kubeconfig reader)
- * for everything it covers — tokens, token files, client certificates, basic auth, exec plugins,
- * in-cluster — and @kubernetes/client-node, imported only then, for the rest (see ./client-node.ts).
+ * Opens the transport for a credential source: node:https with our own kubeconfig reader, for every
+ * kubeconfig — tokens, token files, client certificates, basic auth, exec plugins, in-cluster, and
+ * (with modules loaded only for them) auth-provider users and proxy-url clusters. The
+ * @kubernetes/client-node KubeConfig fallback is gone: it cost a 19 MB chunk and 250-380 ms.
  */
 import type { KubeSource } from '../kubeconfig.js'
 import { loadClusterConfig } from './kubeconfig.js'
@@ -13,8 +14,6 @@ export type { Transport, TransportRequest, TransportResponse, PreparedRequest } 
 export { CredentialsError } from './types.js'
 
 export async function openTransport(source: KubeSource, options: CredentialOptions = {}): Promise<Transport> {
-  const loaded = loadClusterConfig(source)
-  if (loaded.kind === 'native') return createNativeTransport(loaded.target, options)
-  const { createClientNodeTransport } = await import('./client-node.js')
-  return createClientNodeTransport(loaded.kubeconfig, loaded.context)
+  const { target } = loadClusterConfig(source)
+  return createNativeTransport(target, options)
 }

@@ -5,9 +5,12 @@
  * selects the context and resolves everything a request needs: server, TLS material, credentials.
  *
  * Why not @kubernetes/client-node's KubeConfig: importing it loads every generated API and model
- * (~250-380 ms of a ~400 ms cold start on the 2-core CI machines); this file needs only `yaml`, which
- * the main bundle already holds. What we do not implement (auth-provider users, proxy-url, fields we do
- * not recognise) is handed to client-node unchanged — see `fallback` below.
+ * (~250-380 ms of a ~400 ms cold start on the 2-core CI machines, and a 19 MB bundle chunk); this file
+ * needs only `yaml`, which the main bundle already holds. It reads every field client-node reads:
+ * auth-provider users get their token from client-node's small authenticator modules, or our OIDC
+ * reader (./auth-provider.ts), and proxy-url is carried by a proxy agent (./proxy-agent.ts), both
+ * loaded only for the kubeconfigs that use them. Fields neither knows are ignored, as kubectl and
+ * client-node ignore them (`ignoredFields` names them for the debug log).
  *
  * Every error is one sentence naming fields, files and entry names, never quoting the document: it
  * may hold tokens or keys.
@@ -39,6 +42,14 @@ export type AuthSpec =
   | { type: 'token-file'; path: string }
   | { type: 'basic'; username: string; password: string }
   | { type: 'exec'; exec: ExecConfig }
+  /** A legacy `auth-provider` user (oidc, gcp, azure, or a `tokenFile` in its config). */
+  | { type: 'auth-provider'; user: string; provider: AuthProviderConfig }
+
+export interface AuthProviderConfig {
+  name: string
+  /** The provider's settings, as strings (the kubeconfig's `config` map). */
+  config: Record<string, string>
+}
 
 export interface ClusterTarget {
   /** Server URL without a trailing slash. */
@@ -56,15 +67,14 @@ export interface ClusterTarget {
   auth: AuthSpec
   /** Impersonation headers (`as`, `as-groups`, `as-uid`, `as-user-extra`). */
   headers: Record<string, string | string[]>
+  /** The cluster's `proxy-url` (http, https, socks4/4a/5/5h), when it has one. */
+  proxyUrl?: string
+  /** Fields of the selected cluster and user this reader does not know, e.g. `cluster "prod" field x`. */
+  ignoredFields?: string[]
 }
 
-export type LoadedConfig =
-  | { kind: 'native'; target: ClusterTarget }
-  /**
-   * Needs @kubernetes/client-node: `kubeconfig` is a self-contained JSON document holding only the
-   * selected context, cluster and user (relative paths made absolute), `reason` says why.
-   */
-  | { kind: 'fallback'; reason: string; kubeconfig: string; context: string }
+/** Every kubeconfig is carried by the native transport since the client-node fallback went. */
+export type LoadedConfig = { kind: 'native'; target: ClusterTarget }
 
 type Json = Record<string, unknown>
 
@@ -82,10 +92,11 @@ interface RawConfig {
   currentContext?: string
 }
 
-// Fields of client-go's Cluster and AuthInfo we implement or may ignore safely. Anything else in the
-// selected cluster or user sends the request through client-node, which may know it.
+// Fields of client-go's Cluster and AuthInfo we implement or may ignore safely (a superset of what
+// client-node 2.x reads). Anything else is ignored and named in ClusterTarget.ignoredFields.
 const CLUSTER_FIELDS = new Set([
   'server',
+  'proxy-url',
   'certificate-authority',
   'certificate-authority-data',
   'insecure-skip-tls-verify',
@@ -104,6 +115,7 @@ const USER_FIELDS = new Set([
   'client-key',
   'client-key-data',
   'exec',
+  'auth-provider',
   'as',
   'as-uid',
   'as-groups',
@@ -285,18 +297,14 @@ export function selectTarget(config: RawConfig, wanted: string | undefined): Loa
   if (userName !== undefined && !user)
     throw new Error(`user "${userName}" of context "${name}" not found in kubeconfig`)
 
-  const reason = fallbackReason(cluster, user)
-  if (reason) {
-    return { kind: 'fallback', reason, context: name, kubeconfig: selectedDocument(name, context, cluster, user) }
-  }
-  return { kind: 'native', target: resolveTarget(name, cluster, user, server, insecure) }
+  const target = resolveTarget(name, cluster, user, server, insecure)
+  const ignored = unknownFields(cluster, user)
+  return { kind: 'native', target: ignored.length > 0 ? { ...target, ignoredFields: ignored } : target }
 }
 
-/** Why client-node must carry this one; undefined when the fast path covers it. */
-function fallbackReason(cluster: Entry, user: Entry | undefined): string | undefined {
-  if (cluster.body['proxy-url']) return `cluster "${cluster.name}" uses proxy-url`
-  if (user?.body['auth-provider']) return `user "${user.name}" uses an auth-provider`
-  const unknown = [
+/** Fields of the selected cluster and user that no reader here knows (kubectl ignores them too). */
+function unknownFields(cluster: Entry, user: Entry | undefined): string[] {
+  return [
     ...Object.keys(cluster.body)
       .filter((k) => !CLUSTER_FIELDS.has(k))
       .map((k) => `cluster "${cluster.name}" field ${k}`),
@@ -304,27 +312,6 @@ function fallbackReason(cluster: Entry, user: Entry | undefined): string | undef
       .filter((k) => !USER_FIELDS.has(k))
       .map((k) => `user "${user?.name}" field ${k}`)
   ]
-  return unknown.length > 0 ? `unrecognised ${unknown.join(', ')}` : undefined
-}
-
-/** One context, cluster and user as a standalone JSON kubeconfig, for the client-node fallback. */
-function selectedDocument(name: string, context: Entry, cluster: Entry, user: Entry | undefined): string {
-  const absolute = (entry: Entry, keys: string[]): Json => {
-    const body = { ...entry.body }
-    for (const key of keys) {
-      const value = body[key]
-      if (typeof value === 'string' && value !== '' && !isAbsolute(value)) body[key] = join(entry.baseDir, value)
-    }
-    return body
-  }
-  return JSON.stringify({
-    apiVersion: 'v1',
-    kind: 'Config',
-    clusters: [{ name: cluster.name, cluster: absolute(cluster, ['certificate-authority']) }],
-    users: user ? [{ name: user.name, user: absolute(user, ['client-certificate', 'client-key', 'token-file']) }] : [],
-    contexts: [{ name, context: context.body }],
-    'current-context': name
-  })
 }
 
 function resolveTarget(
@@ -355,6 +342,11 @@ function resolveTarget(
   }
   const ca = material(cluster, clusterOwner, 'certificate-authority-data', 'certificate-authority')
   const servername = str(c, 'tls-server-name', clusterOwner)
+  const proxyUrl = str(c, 'proxy-url', clusterOwner)
+  if (proxyUrl !== undefined && (!URL.canParse(proxyUrl) || !PROXY_SCHEMES.has(new URL(proxyUrl).protocol)))
+    throw new Error(
+      `${clusterOwner} has an unsupported proxy-url (use http://, https://, socks4://, socks4a://, socks5:// or socks5h://)`
+    )
 
   let cert: Buffer | undefined
   let key: Buffer | undefined
@@ -374,6 +366,8 @@ function resolveTarget(
     if (token) auth = { type: 'token', token }
     else if (tokenFile)
       auth = { type: 'token-file', path: isAbsolute(tokenFile) ? tokenFile : join(user.baseDir, tokenFile) }
+    else if (u['auth-provider'] !== undefined && u['auth-provider'] !== null)
+      auth = { type: 'auth-provider', user: user.name, provider: authProvider(u['auth-provider'], owner, user.baseDir) }
     else if (u.exec !== undefined && u.exec !== null)
       auth = { type: 'exec', exec: execConfig(u.exec, owner, user.baseDir) }
     else if (username) auth = { type: 'basic', username, password: str(u, 'password', owner) ?? '' }
@@ -398,8 +392,25 @@ function resolveTarget(
     user: user?.name,
     tls: { ca, cert, key, servername, insecure },
     auth,
-    headers
+    headers,
+    ...(proxyUrl === undefined ? {} : { proxyUrl })
   }
+}
+
+const PROXY_SCHEMES = new Set(['http:', 'https:', 'socks4:', 'socks4a:', 'socks5:', 'socks5h:'])
+
+/** An `auth-provider` entry: its name and string settings (a relative tokenFile made absolute). */
+function authProvider(value: unknown, owner: string, baseDir: string): AuthProviderConfig {
+  const invalid = (what: string) => new Error(`kubeconfig is invalid: auth-provider of ${owner} ${what}`)
+  if (!isObject(value)) throw invalid('is not a mapping')
+  if (typeof value.name !== 'string' || value.name === '') throw invalid('has no name')
+  const raw = value.config ?? {}
+  if (!isObject(raw)) throw invalid('config is not a mapping')
+  const config: Record<string, string> = {}
+  for (const [key, setting] of Object.entries(raw))
+    if (setting !== undefined && setting !== null) config[key] = String(setting)
+  if (config.tokenFile && !isAbsolute(config.tokenFile)) config.tokenFile = join(baseDir, config.tokenFile)
+  return { name: value.name, config }
 }
 
 function execConfig(value: unknown, owner: string, baseDir: string): ExecConfig {

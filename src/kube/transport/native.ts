@@ -1,10 +1,12 @@
 /**
  * The fast transport: node:http(s) with one keep-alive Agent per TLS identity. node:https costs ~7 ms
  * to load; undici as a package would add its own chunk, and the global fetch cannot take a custom CA
- * without one, so plain node:https it is.
+ * without one, so plain node:https it is. A cluster with a `proxy-url` gets a proxy agent instead
+ * (./proxy-agent.ts, imported only then), with the same TLS options.
  */
-import http from 'node:http'
-import https from 'node:https'
+import type * as httpModule from 'node:http'
+import type * as httpsModule from 'node:https'
+import { createRequire } from 'node:module'
 import { credentialProvider, type CredentialOptions, type Credentials } from './credentials.js'
 import type { ClusterTarget } from './kubeconfig.js'
 import {
@@ -19,6 +21,13 @@ import {
 
 const USER_AGENT = 'deploy-guard'
 
+// Loaded with require, not `import`: an ES import of node:http makes Node build its ES module facade,
+// which reads every export, and Node 24's lazy undici-backed exports then load Node's whole bundled
+// undici (~20 ms of CPU before the first request, measured on the 2-core CI machine).
+const nodeRequire = createRequire(import.meta.url)
+const http = nodeRequire('node:http') as typeof httpModule
+const https = nodeRequire('node:https') as typeof httpsModule
+
 export function createNativeTransport(target: ClusterTarget, options: CredentialOptions = {}): Transport {
   const url = new URL(target.server)
   const secure = url.protocol === 'https:'
@@ -27,10 +36,15 @@ export function createNativeTransport(target: ClusterTarget, options: Credential
   const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1')
   const port = url.port || (secure ? 443 : 80)
   const credentials = credentialProvider(target, options)
-  const agents = new Map<string, http.Agent>()
+  const agents = new Map<string, Promise<httpModule.Agent>>()
+  // The proxy's password (user:password@ in proxy-url) is a credential like any other.
+  if (target.proxyUrl && URL.canParse(target.proxyUrl)) {
+    const password = new URL(target.proxyUrl).password
+    if (password) options.onSecret?.(decodeURIComponent(password))
+  }
 
   /** The kubeconfig's client certificate, unless an exec plugin supplied one (it may rotate). */
-  function agentFor(creds: Credentials): http.Agent {
+  function agentFor(creds: Credentials): Promise<httpModule.Agent> {
     const cert = creds.cert ?? target.tls.cert
     const key = creds.key ?? target.tls.key
     const id = creds.cert ? creds.cert : 'kubeconfig'
@@ -38,16 +52,16 @@ export function createNativeTransport(target: ClusterTarget, options: Credential
     if (!agent) {
       // 30 s keep-alive probes like client-go, so idle load-balancer timeouts do not bite.
       const common = { keepAlive: true, keepAliveMsecs: 30_000, maxSockets: 16 }
-      agent = secure
-        ? new https.Agent({
-            ...common,
-            ca: target.tls.ca,
-            cert,
-            key,
-            servername: target.tls.servername,
-            rejectUnauthorized: !target.tls.insecure
-          })
-        : new http.Agent(common)
+      const tls = {
+        ca: target.tls.ca,
+        cert,
+        key,
+        servername: target.tls.servername,
+        rejectUnauthorized: !target.tls.insecure
+      }
+      agent = target.proxyUrl
+        ? import('./proxy-agent.js').then((m) => m.createProxyAgent(target.proxyUrl!, secure, { ...common, ...tls }))
+        : Promise.resolve(secure ? new https.Agent({ ...common, ...tls }) : new http.Agent(common))
       agents.set(id, agent)
     }
     return agent
@@ -58,11 +72,11 @@ export function createNativeTransport(target: ClusterTarget, options: Credential
     name: 'node:https',
     async prepare(request: TransportRequest): Promise<PreparedRequest> {
       const creds = await credentials.get()
-      const agent = agentFor(creds)
+      const agent = await agentFor(creds)
       const query = new URLSearchParams()
       for (const [k, v] of Object.entries(request.query ?? {})) if (v !== undefined) query.set(k, String(v))
       const qs = query.toString()
-      const headers: http.OutgoingHttpHeaders = {
+      const headers: httpModule.OutgoingHttpHeaders = {
         ...target.headers,
         Accept: request.accept ?? 'application/json',
         'User-Agent': USER_AGENT,
@@ -73,7 +87,7 @@ export function createNativeTransport(target: ClusterTarget, options: Credential
         headers['Content-Type'] = request.contentType ?? 'application/json'
         headers['Content-Length'] = body.length
       }
-      const requestOptions: https.RequestOptions = {
+      const requestOptions: httpsModule.RequestOptions = {
         hostname,
         port,
         method: request.method,
@@ -87,7 +101,7 @@ export function createNativeTransport(target: ClusterTarget, options: Credential
     },
     credentialsRejected: () => target.auth.type !== 'none' && credentials.invalidate(),
     async close() {
-      for (const agent of agents.values()) agent.destroy()
+      for (const agent of agents.values()) (await agent.catch(() => undefined))?.destroy()
       agents.clear()
     }
   }
@@ -95,7 +109,7 @@ export function createNativeTransport(target: ClusterTarget, options: Credential
 
 function send(
   secure: boolean,
-  options: https.RequestOptions,
+  options: httpsModule.RequestOptions,
   body: Buffer | undefined,
   limits: { timeoutMs: number; maxBytes: number },
   signal: AbortSignal | undefined

@@ -1,11 +1,11 @@
 /**
  * What src/kube/client.ts needs from a transport: a server URL, a way to turn a request into one that
- * carries credentials, and a way to send it. Two implementations: the native one (node:https, our own
- * kubeconfig reader; ./native.ts) and the @kubernetes/client-node fallback (./client-node.ts).
+ * carries credentials, and a way to send it. One implementation today: node:https with our own
+ * kubeconfig reader (./native.ts); tests inject fakes.
  */
 
 export interface TransportRequest {
-  method: 'GET' | 'PATCH' | 'DELETE'
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   /** Absolute API path, e.g. `/api/v1/namespaces/x/pods`. */
   path: string
   query?: Record<string, string | number | boolean | undefined>
@@ -41,7 +41,7 @@ export interface Transport {
   /** Server URL without a trailing slash. */
   readonly server: string
   /** Which implementation carries the requests (for tests, benchmarks and debug logs). */
-  readonly name: 'node:https' | '@kubernetes/client-node'
+  readonly name: 'node:https'
   /** Applies credentials; rejects with CredentialsError when they cannot be obtained. */
   prepare(request: TransportRequest): Promise<PreparedRequest>
   /**

@@ -21,6 +21,7 @@ import {
   formatNumber
 } from '../format.js'
 import { detailsBlock, omittedNote, selectItems, table } from '../markdown.js'
+import { renderAlertGate } from './alerts.js'
 import { formatValue, metricUnit, valueFormatter, type MetricUnit } from '../../util/units.js'
 
 /** How the section is shown: collapsed details for a passed run; the cause a metric shares, by name. */
@@ -271,10 +272,12 @@ export function renderAnalysis(analysis: AnalysisResult, budget: Budget, view: A
         ? '_No metric checks were configured._'
         : '_No metric was measured: the analysis could not start, for the reason above._'
     )
+    if (analysis.alerts) parts.push(renderAlertGate(analysis.alerts, budget))
     return parts.join('\n\n')
   }
   parts.push(renderOverview(analysis, budget, view))
   if (analysis.traffic) parts.push(renderTrafficGate(analysis.traffic, budget))
+  if (analysis.alerts) parts.push(renderAlertGate(analysis.alerts, budget))
   const metrics = selectItems(analysis.checks, budget.maxTableRows, (c) => c.status !== 'passed' && !c.dryRun)
   parts.push(...metrics.items.map((check) => renderMetric(check, budget, view)))
   if (metrics.omitted) parts.push(omittedNote(metrics.omitted, 'metric checks'))

@@ -16,7 +16,8 @@ const DECISION_TEXT: Record<CanaryStepReport['decision'], string> = {
   advance: '➡️ advance',
   hold: '⏸️ hold',
   promote: '🚀 promote',
-  abort: '🛑 abort'
+  abort: '🛑 abort',
+  pause: '✋ paused for approval'
 }
 
 function outcome(value: Verdict | 'skipped'): string {
@@ -24,6 +25,8 @@ function outcome(value: Verdict | 'skipped'): string {
 }
 
 function weightCell(step: CanaryStepReport): string {
+  if (step.replicas !== undefined)
+    return `${step.replicas} pod(s)${step.effectiveWeight !== undefined ? ` (${step.effectiveWeight.toFixed(1)} %)` : ''}`
   if (step.weight === undefined) return 'unchanged'
   const effective = step.effectiveWeight
   return effective === undefined || Math.abs(effective - step.weight) < 0.05
@@ -45,8 +48,13 @@ export function renderCanary(report: CanaryReport | undefined): string {
   const lines = [
     HEADING,
     `${codeSpan(report.canary)} against stable ${codeSpan(report.stable)} in ${codeSpan(report.namespace)} ` +
-      `(replicas router): ${report.steps.length} of ${report.plannedSteps} step(s) ran.`
+      `(${report.router} router): ${report.steps.length} of ${report.plannedSteps} step(s) ran` +
+      `${report.resumedAt !== undefined ? `, resumed at step ${report.resumedAt}` : ''}.`
   ]
+  if (report.state === 'paused' && report.nextStep !== undefined)
+    lines.push(
+      `✋ Paused for approval: traffic stays as it is; a run with \`canary-resume: continue\` goes on at step ${report.nextStep}, \`canary-resume: abort\` restores the routing.`
+    )
   const judged = report.steps.some((step) => step.judge)
   const rows = report.steps.map((step) => [
     String(step.number),

@@ -1,0 +1,85 @@
+/**
+ * The Alertmanager inputs (`alertmanager-url`, `-token`, `-headers`) and the `alerts` section's
+ * cross-section requirement (somewhere to read alerts from). Inputs win over the file, as the
+ * Prometheus ones do: they land in `alerts.alertmanager`, and giving the URL turns the check on
+ * (the URL has no other use). Kept apart from load.ts so that file only calls three functions.
+ */
+import { ConfigError } from './errors.js'
+import { parseHeaders, parseUrlInput, type ActionInputs } from './inputs.js'
+import type { ConfigIssue } from './types.js'
+
+export interface AlertInputValues {
+  url?: string
+  token?: string
+  headers: Record<string, string>
+}
+
+type RawMap = Record<string, unknown>
+
+const isMap = (value: unknown): value is RawMap => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+export function parseAlertInputs(inputs: ActionInputs, issues: ConfigIssue[]): AlertInputValues {
+  const attempt = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse()
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error
+      issues.push(...error.issues)
+      return undefined
+    }
+  }
+  const url = attempt(() => parseUrlInput('alertmanager-url', inputs['alertmanager-url']))
+  const token = inputs['alertmanager-token'].trim()
+  return {
+    ...(url !== undefined ? { url } : {}),
+    ...(token !== '' ? { token } : {}),
+    headers: attempt(() => parseHeaders('alertmanager-headers', inputs['alertmanager-headers'])) ?? {}
+  }
+}
+
+/** The file's data with the Alertmanager inputs applied (a section of the wrong type is left for the schema). */
+export function mergeAlertInputs(merged: RawMap, values: AlertInputValues): RawMap {
+  const given = values.url !== undefined || values.token !== undefined || Object.keys(values.headers).length > 0
+  if (!given) return merged
+  const alerts = merged.alerts ?? {}
+  if (!isMap(alerts)) return merged
+  const alertmanager = alerts.alertmanager ?? {}
+  if (!isMap(alertmanager)) return merged
+  const headers = isMap(alertmanager.headers) ? alertmanager.headers : {}
+  return {
+    ...merged,
+    alerts: {
+      ...alerts,
+      alertmanager: {
+        ...alertmanager,
+        ...(values.url !== undefined ? { url: values.url } : {}),
+        ...(values.token !== undefined ? { token: values.token } : {}),
+        ...(Object.keys(values.headers).length > 0 ? { headers: { ...headers, ...values.headers } } : {})
+      }
+    }
+  }
+}
+
+/** With an `alerts` section, there must be somewhere to read alerts from. */
+export function alertsRequirements(merged: RawMap): ConfigIssue[] {
+  const alerts = merged.alerts
+  if (!isMap(alerts)) return []
+  const hasPrometheus = isMap(merged.prometheus) && merged.prometheus.url !== undefined
+  const hasAlertmanager = alerts.alertmanager !== undefined
+  if (alerts.source === 'prometheus' && !hasPrometheus)
+    return [
+      {
+        path: 'prometheus.url',
+        message: 'required by alerts.source: prometheus: set the prometheus-url input or prometheus.url'
+      }
+    ]
+  if ((alerts.source === undefined || alerts.source === 'auto') && !hasPrometheus && !hasAlertmanager)
+    return [
+      {
+        path: 'alerts',
+        message:
+          'the alerts check needs somewhere to read alerts from: set the alertmanager-url input (or alerts.alertmanager.url), or prometheus-url'
+      }
+    ]
+  return []
+}
