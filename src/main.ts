@@ -14,7 +14,7 @@ import { actionInputNames, parseCommand } from './config/inputs.js'
 import { runCommand } from './commands/index.js'
 import { actionContext } from './commands/context.js'
 import type { CommandName, RunResult } from './model/result.js'
-import { watchCancellation } from './report/cancellation.js'
+import { watchCancellation, type Cancellation } from './report/cancellation.js'
 import { renderConfigIssues } from './report/config-issues.js'
 import { configIssueReasons, configIssuesAnnotation, failureResult } from './report/failure-result.js'
 import { createRunnerLog, type RunnerLog } from './report/logger.js'
@@ -42,7 +42,13 @@ interface Outcome {
   surfaces?: RunSurface[]
 }
 
-async function execute(redactor: Redactor, log: RunnerLog, signal: AbortSignal, started: Started): Promise<Outcome> {
+async function execute(
+  redactor: Redactor,
+  log: RunnerLog,
+  cancellation: Pick<Cancellation, 'signal' | 'hold'>,
+  started: Started
+): Promise<Outcome> {
+  const { signal } = cancellation
   try {
     const inputs = readInputs(redactor)
     try {
@@ -66,7 +72,12 @@ async function execute(redactor: Redactor, log: RunnerLog, signal: AbortSignal, 
       started.at
     )
     return {
-      result: await runCommand(loaded, source, actionContext(source, signal, { log, redactor }), signal),
+      result: await runCommand(
+        loaded,
+        source,
+        actionContext(source, signal, { log, redactor, holdExit: cancellation.hold }),
+        signal
+      ),
       surfaces
     }
   } catch (error) {
@@ -125,7 +136,7 @@ async function runMain(): Promise<void> {
     publishFallback: (reason) => publishNow(failureResult(started.command, started.at, [reason]), { redactor, log })
   })
   try {
-    const { result, summary, failMessage, surfaces } = await execute(redactor, log, cancellation.signal, started)
+    const { result, summary, failMessage, surfaces } = await execute(redactor, log, cancellation, started)
     cancellation.publishing()
     await publishReports(result, { redactor, sink: actionsSink(log), summary, surfaces })
     // Reported: the post step has nothing to add (a run stopped before this point leaves it to report).

@@ -164,7 +164,9 @@ async function cleanUp(run: Run, stop: BlueGreenStop): Promise<{ stop: BlueGreen
   if (stop.stage === 'done') return { stop, problems: [] }
   const since = run.ctx.now()
   run.ctx.log(`putting blue back: ${stop.reason}`)
-  const back = await backToBlue(cleanupApi(run.api), run.setup)
+  const putBack = backToBlue(cleanupApi(run.api), run.setup)
+  run.ctx.holdExit?.(putBack)
+  const back = await putBack
   if (run.switched)
     phase(
       run,

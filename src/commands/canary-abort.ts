@@ -20,7 +20,13 @@ export function cleanupApi(api: KubeApi): KubeApi {
 }
 
 /** The routing exactly as saved, then the canary at zero (or gone). Returns what could not be done. */
-export async function abortCanary(run: CanaryRun): Promise<string[]> {
+export function abortCanary(run: CanaryRun): Promise<string[]> {
+  const work = restoreAndRetire(run)
+  run.ctx.holdExit?.(work)
+  return work
+}
+
+async function restoreAndRetire(run: CanaryRun): Promise<string[]> {
   const api = cleanupApi(run.api)
   const problems: string[] = []
   const { names } = run

@@ -49,7 +49,7 @@ export async function runCanary(config: DeployGuardConfig, ctx: CommandContext):
   const names = canaryNames(config.canary, { name: target?.name ?? '', namespace: target?.namespace ?? 'default' })
   const api = await ctx.kube()
   const hash = canaryConfigHash(config.canary, names)
-  const resume = config.canary?.resume ?? 'continue'
+  const resume = config.canary?.resume ?? 'start'
   let paused: PausedCanary | undefined
   try {
     const found = await findPause(api, names.namespace, names.canary)
@@ -65,6 +65,16 @@ export async function runCanary(config: DeployGuardConfig, ctx: CommandContext):
   if (!paused && resume === 'abort')
     return finish('passed', 'none', [
       `no paused canary on Deployment ${names.namespace}/${names.canary}: nothing to abort`
+    ])
+  // An approval gate is only as good as the runs that respect it: neither a new run nor a re-run of the
+  // first job may go past a pause, and a resume with nothing to resume is a mistake, not a new canary.
+  if (paused && resume === 'start')
+    return finish('inconclusive', 'none', [
+      `the canary ${names.canary} is paused for approval before step ${paused.nextStep + 1}: resume it with canary-resume: continue once approved, or canary-resume: abort; nothing was changed`
+    ])
+  if (!paused && resume === 'continue')
+    return finish('inconclusive', 'none', [
+      `canary-resume: continue, but no canary is paused on Deployment ${names.namespace}/${names.canary}: nothing was started (use canary-resume: start for a new canary)`
     ])
   let setup: Awaited<ReturnType<typeof setUpCanary>>
   try {

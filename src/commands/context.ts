@@ -32,6 +32,11 @@ export interface CommandContext {
   kubeconfigFile?(): Promise<string | undefined>
   /** The kubeconfig context in use, if one was chosen. */
   kubeContext?: string
+  /**
+   * Clean-up that puts production back (routing, selectors): a cancelled job waits for it a little
+   * longer before it exits (src/report/cancellation.ts). Absent outside the action.
+   */
+  holdExit?(work: Promise<unknown>): void
   /** The API server URL, once the client was created (for the record; no credentials in it). */
   kubeServer?(): Promise<string | undefined>
 }
@@ -59,6 +64,7 @@ export interface KubeSource {
 export interface ContextOutput {
   log: RunnerLog
   redactor: Redactor
+  holdExit?: (work: Promise<unknown>) => void
 }
 
 function defaultOutput(): ContextOutput {
@@ -91,6 +97,7 @@ export function actionContext(
     run: runInfo(),
     journal: actionsJournal({ redact: (value) => redactor.value(value), onError: (message) => log.warning(message) }),
     kubeContext: source.context,
+    ...(output.holdExit ? { holdExit: output.holdExit } : {}),
     kubeServer: async () => (await api?.catch(() => undefined))?.server,
     kubeconfigFile: () => {
       // The kubeconfig input is content: a tool gets it as a private file that close() removes.

@@ -33,15 +33,15 @@ export function parseImageInput(value: string): Record<string, string> | undefin
   return images
 }
 
-/** `continue` (default) or `abort`; undefined when unset. */
-export function parseCanaryResume(value: string): 'continue' | 'abort' | undefined {
+/** `start` (default), `continue` or `abort`; undefined when unset. */
+export function parseCanaryResume(value: string): 'start' | 'continue' | 'abort' | undefined {
   const text = value.trim().toLowerCase()
   if (text === '') return undefined
-  if (text === 'continue' || text === 'abort') return text
+  if (text === 'start' || text === 'continue' || text === 'abort') return text
   throw new ConfigError([
     {
       path: 'inputs.canary-resume',
-      message: `expected continue (go on from the paused step) or abort (restore the routing, canary to 0), got ${JSON.stringify(value)}`
+      message: `expected start (a new canary; refuse if one is paused), continue (go on from the paused step) or abort (restore the routing, canary to 0), got ${JSON.stringify(value)}`
     }
   ])
 }

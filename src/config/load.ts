@@ -63,7 +63,7 @@ interface InputValues {
   records?: RecordsConfig
   /** `image` input: container → image for a canary made from the stable. */
   canaryImages?: Record<string, string>
-  canaryResume?: 'continue' | 'abort'
+  canaryResume?: 'start' | 'continue' | 'abort'
 }
 
 export async function loadConfig(

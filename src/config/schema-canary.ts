@@ -210,8 +210,14 @@ export function canarySchema(templateValues: Record<string, string>) {
     /** How long a step may hold for data (default: twice its pause). */
     stepTimeout: duration.optional(),
     cleanup: z.enum(['scaleToZero', 'delete'], { error: 'expected scaleToZero or delete' }).default('scaleToZero'),
-    /** A run that finds a paused canary: go on from the next step, or abort it (the `canary-resume` input). */
-    resume: z.enum(['continue', 'abort'], { error: 'expected continue or abort' }).default('continue'),
+    /**
+     * What this run does about a canary paused for approval (the `canary-resume` input): `start` refuses
+     * to touch one (so a re-run or a new push never resumes past an approval by accident), `continue`
+     * goes on from its next step, `abort` restores the routing and retires it.
+     */
+    resume: z
+      .enum(['start', 'continue', 'abort'], { error: 'expected start, continue or abort' })
+      .default('start'),
     judge: judgeSchema(templateValues).optional(),
     blueGreen: blueGreenSchema(templateValues).optional()
   })

@@ -5,11 +5,15 @@
  *   returns its inconclusive result, which the run publishes as usual;
  * - if the run has not begun publishing within the grace period (a request that ignores the signal,
  *   a stuck loop), a minimal inconclusive result is published synchronously and the process exits;
- * - a second signal does the same at once, unless the run's own publishing has already finished.
+ * - a second signal does the same at once, unless the run's own publishing has already finished;
+ * - clean-up that puts production back (a canary's routing, blue-green's selector) is held for: while
+ *   such work is pending the grace period stretches to CLEANUP_GRACE_MS, still short of the runner's
+ *   SIGTERM (about 7.5 s after the SIGINT), which cuts it short like any second signal.
  */
 import type { RunnerLog } from './logger.js'
 
 export const CANCEL_GRACE_MS = 1500
+export const CLEANUP_GRACE_MS = 6000
 
 export interface CancellationOptions {
   log: Pick<RunnerLog, 'warning'>
@@ -18,6 +22,8 @@ export interface CancellationOptions {
   /** Default process.exit. */
   exit?: (code: number) => void
   graceMs?: number
+  /** How long pending clean-up may stretch the grace period, from the first signal. */
+  cleanupGraceMs?: number
   /** Default the process; tests pass an EventEmitter. */
   signals?: Pick<NodeJS.Process, 'on' | 'removeListener'>
 }
@@ -29,6 +35,8 @@ export interface Cancellation {
   publishing(): void
   /** The run has published: timers and signal handlers are removed. */
   done(): void
+  /** Clean-up the exit should wait for (within the clean-up grace) if the job is cancelled meanwhile. */
+  hold(work: Promise<unknown>): void
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const
@@ -40,6 +48,8 @@ export function watchCancellation(options: CancellationOptions): Cancellation {
   let state: 'running' | 'publishing' | 'done' = 'running'
   let timer: NodeJS.Timeout | undefined
   let first = ''
+  let firstAt = 0
+  let pending = 0
 
   const stopNow = (why: string): void => {
     if (timer) clearTimeout(timer)
@@ -54,12 +64,26 @@ export function watchCancellation(options: CancellationOptions): Cancellation {
       return
     }
     first = name
+    firstAt = Date.now()
     options.log.warning(`deploy-guard received ${name}: stopping and reporting what was checked so far`)
     controller.abort()
-    timer = setTimeout(() => {
+    const graceMs = options.graceMs ?? CANCEL_GRACE_MS
+    const cleanupGraceMs = Math.max(graceMs, options.cleanupGraceMs ?? CLEANUP_GRACE_MS)
+    const onGraceOver = (): void => {
       // Already publishing: let it finish (it only writes files); a second signal still cuts it short.
-      if (state === 'running') stopNow(`the run did not stop within ${(options.graceMs ?? CANCEL_GRACE_MS) / 1000} s`)
-    }, options.graceMs ?? CANCEL_GRACE_MS)
+      if (state !== 'running') return
+      const left = firstAt + cleanupGraceMs - Date.now()
+      if (pending > 0 && left > 0) {
+        timer = setTimeout(onGraceOver, Math.min(left, 100))
+        return
+      }
+      stopNow(
+        pending > 0
+          ? `its clean-up did not finish within ${cleanupGraceMs / 1000} s`
+          : `the run did not stop within ${graceMs / 1000} s`
+      )
+    }
+    timer = setTimeout(onGraceOver, graceMs)
   }
   const handlers = SIGNALS.map((name) => [name, () => onSignal(name)] as const)
   for (const [name, handler] of handlers) signals.on(name, handler)
@@ -68,6 +92,13 @@ export function watchCancellation(options: CancellationOptions): Cancellation {
     signal: controller.signal,
     publishing: () => {
       if (state === 'running') state = 'publishing'
+    },
+    hold: (work) => {
+      pending++
+      const settle = (): void => {
+        pending--
+      }
+      work.then(settle, settle)
     },
     done: () => {
       state = 'done'

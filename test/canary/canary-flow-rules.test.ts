@@ -131,9 +131,11 @@ describe('the image and canary-resume inputs', () => {
     expect(issues('app=a:1\napp=a:2')).toEqual(['inputs.image: container "app" is given twice'])
   })
 
-  it('canary-resume: continue | abort', () => {
+  it('canary-resume: start | continue | abort', () => {
     expect(parseCanaryResume('')).toBeUndefined()
     expect(parseCanaryResume(' Abort ')).toBe('abort')
+    expect(parseCanaryResume('start')).toBe('start')
+    expect(parseCanaryResume('continue')).toBe('continue')
     expect(() => parseCanaryResume('later')).toThrow(ConfigError)
   })
 })

@@ -186,7 +186,7 @@ rollback: { onFailure: true, to: recorded }
         traffic: { replicas: { canary: 'api-canary', stable: 'api' } },
         onNoData: 'hold',
         cleanup: 'scaleToZero',
-        resume: 'continue'
+        resume: 'start'
       }
     })
   })
@@ -447,7 +447,7 @@ canary: { steps: [ { weight: 10, replicas: 1 }, { pause: later } ], onNoData: wa
         'canary.onNoData: expected one of hold, inconclusive, abort, got "wait"',
         'canary.cleanup: expected scaleToZero or delete, got "remove"',
         'inputs.image: expected container=image, one per line (e.g. app=registry/web:2.0.0), or a bare image when the pod has one container, got "app="',
-        'inputs.canary-resume: expected continue (go on from the paused step) or abort (restore the routing, canary to 0), got "maybe"'
+        'inputs.canary-resume: expected start (a new canary; refuse if one is paused), continue (go on from the paused step) or abort (restore the routing, canary to 0), got "maybe"'
       ]
     ],
     [

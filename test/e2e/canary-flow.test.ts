@@ -230,6 +230,13 @@ describe('manual pause and resume', () => {
     expect(state).toMatchObject({ nextStep: 2, names: { stable: 'api', canary: 'api-canary' } })
     expect(first.summary).toContain('Paused for approval')
 
+    // A re-run or the next push (canary-resume: start, the default) never goes past the approval.
+    const rerun = await canary('manual-continue', MANUAL, GOOD)
+    expect(rerun.outputs).toMatchObject({ verdict: 'inconclusive', action: 'none' })
+    expect(rerun.outputs.summary).toContain('is paused for approval before step 3')
+    expect(must('manual-continue', 'api').replicas).toBe(3)
+    expect(must('manual-continue', 'api-canary').replicas).toBe(1)
+
     const second = await canary('manual-continue', MANUAL, GOOD, { 'canary-resume': 'continue' })
     expect(second.outputs).toMatchObject({
       verdict: 'passed',
@@ -257,6 +264,10 @@ describe('manual pause and resume', () => {
     // Nothing left to abort: a second abort changes nothing and passes.
     const third = await canary('manual-abort', MANUAL, GOOD, { 'canary-resume': 'abort' })
     expect(third.outputs).toMatchObject({ verdict: 'passed', action: 'none' })
+    // A resume with nothing paused is a mistake, not a new canary.
+    const stray = await canary('manual-abort', MANUAL, GOOD, { 'canary-resume': 'continue' })
+    expect(stray.outputs).toMatchObject({ verdict: 'inconclusive', action: 'none' })
+    expect(must('manual-abort', 'api-canary').replicas).toBe(0)
   })
 
   it('refuses to resume with another canary config, touching nothing', async () => {

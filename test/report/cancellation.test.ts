@@ -40,6 +40,39 @@ describe('watchCancellation', () => {
     expect(events[2]).toBe('exit 1')
   })
 
+  test('pending clean-up stretches the grace period until it settles, then the run reports itself', async () => {
+    const { signals, events, cancellation } = harness(20)
+    let finish: () => void = () => undefined
+    cancellation.hold(new Promise<void>((resolve) => (finish = resolve)))
+    signals.emit('SIGINT')
+    // Well past the 20 ms grace: the clean-up is still pending, so nothing is published over it.
+    await new Promise((resolve) => setTimeout(resolve, 120))
+    expect(events).toHaveLength(1)
+    finish()
+    cancellation.publishing()
+    cancellation.done()
+    expect(events).toHaveLength(1)
+  })
+
+  test('clean-up that outlasts its own grace is cut short with a reason that says so', async () => {
+    const signals = new EventEmitter()
+    const events: string[] = []
+    const exit = new Promise<number>((resolve) => {
+      const cancellation = watchCancellation({
+        log: { warning: (m) => void events.push(`warning: ${m}`) },
+        publishFallback: (reason) => void events.push(`fallback: ${reason}`),
+        exit: (code) => resolve(code),
+        graceMs: 10,
+        cleanupGraceMs: 50,
+        signals: signals as unknown as Pick<NodeJS.Process, 'on' | 'removeListener'>
+      })
+      cancellation.hold(new Promise(() => undefined))
+    })
+    signals.emit('SIGINT')
+    expect(await exit).toBe(1)
+    expect(events[1]).toMatch(/its clean-up did not finish within 0.05 s/)
+  })
+
   test('a run already publishing when the grace period ends is left to finish', () => {
     jest.useFakeTimers()
     try {

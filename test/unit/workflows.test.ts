@@ -435,7 +435,7 @@ describe('canary.yml', () => {
         guard(job)?.with?.['canary-resume']
       ])
     ).toEqual([
-      [`${ACTION}@v1`, 'canary', undefined],
+      [`${ACTION}@v1`, 'canary', 'start'],
       [`${ACTION}@v1`, 'canary', 'continue'],
       [`${ACTION}@v1`, 'canary', 'abort']
     ])
