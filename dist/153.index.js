@@ -2,7 +2,7 @@ export const id = 153;
 export const ids = [153];
 export const modules = {
 
-/***/ 51153:
+/***/ 1153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

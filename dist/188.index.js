@@ -2,7 +2,7 @@ export const id = 188;
 export const ids = [188,783,164];
 export const modules = {
 
-/***/ 77916:
+/***/ 7916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports imageVersion, firstImageVersion, componentName */
 /* harmony import */ var _report_rollback_facts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5966);
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12011);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2011);
 
 
 /**
@@ -106,7 +106,7 @@ function versionsToRecord(result, versionInput) {
 
 /***/ }),
 
-/***/ 46188:
+/***/ 3807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -121,13 +121,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/commands/context.ts
-var context = __webpack_require__(80165);
+var context = __webpack_require__(165);
 // EXTERNAL MODULE: ./src/report/rollback-facts.ts
 var rollback_facts = __webpack_require__(5966);
 // EXTERNAL MODULE: ./src/records/component-version.ts
-var component_version = __webpack_require__(77916);
-// EXTERNAL MODULE: ./src/report/headline.ts + 1 modules
-var headline = __webpack_require__(97015);
+var component_version = __webpack_require__(7916);
+// EXTERNAL MODULE: ./src/report/headline.ts + 2 modules
+var headline = __webpack_require__(9213);
 ;// CONCATENATED MODULE: ./src/records/notify-headline.ts
 
 function notificationLead(result) {
@@ -145,9 +145,9 @@ function notificationLead(result) {
 }
 
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(12011);
+var format = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(14031);
+var report_escape = __webpack_require__(6412);
 ;// CONCATENATED MODULE: ./src/records/slack-text.ts
 /**
  * Making outside text safe for Slack's `mrkdwn` (and the Slack-compatible receivers: Mattermost,
@@ -380,9 +380,9 @@ function buildSlackPayload(result, facts) {
 // EXTERNAL MODULE: ./src/util/retry-after.ts
 var retry_after = __webpack_require__(9361);
 // EXTERNAL MODULE: ./src/util/duration-text.ts
-var duration_text = __webpack_require__(76716);
+var duration_text = __webpack_require__(6716);
 // EXTERNAL MODULE: ./src/util/sleep.ts
-var util_sleep = __webpack_require__(97783);
+var util_sleep = __webpack_require__(7783);
 ;// CONCATENATED MODULE: ./src/records/webhook.ts
 /**
  * Delivers a JSON payload to the notification webhook. Never throws: the outcome says whether it was
@@ -642,7 +642,7 @@ function parseRetryAfter(header, now = Date.now()) {
 
 /***/ }),
 
-/***/ 97783:
+/***/ 7783:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

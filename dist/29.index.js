@@ -2,7 +2,7 @@ export const id = 29;
 export const ids = [29,783,164];
 export const modules = {
 
-/***/ 96584:
+/***/ 6584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,8 +11,8 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports DEFAULT_GITHUB_RETRY, retryDelay */
 /* harmony import */ var _util_retry_after_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9361);
-/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97783);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73116);
+/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7783);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3116);
 
 
 
@@ -66,7 +66,7 @@ async function createGitHubClient(options) {
     if (!options.token)
         throw new Error('the `github-token` input is empty; pass `github-token: ${{ github.token }}`');
     // Loaded on first use: runs without a GitHub surface never pay for Octokit and undici.
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 92413));
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
     const policy = { ...DEFAULT_GITHUB_RETRY, ...options.retry };
     const sleep = options.sleep ?? _util_sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .y;
     const now = options.now ?? Date.now;
@@ -128,7 +128,7 @@ async function createGitHubClient(options) {
 
 /***/ }),
 
-/***/ 14029:
+/***/ 4029:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -141,14 +141,14 @@ __webpack_require__.d(__webpack_exports__, {
   deploymentSurface: () => (/* binding */ deploymentSurface)
 });
 
-// EXTERNAL MODULE: ./src/report/headline.ts + 1 modules
-var headline = __webpack_require__(97015);
+// EXTERNAL MODULE: ./src/report/headline.ts + 2 modules
+var headline = __webpack_require__(9213);
 // EXTERNAL MODULE: ./src/github/client.ts
-var client = __webpack_require__(96584);
+var client = __webpack_require__(6584);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(14031);
+var report_escape = __webpack_require__(6412);
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(12011);
+var format = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/report/rollback-facts.ts
 var rollback_facts = __webpack_require__(5966);
 ;// CONCATENATED MODULE: ./src/github/deployment-record.ts
@@ -345,7 +345,7 @@ function restoredImages(result) {
 }
 
 // EXTERNAL MODULE: ./src/github/errors.ts
-var errors = __webpack_require__(73116);
+var errors = __webpack_require__(3116);
 ;// CONCATENATED MODULE: ./src/github/deployments.ts
 
 
@@ -503,7 +503,7 @@ async function findPreviousGood(octokit, repo, environment, exclude, restored, r
 }
 
 // EXTERNAL MODULE: ./src/github/pr.ts
-var pr = __webpack_require__(43437);
+var pr = __webpack_require__(3437);
 ;// CONCATENATED MODULE: ./src/github/deployment-surface.ts
 
 
@@ -710,7 +710,7 @@ class DeploymentRecorder {
 
 /***/ }),
 
-/***/ 73116:
+/***/ 3116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -821,7 +821,7 @@ function describeGitHubFailure(error, context) {
 
 /***/ }),
 
-/***/ 43437:
+/***/ 3437:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -830,7 +830,7 @@ function describeGitHubFailure(error, context) {
 /* harmony export */   pI: () => (/* binding */ runFacts)
 /* harmony export */ });
 /* unused harmony export choosePullRequest */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * Which pull request a run belongs to, and the facts of the run the records show (run link, actor,
@@ -951,7 +951,7 @@ function parseRetryAfter(header, now = Date.now()) {
 
 /***/ }),
 
-/***/ 97783:
+/***/ 7783:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

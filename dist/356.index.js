@@ -2,7 +2,7 @@ export const id = 356;
 export const ids = [356,501];
 export const modules = {
 
-/***/ 34770:
+/***/ 4770:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -67,7 +67,7 @@ const key = (ref) => `${ref.kind.toLowerCase()}/${ref.namespace}/${ref.name}`;
 // EXTERNAL MODULE: ./src/decide/verdict.ts
 var decide_verdict = __webpack_require__(6501);
 // EXTERNAL MODULE: ./src/kube/deadline-api.ts
-var deadline_api = __webpack_require__(72504);
+var deadline_api = __webpack_require__(2504);
 ;// CONCATENATED MODULE: ./src/commands/act-step.ts
 
 
@@ -94,7 +94,7 @@ function rollbackSettings(config, trigger, reason, ctx) {
 }
 /** Rolls the given targets back one after the other, each at most once in the run. */
 async function rollBackTargets(api, targets, settings, config, ctx) {
-    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(203)]).then(__webpack_require__.bind(__webpack_require__, 70093));
+    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(203)]).then(__webpack_require__.bind(__webpack_require__, 93));
     const { verifyWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(583), __webpack_require__.e(783)]).then(__webpack_require__.bind(__webpack_require__, 8583));
     const kubeconfigPath = await ctx.kubeconfigFile?.();
     const done = new Set();
@@ -163,9 +163,11 @@ async function withRestoredAnalysis(result, since, config, ctx) {
     if (result.checks.some((c) => c.status === 'failed'))
         return result;
     const { runConfiguredAnalysis } = await __webpack_require__.e(/* import() */ 49).then(__webpack_require__.bind(__webpack_require__, 9049));
-    const { resolveVersion } = await __webpack_require__.e(/* import() */ 86).then(__webpack_require__.bind(__webpack_require__, 14086));
+    const { resolveVersion } = await __webpack_require__.e(/* import() */ 86).then(__webpack_require__.bind(__webpack_require__, 4086));
     const version = resolveVersion({ ...config, version: undefined }, [result]);
-    const analysis = await ctx.group('PromQL analysis of the restored version', () => runConfiguredAnalysis(config, version, ctx, since));
+    // No alerts gate here: alerts the bad version set off keep firing for a while after the rollback,
+    // and must not fail the restored version.
+    const analysis = await ctx.group('PromQL analysis of the restored version', () => runConfiguredAnalysis(config, version, ctx, since, { alerts: false }));
     const row = {
         id: 'restored-analysis',
         title: 'PromQL analysis of the restored version',
@@ -226,14 +228,14 @@ function targetsFromVerify(results) {
 
 /***/ }),
 
-/***/ 51356:
+/***/ 1356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runRollback: () => (/* binding */ runRollback)
 /* harmony export */ });
-/* harmony import */ var _act_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34770);
+/* harmony import */ var _act_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4770);
 
 /** How one target's manual rollback counts toward the verdict. */
 function verdictOf(report) {
@@ -281,7 +283,7 @@ async function runRollback(config, ctx) {
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        const { notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(203)]).then(__webpack_require__.bind(__webpack_require__, 70093));
+        const { notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(203)]).then(__webpack_require__.bind(__webpack_require__, 93));
         report.targets = config.targets.map((ref) => notStarted(ref, `could not set up the Kubernetes client: ${message}; nothing was changed`));
     }
     const verdicts = report.targets.map(verdictOf);
@@ -351,6 +353,10 @@ function decideVerdict(input) {
             if (metric.status === 'inconclusive')
                 inconclusive.push(metric.reason);
         }
+        // The alerts gate rides on the analysis (src/alerts/gate.ts): its row counts like a run-level row.
+        const gate = analysis.alerts ? [analysis.alerts] : [];
+        failed.push(...reasonsFor(gate, 'failed'));
+        inconclusive.push(...reasonsFor(gate, 'inconclusive'));
         // An analysis that could not run at all (no Prometheus, unknown version) has no check rows but
         // still has a verdict: it must never read as a pass.
         if (failed.length + inconclusive.length === before && analysis.verdict !== 'passed') {
@@ -368,7 +374,7 @@ function decideVerdict(input) {
 
 /***/ }),
 
-/***/ 72504:
+/***/ 2504:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -387,6 +393,9 @@ function withDeadline(api, deadline) {
             return api.requestCount;
         },
         withSignal: (signal) => withDeadline(api.withSignal(signal), deadline),
+        // Detached views keep only their own signal: the deadline is the run's, clean-up has its own.
+        detachedFromRun: (signal) => api.detachedFromRun(signal),
+        create: (...args) => view().create(...args),
         resourceFor: (kind, apiVersion) => view().resourceFor(kind, apiVersion),
         get: (...args) => view().get(...args),
         list: (...args) => view().list(...args),

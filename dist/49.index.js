@@ -14,11 +14,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/config/template.ts
-var template = __webpack_require__(69030);
+var template = __webpack_require__(9030);
 // EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __webpack_require__(97840);
+var duration = __webpack_require__(7840);
 // EXTERNAL MODULE: ./src/prometheus/errors.ts
-var errors = __webpack_require__(92737);
+var errors = __webpack_require__(2737);
 ;// CONCATENATED MODULE: ./src/prometheus/result.ts
 function split(pairs) {
     const values = [];
@@ -69,7 +69,7 @@ function seriesMeans(data) {
 }
 
 // EXTERNAL MODULE: ./src/util/duration-text.ts
-var duration_text = __webpack_require__(76716);
+var duration_text = __webpack_require__(6716);
 ;// CONCATENATED MODULE: ./src/analysis/baseline.ts
 
 
@@ -98,7 +98,7 @@ async function takeBaseline(prometheus, query, rule, start, w) {
 }
 
 // EXTERNAL MODULE: ./src/util/number.ts
-var number = __webpack_require__(51555);
+var number = __webpack_require__(1555);
 ;// CONCATENATED MODULE: ./src/analysis/format.ts
 /** Number and percentage formatting shared by measurement messages and reasons. */
 
@@ -114,7 +114,7 @@ function formatPercent(fraction, signed = true) {
 
 
 // EXTERNAL MODULE: ./src/util/units.ts
-var units = __webpack_require__(46127);
+var units = __webpack_require__(6127);
 ;// CONCATENATED MODULE: ./src/analysis/evaluate.ts
 
 
@@ -447,7 +447,7 @@ function decideAnalysisVerdict(checks) {
 }
 
 // EXTERNAL MODULE: ./src/util/sleep.ts
-var util_sleep = __webpack_require__(97783);
+var util_sleep = __webpack_require__(7783);
 ;// CONCATENATED MODULE: ./src/analysis/run.ts
 
 
@@ -677,10 +677,22 @@ function notRunnable(reason, now) {
 }
 /**
  * @param deployStartedAt when the deploy began, if known (verify knows the rollout's start): relative
- *   checks take their baseline from before it. Without it (analyze), the baseline window ends
- *   `baseline.offset` before the analysis starts.
+ *   checks take their baseline from before it, and alerts that began earlier are pre-existing. Without
+ *   it (analyze), the baseline window ends `baseline.offset` before the analysis starts, and the run's
+ *   start separates new alerts from old ones.
  */
-async function runConfiguredAnalysis(config, version, ctx, deployStartedAt) {
+async function runConfiguredAnalysis(config, version, ctx, deployStartedAt, gates = { alerts: deployStartedAt === undefined }) {
+    const analysis = await runMetricAnalysis(config, version, ctx, deployStartedAt);
+    if (!gates.alerts || !config.alerts || ctx.signal.aborted)
+        return analysis;
+    // Loaded only when configured (start-up cost otherwise).
+    const { gateOnAlerts } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(542), __webpack_require__.e(20)]).then(__webpack_require__.bind(__webpack_require__, 2020));
+    return gateOnAlerts(analysis, config, ctx, {
+        ...(version !== undefined ? { version } : {}),
+        ...(deployStartedAt ? { since: deployStartedAt } : {})
+    });
+}
+async function runMetricAnalysis(config, version, ctx, deployStartedAt) {
     const analysis = config.analysis;
     if (!analysis || analysis.checks.length === 0)
         return notRunnable('no analysis checks are configured', ctx.now());
@@ -699,7 +711,7 @@ async function runConfiguredAnalysis(config, version, ctx, deployStartedAt) {
         // The URL may carry a password (masked, but better never printed at all).
         ` against ${(0,errors/* redactUrl */.B)(new URL(config.prometheus.url))}`);
     // Loaded only when an analysis runs (axios and the client are start-up cost otherwise).
-    const { createPrometheusClient } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(542), __webpack_require__.e(355)]).then(__webpack_require__.bind(__webpack_require__, 93355));
+    const { createPrometheusClient } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(542), __webpack_require__.e(514)]).then(__webpack_require__.bind(__webpack_require__, 514));
     // The run's cancel signal reaches every request and retry wait, not only the loop's sleeps.
     const prometheus = createPrometheusClient(config.prometheus, { signal: ctx.signal });
     return runAnalysis({
@@ -722,7 +734,7 @@ async function runConfiguredAnalysis(config, version, ctx, deployStartedAt) {
 
 /***/ }),
 
-/***/ 92737:
+/***/ 2737:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -790,7 +802,7 @@ function redactUrl(url) {
 
 /***/ }),
 
-/***/ 97783:
+/***/ 7783:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

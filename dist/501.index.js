@@ -48,6 +48,10 @@ function decideVerdict(input) {
             if (metric.status === 'inconclusive')
                 inconclusive.push(metric.reason);
         }
+        // The alerts gate rides on the analysis (src/alerts/gate.ts): its row counts like a run-level row.
+        const gate = analysis.alerts ? [analysis.alerts] : [];
+        failed.push(...reasonsFor(gate, 'failed'));
+        inconclusive.push(...reasonsFor(gate, 'inconclusive'));
         // An analysis that could not run at all (no Prometheus, unknown version) has no check rows but
         // still has a verdict: it must never read as a pass.
         if (failed.length + inconclusive.length === before && analysis.verdict !== 'passed') {

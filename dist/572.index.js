@@ -2,19 +2,19 @@ export const id = 572;
 export const ids = [572,804,477];
 export const modules = {
 
-/***/ 68572:
+/***/ 8572:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runSnapshot: () => (/* binding */ runSnapshot)
 /* harmony export */ });
-/* harmony import */ var _decide_snapshot_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(35914);
-/* harmony import */ var _evaluate_selector_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72342);
-/* harmony import */ var _kube_resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26804);
-/* harmony import */ var _kube_workload_template_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20101);
-/* harmony import */ var _kube_workload_kinds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36188);
-/* harmony import */ var _model_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20709);
+/* harmony import */ var _decide_snapshot_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5914);
+/* harmony import */ var _evaluate_selector_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2342);
+/* harmony import */ var _kube_resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6804);
+/* harmony import */ var _kube_workload_template_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2482);
+/* harmony import */ var _kube_workload_kinds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6188);
+/* harmony import */ var _model_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(709);
 
 
 
@@ -32,7 +32,7 @@ function desiredReplicas(object) {
 }
 /** The manager's own revision, so a Helm or Argo CD rollback can return to it too. */
 async function managerRevision(api, object, config) {
-    const { detectManager } = await __webpack_require__.e(/* import() */ 848).then(__webpack_require__.bind(__webpack_require__, 68848));
+    const { detectManager } = await __webpack_require__.e(/* import() */ 848).then(__webpack_require__.bind(__webpack_require__, 8848));
     const manager = detectManager(object, { argocdNamespace: config.verify.gitops.argocd?.namespace });
     if (manager.managedBy === 'helm') {
         const { readHelmHistory } = await __webpack_require__.e(/* import() */ 745).then(__webpack_require__.bind(__webpack_require__, 745));
@@ -43,7 +43,7 @@ async function managerRevision(api, object, config) {
             : {};
     }
     if (manager.managedBy === 'argocd') {
-        const { ARGO_APPLICATIONS } = await __webpack_require__.e(/* import() */ 153).then(__webpack_require__.bind(__webpack_require__, 51153));
+        const { ARGO_APPLICATIONS } = await __webpack_require__.e(/* import() */ 153).then(__webpack_require__.bind(__webpack_require__, 1153));
         const app = await api.get(ARGO_APPLICATIONS, manager.namespace, manager.application);
         const synced = app?.status?.sync?.revision;
         return synced
@@ -63,7 +63,7 @@ async function snapshotTarget(api, ref, config, ctx) {
                 ]
             }
         };
-    const { readWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(164)]).then(__webpack_require__.bind(__webpack_require__, 70093));
+    const { readWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(164)]).then(__webpack_require__.bind(__webpack_require__, 93));
     const read = await readWorkload(api, kind, ref);
     if (!read)
         return {
@@ -101,7 +101,7 @@ async function snapshotTarget(api, ref, config, ctx) {
     if (annotation.trimmed)
         ctx.warn(annotation.trimmed);
     if (!config.dryRun) {
-        const { writeSnapshotAnnotation } = await __webpack_require__.e(/* import() */ 122).then(__webpack_require__.bind(__webpack_require__, 66122));
+        const { writeSnapshotAnnotation } = await __webpack_require__.e(/* import() */ 122).then(__webpack_require__.bind(__webpack_require__, 6122));
         await writeSnapshotAnnotation(api, kind, ref, annotation);
     }
     const images = Object.entries(snapshot.images)
@@ -176,7 +176,7 @@ async function runSnapshot(config, ctx) {
 
 /***/ }),
 
-/***/ 87106:
+/***/ 7106:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -219,7 +219,7 @@ const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 
 /***/ }),
 
-/***/ 35914:
+/***/ 5914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -229,10 +229,10 @@ const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 /* harmony export */   p: () => (/* binding */ recordedFromSnapshot)
 /* harmony export */ });
 /* unused harmony exports MAX_SNAPSHOT_CHARS, restartBaselineFromSnapshot */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64377);
-/* harmony import */ var _model_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20709);
-/* harmony import */ var _annotation_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(87106);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4377);
+/* harmony import */ var _model_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(709);
+/* harmony import */ var _annotation_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7106);
 /**
  * The snapshot of a target as stored on the workload (`deploy-guard.io/snapshot`): builder, parser,
  * and what a rollback takes from it. Pure.
@@ -341,75 +341,7 @@ function restartBaselineFromSnapshot(snapshot) {
 
 /***/ }),
 
-/***/ 72342:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $d: () => (/* binding */ serviceSelects),
-/* harmony export */   CI: () => (/* binding */ selectorToString)
-/* harmony export */ });
-/* unused harmony export matchesSelector */
-/** `matchLabels` as `k=v`, expressions as `k in (a,b)`, `k notin (a)`, `k`, `!k`; comma-joined (kubectl's form). */
-function selectorToString(selector) {
-    const parts = [];
-    for (const [key, value] of Object.entries(selector?.matchLabels ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-        parts.push(`${key}=${value}`);
-    }
-    for (const req of selector?.matchExpressions ?? []) {
-        const values = [...(req.values ?? [])].sort().join(',');
-        switch (req.operator) {
-            case 'In':
-                parts.push(`${req.key} in (${values})`);
-                break;
-            case 'NotIn':
-                parts.push(`${req.key} notin (${values})`);
-                break;
-            case 'Exists':
-                parts.push(req.key);
-                break;
-            case 'DoesNotExist':
-                parts.push(`!${req.key}`);
-                break;
-            default:
-                throw new Error(`unsupported label selector operator "${req.operator}" for key "${req.key}"`);
-        }
-    }
-    return parts.join(',');
-}
-/** True when `labels` satisfy the selector. An empty selector matches everything (API semantics). */
-function matchesSelector(labels, selector) {
-    const have = labels ?? {};
-    for (const [key, value] of Object.entries(selector?.matchLabels ?? {})) {
-        if (have[key] !== value)
-            return false;
-    }
-    for (const req of selector?.matchExpressions ?? []) {
-        const present = Object.prototype.hasOwnProperty.call(have, req.key);
-        const values = req.values ?? [];
-        if (req.operator === 'In' && !(present && values.includes(have[req.key])))
-            return false;
-        if (req.operator === 'NotIn' && present && values.includes(have[req.key]))
-            return false;
-        if (req.operator === 'Exists' && !present)
-            return false;
-        if (req.operator === 'DoesNotExist' && present)
-            return false;
-    }
-    return true;
-}
-/** A Service selects pods when its (non-empty) selector map is a subset of their labels. */
-function serviceSelects(selector, labels) {
-    const entries = Object.entries(selector ?? {});
-    // A Service without a selector has manually managed endpoints: it selects nothing we deploy.
-    if (entries.length === 0)
-        return false;
-    return entries.every(([key, value]) => labels?.[key] === value);
-}
-
-
-/***/ }),
-
-/***/ 26804:
+/***/ 6804:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -468,7 +400,7 @@ function resourcePath(type, namespace, name) {
 
 /***/ }),
 
-/***/ 91614:
+/***/ 1614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -506,7 +438,7 @@ function semanticEqual(a, b) {
 
 /***/ }),
 
-/***/ 20101:
+/***/ 2482:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -521,8 +453,8 @@ function semanticEqual(a, b) {
 /* harmony export */   xs: () => (/* binding */ equalIgnoreHash)
 /* harmony export */ });
 /* unused harmony export specOf */
-/* harmony import */ var _evaluate_selector_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72342);
-/* harmony import */ var _semantic_equal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91614);
+/* harmony import */ var _evaluate_selector_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2342);
+/* harmony import */ var _semantic_equal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1614);
 
 
 /** The label Deployments add to each ReplicaSet's template (apps/v1 DefaultDeploymentUniqueLabelKey). */
@@ -563,7 +495,7 @@ function equalIgnoreHash(a, b) {
 
 /***/ }),
 
-/***/ 20709:
+/***/ 709:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -575,15 +507,15 @@ const SNAPSHOT_ANNOTATION = 'deploy-guard.io/snapshot';
 
 /***/ }),
 
-/***/ 64377:
+/***/ 4377:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   w$: () => (/* binding */ datetime)
 /* harmony export */ });
 /* unused harmony exports date, time, duration */
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2857);
 
 
 

@@ -2,7 +2,7 @@ export const id = 583;
 export const ids = [583,804,848];
 export const modules = {
 
-/***/ 26705:
+/***/ 6705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -104,75 +104,7 @@ function warningEventsSince(events, filter) {
 
 /***/ }),
 
-/***/ 72342:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $d: () => (/* binding */ serviceSelects),
-/* harmony export */   CI: () => (/* binding */ selectorToString)
-/* harmony export */ });
-/* unused harmony export matchesSelector */
-/** `matchLabels` as `k=v`, expressions as `k in (a,b)`, `k notin (a)`, `k`, `!k`; comma-joined (kubectl's form). */
-function selectorToString(selector) {
-    const parts = [];
-    for (const [key, value] of Object.entries(selector?.matchLabels ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-        parts.push(`${key}=${value}`);
-    }
-    for (const req of selector?.matchExpressions ?? []) {
-        const values = [...(req.values ?? [])].sort().join(',');
-        switch (req.operator) {
-            case 'In':
-                parts.push(`${req.key} in (${values})`);
-                break;
-            case 'NotIn':
-                parts.push(`${req.key} notin (${values})`);
-                break;
-            case 'Exists':
-                parts.push(req.key);
-                break;
-            case 'DoesNotExist':
-                parts.push(`!${req.key}`);
-                break;
-            default:
-                throw new Error(`unsupported label selector operator "${req.operator}" for key "${req.key}"`);
-        }
-    }
-    return parts.join(',');
-}
-/** True when `labels` satisfy the selector. An empty selector matches everything (API semantics). */
-function matchesSelector(labels, selector) {
-    const have = labels ?? {};
-    for (const [key, value] of Object.entries(selector?.matchLabels ?? {})) {
-        if (have[key] !== value)
-            return false;
-    }
-    for (const req of selector?.matchExpressions ?? []) {
-        const present = Object.prototype.hasOwnProperty.call(have, req.key);
-        const values = req.values ?? [];
-        if (req.operator === 'In' && !(present && values.includes(have[req.key])))
-            return false;
-        if (req.operator === 'NotIn' && present && values.includes(have[req.key]))
-            return false;
-        if (req.operator === 'Exists' && !present)
-            return false;
-        if (req.operator === 'DoesNotExist' && present)
-            return false;
-    }
-    return true;
-}
-/** A Service selects pods when its (non-empty) selector map is a subset of their labels. */
-function serviceSelects(selector, labels) {
-    const entries = Object.entries(selector ?? {});
-    // A Service without a selector has manually managed endpoints: it selects nothing we deploy.
-    if (entries.length === 0)
-        return false;
-    return entries.every(([key, value]) => labels?.[key] === value);
-}
-
-
-/***/ }),
-
-/***/ 30985:
+/***/ 985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -231,14 +163,14 @@ class KubeRequestAbortedError extends KubeApiError {
 
 /***/ }),
 
-/***/ 46730:
+/***/ 6730:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ workloadRevisions),
 /* harmony export */   j: () => (/* binding */ hashOfHistoryObject)
 /* harmony export */ });
-/* harmony import */ var _status_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80390);
+/* harmony import */ var _status_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(390);
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4218);
 
 
@@ -282,7 +214,7 @@ function workloadRevisions(kind, workload, listed) {
 
 /***/ }),
 
-/***/ 26804:
+/***/ 6804:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -341,7 +273,7 @@ function resourcePath(type, namespace, name) {
 
 /***/ }),
 
-/***/ 68848:
+/***/ 8848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -349,7 +281,7 @@ function resourcePath(type, namespace, name) {
 /* harmony export */   detectManager: () => (/* binding */ detectManager)
 /* harmony export */ });
 /* unused harmony exports ARGOCD_TRACKING_ID, ARGOCD_INSTANCE_LABEL, HELM_MANAGED_BY_LABEL, HELM_RELEASE_NAME, HELM_RELEASE_NAMESPACE, parseTrackingId */
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26804);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6804);
 
 const ARGOCD_TRACKING_ID = 'argocd.argoproj.io/tracking-id';
 const ARGOCD_INSTANCE_LABEL = 'argocd.argoproj.io/instance';
@@ -452,7 +384,7 @@ function detectManager(workload, options = {}) {
 
 /***/ }),
 
-/***/ 91614:
+/***/ 1614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -490,7 +422,7 @@ function semanticEqual(a, b) {
 
 /***/ }),
 
-/***/ 20101:
+/***/ 2482:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -505,8 +437,8 @@ function semanticEqual(a, b) {
 /* harmony export */   xs: () => (/* binding */ equalIgnoreHash)
 /* harmony export */ });
 /* unused harmony export specOf */
-/* harmony import */ var _evaluate_selector_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72342);
-/* harmony import */ var _semantic_equal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91614);
+/* harmony import */ var _evaluate_selector_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2342);
+/* harmony import */ var _semantic_equal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1614);
 
 
 /** The label Deployments add to each ReplicaSet's template (apps/v1 DefaultDeploymentUniqueLabelKey). */
@@ -557,23 +489,23 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/util/sleep.ts
-var sleep = __webpack_require__(97783);
+var sleep = __webpack_require__(7783);
 // EXTERNAL MODULE: ./src/kube/history/identity.ts
-var identity = __webpack_require__(46730);
+var identity = __webpack_require__(6730);
 // EXTERNAL MODULE: ./src/decide/pre-rollout.ts
-var pre_rollout = __webpack_require__(26705);
+var pre_rollout = __webpack_require__(6705);
 // EXTERNAL MODULE: ./src/kube/workload/management.ts
-var management = __webpack_require__(68848);
+var management = __webpack_require__(8848);
 // EXTERNAL MODULE: ./src/util/duration-text.ts
-var duration_text = __webpack_require__(76716);
+var duration_text = __webpack_require__(6716);
 // EXTERNAL MODULE: ./src/kube/api.ts
-var kube_api = __webpack_require__(30985);
+var kube_api = __webpack_require__(985);
 // EXTERNAL MODULE: ./src/kube/deadline-api.ts
-var deadline_api = __webpack_require__(72504);
+var deadline_api = __webpack_require__(2504);
 // EXTERNAL MODULE: ./src/kube/status/index.ts + 4 modules
-var kube_status = __webpack_require__(80390);
+var kube_status = __webpack_require__(390);
 // EXTERNAL MODULE: ./src/kube/workload/template.ts
-var workload_template = __webpack_require__(20101);
+var workload_template = __webpack_require__(2482);
 ;// CONCATENATED MODULE: ./src/kube/failure-reason.ts
 /** We never pass or fail what we could not see; a 403 names the RBAC rule to add (see errors.ts). */
 function apiFailureReason(error, server) {
@@ -587,15 +519,15 @@ function apiFailureReason(error, server) {
 // EXTERNAL MODULE: ./src/kube/history/index.ts
 var kube_history = __webpack_require__(4218);
 // EXTERNAL MODULE: ./src/kube/workload/ownership.ts
-var ownership = __webpack_require__(31790);
+var ownership = __webpack_require__(1790);
 // EXTERNAL MODULE: ./src/kube/resources.ts
-var resources = __webpack_require__(26804);
+var resources = __webpack_require__(6804);
 // EXTERNAL MODULE: ./src/evaluate/events.ts
 var events = __webpack_require__(5270);
 // EXTERNAL MODULE: ./src/evaluate/pod-signals.ts
-var pod_signals = __webpack_require__(60180);
+var pod_signals = __webpack_require__(180);
 // EXTERNAL MODULE: ./src/evaluate/selector.ts
-var selector = __webpack_require__(72342);
+var selector = __webpack_require__(2342);
 ;// CONCATENATED MODULE: ./src/kube/gather.ts
 /**
  * Gathering for workload verification (I/O). Returns plain data. Requests stay few: LISTs grow with
@@ -1392,7 +1324,8 @@ async function verifyCustomResource(api, ref, config, options) {
         }
         throw error;
     }
-    const deadline = options.startedAt.getTime() + config.timeout;
+    const started = options.timeoutFrom.getTime();
+    const deadline = started + config.timeout;
     const progress = new ProgressLog(options.log, `${ref.kind.toLowerCase()} "${ref.name}"`);
     let result;
     for (;;) {
@@ -1401,7 +1334,7 @@ async function verifyCustomResource(api, ref, config, options) {
             return notFoundResult(api, ref, type);
         result = computeKStatus(obj);
         const now = options.now();
-        progress.update(`${result.status}: ${result.message}`, now - options.startedAt.getTime(), now);
+        progress.update(`${result.status}: ${result.message}`, now - started, now);
         if (result.status !== 'InProgress' || now >= deadline)
             break;
         await options.sleep(Math.max(0, Math.min(config.pollInterval, deadline - now)));
@@ -1567,6 +1500,7 @@ async function verifyWorkload(api, ref, config, options) {
     const opts = {
         now: Date.now,
         ...options,
+        timeoutFrom: options.timeoutFrom ?? options.startedAt,
         signal,
         // Every wait goes through here, so a cancellation ends it at once, wherever it is.
         sleep: async (ms) => {
@@ -1576,7 +1510,7 @@ async function verifyWorkload(api, ref, config, options) {
         }
     };
     const kind = (0,kube_status/* statusViewerFor */.s)(ref.kind, ref.apiVersion);
-    const at = opts.startedAt.getTime() + config.timeout;
+    const at = opts.timeoutFrom.getTime() + config.timeout;
     const phaseApi = (floorMs) => (0,deadline_api/* withDeadline */.N)(api, { at, now: opts.now, signal, floorMs });
     try {
         return kind
@@ -1585,7 +1519,7 @@ async function verifyWorkload(api, ref, config, options) {
     }
     catch (error) {
         if (error instanceof CancelledError || signal.aborted) {
-            const waited = Math.round((opts.now() - opts.startedAt.getTime()) / 1000);
+            const waited = Math.round((opts.now() - opts.timeoutFrom.getTime()) / 1000);
             return uncheckedResult(ref, `the run was cancelled after ${waited}s, before the rollout could be judged`, kind !== undefined);
         }
         if (error instanceof kube_api/* KubeRequestAbortedError */.M) {
@@ -1614,7 +1548,8 @@ async function verifyBuiltin(phaseApi, ref, kind, config, opts) {
         kind,
         object,
         settings: config,
-        startedAt: opts.startedAt,
+        // The wait's clock (deadline, elapsed time) is this target's own.
+        startedAt: opts.timeoutFrom,
         log: opts.log,
         sleep: opts.sleep,
         now: opts.now

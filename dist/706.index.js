@@ -2,7 +2,7 @@ export const id = 706;
 export const ids = [706];
 export const modules = {
 
-/***/ 77916:
+/***/ 7916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports imageVersion, firstImageVersion, componentName */
 /* harmony import */ var _report_rollback_facts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5966);
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12011);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2011);
 
 
 /**
@@ -106,7 +106,7 @@ function versionsToRecord(result, versionInput) {
 
 /***/ }),
 
-/***/ 88706:
+/***/ 8706:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -119,13 +119,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/records/component-version.ts
-var component_version = __webpack_require__(77916);
+var component_version = __webpack_require__(7916);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/records/versions-yaml.ts
 /**
  * Updates a versions file's text with each component's version, keeping everything a person wrote:
@@ -292,7 +292,7 @@ function updateVersionsYaml(source, versions) {
 }
 
 // EXTERNAL MODULE: ./src/records/workspace-path.ts
-var workspace_path = __webpack_require__(77055);
+var workspace_path = __webpack_require__(7055);
 ;// CONCATENATED MODULE: ./src/records/versions-file.ts
 /**
  * The `versions-file` surface: after the run, the YAML versions file in the workspace is updated in
@@ -362,16 +362,16 @@ function versionsFileSurface(ctx) {
 
 /***/ }),
 
-/***/ 77055:
+/***/ 7055:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ workspaceOf),
 /* harmony export */   z: () => (/* binding */ resolveInWorkspace)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * Resolves a path input (`versions-file`, `record-path`) inside the job's workspace. These files are

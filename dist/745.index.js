@@ -13,15 +13,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/gitops/helm-decode.ts
-var helm_decode = __webpack_require__(13517);
+var helm_decode = __webpack_require__(3517);
 // EXTERNAL MODULE: ./src/gitops/resources.ts
-var resources = __webpack_require__(51153);
+var resources = __webpack_require__(1153);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
+var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/act/rollback/helm-cli.ts
 /**
  * Finding and running the `helm` CLI. The process is spawned directly (no shell: arguments never pass
@@ -130,7 +130,7 @@ function runCli(binary, args, options) {
 }
 
 // EXTERNAL MODULE: ./src/util/shell.ts
-var shell = __webpack_require__(95462);
+var shell = __webpack_require__(5462);
 ;// CONCATENATED MODULE: ./src/act/rollback/helm-plan.ts
 
 const RESTORABLE = new Set(['deployed', 'superseded']);
@@ -365,13 +365,13 @@ async function rollbackHelm(api, target, options) {
 
 /***/ }),
 
-/***/ 13517:
+/***/ 3517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ decodeHelmRelease)
 /* harmony export */ });
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * Decodes a Helm 3 release Secret's `data.release` as read through the Kubernetes API:
@@ -414,7 +414,7 @@ function decodeHelmRelease(data) {
 
 /***/ }),
 
-/***/ 51153:
+/***/ 1153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -446,7 +446,7 @@ const SECRETS = { apiVersion: 'v1', resource: 'secrets', kind: 'Secret', namespa
 
 /***/ }),
 
-/***/ 95462:
+/***/ 5462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -2,7 +2,7 @@ export const id = 783;
 export const ids = [783,164];
 export const modules = {
 
-/***/ 97783:
+/***/ 7783:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

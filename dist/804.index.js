@@ -2,7 +2,7 @@ export const id = 804;
 export const ids = [804];
 export const modules = {
 
-/***/ 26804:
+/***/ 6804:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -2,7 +2,7 @@ export const id = 848;
 export const ids = [848];
 export const modules = {
 
-/***/ 68848:
+/***/ 8848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   detectManager: () => (/* binding */ detectManager)
 /* harmony export */ });
 /* unused harmony exports ARGOCD_TRACKING_ID, ARGOCD_INSTANCE_LABEL, HELM_MANAGED_BY_LABEL, HELM_RELEASE_NAME, HELM_RELEASE_NAMESPACE, parseTrackingId */
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26804);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6804);
 
 const ARGOCD_TRACKING_ID = 'argocd.argoproj.io/tracking-id';
 const ARGOCD_INSTANCE_LABEL = 'argocd.argoproj.io/instance';

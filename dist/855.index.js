@@ -2,17 +2,17 @@ export const id = 855;
 export const ids = [855];
 export const modules = {
 
-/***/ 12239:
+/***/ 2239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ newestRevision),
 /* harmony export */   w: () => (/* binding */ controllerRevisionHistory)
 /* harmony export */ });
-/* harmony import */ var _evaluate_selector_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72342);
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26804);
-/* harmony import */ var _workload_ownership_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31790);
-/* harmony import */ var _workload_template_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20101);
+/* harmony import */ var _evaluate_selector_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2342);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6804);
+/* harmony import */ var _workload_ownership_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1790);
+/* harmony import */ var _workload_template_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2482);
 
 
 
@@ -66,13 +66,13 @@ function controllerRevisionHistory(kind) {
 
 /***/ }),
 
-/***/ 96082:
+/***/ 6082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ daemonSetHistory)
 /* harmony export */ });
-/* harmony import */ var _controller_revisions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12239);
+/* harmony import */ var _controller_revisions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2239);
 /** DaemonSet history: its ControllerRevisions (kubectl history.go DaemonSetHistoryViewer). */
 
 const daemonSetHistory = (0,_controller_revisions_js__WEBPACK_IMPORTED_MODULE_0__/* .controllerRevisionHistory */ .w)('DaemonSet');
@@ -80,17 +80,17 @@ const daemonSetHistory = (0,_controller_revisions_js__WEBPACK_IMPORTED_MODULE_0_
 
 /***/ }),
 
-/***/ 93967:
+/***/ 3967:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ deploymentHistory),
 /* harmony export */   u: () => (/* binding */ DEPLOYMENT_REVISION_ANNOTATION)
 /* harmony export */ });
-/* harmony import */ var _evaluate_selector_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72342);
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26804);
-/* harmony import */ var _workload_ownership_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31790);
-/* harmony import */ var _workload_template_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20101);
+/* harmony import */ var _evaluate_selector_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2342);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6804);
+/* harmony import */ var _workload_ownership_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1790);
+/* harmony import */ var _workload_template_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2482);
 
 
 
@@ -164,10 +164,10 @@ const deploymentHistory = {
 /* harmony export */   S: () => (/* binding */ historyViewerFor),
 /* harmony export */   j: () => (/* binding */ historyViewer)
 /* harmony export */ });
-/* harmony import */ var _workload_kinds_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36188);
-/* harmony import */ var _daemonset_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96082);
-/* harmony import */ var _deployment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93967);
-/* harmony import */ var _statefulset_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28318);
+/* harmony import */ var _workload_kinds_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6188);
+/* harmony import */ var _daemonset_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6082);
+/* harmony import */ var _deployment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3967);
+/* harmony import */ var _statefulset_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8318);
 /**
  * The HistoryViewer for a kind (kubectl HistoryViewerFor). Adding a kind: one file here, and its entry below.
  */
@@ -191,13 +191,13 @@ const historyViewer = (kind) => VIEWERS[kind];
 
 /***/ }),
 
-/***/ 28318:
+/***/ 8318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   x: () => (/* binding */ statefulSetHistory)
 /* harmony export */ });
-/* harmony import */ var _controller_revisions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12239);
+/* harmony import */ var _controller_revisions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2239);
 /** StatefulSet history: its ControllerRevisions (kubectl history.go StatefulSetHistoryViewer). */
 
 const statefulSetHistory = (0,_controller_revisions_js__WEBPACK_IMPORTED_MODULE_0__/* .controllerRevisionHistory */ .w)('StatefulSet');
@@ -205,7 +205,7 @@ const statefulSetHistory = (0,_controller_revisions_js__WEBPACK_IMPORTED_MODULE_
 
 /***/ }),
 
-/***/ 80390:
+/***/ 390:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -215,15 +215,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/kube/workload/kinds.ts
-var kinds = __webpack_require__(36188);
+var kinds = __webpack_require__(6188);
 // EXTERNAL MODULE: ./src/kube/resources.ts
-var resources = __webpack_require__(26804);
+var resources = __webpack_require__(6804);
 // EXTERNAL MODULE: ./src/kube/history/controller-revisions.ts
-var controller_revisions = __webpack_require__(12239);
+var controller_revisions = __webpack_require__(2239);
 // EXTERNAL MODULE: ./src/kube/workload/ownership.ts
-var ownership = __webpack_require__(31790);
+var ownership = __webpack_require__(1790);
 // EXTERNAL MODULE: ./src/kube/workload/template.ts
-var template = __webpack_require__(20101);
+var template = __webpack_require__(2482);
 ;// CONCATENATED MODULE: ./src/kube/status/controller-revision-info.ts
 /** The label StatefulSet and DaemonSet pods carry their revision in. */
 const CONTROLLER_REVISION_HASH = 'controller-revision-hash';
@@ -294,7 +294,7 @@ const daemonSetStatus = {
 };
 
 // EXTERNAL MODULE: ./src/kube/history/deployment.ts
-var deployment = __webpack_require__(93967);
+var deployment = __webpack_require__(3967);
 ;// CONCATENATED MODULE: ./src/kube/status/deployment.ts
 
 
@@ -478,7 +478,7 @@ function statusViewerFor(kind, apiVersion) {
 
 /***/ }),
 
-/***/ 31790:
+/***/ 1790:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -2,7 +2,7 @@ export const id = 859;
 export const ids = [859,783,164];
 export const modules = {
 
-/***/ 96584:
+/***/ 6584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,8 +11,8 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports DEFAULT_GITHUB_RETRY, retryDelay */
 /* harmony import */ var _util_retry_after_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9361);
-/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97783);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73116);
+/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7783);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3116);
 
 
 
@@ -66,7 +66,7 @@ async function createGitHubClient(options) {
     if (!options.token)
         throw new Error('the `github-token` input is empty; pass `github-token: ${{ github.token }}`');
     // Loaded on first use: runs without a GitHub surface never pay for Octokit and undici.
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 92413));
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
     const policy = { ...DEFAULT_GITHUB_RETRY, ...options.retry };
     const sleep = options.sleep ?? _util_sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .y;
     const now = options.now ?? Date.now;
@@ -128,7 +128,7 @@ async function createGitHubClient(options) {
 
 /***/ }),
 
-/***/ 73116:
+/***/ 3116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -239,7 +239,7 @@ function describeGitHubFailure(error, context) {
 
 /***/ }),
 
-/***/ 12859:
+/***/ 2859:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -251,27 +251,31 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/report/budget.ts
-var report_budget = __webpack_require__(32585);
+var report_budget = __webpack_require__(2585);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(14031);
+var report_escape = __webpack_require__(6412);
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(12011);
+var format = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/report/long-strings.ts
-var long_strings = __webpack_require__(32497);
+var long_strings = __webpack_require__(2497);
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(54285);
+var markdown = __webpack_require__(4285);
 // EXTERNAL MODULE: ./src/report/rollback-facts.ts
 var rollback_facts = __webpack_require__(5966);
-// EXTERNAL MODULE: ./src/report/sections/analysis.ts + 1 modules
-var analysis = __webpack_require__(54988);
+// EXTERNAL MODULE: ./src/report/sections/analysis.ts + 2 modules
+var analysis = __webpack_require__(5520);
+// EXTERNAL MODULE: ./src/report/sections/canary.ts
+var canary = __webpack_require__(3691);
+// EXTERNAL MODULE: ./src/report/sections/canary-judge.ts
+var canary_judge = __webpack_require__(6765);
 // EXTERNAL MODULE: ./src/report/sections/checks.ts
-var sections_checks = __webpack_require__(41702);
+var sections_checks = __webpack_require__(1702);
 // EXTERNAL MODULE: ./src/report/sections/rollback.ts
 var rollback = __webpack_require__(2095);
 // EXTERNAL MODULE: ./src/report/sections/verdict.ts
-var verdict = __webpack_require__(24910);
+var verdict = __webpack_require__(4910);
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
 /**
  * The sticky PR comment: one comment per environment + target set, the newest run in full and earlier
@@ -286,6 +290,8 @@ var verdict = __webpack_require__(24910);
  * line in a fenced block is literal) cannot end it early or forge a block, because it cannot know the id.
  * Everything from outside is escaped by src/report/escape.ts (Markdown, HTML, @mentions, #123).
  */
+
+
 
 
 
@@ -403,6 +409,9 @@ function renderCurrent(result, facts, budget, headline, trimmed) {
     const head = headline ?? (0,verdict/* renderVerdict */.g)(result, (0,report_escape/* truncate */.xv)(title, 300), budget).replace(/^## /, '### ');
     const blocks = [head, recordTable(result, facts, budget)];
     blocks.push((0,rollback/* renderRollback */.x)(result, budget));
+    // A canary's steps (weights, outcomes, the judge's per-metric evidence) one click away; the headline says where it stopped.
+    if (result.canary?.steps.length)
+        blocks.push((0,markdown/* detailsBlock */.g4)(`Canary steps (${result.canary.steps.length} of ${result.canary.plannedSteps})`, [(0,canary/* renderCanary */.P)(result.canary), (0,canary_judge/* renderCanaryJudge */.e)(result.canary)].filter(Boolean).join('\n\n'), false));
     // The headline already gives the cause and what was done; the full checklist and the charts stay one
     // click away, so a failed run's record does not repeat the whole job summary in the PR.
     const checks = (0,sections_checks/* renderChecks */.gH)(result, budget);
@@ -532,9 +541,9 @@ function renderPrComment(input) {
 }
 
 // EXTERNAL MODULE: ./src/github/client.ts
-var client = __webpack_require__(96584);
+var client = __webpack_require__(6584);
 // EXTERNAL MODULE: ./src/github/errors.ts
-var errors = __webpack_require__(73116);
+var errors = __webpack_require__(3116);
 ;// CONCATENATED MODULE: ./src/github/comment.ts
 
 const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
@@ -613,7 +622,7 @@ async function upsertComment(octokit, issue, existingId, body) {
 }
 
 // EXTERNAL MODULE: ./src/github/pr.ts
-var github_pr = __webpack_require__(43437);
+var github_pr = __webpack_require__(3437);
 ;// CONCATENATED MODULE: ./src/github/pr-comment-surface.ts
 
 
@@ -679,7 +688,7 @@ async function postComment(ctx, result, options) {
 
 /***/ }),
 
-/***/ 43437:
+/***/ 3437:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -688,7 +697,7 @@ async function postComment(ctx, result, options) {
 /* harmony export */   pI: () => (/* binding */ runFacts)
 /* harmony export */ });
 /* unused harmony export choosePullRequest */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * Which pull request a run belongs to, and the facts of the run the records show (run link, actor,
@@ -809,7 +818,7 @@ function parseRetryAfter(header, now = Date.now()) {
 
 /***/ }),
 
-/***/ 97783:
+/***/ 7783:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

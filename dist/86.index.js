@@ -2,7 +2,7 @@ export const id = 86;
 export const ids = [86];
 export const modules = {
 
-/***/ 14086:
+/***/ 4086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

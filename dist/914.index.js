@@ -2,7 +2,7 @@ export const id = 914;
 export const ids = [914,86,501];
 export const modules = {
 
-/***/ 34770:
+/***/ 4770:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -67,7 +67,7 @@ const key = (ref) => `${ref.kind.toLowerCase()}/${ref.namespace}/${ref.name}`;
 // EXTERNAL MODULE: ./src/decide/verdict.ts
 var decide_verdict = __webpack_require__(6501);
 // EXTERNAL MODULE: ./src/kube/deadline-api.ts
-var deadline_api = __webpack_require__(72504);
+var deadline_api = __webpack_require__(2504);
 ;// CONCATENATED MODULE: ./src/commands/act-step.ts
 
 
@@ -94,7 +94,7 @@ function rollbackSettings(config, trigger, reason, ctx) {
 }
 /** Rolls the given targets back one after the other, each at most once in the run. */
 async function rollBackTargets(api, targets, settings, config, ctx) {
-    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(203)]).then(__webpack_require__.bind(__webpack_require__, 70093));
+    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(203)]).then(__webpack_require__.bind(__webpack_require__, 93));
     const { verifyWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(583), __webpack_require__.e(783)]).then(__webpack_require__.bind(__webpack_require__, 8583));
     const kubeconfigPath = await ctx.kubeconfigFile?.();
     const done = new Set();
@@ -163,9 +163,11 @@ async function withRestoredAnalysis(result, since, config, ctx) {
     if (result.checks.some((c) => c.status === 'failed'))
         return result;
     const { runConfiguredAnalysis } = await __webpack_require__.e(/* import() */ 49).then(__webpack_require__.bind(__webpack_require__, 9049));
-    const { resolveVersion } = await __webpack_require__.e(/* import() */ 86).then(__webpack_require__.bind(__webpack_require__, 14086));
+    const { resolveVersion } = await __webpack_require__.e(/* import() */ 86).then(__webpack_require__.bind(__webpack_require__, 4086));
     const version = resolveVersion({ ...config, version: undefined }, [result]);
-    const analysis = await ctx.group('PromQL analysis of the restored version', () => runConfiguredAnalysis(config, version, ctx, since));
+    // No alerts gate here: alerts the bad version set off keep firing for a while after the rollback,
+    // and must not fail the restored version.
+    const analysis = await ctx.group('PromQL analysis of the restored version', () => runConfiguredAnalysis(config, version, ctx, since, { alerts: false }));
     const row = {
         id: 'restored-analysis',
         title: 'PromQL analysis of the restored version',
@@ -226,7 +228,7 @@ function targetsFromVerify(results) {
 
 /***/ }),
 
-/***/ 38914:
+/***/ 8914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -234,12 +236,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runAnalyze: () => (/* binding */ runAnalyze)
 /* harmony export */ });
 /* harmony import */ var _decide_verdict_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6501);
-/* harmony import */ var _kube_template_images_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(55994);
+/* harmony import */ var _kube_template_images_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5994);
 /* harmony import */ var _analysis_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9049);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14086);
-/* harmony import */ var _act_step_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34770);
-/* harmony import */ var _kube_workload_kinds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36188);
-/* harmony import */ var _decide_pre_rollout_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(26705);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4086);
+/* harmony import */ var _act_step_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4770);
+/* harmony import */ var _kube_workload_kinds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6188);
+/* harmony import */ var _decide_pre_rollout_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6705);
 /* harmony import */ var _evaluate_events_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5270);
 
 
@@ -289,7 +291,7 @@ async function runAnalyze(config, ctx) {
 async function targetsAtStart(config, ctx, startedAt) {
     if (config.targets.length === 0)
         return [];
-    const { readWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 70093));
+    const { readWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 93));
     const targets = [];
     for (const ref of config.targets) {
         const kind = (0,_kube_workload_kinds_js__WEBPACK_IMPORTED_MODULE_2__/* .workloadKindName */ .x)(ref.kind, ref.apiVersion);
@@ -316,7 +318,7 @@ async function targetsAtStart(config, ctx, startedAt) {
 
 /***/ }),
 
-/***/ 14086:
+/***/ 4086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -344,7 +346,7 @@ function resolveVersion(config, targets) {
 
 /***/ }),
 
-/***/ 26705:
+/***/ 6705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -417,6 +419,10 @@ function decideVerdict(input) {
             if (metric.status === 'inconclusive')
                 inconclusive.push(metric.reason);
         }
+        // The alerts gate rides on the analysis (src/alerts/gate.ts): its row counts like a run-level row.
+        const gate = analysis.alerts ? [analysis.alerts] : [];
+        failed.push(...reasonsFor(gate, 'failed'));
+        inconclusive.push(...reasonsFor(gate, 'inconclusive'));
         // An analysis that could not run at all (no Prometheus, unknown version) has no check rows but
         // still has a verdict: it must never read as a pass.
         if (failed.length + inconclusive.length === before && analysis.verdict !== 'passed') {
@@ -509,7 +515,7 @@ function warningEventsSince(events, filter) {
 
 /***/ }),
 
-/***/ 72504:
+/***/ 2504:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -528,6 +534,9 @@ function withDeadline(api, deadline) {
             return api.requestCount;
         },
         withSignal: (signal) => withDeadline(api.withSignal(signal), deadline),
+        // Detached views keep only their own signal: the deadline is the run's, clean-up has its own.
+        detachedFromRun: (signal) => api.detachedFromRun(signal),
+        create: (...args) => view().create(...args),
         resourceFor: (kind, apiVersion) => view().resourceFor(kind, apiVersion),
         get: (...args) => view().get(...args),
         list: (...args) => view().list(...args),
@@ -540,7 +549,7 @@ function withDeadline(api, deadline) {
 
 /***/ }),
 
-/***/ 55994:
+/***/ 5994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

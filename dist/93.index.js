@@ -2,7 +2,7 @@ export const id = 93;
 export const ids = [93,848,745,153];
 export const modules = {
 
-/***/ 76339:
+/***/ 6339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   Nn: () => (/* binding */ isRollbackConflict),
 /* harmony export */   cr: () => (/* binding */ withConflictGuard)
 /* harmony export */ });
-/* harmony import */ var _kube_api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(30985);
+/* harmony import */ var _kube_api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(985);
 /**
  * Conflict guards for rollback writes. A PATCH whose result carries a resourceVersion makes the API
  * server compare it with the stored one and answer 409 Conflict when the object moved on (the
@@ -50,15 +50,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/gitops/helm-decode.ts
-var helm_decode = __webpack_require__(13517);
+var helm_decode = __webpack_require__(3517);
 // EXTERNAL MODULE: ./src/gitops/resources.ts
-var resources = __webpack_require__(51153);
+var resources = __webpack_require__(1153);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
+var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/act/rollback/helm-cli.ts
 /**
  * Finding and running the `helm` CLI. The process is spawned directly (no shell: arguments never pass
@@ -167,7 +167,7 @@ function runCli(binary, args, options) {
 }
 
 // EXTERNAL MODULE: ./src/util/shell.ts
-var shell = __webpack_require__(95462);
+var shell = __webpack_require__(5462);
 ;// CONCATENATED MODULE: ./src/act/rollback/helm-plan.ts
 
 const RESTORABLE = new Set(['deployed', 'superseded']);
@@ -402,7 +402,7 @@ async function rollbackHelm(api, target, options) {
 
 /***/ }),
 
-/***/ 70093:
+/***/ 93:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -417,11 +417,11 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/kube/history/index.ts
 var kube_history = __webpack_require__(4218);
 // EXTERNAL MODULE: ./src/kube/history/identity.ts
-var identity = __webpack_require__(46730);
+var identity = __webpack_require__(6730);
 // EXTERNAL MODULE: ./src/kube/resources.ts
-var resources = __webpack_require__(26804);
+var resources = __webpack_require__(6804);
 // EXTERNAL MODULE: ./src/kube/workload/kinds.ts
-var kinds = __webpack_require__(36188);
+var kinds = __webpack_require__(6188);
 ;// CONCATENATED MODULE: ./src/decide/revision-match.ts
 function sameRevision(a, b) {
     if (a.templateHash !== undefined && b.templateHash !== undefined)
@@ -505,15 +505,15 @@ function checkTargetPodsHealthy(target, pods) {
 }
 
 // EXTERNAL MODULE: ./src/evaluate/pod-signals.ts
-var pod_signals = __webpack_require__(60180);
+var pod_signals = __webpack_require__(180);
 // EXTERNAL MODULE: ./src/evaluate/selector.ts
-var evaluate_selector = __webpack_require__(72342);
+var evaluate_selector = __webpack_require__(2342);
 // EXTERNAL MODULE: ./src/kube/workload/template.ts
-var template = __webpack_require__(20101);
+var template = __webpack_require__(2482);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
+var schemas = __webpack_require__(2857);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
-var iso = __webpack_require__(64377);
+var iso = __webpack_require__(4377);
 ;// CONCATENATED MODULE: ./src/model/rollback.ts
 /**
  * The annotation on a workload that lists revisions an earlier run judged failed. A rollback never goes
@@ -529,7 +529,7 @@ const FAILED_REVISION_ANNOTATION = 'deploy-guard.io/failed-revision';
 const DEPLOY_GUARD_ANNOTATION_PREFIX = 'deploy-guard.io/';
 
 // EXTERNAL MODULE: ./src/decide/annotation-json.ts
-var annotation_json = __webpack_require__(87106);
+var annotation_json = __webpack_require__(7106);
 ;// CONCATENATED MODULE: ./src/decide/failed-mark.ts
 /**
  * The failed-revision mark (`deploy-guard.io/failed-revision`): builder, parser and lookup. Pure.
@@ -680,9 +680,9 @@ function chooseRollbackTarget(input) {
 }
 
 // EXTERNAL MODULE: ./src/decide/snapshot.ts
-var decide_snapshot = __webpack_require__(35914);
+var decide_snapshot = __webpack_require__(5914);
 // EXTERNAL MODULE: ./src/util/shell.ts
-var shell = __webpack_require__(95462);
+var shell = __webpack_require__(5462);
 ;// CONCATENATED MODULE: ./src/decide/rollback-outcome.ts
 
 function kubectlTarget(ref) {
@@ -745,17 +745,17 @@ function classifyRollback(input) {
 }
 
 // EXTERNAL MODULE: ./src/model/snapshot.ts
-var model_snapshot = __webpack_require__(20709);
+var model_snapshot = __webpack_require__(709);
 // EXTERNAL MODULE: ./src/util/sleep.ts
-var sleep = __webpack_require__(97783);
+var sleep = __webpack_require__(7783);
 // EXTERNAL MODULE: ./src/kube/api.ts
-var api = __webpack_require__(30985);
+var api = __webpack_require__(985);
 // EXTERNAL MODULE: ./src/act/rollback/conflict.ts
-var conflict = __webpack_require__(76339);
+var conflict = __webpack_require__(6339);
 // EXTERNAL MODULE: ./src/kube/history/daemonset.ts
-var daemonset = __webpack_require__(96082);
+var daemonset = __webpack_require__(6082);
 // EXTERNAL MODULE: ./src/kube/workload/semantic-equal.ts
-var semantic_equal = __webpack_require__(91614);
+var semantic_equal = __webpack_require__(1614);
 ;// CONCATENATED MODULE: ./src/act/rollback/messages.ts
 /** kubectl's texts for `rollout undo` (pkg/polymorphichelpers/rollback.go), word for word. Pure. */
 /** rollbackSuccess */
@@ -882,7 +882,7 @@ const daemonSetRollbacker = {
 };
 
 // EXTERNAL MODULE: ./src/kube/history/deployment.ts
-var history_deployment = __webpack_require__(93967);
+var history_deployment = __webpack_require__(3967);
 ;// CONCATENATED MODULE: ./src/act/rollback/plan-deployment.ts
 
 
@@ -957,7 +957,7 @@ const deploymentRollbacker = {
 };
 
 // EXTERNAL MODULE: ./src/kube/history/statefulset.ts
-var statefulset = __webpack_require__(28318);
+var statefulset = __webpack_require__(8318);
 ;// CONCATENATED MODULE: ./src/act/rollback/statefulset.ts
 
 
@@ -999,9 +999,9 @@ function planRollback(workload, listed, toRevision) {
 
 
 // EXTERNAL MODULE: ./src/kube/status/index.ts + 4 modules
-var kube_status = __webpack_require__(80390);
+var kube_status = __webpack_require__(390);
 // EXTERNAL MODULE: ./src/kube/workload/ownership.ts
-var ownership = __webpack_require__(31790);
+var ownership = __webpack_require__(1790);
 ;// CONCATENATED MODULE: ./src/act/rollback/statefulset-force.ts
 
 
@@ -1286,13 +1286,13 @@ function chooseRollbackPath(management, policy = {}) {
 }
 
 // EXTERNAL MODULE: ./src/kube/workload/management.ts
-var management = __webpack_require__(68848);
+var management = __webpack_require__(8848);
 // EXTERNAL MODULE: ./src/gitops/resources.ts
-var gitops_resources = __webpack_require__(51153);
+var gitops_resources = __webpack_require__(1153);
 // EXTERNAL MODULE: ./src/gitops/text.ts
-var gitops_text = __webpack_require__(87697);
+var gitops_text = __webpack_require__(7697);
 // EXTERNAL MODULE: ./src/gitops/argocd.ts
-var argocd = __webpack_require__(32128);
+var argocd = __webpack_require__(9747);
 ;// CONCATENATED MODULE: ./src/act/rollback/argocd-plan.ts
 
 
@@ -1842,7 +1842,7 @@ function manualCommandFor(ref, toRevision) {
 
 /***/ }),
 
-/***/ 32128:
+/***/ 9747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1851,8 +1851,8 @@ function manualCommandFor(ref, toRevision) {
 /* harmony export */   fz: () => (/* binding */ checkArgoCd)
 /* harmony export */ });
 /* unused harmony exports evaluateArgoApplication, argoApplicationNotFound */
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51153);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(87697);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1153);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7697);
 
 
 /** Ids and titles of the Argo CD rows; `argocd` alone is the row for "could not read the Application". */
@@ -2026,13 +2026,13 @@ async function checkArgoCd(api, target) {
 
 /***/ }),
 
-/***/ 13517:
+/***/ 3517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ decodeHelmRelease)
 /* harmony export */ });
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * Decodes a Helm 3 release Secret's `data.release` as read through the Kubernetes API:
@@ -2075,7 +2075,7 @@ function decodeHelmRelease(data) {
 
 /***/ }),
 
-/***/ 51153:
+/***/ 1153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2107,7 +2107,7 @@ const SECRETS = { apiVersion: 'v1', resource: 'secrets', kind: 'Secret', namespa
 
 /***/ }),
 
-/***/ 87697:
+/***/ 7697:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2134,7 +2134,7 @@ function clip(text, max = 300) {
 
 /***/ }),
 
-/***/ 30985:
+/***/ 985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2193,14 +2193,14 @@ class KubeRequestAbortedError extends KubeApiError {
 
 /***/ }),
 
-/***/ 46730:
+/***/ 6730:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ workloadRevisions),
 /* harmony export */   j: () => (/* binding */ hashOfHistoryObject)
 /* harmony export */ });
-/* harmony import */ var _status_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80390);
+/* harmony import */ var _status_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(390);
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4218);
 
 
@@ -2244,7 +2244,7 @@ function workloadRevisions(kind, workload, listed) {
 
 /***/ }),
 
-/***/ 68848:
+/***/ 8848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2252,7 +2252,7 @@ function workloadRevisions(kind, workload, listed) {
 /* harmony export */   detectManager: () => (/* binding */ detectManager)
 /* harmony export */ });
 /* unused harmony exports ARGOCD_TRACKING_ID, ARGOCD_INSTANCE_LABEL, HELM_MANAGED_BY_LABEL, HELM_RELEASE_NAME, HELM_RELEASE_NAMESPACE, parseTrackingId */
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26804);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6804);
 
 const ARGOCD_TRACKING_ID = 'argocd.argoproj.io/tracking-id';
 const ARGOCD_INSTANCE_LABEL = 'argocd.argoproj.io/instance';
@@ -2355,7 +2355,7 @@ function detectManager(workload, options = {}) {
 
 /***/ }),
 
-/***/ 95462:
+/***/ 5462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

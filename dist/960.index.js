@@ -2,7 +2,7 @@ export const id = 960;
 export const ids = [960,804];
 export const modules = {
 
-/***/ 69701:
+/***/ 9701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,33 +14,33 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: checkRestoredRollout, postStep
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(88179);
+var core = __webpack_require__(8179);
 // EXTERNAL MODULE: ./src/act/rollback/journal.ts
-var journal = __webpack_require__(22182);
+var journal = __webpack_require__(2182);
 // EXTERNAL MODULE: ./src/kube/history/index.ts
 var kube_history = __webpack_require__(4218);
 // EXTERNAL MODULE: ./src/kube/status/index.ts + 4 modules
-var kube_status = __webpack_require__(80390);
+var kube_status = __webpack_require__(390);
 // EXTERNAL MODULE: ./src/kube/workload/template.ts
-var template = __webpack_require__(20101);
+var template = __webpack_require__(2482);
 // EXTERNAL MODULE: ./src/evaluate/selector.ts
-var selector = __webpack_require__(72342);
+var selector = __webpack_require__(2342);
 // EXTERNAL MODULE: ./src/config/inputs.ts
-var config_inputs = __webpack_require__(64389);
+var config_inputs = __webpack_require__(4389);
 // EXTERNAL MODULE: ./src/config/secrets.ts
-var secrets = __webpack_require__(38019);
+var secrets = __webpack_require__(8019);
 // EXTERNAL MODULE: ./src/report/logger.ts
-var logger = __webpack_require__(57116);
+var logger = __webpack_require__(7116);
 // EXTERNAL MODULE: ./src/report/publish.ts + 7 modules
-var publish = __webpack_require__(54323);
+var publish = __webpack_require__(3862);
 // EXTERNAL MODULE: ./src/report/redact.ts
-var redact = __webpack_require__(20649);
+var redact = __webpack_require__(649);
 // EXTERNAL MODULE: ./src/model/rollback-progress.ts
-var rollback_progress = __webpack_require__(38197);
+var rollback_progress = __webpack_require__(8197);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(14031);
+var report_escape = __webpack_require__(6412);
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(54285);
+var markdown = __webpack_require__(4285);
 ;// CONCATENATED MODULE: ./src/report/sections/rollback-progress.ts
 /**
  * What the `post:` step says about a rollback the main step did not get to report (the job was
@@ -372,7 +372,7 @@ async function runPost() {
             journal: redactor.value((0,journal/* readJournal */.a0)()),
             sink,
             kube: async () => {
-                const { createKubeApi } = await __webpack_require__.e(/* import() */ 428).then(__webpack_require__.bind(__webpack_require__, 62428));
+                const { createKubeApi } = await __webpack_require__.e(/* import() */ 994).then(__webpack_require__.bind(__webpack_require__, 1994));
                 // A short budget: the runner gives a cancelled job's post steps only a few minutes in all.
                 const opened = await createKubeApi(source, {
                     retries: 1,
@@ -397,75 +397,7 @@ async function runPost() {
 
 /***/ }),
 
-/***/ 72342:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $d: () => (/* binding */ serviceSelects),
-/* harmony export */   CI: () => (/* binding */ selectorToString)
-/* harmony export */ });
-/* unused harmony export matchesSelector */
-/** `matchLabels` as `k=v`, expressions as `k in (a,b)`, `k notin (a)`, `k`, `!k`; comma-joined (kubectl's form). */
-function selectorToString(selector) {
-    const parts = [];
-    for (const [key, value] of Object.entries(selector?.matchLabels ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-        parts.push(`${key}=${value}`);
-    }
-    for (const req of selector?.matchExpressions ?? []) {
-        const values = [...(req.values ?? [])].sort().join(',');
-        switch (req.operator) {
-            case 'In':
-                parts.push(`${req.key} in (${values})`);
-                break;
-            case 'NotIn':
-                parts.push(`${req.key} notin (${values})`);
-                break;
-            case 'Exists':
-                parts.push(req.key);
-                break;
-            case 'DoesNotExist':
-                parts.push(`!${req.key}`);
-                break;
-            default:
-                throw new Error(`unsupported label selector operator "${req.operator}" for key "${req.key}"`);
-        }
-    }
-    return parts.join(',');
-}
-/** True when `labels` satisfy the selector. An empty selector matches everything (API semantics). */
-function matchesSelector(labels, selector) {
-    const have = labels ?? {};
-    for (const [key, value] of Object.entries(selector?.matchLabels ?? {})) {
-        if (have[key] !== value)
-            return false;
-    }
-    for (const req of selector?.matchExpressions ?? []) {
-        const present = Object.prototype.hasOwnProperty.call(have, req.key);
-        const values = req.values ?? [];
-        if (req.operator === 'In' && !(present && values.includes(have[req.key])))
-            return false;
-        if (req.operator === 'NotIn' && present && values.includes(have[req.key]))
-            return false;
-        if (req.operator === 'Exists' && !present)
-            return false;
-        if (req.operator === 'DoesNotExist' && present)
-            return false;
-    }
-    return true;
-}
-/** A Service selects pods when its (non-empty) selector map is a subset of their labels. */
-function serviceSelects(selector, labels) {
-    const entries = Object.entries(selector ?? {});
-    // A Service without a selector has manually managed endpoints: it selects nothing we deploy.
-    if (entries.length === 0)
-        return false;
-    return entries.every(([key, value]) => labels?.[key] === value);
-}
-
-
-/***/ }),
-
-/***/ 26804:
+/***/ 6804:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -524,7 +456,7 @@ function resourcePath(type, namespace, name) {
 
 /***/ }),
 
-/***/ 91614:
+/***/ 1614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -562,7 +494,7 @@ function semanticEqual(a, b) {
 
 /***/ }),
 
-/***/ 20101:
+/***/ 2482:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -577,8 +509,8 @@ function semanticEqual(a, b) {
 /* harmony export */   xs: () => (/* binding */ equalIgnoreHash)
 /* harmony export */ });
 /* unused harmony export specOf */
-/* harmony import */ var _evaluate_selector_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72342);
-/* harmony import */ var _semantic_equal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91614);
+/* harmony import */ var _evaluate_selector_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2342);
+/* harmony import */ var _semantic_equal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1614);
 
 
 /** The label Deployments add to each ReplicaSet's template (apps/v1 DefaultDeploymentUniqueLabelKey). */

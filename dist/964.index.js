@@ -2,7 +2,7 @@ export const id = 964;
 export const ids = [964];
 export const modules = {
 
-/***/ 63583:
+/***/ 3583:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,9 +14,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: describeAttempts, describeSmokeExpectation, evaluateSmokeError, evaluateSmokeResponse
 
 // EXTERNAL MODULE: ./src/util/sleep.ts
-var util_sleep = __webpack_require__(97783);
+var util_sleep = __webpack_require__(7783);
 // EXTERNAL MODULE: ./node_modules/axios/lib/axios.js + 65 modules
-var axios = __webpack_require__(41542);
+var axios = __webpack_require__(1542);
 ;// CONCATENATED MODULE: ./src/smoke/json-path.ts
 /**
  * Follows a dot path through objects and arrays; numeric segments index arrays. Keys that contain a dot

@@ -1,8 +1,8 @@
-export const id = 609;
-export const ids = [609,86,153,501];
+export const id = 923;
+export const ids = [923,86,153,501];
 export const modules = {
 
-/***/ 34770:
+/***/ 4770:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -67,7 +67,7 @@ const key = (ref) => `${ref.kind.toLowerCase()}/${ref.namespace}/${ref.name}`;
 // EXTERNAL MODULE: ./src/decide/verdict.ts
 var decide_verdict = __webpack_require__(6501);
 // EXTERNAL MODULE: ./src/kube/deadline-api.ts
-var deadline_api = __webpack_require__(72504);
+var deadline_api = __webpack_require__(2504);
 ;// CONCATENATED MODULE: ./src/commands/act-step.ts
 
 
@@ -94,7 +94,7 @@ function rollbackSettings(config, trigger, reason, ctx) {
 }
 /** Rolls the given targets back one after the other, each at most once in the run. */
 async function rollBackTargets(api, targets, settings, config, ctx) {
-    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(203)]).then(__webpack_require__.bind(__webpack_require__, 70093));
+    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(203)]).then(__webpack_require__.bind(__webpack_require__, 93));
     const { verifyWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(583), __webpack_require__.e(783)]).then(__webpack_require__.bind(__webpack_require__, 8583));
     const kubeconfigPath = await ctx.kubeconfigFile?.();
     const done = new Set();
@@ -163,9 +163,11 @@ async function withRestoredAnalysis(result, since, config, ctx) {
     if (result.checks.some((c) => c.status === 'failed'))
         return result;
     const { runConfiguredAnalysis } = await __webpack_require__.e(/* import() */ 49).then(__webpack_require__.bind(__webpack_require__, 9049));
-    const { resolveVersion } = await __webpack_require__.e(/* import() */ 86).then(__webpack_require__.bind(__webpack_require__, 14086));
+    const { resolveVersion } = await __webpack_require__.e(/* import() */ 86).then(__webpack_require__.bind(__webpack_require__, 4086));
     const version = resolveVersion({ ...config, version: undefined }, [result]);
-    const analysis = await ctx.group('PromQL analysis of the restored version', () => runConfiguredAnalysis(config, version, ctx, since));
+    // No alerts gate here: alerts the bad version set off keep firing for a while after the rollback,
+    // and must not fail the restored version.
+    const analysis = await ctx.group('PromQL analysis of the restored version', () => runConfiguredAnalysis(config, version, ctx, since, { alerts: false }));
     const row = {
         id: 'restored-analysis',
         title: 'PromQL analysis of the restored version',
@@ -226,7 +228,7 @@ function targetsFromVerify(results) {
 
 /***/ }),
 
-/***/ 13609:
+/***/ 1923:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -271,9 +273,9 @@ function decideAnalysisSkip(configuredChecks, targets, dryRun) {
 // EXTERNAL MODULE: ./src/decide/verdict.ts
 var decide_verdict = __webpack_require__(6501);
 // EXTERNAL MODULE: ./src/gitops/argocd.ts
-var argocd = __webpack_require__(32128);
+var argocd = __webpack_require__(9747);
 // EXTERNAL MODULE: ./src/kube/api.ts
-var api = __webpack_require__(30985);
+var api = __webpack_require__(985);
 ;// CONCATENATED MODULE: ./src/gitops/errors.ts
 /**
  * Turns a failure to read GitOps state into a row. We could not look, so the row is inconclusive:
@@ -304,9 +306,9 @@ function readErrorRow(row, error, namespace) {
 }
 
 // EXTERNAL MODULE: ./src/gitops/resources.ts
-var resources = __webpack_require__(51153);
+var resources = __webpack_require__(1153);
 // EXTERNAL MODULE: ./src/gitops/text.ts
-var gitops_text = __webpack_require__(87697);
+var gitops_text = __webpack_require__(7697);
 ;// CONCATENATED MODULE: ./src/gitops/flux.ts
 
 
@@ -392,7 +394,7 @@ async function checkFlux(api, target) {
 }
 
 // EXTERNAL MODULE: ./src/gitops/helm-decode.ts
-var helm_decode = __webpack_require__(13517);
+var helm_decode = __webpack_require__(3517);
 ;// CONCATENATED MODULE: ./src/gitops/helm.ts
 
 
@@ -528,8 +530,385 @@ async function checkGitOps(api, gitops, defaultNamespace) {
 
 
 
+// EXTERNAL MODULE: ./src/evaluate/events.ts
+var events = __webpack_require__(5270);
+;// CONCATENATED MODULE: ./src/util/bounded-map.ts
+/**
+ * Maps items with at most `limit` calls in flight, results in input order.
+ * Twenty lines rather than a dependency: p-limit/p-map are not dependencies of this project (p-limit
+ * in node_modules is an old transitive copy), and what we need is this one loop.
+ */
+async function mapBounded(items, limit, fn) {
+    if (!Number.isInteger(limit) || limit < 1)
+        throw new Error(`concurrency must be a whole number >= 1, got ${limit}`);
+    const results = new Array(items.length);
+    let next = 0;
+    let failed = false;
+    // Each worker takes the next item when it finishes one; after a failure no new item starts, and the
+    // first error is what the caller sees (like Promise.all, but without starting the rest).
+    const worker = async () => {
+        while (!failed && next < items.length) {
+            const index = next++;
+            try {
+                results[index] = await fn(items[index], index);
+            }
+            catch (error) {
+                failed = true;
+                throw error;
+            }
+        }
+    };
+    const workers = Array.from({ length: Math.min(limit, items.length) }, () => worker());
+    await Promise.all(workers);
+    return results;
+}
+
+// EXTERNAL MODULE: ./src/kube/errors.ts
+var errors = __webpack_require__(3646);
+;// CONCATENATED MODULE: ./src/kube/label-selector-text.ts
+/**
+ * Matching a label selector given as text (`app=api,pod-template-hash=abc`, `tier in (a,b)`, `!legacy`)
+ * on the client, so one namespace-wide LIST can answer several selector LISTs. Pure.
+ * Deliberately partial: anything outside the forms this project writes (equality, sets, existence)
+ * parses to undefined, and the caller then asks the API server, whose grammar is the reference.
+ */
+const KEY = /^(?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const VALUE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
+/** Splits on commas outside parentheses (the `in (a,b)` sets); undefined when parentheses do not pair. */
+function terms(selector) {
+    const parts = [];
+    let depth = 0;
+    let current = '';
+    for (const ch of selector) {
+        if (ch === '(')
+            depth++;
+        if (ch === ')')
+            depth--;
+        if (depth < 0 || depth > 1)
+            return undefined;
+        if (ch === ',' && depth === 0) {
+            parts.push(current.trim());
+            current = '';
+        }
+        else
+            current += ch;
+    }
+    if (depth !== 0)
+        return undefined;
+    parts.push(current.trim());
+    return parts;
+}
+function term(text) {
+    const has = (labels, key) => labels !== undefined && Object.prototype.hasOwnProperty.call(labels, key);
+    const set = /^(\S+)\s+(in|notin)\s*\(([^()]*)\)$/.exec(text);
+    if (set) {
+        const [, key, op, list] = set;
+        const values = list.split(',').map((v) => v.trim());
+        if (!KEY.test(key) || !values.every((v) => VALUE.test(v)))
+            return undefined;
+        return op === 'in'
+            ? (labels) => has(labels, key) && values.includes(labels[key])
+            : (labels) => !has(labels, key) || !values.includes(labels[key]);
+    }
+    const equality = /^([^=!\s]+)\s*(==|=|!=)\s*(\S*)$/.exec(text);
+    if (equality) {
+        const [, key, op, value] = equality;
+        if (!KEY.test(key) || !VALUE.test(value))
+            return undefined;
+        // `!=` also matches objects without the label, as on the API server.
+        return op === '!='
+            ? (labels) => !has(labels, key) || labels[key] !== value
+            : (labels) => has(labels, key) && labels[key] === value;
+    }
+    if (text.startsWith('!')) {
+        const key = text.slice(1).trim();
+        return KEY.test(key) ? (labels) => !has(labels, key) : undefined;
+    }
+    return KEY.test(text) ? (labels) => has(labels, text) : undefined;
+}
+/** The selector as a predicate; an empty selector matches everything; undefined when not understood. */
+function labelSelectorPredicate(selector) {
+    const text = (selector ?? '').trim();
+    if (text === '')
+        return () => true;
+    const parts = terms(text);
+    if (!parts)
+        return undefined;
+    const predicates = [];
+    for (const part of parts) {
+        const predicate = part === '' ? undefined : term(part);
+        if (!predicate)
+            return undefined;
+        predicates.push(predicate);
+    }
+    return (labels) => predicates.every((p) => p(labels));
+}
+
+;// CONCATENATED MODULE: ./src/verify/namespace-cache.ts
+/**
+ * One namespace-wide LIST per poll round instead of one LIST per target, where several targets of a
+ * verify share a namespace. A KubeApi view per target answers its selector LISTs (pods, ReplicaSets,
+ * Services, EndpointSlices, Warning events) and, for kinds with several targets in the namespace, its
+ * GETs, by filtering a namespace-wide LIST that any target started less than `ttlMs` ago.
+ *
+ * Rules that keep each target's view as correct as its own requests would be:
+ * - Only namespaces with two or more targets are shared: a lone target makes exactly the requests it
+ *   made before (a namespace-wide LIST would cost it bytes and save nothing). A namespace-wide LIST
+ *   that takes more pages than there are targets to share it (two targets among 5,000 pods) is not
+ *   worth it either: after the first such LIST, that resource in that namespace goes direct.
+ * - A target never reads older data than it already read: a cached LIST is reused only when it was
+ *   started no earlier than everything this target read before (its watermark). So pods are never
+ *   older than the Deployment status they are judged with, and a poll after a sleep never sees the
+ *   data of the poll before it (the TTL is shorter than the poll interval, too).
+ * - A selector this module does not understand, a LIST with `keep` on anything but events, or a
+ *   namespace-wide LIST the client refuses as too large goes to the API server as asked.
+ * - Warning events are listed with the run's earliest "since the deploy began" bound; each target's
+ *   own `keep` then applies on top, so a target sees exactly the events its own LIST would have kept
+ *   as long as its bound is not earlier than the run's (verify passes the run's start to every target).
+ * - Served objects are copies: no target can change what another one reads.
+ * - Waiting for a LIST another target started still ends at this target's deadline or cancellation;
+ *   the LIST itself runs on the run's client (cancelled with the run, never by one target's deadline).
+ */
+
+
+
+
+const sharedGetKey = (namespace, kind) => `${namespace}\u0000${kind.toLowerCase()}`;
+const EVENTS = 'events';
+/** The client's page size for LISTs (KubeApi ListOptions.pageSize default). */
+const PAGE_SIZE = 500;
+class SharedNamespaceLists {
+    api;
+    options;
+    lists = new Map();
+    /** `namespace/resource` pairs whose namespace-wide LIST proved larger than sharing it saves. */
+    direct = new Set();
+    now;
+    constructor(api, options) {
+        this.api = api;
+        this.options = options;
+        this.now = options.now ?? Date.now;
+    }
+    /** A KubeApi for one target (its own watermark); everything not shared goes to `api` unchanged. */
+    forTarget() {
+        return this.view(this.api, { at: Number.NEGATIVE_INFINITY }, undefined);
+    }
+    view(direct, watermark, signal) {
+        const overrides = {
+            get: (type, namespace, name) => this.get(direct, watermark, signal, type, namespace, name),
+            list: (type, namespace, options) => this.list(direct, watermark, signal, type, namespace, options ?? {}),
+            withSignal: (scope) => this.view(direct.withSignal(scope), watermark, signal ? AbortSignal.any([signal, scope]) : scope)
+        };
+        // A Proxy rather than a literal that names every method: KubeApi grows (create, detachedFromRun,
+        // …) and whatever this view does not share must reach the client unchanged, requestCount included.
+        return new Proxy(direct, {
+            get: (target, property) => {
+                if (typeof property === 'string' && property in overrides)
+                    return overrides[property];
+                // Getters (requestCount) and methods run against the client itself, not the proxy.
+                const value = Reflect.get(target, property, target);
+                return typeof value === 'function' ? value.bind(target) : value;
+            }
+        });
+    }
+    async get(direct, watermark, signal, type, namespace, name) {
+        if (!namespace ||
+            !type.namespaced ||
+            !this.options.sharedGets.has(sharedGetKey(namespace, type.kind)) ||
+            this.direct.has(directKey(namespace, type))) {
+            return this.directly(watermark, () => direct.get(type, namespace, name));
+        }
+        const items = await this.shared(watermark, signal, type, namespace, undefined, 'get');
+        if (!items)
+            return this.directly(watermark, () => direct.get(type, namespace, name));
+        const found = items.find((o) => o.metadata.name === name);
+        return found ? structuredClone(found) : undefined;
+    }
+    async list(direct, watermark, signal, type, namespace, options) {
+        const matches = labelSelectorPredicate(options.labelSelector);
+        const events = type.resource === EVENTS && type.apiVersion === 'v1';
+        const shareable = namespace !== undefined &&
+            type.namespaced &&
+            this.options.namespaces.has(namespace) &&
+            !this.direct.has(directKey(namespace, type)) &&
+            matches !== undefined &&
+            // Events are shared only with a `keep` (the since-bound, applied on top of the run's); other
+            // kinds only without one, because the namespace-wide LIST is held whole.
+            (events ? options.keep !== undefined : options.keep === undefined);
+        const items = shareable
+            ? await this.shared(watermark, signal, type, namespace, options.fieldSelector, 'list')
+            : undefined;
+        if (!items || !matches)
+            return this.directly(watermark, () => direct.list(type, namespace, options));
+        const keep = options.keep;
+        return items
+            .filter((o) => matches(o.metadata.labels) && (!keep || keep(o)))
+            .map((o) => structuredClone(o));
+    }
+    /** A request made as asked; the watermark moves to when it started. */
+    async directly(watermark, request) {
+        const startedAt = this.now();
+        const result = await request();
+        watermark.at = Math.max(watermark.at, startedAt);
+        return result;
+    }
+    /**
+     * The namespace-wide LIST of `type` (with `fieldSelector`), reused when fresh enough for this target
+     * or started now; undefined when the client refused it as too large (the caller asks directly).
+     */
+    async shared(watermark, signal, type, namespace, fieldSelector, verb) {
+        const key = `${namespace}\u0000${type.apiVersion}/${type.resource}\u0000${fieldSelector ?? ''}`;
+        const now = this.now();
+        let entry = this.lists.get(key);
+        if (!entry || now - entry.startedAt >= this.options.ttlMs || entry.startedAt < watermark.at) {
+            entry = { startedAt: now, items: this.listNamespace(type, namespace, fieldSelector) };
+            this.lists.set(key, entry);
+            const started = entry;
+            started.items.then((items) => {
+                // Events are one namespace-wide LIST for every target anyway; other kinds replace one
+                // selector LIST a target, so more pages than targets to share them is a loss.
+                const sharers = this.options.namespaces.get(namespace) ?? 0;
+                if (type.resource !== EVENTS && Math.ceil(items.length / PAGE_SIZE) > sharers)
+                    this.direct.add(directKey(namespace, type));
+            }, 
+            // A failed LIST is not reused; every waiter sees the failure once (caught below).
+            () => {
+                if (this.lists.get(key) === started)
+                    this.lists.delete(key);
+            });
+        }
+        try {
+            const items = await untilAborted(entry.items, signal, () => (0,errors/* errorForAbort */._z)(signal, {
+                verb,
+                resource: type.resource,
+                group: type.apiVersion.includes('/') ? type.apiVersion.split('/')[0] : '',
+                namespace,
+                server: this.api.server
+            }));
+            watermark.at = Math.max(watermark.at, entry.startedAt);
+            return items;
+        }
+        catch (error) {
+            if (error instanceof api/* KubeApiError */.W && error.reason === 'too-large')
+                return undefined;
+            throw error;
+        }
+    }
+    listNamespace(type, namespace, fieldSelector) {
+        const notBefore = this.options.eventsNotBefore.getTime();
+        const recent = (event) => {
+            const seen = (0,events/* eventLastSeen */.ee)(event);
+            // The same bound gather.ts applies (a second of clock skew allowed; no time: kept).
+            return seen === undefined || Date.parse(seen) >= notBefore - 1000;
+        };
+        return this.api.list(type, namespace, {
+            ...(fieldSelector ? { fieldSelector } : {}),
+            ...(type.resource === EVENTS ? { keep: (o) => recent(o) } : {})
+        });
+    }
+}
+const directKey = (namespace, type) => `${namespace}\u0000${type.apiVersion}/${type.resource}`;
+/** `promise`, or a rejection with `abortError()` as soon as `signal` aborts (the promise runs on). */
+function untilAborted(promise, signal, abortError) {
+    if (!signal)
+        return promise;
+    if (signal.aborted)
+        return Promise.reject(abortError());
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(abortError());
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+
 // EXTERNAL MODULE: ./src/verify/workload.ts + 20 modules
 var workload = __webpack_require__(8583);
+;// CONCATENATED MODULE: ./src/verify/targets.ts
+
+
+
+
+const DEFAULT_VERIFY_CONCURRENCY = 8;
+/** A namespace-wide LIST is reused for at most this long (and at most half the poll interval). */
+const SHARED_LIST_TTL_MS = 1000;
+const STILL_RUNNING_EVERY_MS = 30_000;
+const STILL_RUNNING_NAMED = 5;
+async function verifyTargets(api, refs, config, startedAt, ctx) {
+    const now = ctx.now ?? Date.now;
+    const concurrency = Math.max(1, Math.min(config.concurrency ?? DEFAULT_VERIFY_CONCURRENCY, refs.length));
+    const apiFor = targetApis(api, refs, config, concurrency, startedAt, now);
+    const verifyOne = (ref, log) => (0,workload.verifyWorkload)(apiFor(), ref, config, { startedAt, timeoutFrom: new Date(now()), log, signal: ctx.signal, now });
+    if (concurrency === 1) {
+        const results = [];
+        for (const ref of refs)
+            results.push(await ctx.group(groupTitle(ref), () => verifyOne(ref, ctx.log)));
+        return results;
+    }
+    ctx.log(`verifying ${refs.length} targets, ${concurrency} at a time; each target's log follows when it finishes`);
+    // One group at a time: core.group awaits between opening and closing, so two finishing targets
+    // could otherwise open their groups inside each other.
+    let printed = Promise.resolve();
+    const running = new Set();
+    // Between groups only: a timer cannot fire inside one, since printing a group never waits on I/O.
+    const reporter = setInterval(() => {
+        const names = [...running].sort((a, b) => a - b).map((i) => targetLabel(refs[i]));
+        const more = names.length > STILL_RUNNING_NAMED ? ` and ${names.length - STILL_RUNNING_NAMED} more` : '';
+        ctx.log(`still verifying ${names.length} of ${refs.length} targets: ${names.slice(0, STILL_RUNNING_NAMED).join(', ')}${more}`);
+    }, ctx.stillRunningEveryMs ?? STILL_RUNNING_EVERY_MS);
+    try {
+        return await mapBounded(refs, concurrency, async (ref, index) => {
+            running.add(index);
+            const lines = [];
+            const result = await verifyOne(ref, (line) => lines.push(line)).finally(() => running.delete(index));
+            const print = printed.then(() => ctx.group(groupTitle(ref), async () => {
+                for (const line of lines)
+                    ctx.log(line);
+            }));
+            printed = print.catch(() => undefined);
+            await print;
+            return result;
+        });
+    }
+    finally {
+        clearInterval(reporter);
+    }
+}
+const targetLabel = (ref) => `${ref.kind.toLowerCase()}/${ref.name} in ${ref.namespace}`;
+const groupTitle = (ref) => `verify ${targetLabel(ref)}`;
+/** The client each target uses: a shared-LIST view where its namespace has other targets, else `api`. */
+function targetApis(api, refs, config, concurrency, startedAt, now) {
+    // One at a time, targets never overlap in a poll round: a namespace-wide LIST would only cost bytes.
+    if (concurrency === 1)
+        return () => api;
+    const perNamespace = new Map();
+    const perKind = new Map();
+    for (const ref of refs) {
+        perNamespace.set(ref.namespace, (perNamespace.get(ref.namespace) ?? 0) + 1);
+        const key = sharedGetKey(ref.namespace, ref.kind);
+        perKind.set(key, (perKind.get(key) ?? 0) + 1);
+    }
+    const several = (counts) => new Set([...counts].filter(([, n]) => n >= 2).map(([key]) => key));
+    const namespaces = new Map([...perNamespace].filter(([, n]) => n >= 2).map(([ns, n]) => [ns, Math.min(n, concurrency)]));
+    if (namespaces.size === 0)
+        return () => api;
+    const lists = new SharedNamespaceLists(api, {
+        namespaces,
+        sharedGets: several(perKind),
+        // Below the poll interval, so a target's next poll never reuses the LIST of its previous one.
+        ttlMs: Math.min(SHARED_LIST_TTL_MS, config.pollInterval / 2),
+        // The bound every target's gather passes (verifyWorkload: startedAt - ROLLOUT_LOOKBACK_MS).
+        eventsNotBefore: new Date(startedAt.getTime() - events/* ROLLOUT_LOOKBACK_MS */.Mb),
+        now
+    });
+    return () => lists.forTarget();
+}
+
 // EXTERNAL MODULE: ./src/commands/analysis-step.ts + 7 modules
 var analysis_step = __webpack_require__(9049);
 ;// CONCATENATED MODULE: ./src/commands/kube-failure.ts
@@ -551,9 +930,9 @@ function kubeUnavailableTarget(ref, error) {
 }
 
 // EXTERNAL MODULE: ./src/commands/version.ts
-var commands_version = __webpack_require__(14086);
+var commands_version = __webpack_require__(4086);
 // EXTERNAL MODULE: ./src/commands/act-step.ts + 2 modules
-var act_step = __webpack_require__(34770);
+var act_step = __webpack_require__(4770);
 ;// CONCATENATED MODULE: ./src/commands/verify.ts
 
 
@@ -574,20 +953,20 @@ async function runVerify(config, ctx) {
     catch (error) {
         kubeError = error;
     }
-    const targets = [];
-    for (const ref of config.targets) {
-        const label = `${ref.kind.toLowerCase()}/${ref.name} in ${ref.namespace}`;
-        const result = api
-            ? await ctx.group(`verify ${label}`, () => (0,workload.verifyWorkload)(api, ref, config.verify, { startedAt, log: (line) => ctx.log(line), signal: ctx.signal }))
-            : kubeUnavailableTarget(ref, kubeError);
-        targets.push(result);
-    }
+    // Concurrently, a few at a time, each with the whole timeout; results in config order.
+    const targets = api
+        ? await verifyTargets(api, config.targets, config.verify, startedAt, {
+            log: (line) => ctx.log(line),
+            group: (title, fn) => ctx.group(title, fn),
+            signal: ctx.signal
+        })
+        : config.targets.map((ref) => kubeUnavailableTarget(ref, kubeError));
     const checks = [];
     if (ctx.signal.aborted)
         return finish(config, ctx, startedAt, targets, checks, undefined, true);
     if (config.verify.smoke.length > 0) {
         // Loaded only when configured: axios is start-up cost every other run would pay for nothing.
-        const { runSmokeCheck } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(542), __webpack_require__.e(964)]).then(__webpack_require__.bind(__webpack_require__, 63583));
+        const { runSmokeCheck } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(542), __webpack_require__.e(964)]).then(__webpack_require__.bind(__webpack_require__, 3583));
         await ctx.group('smoke checks', async () => {
             for (const smoke of config.verify.smoke)
                 checks.push(await runSmokeCheck(smoke, { log: (line) => ctx.log(line), signal: ctx.signal }));
@@ -607,7 +986,14 @@ async function runVerify(config, ctx) {
         const version = (0,commands_version.resolveVersion)(config, targets);
         const starts = targets.flatMap((t) => (t.rolloutStartedAt ? [Date.parse(t.rolloutStartedAt)] : []));
         const deployStartedAt = starts.length > 0 ? new Date(Math.min(...starts)) : undefined;
-        analysis = await ctx.group('PromQL analysis', () => (0,analysis_step.runConfiguredAnalysis)(config, version, ctx, deployStartedAt));
+        analysis = await ctx.group('PromQL analysis', () => (0,analysis_step.runConfiguredAnalysis)(config, version, ctx, deployStartedAt, { alerts: false }));
+    }
+    // Alerts last, so they had the rollout (and the analysis window) to fire. One call returning rows:
+    // keep it a single call when reshaping this flow (helper C: concurrency), and run it after the targets.
+    if (config.alerts && !ctx.signal.aborted) {
+        const { verifyAlertRows } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(542), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 4805));
+        const version = (0,commands_version.resolveVersion)(config, targets);
+        checks.push(...(await ctx.group('alerts', () => verifyAlertRows(config, ctx, targets, { startedAt, version }))));
     }
     const result = finish(config, ctx, startedAt, targets, checks, analysis, ctx.signal.aborted);
     // act: the rollback policy decides; a cancelled run never starts one.
@@ -632,7 +1018,7 @@ function finish(config, ctx, startedAt, targets, checks, analysis, cancelled) {
 
 /***/ }),
 
-/***/ 14086:
+/***/ 4086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -706,6 +1092,10 @@ function decideVerdict(input) {
             if (metric.status === 'inconclusive')
                 inconclusive.push(metric.reason);
         }
+        // The alerts gate rides on the analysis (src/alerts/gate.ts): its row counts like a run-level row.
+        const gate = analysis.alerts ? [analysis.alerts] : [];
+        failed.push(...reasonsFor(gate, 'failed'));
+        inconclusive.push(...reasonsFor(gate, 'inconclusive'));
         // An analysis that could not run at all (no Prometheus, unknown version) has no check rows but
         // still has a verdict: it must never read as a pass.
         if (failed.length + inconclusive.length === before && analysis.verdict !== 'passed') {
@@ -723,7 +1113,7 @@ function decideVerdict(input) {
 
 /***/ }),
 
-/***/ 32128:
+/***/ 9747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -732,8 +1122,8 @@ function decideVerdict(input) {
 /* harmony export */   fz: () => (/* binding */ checkArgoCd)
 /* harmony export */ });
 /* unused harmony exports evaluateArgoApplication, argoApplicationNotFound */
-/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51153);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(87697);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1153);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7697);
 
 
 /** Ids and titles of the Argo CD rows; `argocd` alone is the row for "could not read the Application". */
@@ -907,13 +1297,13 @@ async function checkArgoCd(api, target) {
 
 /***/ }),
 
-/***/ 13517:
+/***/ 3517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ decodeHelmRelease)
 /* harmony export */ });
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * Decodes a Helm 3 release Secret's `data.release` as read through the Kubernetes API:
@@ -956,7 +1346,7 @@ function decodeHelmRelease(data) {
 
 /***/ }),
 
-/***/ 51153:
+/***/ 1153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -988,7 +1378,7 @@ const SECRETS = { apiVersion: 'v1', resource: 'secrets', kind: 'Secret', namespa
 
 /***/ }),
 
-/***/ 87697:
+/***/ 7697:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1015,7 +1405,7 @@ function clip(text, max = 300) {
 
 /***/ }),
 
-/***/ 72504:
+/***/ 2504:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1034,6 +1424,9 @@ function withDeadline(api, deadline) {
             return api.requestCount;
         },
         withSignal: (signal) => withDeadline(api.withSignal(signal), deadline),
+        // Detached views keep only their own signal: the deadline is the run's, clean-up has its own.
+        detachedFromRun: (signal) => api.detachedFromRun(signal),
+        create: (...args) => view().create(...args),
         resourceFor: (kind, apiVersion) => view().resourceFor(kind, apiVersion),
         get: (...args) => view().get(...args),
         list: (...args) => view().list(...args),
@@ -1041,6 +1434,233 @@ function withDeadline(api, deadline) {
         patch: (...args) => view().patch(...args),
         delete: (...args) => view().delete(...args)
     };
+}
+
+
+/***/ }),
+
+/***/ 3646:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U6: () => (/* binding */ errorForStatus),
+/* harmony export */   Wd: () => (/* binding */ RetryAfterKubeApiError),
+/* harmony export */   Zy: () => (/* binding */ errorForTransport),
+/* harmony export */   _z: () => (/* binding */ errorForAbort)
+/* harmony export */ });
+/* unused harmony exports statusMessage, describeRequest */
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(985);
+/* harmony import */ var _transport_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4854);
+/* harmony import */ var _util_tls_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8557);
+/* harmony import */ var _util_retry_after_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9361);
+/** Turns HTTP responses and transport failures into KubeApiError with messages a user can act on. Pure. */
+
+
+
+
+
+/** A transient error that also says how long the server asked us to wait (429/503 Retry-After). */
+class RetryAfterKubeApiError extends _api_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W {
+    retryAfterMs;
+    constructor(source, retryAfterMs) {
+        super(source.message, source.reason, source.status, source.verb, source.resource);
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+const qualified = (d) => (d.group ? `${d.resource}.${d.group}` : d.resource);
+const scope = (d) => (d.namespace ? `in namespace "${d.namespace}"` : 'at cluster scope');
+/** The message field of a Kubernetes Status body, if the body is one. */
+function statusMessage(body) {
+    try {
+        const parsed = JSON.parse(body);
+        return typeof parsed.message === 'string' ? parsed.message : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function errorForStatus(status, body, d, headers = {}) {
+    const serverSays = statusMessage(body) ?? (body.trim().slice(0, 300) || `HTTP ${status}`);
+    const make = (message, reason) => new _api_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W(message, reason, status, d.verb, qualified(d));
+    switch (true) {
+        case status === 404:
+            return make(d.name ? `${qualified(d)} "${d.name}" not found ${scope(d)}` : `not found: ${serverSays}`, 'not-found');
+        case status === 403:
+            return make(`forbidden: cannot ${d.verb} ${d.resource} ${scope(d)} — grant verbs ["${d.verb}"] on resources ["${d.resource}"] (apiGroups ["${d.group}"])`, 'forbidden');
+        case status === 401:
+            return make(`the Kubernetes API at ${d.server} rejected the credentials (401 Unauthorized); check the kubeconfig user`, 'unauthorized');
+        case status === 409:
+            return make(`conflict: ${serverSays}`, 'conflict');
+        case status === 429 || status >= 500: {
+            const error = make(`the Kubernetes API at ${d.server} answered ${status} to ${d.verb} ${qualified(d)}: ${serverSays}`, 'server-error');
+            const retryAfter = (0,_util_retry_after_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRetryAfter */ .m)(headers['retry-after']);
+            return retryAfter === undefined ? error : new RetryAfterKubeApiError(error, retryAfter);
+        }
+        default:
+            return make(`invalid request to ${d.verb} ${qualified(d)} (${status}): ${serverSays}`, 'invalid');
+    }
+}
+/** `get deployments.apps "api" in namespace "prod"`: the request, for messages. */
+function describeRequest(d) {
+    return `${d.verb} ${qualified(d)}${d.name ? ` "${d.name}"` : ''} ${scope(d)}`;
+}
+/** A request its caller's signal stopped: a deadline passed (AbortSignal.timeout) or the run was cancelled. */
+function errorForAbort(signal, d) {
+    const reason = signal.reason;
+    const deadline = reason?.name === 'TimeoutError';
+    return new _api_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeRequestAbortedError */ .M(deadline
+        ? `the Kubernetes API at ${d.server} did not answer ${describeRequest(d)} before the deadline`
+        : `${describeRequest(d)} at ${d.server} was cancelled`, d.verb, qualified(d), deadline ? 'deadline' : 'cancelled');
+}
+/** A failure without a response: timeout, refused, reset, DNS, TLS, a body over the size cap. */
+function errorForTransport(error, d) {
+    const e = error;
+    if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
+        return new _api_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W(`the Kubernetes API at ${d.server} did not answer ${d.verb} ${qualified(d)} in time`, 'timeout', undefined, d.verb, qualified(d));
+    }
+    if (error instanceof _transport_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ResponseTooLargeError */ .by) {
+        return new _api_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W(`the Kubernetes API at ${d.server} answered ${describeRequest(d)} with more than ${Math.round(error.limitBytes / 1024 / 1024)} MiB; deploy-guard does not read answers that large (a misbehaving server or proxy?)`, 'too-large', undefined, d.verb, qualified(d));
+    }
+    const tls = (0,_util_tls_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .tlsVerificationProblem */ .g)(error);
+    if (tls) {
+        return new _api_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W(`cannot verify the TLS certificate of the Kubernetes API at ${d.server} (${tls.code}): ${tls.hint}; check the cluster's certificate-authority-data (or certificate-authority, tls-server-name) in the kubeconfig`, 'tls', undefined, d.verb, qualified(d));
+    }
+    const cause = e?.cause;
+    // Node's messages usually embed the code ("connect ECONNREFUSED 127.0.0.1:6443"); add it when they do not.
+    const message = cause?.message ?? e?.message ?? String(error);
+    const detail = cause?.code && !message.includes(cause.code) ? `${cause.code}: ${message}` : message;
+    return new _api_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W(`cannot reach the Kubernetes API at ${d.server}: ${detail}`, 'unreachable', undefined, d.verb, qualified(d));
+}
+
+
+/***/ }),
+
+/***/ 4854:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   by: () => (/* binding */ ResponseTooLargeError),
+/* harmony export */   fe: () => (/* binding */ DEFAULT_MAX_RESPONSE_BYTES),
+/* harmony export */   lE: () => (/* binding */ CredentialsError),
+/* harmony export */   vt: () => (/* binding */ abortError)
+/* harmony export */ });
+/**
+ * What src/kube/client.ts needs from a transport: a server URL, a way to turn a request into one that
+ * carries credentials, and a way to send it. One implementation today: node:https with our own
+ * kubeconfig reader (./native.ts); tests inject fakes.
+ */
+/** 64 MiB: a 500-item page of large objects is a few MiB; more is a misbehaving server or proxy. */
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+/** Credentials could not be obtained (exec plugin failed, token file unreadable). Never retried. */
+class CredentialsError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CredentialsError';
+    }
+}
+/** The response body went past TransportRequest.maxResponseBytes; the connection was dropped. */
+class ResponseTooLargeError extends Error {
+    limitBytes;
+    constructor(limitBytes) {
+        super(`the response is larger than ${Math.round(limitBytes / 1024 / 1024)} MiB`);
+        this.limitBytes = limitBytes;
+        this.name = 'ResponseTooLargeError';
+    }
+}
+/** The error a send() rejects with when its signal aborts. */
+function abortError(signal) {
+    const error = new Error('the request was aborted', { cause: signal.reason });
+    error.name = 'AbortError';
+    return error;
+}
+
+
+/***/ }),
+
+/***/ 9361:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/**
+ * `Retry-After` (RFC 9110 §10.2.3): delay-seconds or an HTTP date. Milliseconds, or undefined when
+ * absent or unparsable. The one reading every client (Kubernetes, Prometheus, GitHub, webhook) uses.
+ */
+function parseRetryAfter(header, now = Date.now()) {
+    if (header === undefined)
+        return undefined;
+    const trimmed = header.trim();
+    if (trimmed === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const at = Date.parse(trimmed);
+    if (Number.isNaN(at))
+        return undefined;
+    return Math.max(0, at - (typeof now === 'number' ? now : now.getTime()));
+}
+
+
+/***/ }),
+
+/***/ 8557:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ tlsVerificationProblem)
+/* harmony export */ });
+/**
+ * Recognises a TLS certificate verification failure in an error from node:https, undici or axios.
+ * These are configuration problems (wrong CA, self-signed certificate, wrong host name, expired
+ * certificate, TLS spoken to a plain-HTTP port): retrying cannot fix them, so callers report them at
+ * once instead of as a transient network failure.
+ */
+/** OpenSSL's X509 verification results as Node names them, plus Node's own host name check. */
+const VERIFICATION_CODES = new Set([
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+    'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
+    'CERT_SIGNATURE_FAILURE',
+    'CERT_NOT_YET_VALID',
+    'CERT_HAS_EXPIRED',
+    'ERROR_IN_CERT_NOT_BEFORE_FIELD',
+    'ERROR_IN_CERT_NOT_AFTER_FIELD',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'CERT_CHAIN_TOO_LONG',
+    'CERT_REVOKED',
+    'INVALID_CA',
+    'PATH_LENGTH_EXCEEDED',
+    'INVALID_PURPOSE',
+    'CERT_UNTRUSTED',
+    'CERT_REJECTED',
+    'HOSTNAME_MISMATCH',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    // An https:// URL pointing at a port that speaks plain HTTP.
+    'ERR_SSL_WRONG_VERSION_NUMBER'
+]);
+function hintFor(code) {
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || code === 'HOSTNAME_MISMATCH')
+        return "the server's certificate is not valid for this host name";
+    if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID')
+        return "the server's certificate is outside its validity period";
+    if (code === 'ERR_SSL_WRONG_VERSION_NUMBER')
+        return 'the server does not speak TLS on this port (http:// instead of https://?)';
+    return "the server's certificate is not signed by a trusted CA";
+}
+/** The verification failure carried by `error` or one of its causes, if any. */
+function tlsVerificationProblem(error) {
+    let current = error;
+    for (let depth = 0; depth < 5 && current; depth++) {
+        const code = current.code;
+        if (typeof code === 'string' && VERIFICATION_CODES.has(code))
+            return { code, hint: hintFor(code) };
+        current = current.cause;
+    }
+    return undefined;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 355;
-export const ids = [355];
+export const id = 514;
+export const ids = [514];
 export const modules = {
 
-/***/ 93355:
+/***/ 514:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,34 +14,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: MAX_REDIRECTS, POST_THRESHOLD, PrometheusClient
 
 // EXTERNAL MODULE: ./src/prometheus/errors.ts
-var errors = __webpack_require__(92737);
-;// CONCATENATED MODULE: ./src/prometheus/graph-url.ts
-/** Links to the Prometheus expression browser (`/graph`), relative to a base URL that may carry a path prefix. */
-/** `https://host/prometheus` and `https://host/prometheus/` both resolve `api/v1/query` under the prefix. */
-function endpoint(baseUrl, path) {
-    const base = new URL(baseUrl);
-    if (!base.pathname.endsWith('/'))
-        base.pathname += '/';
-    base.search = '';
-    base.hash = '';
-    return new URL(path.replace(/^\//, ''), base);
-}
-/** The graph page's end time format: `YYYY-MM-DD HH:MM:SS` in UTC. */
-function endInput(end) {
-    return end.toISOString().slice(0, 19).replace('T', ' ');
-}
-function graphUrl(baseUrl, query, start, end) {
-    const url = endpoint(baseUrl, 'graph');
-    url.username = '';
-    url.password = '';
-    const rangeSeconds = Math.max(1, Math.ceil((end.getTime() - start.getTime()) / 1000));
-    url.searchParams.set('g0.expr', query);
-    url.searchParams.set('g0.range_input', `${rangeSeconds}s`);
-    url.searchParams.set('g0.end_input', endInput(end));
-    url.searchParams.set('g0.tab', '0');
-    return url.toString();
-}
-
+var errors = __webpack_require__(2737);
+// EXTERNAL MODULE: ./src/prometheus/graph-url.ts
+var graph_url = __webpack_require__(6652);
 ;// CONCATENATED MODULE: ./src/prometheus/parse.ts
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -94,106 +69,12 @@ function parseBody(body) {
     return { ok: true, result: { data, warnings: parseWarnings(body.warnings) } };
 }
 
-// EXTERNAL MODULE: ./src/util/sleep.ts
-var sleep = __webpack_require__(97783);
-// EXTERNAL MODULE: ./src/util/retry-after.ts
-var retry_after = __webpack_require__(9361);
-;// CONCATENATED MODULE: ./src/prometheus/retry.ts
-/**
- * Retry with exponential backoff for Prometheus requests. Written here rather than with p-retry because
- * a 429/503 may dictate the delay through `Retry-After`, which a fixed backoff schedule cannot honour.
- */
-
-
-/** Connection problems, timeouts, 5xx and 429 are worth another try; a bad query is not. */
-function isRetryable(error) {
-    if (!(error instanceof errors/* PrometheusError */.H))
-        return false;
-    if (error.kind === 'network' || error.kind === 'timeout')
-        return true;
-    return error.status !== undefined && (error.status === 429 || error.status >= 500);
-}
-
-function backoffDelay(policy, retryNumber, retryAfterMs) {
-    const exponential = policy.baseDelayMs * 2 ** (retryNumber - 1);
-    return Math.min(policy.maxDelayMs, retryAfterMs ?? exponential);
-}
-async function withRetries(attempt, policy, sleep, signal) {
-    for (let attemptNumber = 1;; attemptNumber++) {
-        try {
-            return await attempt();
-        }
-        catch (error) {
-            const last = attemptNumber > policy.retries || !isRetryable(error) || signal?.aborted === true;
-            if (last)
-                throw error instanceof errors/* PrometheusError */.H ? error.withAttempts(attemptNumber) : error;
-            await sleep(backoffDelay(policy, attemptNumber, error instanceof errors/* PrometheusError */.H ? error.retryAfterMs : undefined), signal);
-        }
-    }
-}
-const defaultSleep = sleep/* sleep */.y;
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(44708);
-// EXTERNAL MODULE: ./node_modules/axios/lib/axios.js + 65 modules
-var axios = __webpack_require__(41542);
-;// CONCATENATED MODULE: ./src/prometheus/transport.ts
-/**
- * The axios instance for one Prometheus: auth headers, custom headers (e.g. `X-Scope-OrgID`) and TLS
- * settings from `PrometheusConfig`. Auth lives only in the instance's default headers, so nothing that
- * builds an error message ever sees it.
- */
-
-
-
-/** A CA given inline (PEM text) or as a path to a PEM file. */
-function loadCa(ca) {
-    if (ca.includes('-----BEGIN'))
-        return ca;
-    try {
-        return (0,external_node_fs_.readFileSync)(ca, 'utf8');
-    }
-    catch (error) {
-        throw new Error(`Cannot read the Prometheus CA bundle at ${ca}: ${error.message}`);
-    }
-}
-function authHeaders(config) {
-    if (config.token)
-        return { Authorization: `Bearer ${config.token}` };
-    if (config.basicAuth) {
-        const { username, password } = config.basicAuth;
-        return { Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
-    }
-    return {};
-}
-/** 20 MiB: 10k series of an instant vector is ~2 MiB; more is a query that should be aggregated. */
-const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
-function createTransport(config, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES) {
-    const httpsAgent = config.ca !== undefined || config.insecureSkipTlsVerify
-        ? new external_node_https_.Agent({
-            ca: config.ca !== undefined ? loadCa(config.ca) : undefined,
-            rejectUnauthorized: !config.insecureSkipTlsVerify
-        })
-        : undefined;
-    return axios/* default */.A.create({
-        headers: { Accept: 'application/json', ...config.headers, ...authHeaders(config) },
-        httpsAgent,
-        // We parse and judge every answer ourselves: malformed JSON and error bodies are typed errors.
-        responseType: 'text',
-        transformResponse: [(data) => data],
-        validateStatus: () => true,
-        // Redirects are followed by the client, same origin only (client.ts): axios' follower drops
-        // Authorization on a cross-host hop but keeps every other configured header (X-Scope-OrgID, ...).
-        maxRedirects: 0,
-        // Checked while the body streams in: the connection is dropped at the cap, not after buffering it all.
-        maxContentLength: maxResponseBytes
-    });
-}
-
+// EXTERNAL MODULE: ./src/prometheus/retry.ts
+var retry = __webpack_require__(6490);
+// EXTERNAL MODULE: ./src/prometheus/transport.ts
+var transport = __webpack_require__(3153);
 // EXTERNAL MODULE: ./src/util/tls-errors.ts
-var tls_errors = __webpack_require__(48557);
+var tls_errors = __webpack_require__(8557);
 ;// CONCATENATED MODULE: ./src/prometheus/client.ts
 
 
@@ -219,9 +100,9 @@ class PrometheusClient {
     constructor(config, options = {}) {
         this.config = config;
         this.options = options;
-        this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+        this.maxResponseBytes = options.maxResponseBytes ?? transport/* DEFAULT_MAX_RESPONSE_BYTES */.fe;
         this.origin = new URL(config.url).origin;
-        this.http = createTransport({
+        this.http = (0,transport/* createTransport */.oO)({
             token: config.token,
             basicAuth: config.basicAuth,
             headers: config.headers ?? {},
@@ -233,7 +114,7 @@ class PrometheusClient {
             baseDelayMs: options.retryBaseDelayMs ?? 500,
             maxDelayMs: options.maxRetryDelayMs ?? 30_000
         };
-        this.sleep = options.sleep ?? defaultSleep;
+        this.sleep = options.sleep ?? retry/* defaultSleep */.JG;
     }
     instantQuery(query, time) {
         const params = { query };
@@ -250,7 +131,7 @@ class PrometheusClient {
         });
     }
     graphUrl(query, start, end) {
-        return graphUrl(this.config.url, query, start, end);
+        return (0,graph_url/* graphUrl */.U)(this.config.url, query, start, end);
     }
     /**
      * One cheap query (`1`) with a short retry policy, before an analysis measures anything: rejects
@@ -261,9 +142,9 @@ class PrometheusClient {
      */
     async probe() {
         const policy = { ...PROBE_POLICY, retries: Math.min(PROBE_POLICY.retries, this.config.retries) };
-        const url = endpoint(this.config.url, 'api/v1/query');
+        const url = (0,graph_url/* endpoint */.s)(this.config.url, 'api/v1/query');
         try {
-            await withRetries(() => this.attempt(url, { query: '1' }), policy, this.sleep, this.options.signal);
+            await (0,retry/* withRetries */.LH)(() => this.attempt(url, { query: '1' }), policy, this.sleep, this.options.signal);
         }
         catch (error) {
             if (!(error instanceof errors/* PrometheusError */.H) || error.kind === 'cancelled')
@@ -283,8 +164,8 @@ class PrometheusClient {
         }
     }
     request(path, params) {
-        const url = endpoint(this.config.url, path);
-        return withRetries(() => this.attempt(url, params), this.policy, this.sleep, this.options.signal);
+        const url = (0,graph_url/* endpoint */.s)(this.config.url, path);
+        return (0,retry/* withRetries */.LH)(() => this.attempt(url, params), this.policy, this.sleep, this.options.signal);
     }
     /** One attempt, following same-origin redirects; every hop shares the per-request timeout. */
     async attempt(url, params) {
@@ -408,7 +289,7 @@ function networkReason(error) {
 function interpret(response, where) {
     const status = response.status;
     const retryAfterHeader = response.headers['retry-after'];
-    const retryAfterMs = (0,retry_after/* parseRetryAfter */.m)(typeof retryAfterHeader === 'string' ? retryAfterHeader : undefined);
+    const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(typeof retryAfterHeader === 'string' ? retryAfterHeader : undefined);
     let body;
     try {
         body = JSON.parse(response.data);
@@ -482,6 +363,159 @@ function createPrometheusClient(config, options) {
 
 /***/ }),
 
+/***/ 6652:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ graphUrl),
+/* harmony export */   s: () => (/* binding */ endpoint)
+/* harmony export */ });
+/** Links to the Prometheus expression browser (`/graph`), relative to a base URL that may carry a path prefix. */
+/** `https://host/prometheus` and `https://host/prometheus/` both resolve `api/v1/query` under the prefix. */
+function endpoint(baseUrl, path) {
+    const base = new URL(baseUrl);
+    if (!base.pathname.endsWith('/'))
+        base.pathname += '/';
+    base.search = '';
+    base.hash = '';
+    return new URL(path.replace(/^\//, ''), base);
+}
+/** The graph page's end time format: `YYYY-MM-DD HH:MM:SS` in UTC. */
+function endInput(end) {
+    return end.toISOString().slice(0, 19).replace('T', ' ');
+}
+function graphUrl(baseUrl, query, start, end) {
+    const url = endpoint(baseUrl, 'graph');
+    url.username = '';
+    url.password = '';
+    const rangeSeconds = Math.max(1, Math.ceil((end.getTime() - start.getTime()) / 1000));
+    url.searchParams.set('g0.expr', query);
+    url.searchParams.set('g0.range_input', `${rangeSeconds}s`);
+    url.searchParams.set('g0.end_input', endInput(end));
+    url.searchParams.set('g0.tab', '0');
+    return url.toString();
+}
+
+
+/***/ }),
+
+/***/ 6490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JG: () => (/* binding */ defaultSleep),
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   mu: () => (/* reexport safe */ _util_retry_after_js__WEBPACK_IMPORTED_MODULE_1__.m)
+/* harmony export */ });
+/* unused harmony exports isRetryable, backoffDelay */
+/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7783);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2737);
+/* harmony import */ var _util_retry_after_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9361);
+/**
+ * Retry with exponential backoff for Prometheus requests. Written here rather than with p-retry because
+ * a 429/503 may dictate the delay through `Retry-After`, which a fixed backoff schedule cannot honour.
+ */
+
+
+/** Connection problems, timeouts, 5xx and 429 are worth another try; a bad query is not. */
+function isRetryable(error) {
+    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PrometheusError */ .H))
+        return false;
+    if (error.kind === 'network' || error.kind === 'timeout')
+        return true;
+    return error.status !== undefined && (error.status === 429 || error.status >= 500);
+}
+
+function backoffDelay(policy, retryNumber, retryAfterMs) {
+    const exponential = policy.baseDelayMs * 2 ** (retryNumber - 1);
+    return Math.min(policy.maxDelayMs, retryAfterMs ?? exponential);
+}
+async function withRetries(attempt, policy, sleep, signal) {
+    for (let attemptNumber = 1;; attemptNumber++) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            const last = attemptNumber > policy.retries || !isRetryable(error) || signal?.aborted === true;
+            if (last)
+                throw error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PrometheusError */ .H ? error.withAttempts(attemptNumber) : error;
+            await sleep(backoffDelay(policy, attemptNumber, error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PrometheusError */ .H ? error.retryAfterMs : undefined), signal);
+        }
+    }
+}
+const defaultSleep = _util_sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .y;
+
+
+/***/ }),
+
+/***/ 3153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fe: () => (/* binding */ DEFAULT_MAX_RESPONSE_BYTES),
+/* harmony export */   oO: () => (/* binding */ createTransport)
+/* harmony export */ });
+/* unused harmony exports loadCa, authHeaders */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var axios__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1542);
+/**
+ * The axios instance for one Prometheus: auth headers, custom headers (e.g. `X-Scope-OrgID`) and TLS
+ * settings from `PrometheusConfig`. Auth lives only in the instance's default headers, so nothing that
+ * builds an error message ever sees it.
+ */
+
+
+
+/** A CA given inline (PEM text) or as a path to a PEM file. */
+function loadCa(ca) {
+    if (ca.includes('-----BEGIN'))
+        return ca;
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(ca, 'utf8');
+    }
+    catch (error) {
+        throw new Error(`Cannot read the Prometheus CA bundle at ${ca}: ${error.message}`);
+    }
+}
+function authHeaders(config) {
+    if (config.token)
+        return { Authorization: `Bearer ${config.token}` };
+    if (config.basicAuth) {
+        const { username, password } = config.basicAuth;
+        return { Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
+    }
+    return {};
+}
+/** 20 MiB: 10k series of an instant vector is ~2 MiB; more is a query that should be aggregated. */
+const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+function createTransport(config, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES) {
+    const httpsAgent = config.ca !== undefined || config.insecureSkipTlsVerify
+        ? new node_https__WEBPACK_IMPORTED_MODULE_1__.Agent({
+            ca: config.ca !== undefined ? loadCa(config.ca) : undefined,
+            rejectUnauthorized: !config.insecureSkipTlsVerify
+        })
+        : undefined;
+    return axios__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .A.create({
+        headers: { Accept: 'application/json', ...config.headers, ...authHeaders(config) },
+        httpsAgent,
+        // We parse and judge every answer ourselves: malformed JSON and error bodies are typed errors.
+        responseType: 'text',
+        transformResponse: [(data) => data],
+        validateStatus: () => true,
+        // Redirects are followed by the client, same origin only (client.ts): axios' follower drops
+        // Authorization on a cross-host hop but keeps every other configured header (X-Scope-OrgID, ...).
+        maxRedirects: 0,
+        // Checked while the body streams in: the connection is dropped at the cap, not after buffering it all.
+        maxContentLength: maxResponseBytes
+    });
+}
+
+
+/***/ }),
+
 /***/ 9361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -509,7 +543,7 @@ function parseRetryAfter(header, now = Date.now()) {
 
 /***/ }),
 
-/***/ 48557:
+/***/ 8557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 428;
-export const ids = [428,783,164];
+export const id = 994;
+export const ids = [994,783,164];
 export const modules = {
 
-/***/ 30985:
+/***/ 985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -61,7 +61,7 @@ class KubeRequestAbortedError extends KubeApiError {
 
 /***/ }),
 
-/***/ 62428:
+/***/ 1994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -347,11 +347,11 @@ function makeRetriable(function_, options) {
 }
 
 // EXTERNAL MODULE: ./src/util/sleep.ts
-var sleep = __webpack_require__(97783);
+var sleep = __webpack_require__(7783);
 // EXTERNAL MODULE: ./src/kube/api.ts
-var kube_api = __webpack_require__(30985);
+var kube_api = __webpack_require__(985);
 // EXTERNAL MODULE: ./src/kube/resources.ts
-var resources = __webpack_require__(26804);
+var resources = __webpack_require__(6804);
 ;// CONCATENATED MODULE: ./src/kube/discovery.ts
 /** Kind → resource mapping: the built-in table first, then API discovery (cached per group/version). */
 
@@ -411,104 +411,126 @@ function findKind(resources, kind) {
 }
 const notServed = (message) => new kube_api/* KubeApiError */.W(message, 'not-found', 404, 'get', 'discovery');
 
-// EXTERNAL MODULE: ./src/kube/transport/types.ts
-var types = __webpack_require__(54854);
-// EXTERNAL MODULE: ./src/util/tls-errors.ts
-var tls_errors = __webpack_require__(48557);
-// EXTERNAL MODULE: ./src/util/retry-after.ts
-var retry_after = __webpack_require__(9361);
-;// CONCATENATED MODULE: ./src/kube/errors.ts
-/** Turns HTTP responses and transport failures into KubeApiError with messages a user can act on. Pure. */
-
-
-
-
-
-/** A transient error that also says how long the server asked us to wait (429/503 Retry-After). */
-class RetryAfterKubeApiError extends kube_api/* KubeApiError */.W {
-    retryAfterMs;
-    constructor(source, retryAfterMs) {
-        super(source.message, source.reason, source.status, source.verb, source.resource);
-        this.retryAfterMs = retryAfterMs;
-    }
-}
-const qualified = (d) => (d.group ? `${d.resource}.${d.group}` : d.resource);
-const scope = (d) => (d.namespace ? `in namespace "${d.namespace}"` : 'at cluster scope');
-/** The message field of a Kubernetes Status body, if the body is one. */
-function statusMessage(body) {
-    try {
-        const parsed = JSON.parse(body);
-        return typeof parsed.message === 'string' ? parsed.message : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function errorForStatus(status, body, d, headers = {}) {
-    const serverSays = statusMessage(body) ?? (body.trim().slice(0, 300) || `HTTP ${status}`);
-    const make = (message, reason) => new kube_api/* KubeApiError */.W(message, reason, status, d.verb, qualified(d));
-    switch (true) {
-        case status === 404:
-            return make(d.name ? `${qualified(d)} "${d.name}" not found ${scope(d)}` : `not found: ${serverSays}`, 'not-found');
-        case status === 403:
-            return make(`forbidden: cannot ${d.verb} ${d.resource} ${scope(d)} — grant verbs ["${d.verb}"] on resources ["${d.resource}"] (apiGroups ["${d.group}"])`, 'forbidden');
-        case status === 401:
-            return make(`the Kubernetes API at ${d.server} rejected the credentials (401 Unauthorized); check the kubeconfig user`, 'unauthorized');
-        case status === 409:
-            return make(`conflict: ${serverSays}`, 'conflict');
-        case status === 429 || status >= 500: {
-            const error = make(`the Kubernetes API at ${d.server} answered ${status} to ${d.verb} ${qualified(d)}: ${serverSays}`, 'server-error');
-            const retryAfter = (0,retry_after/* parseRetryAfter */.m)(headers['retry-after']);
-            return retryAfter === undefined ? error : new RetryAfterKubeApiError(error, retryAfter);
-        }
-        default:
-            return make(`invalid request to ${d.verb} ${qualified(d)} (${status}): ${serverSays}`, 'invalid');
-    }
-}
-/** `get deployments.apps "api" in namespace "prod"`: the request, for messages. */
-function describeRequest(d) {
-    return `${d.verb} ${qualified(d)}${d.name ? ` "${d.name}"` : ''} ${scope(d)}`;
-}
-/** A request its caller's signal stopped: a deadline passed (AbortSignal.timeout) or the run was cancelled. */
-function errorForAbort(signal, d) {
-    const reason = signal.reason;
-    const deadline = reason?.name === 'TimeoutError';
-    return new kube_api/* KubeRequestAbortedError */.M(deadline
-        ? `the Kubernetes API at ${d.server} did not answer ${describeRequest(d)} before the deadline`
-        : `${describeRequest(d)} at ${d.server} was cancelled`, d.verb, qualified(d), deadline ? 'deadline' : 'cancelled');
-}
-/** A failure without a response: timeout, refused, reset, DNS, TLS, a body over the size cap. */
-function errorForTransport(error, d) {
-    const e = error;
-    if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
-        return new kube_api/* KubeApiError */.W(`the Kubernetes API at ${d.server} did not answer ${d.verb} ${qualified(d)} in time`, 'timeout', undefined, d.verb, qualified(d));
-    }
-    if (error instanceof types/* ResponseTooLargeError */.by) {
-        return new kube_api/* KubeApiError */.W(`the Kubernetes API at ${d.server} answered ${describeRequest(d)} with more than ${Math.round(error.limitBytes / 1024 / 1024)} MiB; deploy-guard does not read answers that large (a misbehaving server or proxy?)`, 'too-large', undefined, d.verb, qualified(d));
-    }
-    const tls = (0,tls_errors/* tlsVerificationProblem */.g)(error);
-    if (tls) {
-        return new kube_api/* KubeApiError */.W(`cannot verify the TLS certificate of the Kubernetes API at ${d.server} (${tls.code}): ${tls.hint}; check the cluster's certificate-authority-data (or certificate-authority, tls-server-name) in the kubeconfig`, 'tls', undefined, d.verb, qualified(d));
-    }
-    const cause = e?.cause;
-    // Node's messages usually embed the code ("connect ECONNREFUSED 127.0.0.1:6443"); add it when they do not.
-    const message = cause?.message ?? e?.message ?? String(error);
-    const detail = cause?.code && !message.includes(cause.code) ? `${cause.code}: ${message}` : message;
-    return new kube_api/* KubeApiError */.W(`cannot reach the Kubernetes API at ${d.server}: ${detail}`, 'unreachable', undefined, d.verb, qualified(d));
-}
-
+// EXTERNAL MODULE: ./src/kube/errors.ts
+var errors = __webpack_require__(3646);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(77030);
+var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/kube/kubeconfig.ts
-var kubeconfig = __webpack_require__(67598);
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/kube/kubeconfig.ts
+/**
+ * The credential source type, where default credentials would come from, and the client-node
+ * loader. Since the fast path (src/kube/transport/kubeconfig.ts) reads kubeconfigs itself,
+ * `loadKubeConfig` only serves the @kubernetes/client-node fallback (auth-provider users, proxies,
+ * unrecognised fields), which hands it one already-selected context; its messages match the fast
+ * path's. Error messages never quote the document: it may hold tokens or keys.
+ */
+
+
+
+/**
+ * A `kubeconfig` input that cannot be a kubeconfig's content, said as what to do: a single line that
+ * looks like a file path (`/home/runner/.kube/config`, `~/.kube/config`, `kubeconfig.yaml`) or like a
+ * base64-encoded document. YAML would read either as a plain string ("not a mapping"), which tells a
+ * user nothing. Never quotes the value.
+ */
+function kubeconfigInputProblem(content) {
+    const value = content.trim();
+    if (value === '' || /[\r\n]/.test(value) || /^[{[]/.test(value) || /:\s/.test(value))
+        return undefined;
+    const looksLikePath = /^(~|\.{1,2})?[\\/]/.test(value) ||
+        /^[A-Za-z]:[\\/]/.test(value) ||
+        /^\$\{?[A-Za-z_]/.test(value) ||
+        /(^|[\\/])[^\s\\/]*(config|\.ya?ml|\.json|\.conf)$/i.test(value);
+    if (looksLikePath) {
+        return "the kubeconfig input expects the kubeconfig's content (YAML), not a path; to use a file, set KUBECONFIG in env or pass `${{ secrets.KUBECONFIG }}`";
+    }
+    if (/^[A-Za-z0-9+/]{40,}={0,2}$/.test(value)) {
+        const decoded = Buffer.from(value, 'base64').toString('utf8');
+        if (/\b(clusters|apiVersion|current-context)\b/.test(decoded))
+            return "the kubeconfig input looks base64-encoded; it expects the kubeconfig's content (YAML): decode it (base64 -d) before storing it in the secret";
+    }
+    return undefined;
+}
+const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+/** Where the default loader would find credentials, or undefined when it would fall back to localhost:8080. */
+function defaultCredentialSource(env = process.env, home = homedir()) {
+    if (env.KUBECONFIG && env.KUBECONFIG.length > 0)
+        return 'KUBECONFIG';
+    if (home && existsSync(join(home, '.kube', 'config')))
+        return '~/.kube/config';
+    if (env.KUBERNETES_SERVICE_HOST && existsSync(SERVICE_ACCOUNT_TOKEN))
+        return 'in-cluster service account';
+    return undefined;
+}
+/** Fills `kc` from the source and checks that a usable context, cluster and server are selected. */
+function loadKubeConfig(kc, source) {
+    const content = source.kubeconfig?.trim();
+    if (content) {
+        const problem = kubeconfigInputProblem(content);
+        if (problem)
+            throw new Error(problem);
+        try {
+            kc.loadFromString(content);
+        }
+        catch (error) {
+            throw new Error(describeLoadError(error));
+        }
+    }
+    else {
+        const from = defaultCredentialSource();
+        if (!from) {
+            throw new Error('no Kubernetes credentials found: pass the kubeconfig input, set KUBECONFIG, provide ~/.kube/config or run in a cluster');
+        }
+        try {
+            kc.loadFromDefault();
+        }
+        catch (error) {
+            throw new Error(`${describeLoadError(error)} (from ${from})`);
+        }
+    }
+    selectContext(kc, source.context);
+}
+function describeLoadError(error) {
+    const e = error;
+    if (e?.name === 'YAMLException') {
+        const where = e.mark?.line !== undefined ? ` (line ${e.mark.line + 1})` : '';
+        return `kubeconfig is not valid YAML${where}`;
+    }
+    // client-node's own validation messages name fields only (e.g. "clusters[0].cluster.server is missing").
+    return `kubeconfig is invalid: ${e?.message ?? String(error)}`;
+}
+function selectContext(kc, wanted) {
+    const names = kc.getContexts().map((c) => c.name);
+    const available = names.length > 0 ? names.join(', ') : 'none';
+    if (wanted) {
+        if (!names.includes(wanted))
+            throw new Error(`context "${wanted}" not found in kubeconfig (available: ${available})`);
+        kc.setCurrentContext(wanted);
+    }
+    else if (!kc.getCurrentContext()) {
+        throw new Error(`kubeconfig has no current context (available: ${available}); set current-context or the context input`);
+    }
+    const name = kc.getCurrentContext();
+    const context = kc.getContextObject(name);
+    if (!context)
+        throw new Error(`current context "${name}" not found in kubeconfig (available: ${available})`);
+    const cluster = kc.getCurrentCluster();
+    if (!cluster)
+        throw new Error(`cluster "${context.cluster}" of context "${name}" not found in kubeconfig`);
+    if (!/^https?:\/\//.test(cluster.server))
+        throw new Error(`cluster "${cluster.name}" has an invalid server URL "${cluster.server}"`);
+    if (cluster.server.startsWith('http:') && !cluster.skipTLSVerify) {
+        throw new Error(`cluster "${cluster.name}" uses plain HTTP (${cluster.server}); use https or set insecure-skip-tls-verify: true`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/kube/transport/kubeconfig.ts
 /**
  * Our own kubeconfig reader for the fast path: finds the credentials in the documented order
@@ -517,9 +539,12 @@ var kubeconfig = __webpack_require__(67598);
  * selects the context and resolves everything a request needs: server, TLS material, credentials.
  *
  * Why not @kubernetes/client-node's KubeConfig: importing it loads every generated API and model
- * (~250-380 ms of a ~400 ms cold start on the 2-core CI machines); this file needs only `yaml`, which
- * the main bundle already holds. What we do not implement (auth-provider users, proxy-url, fields we do
- * not recognise) is handed to client-node unchanged — see `fallback` below.
+ * (~250-380 ms of a ~400 ms cold start on the 2-core CI machines, and a 19 MB bundle chunk); this file
+ * needs only `yaml`, which the main bundle already holds. It reads every field client-node reads:
+ * auth-provider users get their token from client-node's small authenticator modules, or our OIDC
+ * reader (./auth-provider.ts), and proxy-url is carried by a proxy agent (./proxy-agent.ts), both
+ * loaded only for the kubeconfigs that use them. Fields neither knows are ignored, as kubectl and
+ * client-node ignore them (`ignoredFields` names them for the debug log).
  *
  * Every error is one sentence naming fields, files and entry names, never quoting the document: it
  * may hold tokens or keys.
@@ -531,10 +556,11 @@ var kubeconfig = __webpack_require__(67598);
 
 
 const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
-// Fields of client-go's Cluster and AuthInfo we implement or may ignore safely. Anything else in the
-// selected cluster or user sends the request through client-node, which may know it.
+// Fields of client-go's Cluster and AuthInfo we implement or may ignore safely (a superset of what
+// client-node 2.x reads). Anything else is ignored and named in ClusterTarget.ignoredFields.
 const CLUSTER_FIELDS = new Set([
     'server',
+    'proxy-url',
     'certificate-authority',
     'certificate-authority-data',
     'insecure-skip-tls-verify',
@@ -553,6 +579,7 @@ const USER_FIELDS = new Set([
     'client-key',
     'client-key-data',
     'exec',
+    'auth-provider',
     'as',
     'as-uid',
     'as-groups',
@@ -637,7 +664,7 @@ function mergeKubeconfigs(configs) {
 function loadClusterConfig(source, env = process.env, home = (0,external_node_os_.homedir)(), serviceAccountDir = SERVICE_ACCOUNT_DIR) {
     const content = source.kubeconfig?.trim();
     if (content) {
-        const problem = (0,kubeconfig/* kubeconfigInputProblem */.vr)(content);
+        const problem = kubeconfigInputProblem(content);
         if (problem)
             throw new Error(problem);
         return selectTarget(parseKubeconfig(content, process.cwd()), source.context);
@@ -734,19 +761,13 @@ function selectTarget(config, wanted) {
     const user = userName === undefined ? undefined : config.users.find((u) => u.name === userName);
     if (userName !== undefined && !user)
         throw new Error(`user "${userName}" of context "${name}" not found in kubeconfig`);
-    const reason = fallbackReason(cluster, user);
-    if (reason) {
-        return { kind: 'fallback', reason, context: name, kubeconfig: selectedDocument(name, context, cluster, user) };
-    }
-    return { kind: 'native', target: resolveTarget(name, cluster, user, server, insecure) };
+    const target = resolveTarget(name, cluster, user, server, insecure);
+    const ignored = unknownFields(cluster, user);
+    return { kind: 'native', target: ignored.length > 0 ? { ...target, ignoredFields: ignored } : target };
 }
-/** Why client-node must carry this one; undefined when the fast path covers it. */
-function fallbackReason(cluster, user) {
-    if (cluster.body['proxy-url'])
-        return `cluster "${cluster.name}" uses proxy-url`;
-    if (user?.body['auth-provider'])
-        return `user "${user.name}" uses an auth-provider`;
-    const unknown = [
+/** Fields of the selected cluster and user that no reader here knows (kubectl ignores them too). */
+function unknownFields(cluster, user) {
+    return [
         ...Object.keys(cluster.body)
             .filter((k) => !CLUSTER_FIELDS.has(k))
             .map((k) => `cluster "${cluster.name}" field ${k}`),
@@ -754,27 +775,6 @@ function fallbackReason(cluster, user) {
             .filter((k) => !USER_FIELDS.has(k))
             .map((k) => `user "${user?.name}" field ${k}`)
     ];
-    return unknown.length > 0 ? `unrecognised ${unknown.join(', ')}` : undefined;
-}
-/** One context, cluster and user as a standalone JSON kubeconfig, for the client-node fallback. */
-function selectedDocument(name, context, cluster, user) {
-    const absolute = (entry, keys) => {
-        const body = { ...entry.body };
-        for (const key of keys) {
-            const value = body[key];
-            if (typeof value === 'string' && value !== '' && !(0,external_node_path_.isAbsolute)(value))
-                body[key] = (0,external_node_path_.join)(entry.baseDir, value);
-        }
-        return body;
-    };
-    return JSON.stringify({
-        apiVersion: 'v1',
-        kind: 'Config',
-        clusters: [{ name: cluster.name, cluster: absolute(cluster, ['certificate-authority']) }],
-        users: user ? [{ name: user.name, user: absolute(user, ['client-certificate', 'client-key', 'token-file']) }] : [],
-        contexts: [{ name, context: context.body }],
-        'current-context': name
-    });
 }
 function resolveTarget(name, cluster, user, server, insecure) {
     const c = cluster.body;
@@ -801,6 +801,9 @@ function resolveTarget(name, cluster, user, server, insecure) {
     };
     const ca = material(cluster, clusterOwner, 'certificate-authority-data', 'certificate-authority');
     const servername = str(c, 'tls-server-name', clusterOwner);
+    const proxyUrl = str(c, 'proxy-url', clusterOwner);
+    if (proxyUrl !== undefined && (!URL.canParse(proxyUrl) || !PROXY_SCHEMES.has(new URL(proxyUrl).protocol)))
+        throw new Error(`${clusterOwner} has an unsupported proxy-url (use http://, https://, socks4://, socks4a://, socks5:// or socks5h://)`);
     let cert;
     let key;
     let auth = { type: 'none' };
@@ -821,6 +824,8 @@ function resolveTarget(name, cluster, user, server, insecure) {
             auth = { type: 'token', token };
         else if (tokenFile)
             auth = { type: 'token-file', path: (0,external_node_path_.isAbsolute)(tokenFile) ? tokenFile : (0,external_node_path_.join)(user.baseDir, tokenFile) };
+        else if (u['auth-provider'] !== undefined && u['auth-provider'] !== null)
+            auth = { type: 'auth-provider', user: user.name, provider: authProvider(u['auth-provider'], owner, user.baseDir) };
         else if (u.exec !== undefined && u.exec !== null)
             auth = { type: 'exec', exec: execConfig(u.exec, owner, user.baseDir) };
         else if (username)
@@ -848,8 +853,28 @@ function resolveTarget(name, cluster, user, server, insecure) {
         user: user?.name,
         tls: { ca, cert, key, servername, insecure },
         auth,
-        headers
+        headers,
+        ...(proxyUrl === undefined ? {} : { proxyUrl })
     };
+}
+const PROXY_SCHEMES = new Set(['http:', 'https:', 'socks4:', 'socks4a:', 'socks5:', 'socks5h:']);
+/** An `auth-provider` entry: its name and string settings (a relative tokenFile made absolute). */
+function authProvider(value, owner, baseDir) {
+    const invalid = (what) => new Error(`kubeconfig is invalid: auth-provider of ${owner} ${what}`);
+    if (!isObject(value))
+        throw invalid('is not a mapping');
+    if (typeof value.name !== 'string' || value.name === '')
+        throw invalid('has no name');
+    const raw = value.config ?? {};
+    if (!isObject(raw))
+        throw invalid('config is not a mapping');
+    const config = {};
+    for (const [key, setting] of Object.entries(raw))
+        if (setting !== undefined && setting !== null)
+            config[key] = String(setting);
+    if (config.tokenFile && !(0,external_node_path_.isAbsolute)(config.tokenFile))
+        config.tokenFile = (0,external_node_path_.join)(baseDir, config.tokenFile);
+    return { name: value.name, config };
 }
 function execConfig(value, owner, baseDir) {
     const invalid = (what) => new Error(`kubeconfig is invalid: exec of ${owner} ${what}`);
@@ -886,26 +911,22 @@ function readMaterial(path, what) {
     }
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(37067);
-var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(44708);
-var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(8995);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/kube/transport/types.ts
+var types = __webpack_require__(4854);
 ;// CONCATENATED MODULE: ./src/kube/transport/credentials.ts
 /**
- * Credentials for the fast path: static tokens, token files (re-read every minute, as client-go does,
- * so rotated service-account tokens are picked up), basic auth and exec credential plugins
- * (client.authentication.k8s.io ExecCredential, cached until its expirationTimestamp).
+ * Credentials for the native transport: static tokens, token files (re-read every minute, as client-go
+ * does, so rotated service-account tokens are picked up), basic auth, exec credential plugins
+ * (client.authentication.k8s.io ExecCredential, cached until its expirationTimestamp) and legacy
+ * auth-provider users (./auth-provider.ts, imported only for them).
  *
  * Messages name the plugin command and what went wrong; they never contain the plugin's stdout (it
  * holds the credential).
  */
-
 
 
 
@@ -960,6 +981,20 @@ function credentialProvider(target, options = {}) {
                 const expiry = status.expirationTimestamp ? Date.parse(status.expirationTimestamp) : NaN;
                 return { value: creds, expiresAt: Number.isNaN(expiry) ? Infinity : expiry - EXPIRY_SKEW_MS };
             });
+        case 'auth-provider': {
+            let tokens;
+            return cached(now, async () => {
+                tokens ??= __webpack_require__.e(/* import() */ 347).then(__webpack_require__.bind(__webpack_require__, 4347)).then((m) => m.authProviderTokens(auth.user, auth.provider, now));
+                tokens.catch(() => (tokens = undefined));
+                const { token, expiresAt } = await (await tokens)();
+                secret(token);
+                // gcp/azure/tokenFile tokens are cheap to ask for again (each caches its own): ask every minute.
+                return {
+                    value: { headers: { Authorization: `Bearer ${token}` } },
+                    expiresAt: Math.min(expiresAt, now() + (options.tokenFileTtlMs ?? 60_000))
+                };
+            });
+        }
     }
 }
 /** One fetch at a time, reused until it expires; a failure is not cached. */
@@ -1021,12 +1056,15 @@ async function runExecPlugin(exec, target, timeoutMs = 60_000) {
     for (const { name: key, value } of exec.env)
         env[key] = value;
     env.KUBERNETES_EXEC_INFO = JSON.stringify({ apiVersion: exec.apiVersion, kind: 'ExecCredential', spec });
+    // Loaded here, not at the top: only exec-plugin kubeconfigs need it, and node:child_process (with
+    // the modules it pulls in) would otherwise load before every run's first request.
+    const { spawn } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1421, 23));
     const { code, signal, stdout, stderr, spawnError, timedOut } = await new Promise((resolvePromise) => {
         let stdout = '';
         let stderr = '';
         let spawnError;
         let timedOut = false;
-        const child = (0,external_node_child_process_.spawn)(command, exec.args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(command, exec.args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
         const timer = setTimeout(() => {
             timedOut = true;
             child.kill('SIGKILL');
@@ -1082,16 +1120,16 @@ async function runExecPlugin(exec, target, timeoutMs = 60_000) {
 }
 
 ;// CONCATENATED MODULE: ./src/kube/transport/native.ts
-/**
- * The fast transport: node:http(s) with one keep-alive Agent per TLS identity. node:https costs ~7 ms
- * to load; undici as a package would add its own chunk, and the global fetch cannot take a custom CA
- * without one, so plain node:https it is.
- */
-
 
 
 
 const USER_AGENT = 'deploy-guard';
+// Loaded with require, not `import`: an ES import of node:http makes Node build its ES module facade,
+// which reads every export, and Node 24's lazy undici-backed exports then load Node's whole bundled
+// undici (~20 ms of CPU before the first request, measured on the 2-core CI machine).
+const nodeRequire = (0,external_node_module_.createRequire)(import.meta.url);
+const http = nodeRequire('node:http');
+const https = nodeRequire('node:https');
 function createNativeTransport(target, options = {}) {
     const url = new URL(target.server);
     const secure = url.protocol === 'https:';
@@ -1101,6 +1139,12 @@ function createNativeTransport(target, options = {}) {
     const port = url.port || (secure ? 443 : 80);
     const credentials = credentialProvider(target, options);
     const agents = new Map();
+    // The proxy's password (user:password@ in proxy-url) is a credential like any other.
+    if (target.proxyUrl && URL.canParse(target.proxyUrl)) {
+        const password = new URL(target.proxyUrl).password;
+        if (password)
+            options.onSecret?.(decodeURIComponent(password));
+    }
     /** The kubeconfig's client certificate, unless an exec plugin supplied one (it may rotate). */
     function agentFor(creds) {
         const cert = creds.cert ?? target.tls.cert;
@@ -1110,16 +1154,16 @@ function createNativeTransport(target, options = {}) {
         if (!agent) {
             // 30 s keep-alive probes like client-go, so idle load-balancer timeouts do not bite.
             const common = { keepAlive: true, keepAliveMsecs: 30_000, maxSockets: 16 };
-            agent = secure
-                ? new (external_node_https_default()).Agent({
-                    ...common,
-                    ca: target.tls.ca,
-                    cert,
-                    key,
-                    servername: target.tls.servername,
-                    rejectUnauthorized: !target.tls.insecure
-                })
-                : new (external_node_http_default()).Agent(common);
+            const tls = {
+                ca: target.tls.ca,
+                cert,
+                key,
+                servername: target.tls.servername,
+                rejectUnauthorized: !target.tls.insecure
+            };
+            agent = target.proxyUrl
+                ? __webpack_require__.e(/* import() */ 87).then(__webpack_require__.bind(__webpack_require__, 6087)).then((m) => m.createProxyAgent(target.proxyUrl, secure, { ...common, ...tls }))
+                : Promise.resolve(secure ? new https.Agent({ ...common, ...tls }) : new http.Agent(common));
             agents.set(id, agent);
         }
         return agent;
@@ -1129,7 +1173,7 @@ function createNativeTransport(target, options = {}) {
         name: 'node:https',
         async prepare(request) {
             const creds = await credentials.get();
-            const agent = agentFor(creds);
+            const agent = await agentFor(creds);
             const query = new URLSearchParams();
             for (const [k, v] of Object.entries(request.query ?? {}))
                 if (v !== undefined)
@@ -1161,7 +1205,7 @@ function createNativeTransport(target, options = {}) {
         credentialsRejected: () => target.auth.type !== 'none' && credentials.invalidate(),
         async close() {
             for (const agent of agents.values())
-                agent.destroy();
+                (await agent.catch(() => undefined))?.destroy();
             agents.clear();
         }
     };
@@ -1188,7 +1232,7 @@ function send(secure, options, body, limits, signal) {
             req.destroy(error);
         };
         const onAbort = () => tearDown((0,types/* abortError */.vt)(signal));
-        const req = (secure ? (external_node_https_default()) : (external_node_http_default())).request(options, (res) => {
+        const req = (secure ? https : http).request(options, (res) => {
             const chunks = [];
             let size = 0;
             res.on('data', (chunk) => {
@@ -1232,11 +1276,8 @@ function asTransportError(error) {
 
 
 async function openTransport(source, options = {}) {
-    const loaded = loadClusterConfig(source);
-    if (loaded.kind === 'native')
-        return createNativeTransport(loaded.target, options);
-    const { createClientNodeTransport } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(850), __webpack_require__.e(101)]).then(__webpack_require__.bind(__webpack_require__, 58101));
-    return createClientNodeTransport(loaded.kubeconfig, loaded.context);
+    const { target } = loadClusterConfig(source);
+    return createNativeTransport(target, options);
 }
 
 ;// CONCATENATED MODULE: ./src/kube/client.ts
@@ -1299,7 +1340,7 @@ async function createKubeApi(source, options = {}) {
             response = await prepared.send(signal);
         }
         catch (error) {
-            throw signal?.aborted ? errorForAbort(signal, describe) : errorForTransport(error, describe);
+            throw signal?.aborted ? (0,errors/* errorForAbort */._z)(signal, describe) : (0,errors/* errorForTransport */.Zy)(error, describe);
         }
         const { status, headers, text } = response;
         if (status >= 200 && status < 300)
@@ -1307,12 +1348,12 @@ async function createKubeApi(source, options = {}) {
         // An expired exec credential or a rotated token file: renew once, as kubectl does.
         if (status === 401 && !renewedCredentials && transport.credentialsRejected?.())
             return attempt(spec, signal, true);
-        throw errorForStatus(status, text, describe, headers);
+        throw (0,errors/* errorForStatus */.U6)(status, text, describe, headers);
     }
     /** One request with retries; `signal` (the run's, maybe combined with a view's) stops it all. */
     async function request(spec, signal) {
         if (signal?.aborted)
-            throw errorForAbort(signal, { ...spec.describe, server });
+            throw (0,errors/* errorForAbort */._z)(signal, { ...spec.describe, server });
         return pRetry(() => attempt(spec, signal), {
             retries,
             minTimeout,
@@ -1323,13 +1364,13 @@ async function createKubeApi(source, options = {}) {
             shouldRetry: ({ error }) => error instanceof kube_api/* KubeApiError */.W && error.transient && !(error instanceof kube_api/* KubeRequestAbortedError */.M),
             onFailedAttempt: async ({ error, retriesLeft }) => {
                 // Honour Retry-After on top of the backoff p-retry applies next; the wait ends on abort too.
-                if (retriesLeft > 0 && error instanceof RetryAfterKubeApiError) {
+                if (retriesLeft > 0 && error instanceof errors/* RetryAfterKubeApiError */.Wd) {
                     await (0,sleep/* sleep */.y)(Math.min(error.retryAfterMs, maxRetryAfter), signal);
                 }
             }
         }).catch((error) => {
             if (signal?.aborted) {
-                throw error instanceof kube_api/* KubeRequestAbortedError */.M ? error : errorForAbort(signal, { ...spec.describe, server });
+                throw error instanceof kube_api/* KubeRequestAbortedError */.M ? error : (0,errors/* errorForAbort */._z)(signal, { ...spec.describe, server });
             }
             if (error instanceof kube_api/* KubeApiError */.W && error.transient && retries > 0) {
                 throw new kube_api/* KubeApiError */.W(`${error.message} (after ${retries} retries)`, error.reason, error.status, error.verb, error.resource);
@@ -1358,6 +1399,7 @@ async function createKubeApi(source, options = {}) {
                 return requestCount;
             },
             withSignal: (scope) => view(signal ? AbortSignal.any([signal, scope]) : scope),
+            detachedFromRun: (scope) => view(scope),
             resourceFor: (kind, apiVersion) => discovery.resourceFor(kind, apiVersion),
             async get(type, namespace, name) {
                 try {
@@ -1446,6 +1488,16 @@ async function createKubeApi(source, options = {}) {
                 }, signal);
                 return withTypeMeta(JSON.parse(response.text), type);
             },
+            async create(type, namespace, body) {
+                const response = await request({
+                    method: 'POST',
+                    path: (0,resources/* resourcePath */.oU)(type, namespace),
+                    body: JSON.stringify(body),
+                    contentType: 'application/json',
+                    describe: describeFor(type, 'create', namespace, body.metadata.name)
+                }, signal);
+                return withTypeMeta(JSON.parse(response.text), type);
+            },
             async delete(type, namespace, name, opts = {}) {
                 const body = {
                     kind: 'DeleteOptions',
@@ -1479,6 +1531,8 @@ async function createKubeApi(source, options = {}) {
             return requestCount;
         },
         withSignal: base.withSignal,
+        detachedFromRun: base.detachedFromRun,
+        create: base.create,
         resourceFor: base.resourceFor,
         get: base.get,
         list: base.list,
@@ -1501,131 +1555,103 @@ function withTypeMeta(obj, type) {
 
 /***/ }),
 
-/***/ 67598:
+/***/ 3646:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u3: () => (/* binding */ loadKubeConfig),
-/* harmony export */   vr: () => (/* binding */ kubeconfigInputProblem)
+/* harmony export */   U6: () => (/* binding */ errorForStatus),
+/* harmony export */   Wd: () => (/* binding */ RetryAfterKubeApiError),
+/* harmony export */   Zy: () => (/* binding */ errorForTransport),
+/* harmony export */   _z: () => (/* binding */ errorForAbort)
 /* harmony export */ });
-/* unused harmony export defaultCredentialSource */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/**
- * The credential source type, where default credentials would come from, and the client-node
- * loader. Since the fast path (src/kube/transport/kubeconfig.ts) reads kubeconfigs itself,
- * `loadKubeConfig` only serves the @kubernetes/client-node fallback (auth-provider users, proxies,
- * unrecognised fields), which hands it one already-selected context; its messages match the fast
- * path's. Error messages never quote the document: it may hold tokens or keys.
- */
+/* unused harmony exports statusMessage, describeRequest */
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(985);
+/* harmony import */ var _transport_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4854);
+/* harmony import */ var _util_tls_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8557);
+/* harmony import */ var _util_retry_after_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9361);
+/** Turns HTTP responses and transport failures into KubeApiError with messages a user can act on. Pure. */
 
 
 
-/**
- * A `kubeconfig` input that cannot be a kubeconfig's content, said as what to do: a single line that
- * looks like a file path (`/home/runner/.kube/config`, `~/.kube/config`, `kubeconfig.yaml`) or like a
- * base64-encoded document. YAML would read either as a plain string ("not a mapping"), which tells a
- * user nothing. Never quotes the value.
- */
-function kubeconfigInputProblem(content) {
-    const value = content.trim();
-    if (value === '' || /[\r\n]/.test(value) || /^[{[]/.test(value) || /:\s/.test(value))
+
+
+/** A transient error that also says how long the server asked us to wait (429/503 Retry-After). */
+class RetryAfterKubeApiError extends _api_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W {
+    retryAfterMs;
+    constructor(source, retryAfterMs) {
+        super(source.message, source.reason, source.status, source.verb, source.resource);
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+const qualified = (d) => (d.group ? `${d.resource}.${d.group}` : d.resource);
+const scope = (d) => (d.namespace ? `in namespace "${d.namespace}"` : 'at cluster scope');
+/** The message field of a Kubernetes Status body, if the body is one. */
+function statusMessage(body) {
+    try {
+        const parsed = JSON.parse(body);
+        return typeof parsed.message === 'string' ? parsed.message : undefined;
+    }
+    catch {
         return undefined;
-    const looksLikePath = /^(~|\.{1,2})?[\\/]/.test(value) ||
-        /^[A-Za-z]:[\\/]/.test(value) ||
-        /^\$\{?[A-Za-z_]/.test(value) ||
-        /(^|[\\/])[^\s\\/]*(config|\.ya?ml|\.json|\.conf)$/i.test(value);
-    if (looksLikePath) {
-        return "the kubeconfig input expects the kubeconfig's content (YAML), not a path; to use a file, set KUBECONFIG in env or pass `${{ secrets.KUBECONFIG }}`";
     }
-    if (/^[A-Za-z0-9+/]{40,}={0,2}$/.test(value)) {
-        const decoded = Buffer.from(value, 'base64').toString('utf8');
-        if (/\b(clusters|apiVersion|current-context)\b/.test(decoded))
-            return "the kubeconfig input looks base64-encoded; it expects the kubeconfig's content (YAML): decode it (base64 -d) before storing it in the secret";
-    }
-    return undefined;
 }
-const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
-/** Where the default loader would find credentials, or undefined when it would fall back to localhost:8080. */
-function defaultCredentialSource(env = process.env, home = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)()) {
-    if (env.KUBECONFIG && env.KUBECONFIG.length > 0)
-        return 'KUBECONFIG';
-    if (home && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(home, '.kube', 'config')))
-        return '~/.kube/config';
-    if (env.KUBERNETES_SERVICE_HOST && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(SERVICE_ACCOUNT_TOKEN))
-        return 'in-cluster service account';
-    return undefined;
-}
-/** Fills `kc` from the source and checks that a usable context, cluster and server are selected. */
-function loadKubeConfig(kc, source) {
-    const content = source.kubeconfig?.trim();
-    if (content) {
-        const problem = kubeconfigInputProblem(content);
-        if (problem)
-            throw new Error(problem);
-        try {
-            kc.loadFromString(content);
+function errorForStatus(status, body, d, headers = {}) {
+    const serverSays = statusMessage(body) ?? (body.trim().slice(0, 300) || `HTTP ${status}`);
+    const make = (message, reason) => new _api_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W(message, reason, status, d.verb, qualified(d));
+    switch (true) {
+        case status === 404:
+            return make(d.name ? `${qualified(d)} "${d.name}" not found ${scope(d)}` : `not found: ${serverSays}`, 'not-found');
+        case status === 403:
+            return make(`forbidden: cannot ${d.verb} ${d.resource} ${scope(d)} — grant verbs ["${d.verb}"] on resources ["${d.resource}"] (apiGroups ["${d.group}"])`, 'forbidden');
+        case status === 401:
+            return make(`the Kubernetes API at ${d.server} rejected the credentials (401 Unauthorized); check the kubeconfig user`, 'unauthorized');
+        case status === 409:
+            return make(`conflict: ${serverSays}`, 'conflict');
+        case status === 429 || status >= 500: {
+            const error = make(`the Kubernetes API at ${d.server} answered ${status} to ${d.verb} ${qualified(d)}: ${serverSays}`, 'server-error');
+            const retryAfter = (0,_util_retry_after_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRetryAfter */ .m)(headers['retry-after']);
+            return retryAfter === undefined ? error : new RetryAfterKubeApiError(error, retryAfter);
         }
-        catch (error) {
-            throw new Error(describeLoadError(error));
-        }
+        default:
+            return make(`invalid request to ${d.verb} ${qualified(d)} (${status}): ${serverSays}`, 'invalid');
     }
-    else {
-        const from = defaultCredentialSource();
-        if (!from) {
-            throw new Error('no Kubernetes credentials found: pass the kubeconfig input, set KUBECONFIG, provide ~/.kube/config or run in a cluster');
-        }
-        try {
-            kc.loadFromDefault();
-        }
-        catch (error) {
-            throw new Error(`${describeLoadError(error)} (from ${from})`);
-        }
-    }
-    selectContext(kc, source.context);
 }
-function describeLoadError(error) {
+/** `get deployments.apps "api" in namespace "prod"`: the request, for messages. */
+function describeRequest(d) {
+    return `${d.verb} ${qualified(d)}${d.name ? ` "${d.name}"` : ''} ${scope(d)}`;
+}
+/** A request its caller's signal stopped: a deadline passed (AbortSignal.timeout) or the run was cancelled. */
+function errorForAbort(signal, d) {
+    const reason = signal.reason;
+    const deadline = reason?.name === 'TimeoutError';
+    return new _api_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeRequestAbortedError */ .M(deadline
+        ? `the Kubernetes API at ${d.server} did not answer ${describeRequest(d)} before the deadline`
+        : `${describeRequest(d)} at ${d.server} was cancelled`, d.verb, qualified(d), deadline ? 'deadline' : 'cancelled');
+}
+/** A failure without a response: timeout, refused, reset, DNS, TLS, a body over the size cap. */
+function errorForTransport(error, d) {
     const e = error;
-    if (e?.name === 'YAMLException') {
-        const where = e.mark?.line !== undefined ? ` (line ${e.mark.line + 1})` : '';
-        return `kubeconfig is not valid YAML${where}`;
+    if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
+        return new _api_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W(`the Kubernetes API at ${d.server} did not answer ${d.verb} ${qualified(d)} in time`, 'timeout', undefined, d.verb, qualified(d));
     }
-    // client-node's own validation messages name fields only (e.g. "clusters[0].cluster.server is missing").
-    return `kubeconfig is invalid: ${e?.message ?? String(error)}`;
-}
-function selectContext(kc, wanted) {
-    const names = kc.getContexts().map((c) => c.name);
-    const available = names.length > 0 ? names.join(', ') : 'none';
-    if (wanted) {
-        if (!names.includes(wanted))
-            throw new Error(`context "${wanted}" not found in kubeconfig (available: ${available})`);
-        kc.setCurrentContext(wanted);
+    if (error instanceof _transport_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ResponseTooLargeError */ .by) {
+        return new _api_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W(`the Kubernetes API at ${d.server} answered ${describeRequest(d)} with more than ${Math.round(error.limitBytes / 1024 / 1024)} MiB; deploy-guard does not read answers that large (a misbehaving server or proxy?)`, 'too-large', undefined, d.verb, qualified(d));
     }
-    else if (!kc.getCurrentContext()) {
-        throw new Error(`kubeconfig has no current context (available: ${available}); set current-context or the context input`);
+    const tls = (0,_util_tls_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .tlsVerificationProblem */ .g)(error);
+    if (tls) {
+        return new _api_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W(`cannot verify the TLS certificate of the Kubernetes API at ${d.server} (${tls.code}): ${tls.hint}; check the cluster's certificate-authority-data (or certificate-authority, tls-server-name) in the kubeconfig`, 'tls', undefined, d.verb, qualified(d));
     }
-    const name = kc.getCurrentContext();
-    const context = kc.getContextObject(name);
-    if (!context)
-        throw new Error(`current context "${name}" not found in kubeconfig (available: ${available})`);
-    const cluster = kc.getCurrentCluster();
-    if (!cluster)
-        throw new Error(`cluster "${context.cluster}" of context "${name}" not found in kubeconfig`);
-    if (!/^https?:\/\//.test(cluster.server))
-        throw new Error(`cluster "${cluster.name}" has an invalid server URL "${cluster.server}"`);
-    if (cluster.server.startsWith('http:') && !cluster.skipTLSVerify) {
-        throw new Error(`cluster "${cluster.name}" uses plain HTTP (${cluster.server}); use https or set insecure-skip-tls-verify: true`);
-    }
+    const cause = e?.cause;
+    // Node's messages usually embed the code ("connect ECONNREFUSED 127.0.0.1:6443"); add it when they do not.
+    const message = cause?.message ?? e?.message ?? String(error);
+    const detail = cause?.code && !message.includes(cause.code) ? `${cause.code}: ${message}` : message;
+    return new _api_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W(`cannot reach the Kubernetes API at ${d.server}: ${detail}`, 'unreachable', undefined, d.verb, qualified(d));
 }
 
 
 /***/ }),
 
-/***/ 54854:
+/***/ 4854:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1636,8 +1662,8 @@ function selectContext(kc, wanted) {
 /* harmony export */ });
 /**
  * What src/kube/client.ts needs from a transport: a server URL, a way to turn a request into one that
- * carries credentials, and a way to send it. Two implementations: the native one (node:https, our own
- * kubeconfig reader; ./native.ts) and the @kubernetes/client-node fallback (./client-node.ts).
+ * carries credentials, and a way to send it. One implementation today: node:https with our own
+ * kubeconfig reader (./native.ts); tests inject fakes.
  */
 /** 64 MiB: a 500-item page of large objects is a few MiB; more is a misbehaving server or proxy. */
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -1694,7 +1720,7 @@ function parseRetryAfter(header, now = Date.now()) {
 
 /***/ }),
 
-/***/ 97783:
+/***/ 7783:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1728,7 +1754,7 @@ const sleep = async (ms, signal) => {
 
 /***/ }),
 
-/***/ 48557:
+/***/ 8557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
