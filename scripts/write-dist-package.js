@@ -37,7 +37,9 @@ function packageDir(moduleName) {
 function completeLicenses(stats) {
   const licensesPath = join(dir, 'licenses.txt')
   const existing = existsSync(licensesPath) ? readFileSync(licensesPath, 'utf8') : ''
-  const listed = new Set(existing.split('\n\n').map((entry) => entry.split('\n')[0]))
+  // ncc starts each entry with the package name on a line of its own; license texts have blank lines
+  // (and trailing newlines) of their own, so splitting on blank lines would miss headers.
+  const listed = new Set(existing.split('\n').map((line) => line.trim()))
   const dirs = new Set()
   for (const module of stats.modules ?? [])
     for (const name of [module.name, ...(module.modules ?? []).map((inner) => inner.name)]) {

@@ -3,7 +3,7 @@
  * Services for the report. These run on a KubeApi detached from the run's cancel signal, held to its
  * own deadline: a cancelled run must still take live traffic off an unjudged green.
  */
-import { scaleDeployment } from '../act/blue-green-scale.js'
+import { scaleDeployment } from '../act/promote.js'
 import { RouteChangedError, routerFor } from '../act/traffic/index.js'
 import { labelText, selectorPicks } from '../canary/blue-green-machine.js'
 import type { KubeApi } from '../kube/api.js'

@@ -6,7 +6,7 @@
  * at zero. After a good switch blue is kept up for `scaleDownDelay`, then scaled to zero. The pure
  * decisions are in canary/blue-green-machine.ts; only src/act/ writes to the cluster.
  */
-import { scaleDeployment } from '../act/blue-green-scale.js'
+import { scaleDeployment } from '../act/promote.js'
 import { routerFor } from '../act/traffic/index.js'
 import {
   blueScaleDown,

@@ -152,9 +152,16 @@ canary:
   traffic: ${traffic}
 `
 
-async function canary(ns: string, c: RouterCase, steps: string, options: RunActionOptions = {}): Promise<ActionRun> {
+async function canary(
+  ns: string,
+  c: RouterCase,
+  steps: string,
+  options: RunActionOptions = {},
+  inputs: Record<string, string> = {}
+): Promise<ActionRun> {
   return runAction(
     {
+      ...inputs,
       command: 'canary',
       target: 'deployment/api',
       namespace: ns,
@@ -289,7 +296,7 @@ describe('a route edited during a manual pause', () => {
     const edited = structuredClone(get(c.object[0], ns, c.object[1]))
     c.edit(edited)
     sandbox.store.update(c.object[0], edited)
-    const second = await canary(ns, c, steps)
+    const second = await canary(ns, c, steps, {}, { 'canary-resume': 'continue' })
     expect(second.outputs).toMatchObject({ verdict: 'inconclusive', action: 'aborted', 'canary-state': 'aborted' })
     expect(second.summary).toContain('the route was changed by someone else')
     expect(c.canaryWeight(get(c.object[0], ns, c.object[1]))).toBe(60)

@@ -35,6 +35,8 @@ describe('a config error', () => {
     expect(Object.keys(run.outputs).sort()).toEqual([
       'action',
       'analysis',
+      'canary-state',
+      'canary-step',
       'failed-checks',
       'report',
       'restored-verdict',
