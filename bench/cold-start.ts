@@ -1,10 +1,10 @@
 /**
  * Start-up cost of the committed bundle: how long from spawning `dist/index.js` (verify, kubeconfig
- * input) until its first Kubernetes API connection arrives at a loopback server, on the fast path and
- * for a legacy auth-provider user (client-node's gcp authenticator, loaded lazily), beside a bare
- * `node -e 0`; the size of dist/ and of what
- * every run loads; and the peak RSS of one whole verify run against the sandbox. Run `npm run build`
- * first: this measures dist/, not src/ (or the bundle DEPLOY_GUARD_BUNDLE names).
+ * input) until its first Kubernetes API connection arrives at a loopback server, on the fast path,
+ * for a legacy auth-provider user (client-node's gcp authenticator, loaded lazily) and with a config
+ * file of PromQL checks (the PromQL parser, loaded lazily), beside a bare `node -e 0`; the size of
+ * dist/ and of what every run loads; and the peak RSS of one whole verify run against the sandbox.
+ * Run `npm run build` first: this measures dist/, not src/ (or the bundle DEPLOY_GUARD_BUNDLE names).
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -29,6 +29,16 @@ function median(values: number[]): number {
   const mid = Math.floor(sorted.length / 2)
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
 }
+
+/** A config a verify-with-analysis user writes: what makes a run load the PromQL parser at start. */
+const ANALYSIS_CONFIG = `prometheus: {url: "http://127.0.0.1:9"}
+analysis:
+  interval: 30s
+  count: 2
+  checks:
+    - {name: error-rate, query: 'sum(rate(http_requests_total{status=~"5..",version="{{version}}"}[1m])) / sum(rate(http_requests_total{version="{{version}}"}[1m]))', max: 0.01}
+    - {name: latency-p95, query: 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[1m])))', max: 0.5}
+`
 
 /** `user`: the kubeconfig user, a YAML flow mapping (a static token by default). */
 const kubeconfigFor = (port: number, user = '{token: abc}') =>
@@ -57,8 +67,11 @@ interface ColdStarts {
   cpu: number[]
 }
 
-/** `runs` spawns of the bundle until its first TCP connection (the child is killed once it connects). */
-async function coldStarts(runs: number, user?: string): Promise<ColdStarts> {
+/**
+ * `runs` spawns of the bundle until its first TCP connection (the child is killed once it connects).
+ * `user`: the kubeconfig user (see kubeconfigFor); `config`: a config file's YAML (the `config` input).
+ */
+async function coldStarts(runs: number, options: { user?: string; config?: string } = {}): Promise<ColdStarts> {
   let onConnect: (() => void) | undefined
   const server = createServer((socket) => {
     socket.destroy()
@@ -67,6 +80,7 @@ async function coldStarts(runs: number, user?: string): Promise<ColdStarts> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const port = (server.address() as { port: number }).port
   const dir = await mkdtemp(join(tmpdir(), 'dg-cold-'))
+  if (options.config !== undefined) await writeFile(join(dir, 'deploy-guard.yml'), options.config)
   const times: number[] = []
   const cpu: number[] = []
   try {
@@ -79,7 +93,8 @@ async function coldStarts(runs: number, user?: string): Promise<ColdStarts> {
           HOME: dir,
           INPUT_COMMAND: 'verify',
           INPUT_TARGET: 'deployment/api',
-          INPUT_KUBECONFIG: kubeconfigFor(port, user),
+          INPUT_KUBECONFIG: kubeconfigFor(port, options.user),
+          ...(options.config !== undefined ? { INPUT_CONFIG: join(dir, 'deploy-guard.yml') } : {}),
           GITHUB_OUTPUT: join(dir, 'out'),
           GITHUB_STEP_SUMMARY: join(dir, 'summary'),
           RUNNER_TEMP: dir
@@ -176,7 +191,8 @@ export async function benchColdStart(): Promise<BenchFigure[]> {
   const machine = `${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}), node ${execFileSync(NODE, ['-p', 'process.versions.node']).toString().trim()}`
   await coldStarts(1) // warm the page cache so the first measured run is not a disk read
   const fast = await coldStarts(RUNS)
-  const authProvider = await coldStarts(RUNS, '{auth-provider: {name: gcp, config: {access-token: abc}}}')
+  const authProvider = await coldStarts(RUNS, { user: '{auth-provider: {name: gcp, config: {access-token: abc}}}' })
+  const withQueries = await coldStarts(RUNS, { config: ANALYSIS_CONFIG })
   const bare = bareNodeStarts(RUNS)
   const sizes = await bundleFiles(BUNDLE)
   const rss = await verifyPeakRss()
@@ -210,6 +226,12 @@ export async function benchColdStart(): Promise<BenchFigure[]> {
       value: Math.round(median(authProvider.wall)),
       unit: 'ms',
       note: `same, with a gcp auth-provider user: client-node's authenticator module loads first (no longer its KubeConfig); ${spread(authProvider.wall)}`
+    },
+    {
+      name: 'cold start to first Kubernetes API request (config file with PromQL checks)',
+      value: Math.round(median(withQueries.wall)),
+      unit: 'ms',
+      note: `same, verify with a config file whose analysis section has two queries: the config's YAML and Prometheus' PromQL parser (a lazy chunk, with the analysis, canary and alerts schemas) load first; ${spread(withQueries.wall)}`
     },
     {
       name: 'bare `node -e 0`, spawn to exit',

@@ -13,35 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runBlueGreen: () => (/* binding */ runBlueGreen)
 });
 
-// EXTERNAL MODULE: ./src/kube/resources.ts
-var resources = __webpack_require__(6804);
-// EXTERNAL MODULE: ./src/act/rollback/conflict.ts
-var conflict = __webpack_require__(6339);
-;// CONCATENATED MODULE: ./src/act/blue-green-scale.ts
-
-
-class ScaleError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ScaleError';
-    }
-}
-async function readDeployment(api, namespace, name) {
-    const object = await api.get(resources/* RESOURCES */.eZ.Deployment, namespace, name);
-    if (!object)
-        throw new ScaleError(`Deployment ${namespace}/${name} not found`);
-    return object;
-}
-/** Sets `name` to `replicas` pods; false when it already had that many (nothing written). */
-async function scaleDeployment(api, namespace, name, replicas) {
-    const object = await readDeployment(api, namespace, name);
-    // An absent spec.replicas means 1, as the API server defaults it.
-    if ((object.spec?.replicas ?? 1) === replicas)
-        return false;
-    await api.patch(resources/* RESOURCES */.eZ.Deployment, namespace, name, [...(0,conflict/* conflictGuardOperation */.$N)(object), { op: 'add', path: '/spec/replicas', value: replicas }], 'json');
-    return true;
-}
-
+// EXTERNAL MODULE: ./src/act/promote.ts
+var promote = __webpack_require__(6952);
 // EXTERNAL MODULE: ./src/act/traffic/index.ts + 5 modules
 var traffic = __webpack_require__(2545);
 // EXTERNAL MODULE: ./src/canary/step-machine.ts
@@ -179,8 +152,25 @@ function unjudgeable(analysis) {
 
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __webpack_require__(7840);
+// EXTERNAL MODULE: ./src/kube/resources.ts
+var resources = __webpack_require__(6804);
 // EXTERNAL MODULE: ./src/util/sleep.ts
 var sleep = __webpack_require__(7783);
+;// CONCATENATED MODULE: ./src/act/blue-green-scale.ts
+
+class ScaleError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ScaleError';
+    }
+}
+async function readDeployment(api, namespace, name) {
+    const object = await api.get(resources/* RESOURCES */.eZ.Deployment, namespace, name);
+    if (!object)
+        throw new ScaleError(`Deployment ${namespace}/${name} not found`);
+    return object;
+}
+
 // EXTERNAL MODULE: ./src/commands/canary-run.ts
 var canary_run = __webpack_require__(2680);
 ;// CONCATENATED MODULE: ./src/commands/blue-green-setup.ts
@@ -326,7 +316,7 @@ async function backToBlue(api, setup) {
     }
     report.liveOn = 'blue';
     try {
-        if (await scaleDeployment(api, spec.namespace, report.green, 0))
+        if (await (0,promote/* scaleDeployment */.eV)(api, spec.namespace, report.green, 0))
             report.writes.push(`green ${report.green} scaled to 0`);
     }
     catch (error) {
@@ -442,7 +432,7 @@ async function drive(run) {
         return ctx.now();
     };
     let since = begin('scale-up');
-    if (await scaleDeployment(api, spec.namespace, report.green, setup.replicas))
+    if (await (0,promote/* scaleDeployment */.eV)(api, spec.namespace, report.green, setup.replicas))
         report.writes.push(`green ${report.green} scaled to ${setup.replicas}`);
     phase(run, 'scale-up', 'done', `green ${report.green} at ${setup.replicas} replica(s), as blue`, since);
     since = begin('health');
@@ -517,7 +507,7 @@ async function scaleBlueDown(run) {
         const active = selectorOf(await api.get(resources/* RESOURCES */.eZ.Service, spec.namespace, spec.activeService));
         if (!selectorPicks(active, setup.greenPodLabels))
             return leftUp(`Service ${spec.activeService} no longer selects green (${labelText(active)}: changed by someone else): blue ${report.blue} left running`);
-        if (await scaleDeployment(api, spec.namespace, report.blue, 0))
+        if (await (0,promote/* scaleDeployment */.eV)(api, spec.namespace, report.blue, 0))
             report.writes.push(`blue ${report.blue} scaled to 0`);
     }
     catch (error) {

@@ -116,9 +116,9 @@ function warningEventsSince(events, filter) {
  * acts on a cluster goes through it, so commands can be tested against the sandbox or a fake that
  * behaves, and evaluation code never sees a client object.
  *
- * Implemented in src/kube/client.ts (retries for transient failures) over a light HTTPS transport for
- * the kubeconfigs CI uses (tokens, client certificates, exec plugins, in-cluster), falling back to
- * @kubernetes/client-node for the rest (auth providers, proxies): see src/kube/transport/.
+ * Implemented in src/kube/client.ts (retries for transient failures) over a light HTTPS transport
+ * (tokens, client certificates, exec plugins, in-cluster, auth providers, proxies): see
+ * src/kube/transport/.
  */
 class KubeApiError extends Error {
     reason;

@@ -458,6 +458,112 @@ function verifyAlertRows(config, ctx, targets, run) {
 
 /***/ }),
 
+/***/ 6200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Df: () => (/* binding */ renderMatcher),
+/* harmony export */   gR: () => (/* binding */ anchoredRegex),
+/* harmony export */   h6: () => (/* binding */ formatLabels),
+/* harmony export */   tH: () => (/* binding */ judgeAlerts),
+/* harmony export */   zl: () => (/* binding */ formatMatchers)
+/* harmony export */ });
+/* unused harmony exports escapeRegex, matchesLabel, matchesAll */
+/**
+ * The "no critical alerts firing" judgement. Pure: alerts as read from Alertmanager or Prometheus in,
+ * three lists out. Which alerts belong to the workload (label matchers, Prometheus semantics: a missing
+ * label is the empty string, regexes are fully anchored), which severities count (the `severity`
+ * label, compared without case), and whether an alert is the deploy's doing:
+ * - silenced or inhibited alerts were muted by a human or a rule: reported, never failing;
+ * - an alert whose `startsAt` is before the deploy began was already burning: reported separately and
+ *   failing only with `failOn: any`, so a deploy is not blamed for an old fire;
+ * - every other matching firing alert fails the check.
+ */
+/** Escapes a value for use as a literal inside a regular expression. */
+function escapeRegex(value) {
+    return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+/**
+ * A matcher's value with its `{{name}}` placeholders filled. Values landing in a regex are escaped,
+ * so a name like `api.v2` matches itself only. Throws on an unknown variable (the config check names
+ * them first, so this means a value the run did not provide).
+ */
+function renderMatcher(matcher, values) {
+    const isRegex = matcher.op === '=~' || matcher.op === '!~';
+    const value = matcher.value.replace(PLACEHOLDER, (whole, name) => {
+        const filled = Object.hasOwn(values, name) ? values[name] : undefined;
+        if (filled === undefined)
+            throw new Error(`unknown template variable ${whole} in alerts.matchers.${matcher.label}`);
+        return isRegex ? escapeRegex(filled) : filled;
+    });
+    return { ...matcher, value };
+}
+/** Compiles a regex matcher's value fully anchored, as Prometheus and Alertmanager do. */
+function anchoredRegex(value) {
+    return new RegExp(`^(?:${value})$`);
+}
+function matchesLabel(labels, matcher) {
+    const actual = labels[matcher.label] ?? '';
+    switch (matcher.op) {
+        case '=':
+            return actual === matcher.value;
+        case '!=':
+            return actual !== matcher.value;
+        case '=~':
+            return anchoredRegex(matcher.value).test(actual);
+        case '!~':
+            return !anchoredRegex(matcher.value).test(actual);
+    }
+}
+function matchesAll(labels, matchers) {
+    return matchers.every((matcher) => matchesLabel(labels, matcher));
+}
+function hasSeverity(alert, severities) {
+    const severity = (alert.labels.severity ?? '').toLowerCase();
+    return severities.some((wanted) => wanted.toLowerCase() === severity);
+}
+const startedBefore = (alert, since) => {
+    const at = Date.parse(alert.startsAt);
+    // An unreadable start cannot prove the alert is old: it counts as new (a gate never guesses "fine").
+    return Number.isFinite(at) && at < since.getTime();
+};
+/** Earliest first, then by name: the order reports list alerts in. */
+function byStart(a, b) {
+    return Date.parse(a.startsAt) - Date.parse(b.startsAt) || a.name.localeCompare(b.name);
+}
+function judgeAlerts(alerts, policy) {
+    const judgement = { failing: [], preexisting: [], muted: [] };
+    for (const alert of alerts) {
+        if (!hasSeverity(alert, policy.severities))
+            continue;
+        if (!policy.matcherSets.some((set) => matchesAll(alert.labels, set)))
+            continue;
+        if (alert.state !== 'firing')
+            judgement.muted.push(alert);
+        else if (policy.failOn === 'new' && startedBefore(alert, policy.since))
+            judgement.preexisting.push(alert);
+        else
+            judgement.failing.push(alert);
+    }
+    judgement.failing.sort(byStart);
+    judgement.preexisting.sort(byStart);
+    judgement.muted.sort(byStart);
+    return judgement;
+}
+/** `namespace="shop", service=~"web-.*"`: matchers as Prometheus writes them. */
+function formatMatchers(matchers) {
+    return matchers.map((m) => `${m.label}${m.op}${JSON.stringify(m.value)}`).join(', ');
+}
+/** `{alertname="X", severity="critical"}`: labels as Prometheus writes them, sorted by name. */
+function formatLabels(labels) {
+    const entries = Object.entries(labels).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(', ')}}`;
+}
+
+
+/***/ }),
+
 /***/ 6652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

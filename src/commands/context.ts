@@ -10,7 +10,7 @@ import { createRunnerLog, type RunnerLog } from '../report/logger.js'
 import { Redactor } from '../report/redact.js'
 
 export interface CommandContext {
-  /** Creates the Kubernetes client on first use (client-node is loaded lazily: start-up cost). */
+  /** Creates the Kubernetes client on first use (a run that never needs it never pays for it). */
   kube(): Promise<KubeApi>
   log(line: string): void
   warn(line: string): void

@@ -30,7 +30,7 @@ import {
 import { zodIssuesToConfigIssues } from './issues.js'
 import { parseCanaryResume, parseImageInput } from './canary-inputs.js'
 import { alertsRequirements, mergeAlertInputs, parseAlertInputs } from './alerts-inputs.js'
-import { configSchema } from './schema.js'
+import { ABSENT_SECTIONS, configSchemaOf, type SchemaContext } from './schema-root.js'
 import { collectSecrets, redact, secretsInTree } from './secrets.js'
 import { BUILTIN_VARIABLES, isVariableName, templateVariablesUsed } from './template.js'
 import { DEFAULT_NOTIFY_ON, type ConfigIssue, type DeployGuardConfig, type RecordsConfig } from './types.js'
@@ -79,12 +79,13 @@ export async function loadConfig(
   if (raw !== undefined) {
     const merged = mergeAlertInputs(mergeInputs(raw, values), alertInputs)
     issues.push(...requirements(values, merged, inputs.target.trim() !== ''), ...alertsRequirements(merged))
-    const result = configSchema({
+    const schema = await schemaFor(merged, {
       defaultNamespace: values.namespace,
       templateValues: templateStandIns(merged, values)
-    }).safeParse(merged, {
-      reportInput: true
     })
+    // jitless: the config is parsed once, and compiling zod's fast path for each object costs more
+    // than it saves (issue 11's start-up); the result is the same either way.
+    const result = schema.safeParse(merged, { reportInput: true, jitless: true })
     if (result.success) config = result.data
     else issues.push(...zodIssuesToConfigIssues(result.error.issues))
   }
@@ -97,6 +98,22 @@ export async function loadConfig(
     throw new ConfigError(issues.map((issue) => ({ ...issue, message: redact(issue.message, secrets) })))
   }
   return { command: values.command, config, secrets: collectSecrets(inputs, config) }
+}
+
+/** The sections whose schemas check PromQL (schema.ts); a verify-only config has none of them. */
+const PROMQL_SECTIONS = ['analysis', 'canary', 'alerts'] as const
+
+/**
+ * The schema for this config: the whole one (with Prometheus' PromQL parser, loaded here on demand)
+ * when it has an analysis, canary or alerts section, else the root alone, which accepts and refuses
+ * the same configs without them (issue 11: keep config and PromQL parsing off the verify-only path).
+ */
+async function schemaFor(merged: RawMap, context: SchemaContext) {
+  if (PROMQL_SECTIONS.some((section) => merged[section] !== undefined)) {
+    const { configSchema } = await import('./schema.js')
+    return configSchema(context)
+  }
+  return configSchemaOf(context, ABSENT_SECTIONS)
 }
 
 /** Run one input parser, turning its ConfigError into collected issues. */

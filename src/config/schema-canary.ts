@@ -215,9 +215,7 @@ export function canarySchema(templateValues: Record<string, string>) {
      * to touch one (so a re-run or a new push never resumes past an approval by accident), `continue`
      * goes on from its next step, `abort` restores the routing and retires it.
      */
-    resume: z
-      .enum(['start', 'continue', 'abort'], { error: 'expected start, continue or abort' })
-      .default('start'),
+    resume: z.enum(['start', 'continue', 'abort'], { error: 'expected start, continue or abort' }).default('start'),
     judge: judgeSchema(templateValues).optional(),
     blueGreen: blueGreenSchema(templateValues).optional()
   })

@@ -3,150 +3,24 @@
  * below): defaults applied, durations in ms, kinds canonical, namespaces resolved.
  * It is a factory because two defaults come from outside the file: the default namespace (input) and
  * the stand-in values used to check query templates.
+ * The root (targets, verify, prometheus, rollback) is schema-root.ts; this module adds the sections
+ * that check PromQL (analysis, canary, alerts), and loadConfig loads it only for a config that has one.
  */
-import * as z from 'zod'
-import type { TargetRef } from '../model/result.js'
+import type * as z from 'zod'
 import type { DeployGuardConfig } from './types.js'
 import { analysisSchema } from './schema-analysis.js'
 import { alertsSchema } from './schema-alerts.js'
 import { canarySchema } from './schema-canary.js'
-import {
-  builtinKind,
-  count,
-  nearBuiltinKind,
-  duration,
-  httpUrl,
-  k8sName,
-  kind,
-  namespace,
-  nonEmptyString,
-  scalarString,
-  strictObject
-} from './schema-parts.js'
-import { verifySchema } from './schema-verify.js'
-import { rollbackSchema } from './schema-rollback.js'
-import { BUILTIN_VARIABLES, isVariableName } from './template.js'
+import { configSchemaOf, prometheusSchema, type SchemaContext } from './schema-root.js'
 
-export interface SchemaContext {
-  /** Namespace for targets (and Flux objects) that name none: the `namespace` input, else `default`. */
-  defaultNamespace: string
-  /** Stand-in values for every template variable a query may use (see load.ts). */
-  templateValues: Record<string, string>
-}
-
-const ALWAYS = { when: () => true }
-const API_VERSION = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?v[0-9]+((alpha|beta)[0-9]+)?$/
-const API_VERSION_EXPECTED = 'expected an apiVersion such as apps/v1 or argoproj.io/v1alpha1'
-
-const target = strictObject({
-  kind,
-  name: k8sName,
-  namespace: namespace.optional(),
-  apiVersion: z.string({ error: API_VERSION_EXPECTED }).regex(API_VERSION, { error: API_VERSION_EXPECTED }).optional()
-}).superRefine((value, ctx) => {
-  if (typeof value !== 'object' || value === null) return
-  const raw = value as { kind?: unknown; apiVersion?: unknown }
-  if (typeof raw.kind !== 'string' || !/^[A-Za-z][A-Za-z0-9]*$/.test(raw.kind)) return
-  const builtin = builtinKind(raw.kind)
-  // A near miss of a built-in kind is a typo, not a custom resource missing its apiVersion (a kind
-  // that comes with an apiVersion is taken as the custom resource it says it is).
-  const near = !builtin && raw.apiVersion === undefined ? nearBuiltinKind(raw.kind) : undefined
-  if (near) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['kind'],
-      message: `unknown kind "${raw.kind}" (did you mean ${near}?); custom resources need an apiVersion`
-    })
-  } else if (!builtin && raw.apiVersion === undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['apiVersion'],
-      message: `required for the custom resource kind "${raw.kind}" (e.g. argoproj.io/v1alpha1)`
-    })
-  }
-  if (builtin && typeof raw.apiVersion === 'string' && raw.apiVersion !== 'apps/v1') {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['apiVersion'],
-      message: `${builtin} is served as apps/v1; leave apiVersion out or set it to apps/v1`
-    })
-  }
-}, ALWAYS)
-
-const variables = z
-  .record(
-    z.string().refine(isVariableName, { error: 'expected a variable name of letters, digits and _' }),
-    scalarString,
-    {
-      error: 'expected a mapping of variable names to values'
-    }
-  )
-  .superRefine((value, ctx) => {
-    if (typeof value !== 'object' || value === null) return
-    for (const name of Object.keys(value)) {
-      if ((BUILTIN_VARIABLES as readonly string[]).includes(name)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [name],
-          message: `"${name}" is a built-in variable and cannot be redefined`
-        })
-      }
-    }
-  }, ALWAYS)
-
-const prometheus = strictObject({
-  url: httpUrl,
-  token: nonEmptyString.optional(),
-  basicAuth: strictObject({ username: nonEmptyString, password: z.string({ error: 'expected a string' }) }).optional(),
-  headers: z
-    .record(z.string(), scalarString, { error: 'expected a mapping of header names to values' })
-    .default(() => ({})),
-  ca: nonEmptyString.optional(),
-  insecureSkipTlsVerify: z.boolean({ error: 'expected true or false' }).default(false),
-  timeout: duration.refine((ms) => ms > 0, { error: 'expected a duration greater than 0' }).default(10_000),
-  retries: count.default(3)
-}).superRefine((value, ctx) => {
-  if (typeof value !== 'object' || value === null) return
-  const raw = value as { token?: unknown; basicAuth?: unknown }
-  if (raw.token !== undefined && raw.basicAuth !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['basicAuth'], message: 'cannot be combined with token; use one of them' })
-  }
-}, ALWAYS)
+export type { SchemaContext } from './schema-root.js'
 
 export function configSchema(context: SchemaContext) {
-  return strictObject({
-    version: scalarString.optional(),
-    variables: variables.default(() => ({})),
-    dryRun: z.boolean({ error: 'expected true or false' }).default(false),
-    targets: z
-      .array(target, { error: 'expected a list of targets like [{ kind: Deployment, name: api }]' })
-      .default(() => []),
-    verify: verifySchema.prefault({}),
+  return configSchemaOf(context, {
     analysis: analysisSchema(context.templateValues).optional(),
-    prometheus: prometheus.optional(),
-    rollback: rollbackSchema.prefault({}),
     canary: canarySchema(context.templateValues).optional(),
-    alerts: alertsSchema(context.templateValues, prometheus).optional()
-  }).transform(
-    ({ canary, targets: parsedTargets, verify, version, analysis, prometheus: prom, ...rest }): DeployGuardConfig => {
-      const targets: TargetRef[] = parsedTargets.map(({ namespace: ns, apiVersion, ...ref }) => ({
-        ...ref,
-        namespace: ns ?? context.defaultNamespace,
-        ...(apiVersion !== undefined ? { apiVersion } : {})
-      }))
-      const { flux, ...gitops } = verify.gitops
-      const fluxNamespace = flux?.namespace ?? targets[0]?.namespace ?? context.defaultNamespace
-      return {
-        ...rest,
-        targets,
-        ...(version !== undefined ? { version } : {}),
-        verify: { ...verify, gitops: { ...gitops, ...(flux ? { flux: { ...flux, namespace: fluxNamespace } } : {}) } },
-        ...(analysis ? { analysis } : {}),
-        ...(prom ? { prometheus: prom } : {}),
-        ...(canary ? { canary } : {})
-      }
-    }
-  )
+    alerts: alertsSchema(context.templateValues, prometheusSchema).optional()
+  })
 }
 
 type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false

@@ -61,7 +61,15 @@ describe('what every run loads at start', () => {
     ['the GitHub API client (only runs that publish to GitHub load it)', /node_modules\/(@octokit|@actions\/github)\//],
     ['axios (the Prometheus and webhook client)', /node_modules\/axios\//],
     ['the proxy agents (only proxy-url kubeconfigs load them)', /node_modules\/(hpagent|socks|socks-proxy-agent)\//],
-    ["zod's translations (only English messages are shown)", /node_modules\/zod\/v4\/locales\/(?!en\.js)/]
+    ["zod's translations (only English messages are shown)", /node_modules\/zod\/v4\/locales\/(?!en\.js)/],
+    [
+      'the PromQL parser (only configs with analysis, canary or alerts load it)',
+      /node_modules\/(@lezer|@prometheus-io)\//
+    ],
+    [
+      'the analysis, canary and alerts config schemas',
+      /src\/config\/(schema\.ts|schema-(analysis|canary|alerts)\.ts|promql\.ts|query-check\.ts)$/
+    ]
   ])('leaves out %s', (_what, pattern) => {
     expect(modulesIn((c) => c.initial).filter((name) => pattern.test(name))).toEqual([])
   })
@@ -81,9 +89,11 @@ describe('what every run loads at start', () => {
     const files = await bundleFiles(join(out, 'index.js'))
     expect(files.startupFiles).toBe(1)
     expect(files.startupBytes).toBe(statSync(join(out, 'index.js')).size)
-    // Measured 984 KiB (minified; issue 11's target of 700 KiB is missed: undici comes in through
-    // @actions/core's OIDC helper, zod through the config schema) and 2.9 MiB in all (target 8 MiB).
-    expect(files.startupBytes).toBeLessThanOrEqual(1_100 * 1024)
+    // Measured 885 KiB (minified). Issue 11's target is 700 KiB: @actions/core 3 imports its OIDC client
+    // eagerly, and with it @actions/http-client and undici (~490 KiB, ~35 ms of start-up), for a token
+    // deploy-guard never asks for; we keep the library rather than re-implement the runner protocol.
+    // zod and yaml are most of the rest, both needed before the first request. 3 MiB in all (8 MiB).
+    expect(files.startupBytes).toBeLessThanOrEqual(950 * 1024)
     expect(files.allBytes).toBeLessThanOrEqual(8 * 1024 * 1024)
   })
 

@@ -1,6 +1,130 @@
-export const id = 864;
-export const ids = [864,86,501];
+export const id = 657;
+export const ids = [657,86,501];
 export const modules = {
+
+/***/ 6952:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G5: () => (/* binding */ scaleToZero),
+/* harmony export */   Gx: () => (/* binding */ deleteCanary),
+/* harmony export */   Tr: () => (/* binding */ promoteCanaryTemplate),
+/* harmony export */   aX: () => (/* binding */ setAnnotation),
+/* harmony export */   eV: () => (/* binding */ scaleDeployment),
+/* harmony export */   eW: () => (/* binding */ restoreStableTemplate)
+/* harmony export */ });
+/* unused harmony exports PromotionError, promotedTemplate */
+/* harmony import */ var _kube_resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6804);
+/* harmony import */ var _canary_canary_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5282);
+/* harmony import */ var _rollback_conflict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6339);
+
+
+
+/**
+ * Runs a read-decide-write `attempt` again when it loses to a concurrent write (409): the Deployment
+ * controller updates status all the time, and a scale or an annotation is decided afresh each time.
+ */
+async function onFreshRead(attempt, tries = 4) {
+    for (let i = 1;; i++) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            if (i >= tries || !(0,_rollback_conflict_js__WEBPACK_IMPORTED_MODULE_2__/* .isRollbackConflict */ .Nn)(error))
+                throw error;
+        }
+    }
+}
+class PromotionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'PromotionError';
+    }
+}
+async function read(api, namespace, name) {
+    const object = await api.get(_kube_resources_js__WEBPACK_IMPORTED_MODULE_0__/* .RESOURCES */ .eZ.Deployment, namespace, name);
+    if (!object)
+        throw new PromotionError(`Deployment ${namespace}/${name} is gone`);
+    return object;
+}
+/** The stable's template after promotion. Pure. */
+function promotedTemplate(stable, canary) {
+    const from = canary.spec?.template ?? {};
+    const canaryLabels = { ...(from.metadata?.labels ?? {}) };
+    delete canaryLabels[_canary_canary_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .TRACK_LABEL */ .l8];
+    const labels = {
+        ...(stable.spec?.template?.metadata?.labels ?? {}),
+        ...canaryLabels,
+        ...(stable.spec?.selector?.matchLabels ?? {})
+    };
+    return {
+        ...structuredClone(from),
+        metadata: {
+            ...structuredClone(from.metadata ?? {}),
+            labels,
+            ...(from.metadata?.annotations ? { annotations: { ...from.metadata.annotations } } : {})
+        }
+    };
+}
+/** Gives `stable` the canary's pod template and `replicas` pods. */
+async function promoteCanaryTemplate(api, namespace, stable, canary, replicas) {
+    const canaryObject = await read(api, namespace, canary);
+    if (canaryObject.spec?.template?.spec === undefined)
+        throw new PromotionError(`Deployment ${namespace}/${canary} has no pod template`);
+    const stableObject = await read(api, namespace, stable);
+    await api.patch(_kube_resources_js__WEBPACK_IMPORTED_MODULE_0__/* .RESOURCES */ .eZ.Deployment, namespace, stable, [
+        ...(0,_rollback_conflict_js__WEBPACK_IMPORTED_MODULE_2__/* .conflictGuardOperation */ .$N)(stableObject),
+        { op: 'add', path: '/spec/template', value: promotedTemplate(stableObject, canaryObject) },
+        { op: 'add', path: '/spec/replicas', value: replicas }
+    ], 'json');
+    return { previousTemplate: stableObject.spec?.template ?? {}, previousReplicas: stableObject.spec?.replicas };
+}
+/** Puts the stable's pre-promotion template back (an unhealthy promotion), guarded like the promotion. */
+async function restoreStableTemplate(api, namespace, stable, template) {
+    const object = await read(api, namespace, stable);
+    await api.patch(_kube_resources_js__WEBPACK_IMPORTED_MODULE_0__/* .RESOURCES */ .eZ.Deployment, namespace, stable, [...(0,_rollback_conflict_js__WEBPACK_IMPORTED_MODULE_2__/* .conflictGuardOperation */ .$N)(object), { op: 'add', path: '/spec/template', value: template }], 'json');
+}
+/** Scales `name` to `replicas`, guarded by the resourceVersion read just before; false when already there. */
+function scaleDeployment(api, namespace, name, replicas) {
+    return onFreshRead(async () => {
+        const object = await read(api, namespace, name);
+        if ((object.spec?.replicas ?? 1) === replicas)
+            return false;
+        await api.patch(_kube_resources_js__WEBPACK_IMPORTED_MODULE_0__/* .RESOURCES */ .eZ.Deployment, namespace, name, [...(0,_rollback_conflict_js__WEBPACK_IMPORTED_MODULE_2__/* .conflictGuardOperation */ .$N)(object), { op: 'add', path: '/spec/replicas', value: replicas }], 'json');
+        return true;
+    });
+}
+/** Scales `name` to zero; a no-op when already at zero. */
+function scaleToZero(api, namespace, name) {
+    return scaleDeployment(api, namespace, name, 0);
+}
+/** Deletes the canary Deployment the run created (its uid must still be the one read: never someone else's). */
+async function deleteCanary(api, namespace, name) {
+    const object = await api.get(_kube_resources_js__WEBPACK_IMPORTED_MODULE_0__/* .RESOURCES */ .eZ.Deployment, namespace, name);
+    if (!object)
+        return false;
+    await api.delete(_kube_resources_js__WEBPACK_IMPORTED_MODULE_0__/* .RESOURCES */ .eZ.Deployment, namespace, name, object.metadata.uid ? { uid: object.metadata.uid } : {});
+    return true;
+}
+/** Sets (string) or removes (undefined) one annotation on a Deployment, guarded by the resourceVersion read. */
+function setAnnotation(api, namespace, name, key, value) {
+    return onFreshRead(async () => {
+        const object = await read(api, namespace, name);
+        const has = object.metadata.annotations?.[key] !== undefined;
+        if (value === undefined && !has)
+            return;
+        const path = `/metadata/annotations/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        const ops = value === undefined
+            ? [{ op: 'remove', path }]
+            : object.metadata.annotations
+                ? [{ op: 'add', path, value }]
+                : [{ op: 'add', path: '/metadata/annotations', value: { [key]: value } }];
+        await api.patch(_kube_resources_js__WEBPACK_IMPORTED_MODULE_0__/* .RESOURCES */ .eZ.Deployment, namespace, name, [...(0,_rollback_conflict_js__WEBPACK_IMPORTED_MODULE_2__/* .conflictGuardOperation */ .$N)(object), ...ops], 'json');
+    });
+}
+
+
+/***/ }),
 
 /***/ 6339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1584,7 +1708,7 @@ async function imageVersion(api, namespace, name, ctx) {
 
 /***/ }),
 
-/***/ 1465:
+/***/ 5348:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1778,119 +1902,8 @@ function stepTraffic(step, capacity) {
 
 // EXTERNAL MODULE: ./src/decide/verdict.ts
 var decide_verdict = __webpack_require__(6501);
-// EXTERNAL MODULE: ./src/kube/resources.ts
-var resources = __webpack_require__(6804);
-// EXTERNAL MODULE: ./src/canary/canary-manifest.ts
-var canary_manifest = __webpack_require__(5282);
-// EXTERNAL MODULE: ./src/act/rollback/conflict.ts
-var conflict = __webpack_require__(6339);
-;// CONCATENATED MODULE: ./src/act/promote.ts
-
-
-
-/**
- * Runs a read-decide-write `attempt` again when it loses to a concurrent write (409): the Deployment
- * controller updates status all the time, and a scale or an annotation is decided afresh each time.
- */
-async function onFreshRead(attempt, tries = 4) {
-    for (let i = 1;; i++) {
-        try {
-            return await attempt();
-        }
-        catch (error) {
-            if (i >= tries || !(0,conflict/* isRollbackConflict */.Nn)(error))
-                throw error;
-        }
-    }
-}
-class PromotionError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'PromotionError';
-    }
-}
-async function read(api, namespace, name) {
-    const object = await api.get(resources/* RESOURCES */.eZ.Deployment, namespace, name);
-    if (!object)
-        throw new PromotionError(`Deployment ${namespace}/${name} is gone`);
-    return object;
-}
-/** The stable's template after promotion. Pure. */
-function promotedTemplate(stable, canary) {
-    const from = canary.spec?.template ?? {};
-    const canaryLabels = { ...(from.metadata?.labels ?? {}) };
-    delete canaryLabels[canary_manifest/* TRACK_LABEL */.l8];
-    const labels = {
-        ...(stable.spec?.template?.metadata?.labels ?? {}),
-        ...canaryLabels,
-        ...(stable.spec?.selector?.matchLabels ?? {})
-    };
-    return {
-        ...structuredClone(from),
-        metadata: {
-            ...structuredClone(from.metadata ?? {}),
-            labels,
-            ...(from.metadata?.annotations ? { annotations: { ...from.metadata.annotations } } : {})
-        }
-    };
-}
-/** Gives `stable` the canary's pod template and `replicas` pods. */
-async function promoteCanaryTemplate(api, namespace, stable, canary, replicas) {
-    const canaryObject = await read(api, namespace, canary);
-    if (canaryObject.spec?.template?.spec === undefined)
-        throw new PromotionError(`Deployment ${namespace}/${canary} has no pod template`);
-    const stableObject = await read(api, namespace, stable);
-    await api.patch(resources/* RESOURCES */.eZ.Deployment, namespace, stable, [
-        ...(0,conflict/* conflictGuardOperation */.$N)(stableObject),
-        { op: 'add', path: '/spec/template', value: promotedTemplate(stableObject, canaryObject) },
-        { op: 'add', path: '/spec/replicas', value: replicas }
-    ], 'json');
-    return { previousTemplate: stableObject.spec?.template ?? {}, previousReplicas: stableObject.spec?.replicas };
-}
-/** Puts the stable's pre-promotion template back (an unhealthy promotion), guarded like the promotion. */
-async function restoreStableTemplate(api, namespace, stable, template) {
-    const object = await read(api, namespace, stable);
-    await api.patch(resources/* RESOURCES */.eZ.Deployment, namespace, stable, [...(0,conflict/* conflictGuardOperation */.$N)(object), { op: 'add', path: '/spec/template', value: template }], 'json');
-}
-/** Scales `name` to `replicas`, guarded by the resourceVersion read just before; false when already there. */
-function scaleDeployment(api, namespace, name, replicas) {
-    return onFreshRead(async () => {
-        const object = await read(api, namespace, name);
-        if ((object.spec?.replicas ?? 1) === replicas)
-            return false;
-        await api.patch(resources/* RESOURCES */.eZ.Deployment, namespace, name, [...(0,conflict/* conflictGuardOperation */.$N)(object), { op: 'add', path: '/spec/replicas', value: replicas }], 'json');
-        return true;
-    });
-}
-/** Scales `name` to zero; a no-op when already at zero. */
-function scaleToZero(api, namespace, name) {
-    return scaleDeployment(api, namespace, name, 0);
-}
-/** Deletes the canary Deployment the run created (its uid must still be the one read: never someone else's). */
-async function deleteCanary(api, namespace, name) {
-    const object = await api.get(resources/* RESOURCES */.eZ.Deployment, namespace, name);
-    if (!object)
-        return false;
-    await api.delete(resources/* RESOURCES */.eZ.Deployment, namespace, name, object.metadata.uid ? { uid: object.metadata.uid } : {});
-    return true;
-}
-/** Sets (string) or removes (undefined) one annotation on a Deployment, guarded by the resourceVersion read. */
-function setAnnotation(api, namespace, name, key, value) {
-    return onFreshRead(async () => {
-        const object = await read(api, namespace, name);
-        const has = object.metadata.annotations?.[key] !== undefined;
-        if (value === undefined && !has)
-            return;
-        const path = `/metadata/annotations/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-        const ops = value === undefined
-            ? [{ op: 'remove', path }]
-            : object.metadata.annotations
-                ? [{ op: 'add', path, value }]
-                : [{ op: 'add', path: '/metadata/annotations', value: { [key]: value } }];
-        await api.patch(resources/* RESOURCES */.eZ.Deployment, namespace, name, [...(0,conflict/* conflictGuardOperation */.$N)(object), ...ops], 'json');
-    });
-}
-
+// EXTERNAL MODULE: ./src/act/promote.ts
+var promote = __webpack_require__(6952);
 // EXTERNAL MODULE: ./src/act/traffic/index.ts + 5 modules
 var act_traffic = __webpack_require__(2545);
 // EXTERNAL MODULE: ./src/commands/canary-run.ts
@@ -1941,13 +1954,13 @@ async function retireCanary(run, api, problems) {
     const remove = run.created || run.config.canary?.cleanup === 'delete';
     try {
         if (remove) {
-            if (await deleteCanary(api, namespace, canary))
+            if (await (0,promote/* deleteCanary */.Gx)(api, namespace, canary))
                 run.report.writes.push(`canary ${canary} deleted`);
             return;
         }
-        if (await scaleToZero(api, namespace, canary))
+        if (await (0,promote/* scaleToZero */.G5)(api, namespace, canary))
             run.report.writes.push(`canary ${canary} scaled to 0`);
-        await setAnnotation(api, namespace, canary, STATE_ANNOTATION, undefined);
+        await (0,promote/* setAnnotation */.aX)(api, namespace, canary, STATE_ANNOTATION, undefined);
     }
     catch (error) {
         problems.push(`could not ${remove ? 'delete' : 'scale to 0'} the canary ${canary}: ${(0,canary_run/* errorText */.kc)(error)}`);
@@ -1999,7 +2012,7 @@ async function putBack(run, previous, found) {
         ...found.reasons
     ];
     try {
-        await restoreStableTemplate(cleanupApi(run.api), names.namespace, names.stable, previous);
+        await (0,promote/* restoreStableTemplate */.eW)(cleanupApi(run.api), names.namespace, names.stable, previous);
         run.report.writes.push(`stable ${names.stable} given its pre-promotion template back`);
         const back = await stableVerdict(run);
         if (back.verdict !== 'passed')
@@ -2016,13 +2029,13 @@ async function putBack(run, previous, found) {
         problems.push(...(await abortCanary(run)));
     return { verdict: 'failed', action: 'aborted', reasons: [...reasons, ...problems] };
 }
-async function promote(run) {
+async function canary_promote_promote(run) {
     const { names, state, ctx } = run;
     // The replicas router's total goes to the stable; a weighted router's stable keeps its own count.
     const replicas = state.kind === 'replicas' ? (0,traffic_replicas/* replicaTotal */.V)(state) : run.capacity.pods;
     let previous;
     try {
-        previous = (await promoteCanaryTemplate(run.api, names.namespace, names.stable, names.canary, replicas))
+        previous = (await (0,promote/* promoteCanaryTemplate */.Tr)(run.api, names.namespace, names.stable, names.canary, replicas))
             .previousTemplate;
     }
     catch (error) {
@@ -2052,6 +2065,8 @@ async function promote(run) {
 
 // EXTERNAL MODULE: ./src/act/traffic/messages.ts
 var messages = __webpack_require__(884);
+// EXTERNAL MODULE: ./src/kube/resources.ts
+var resources = __webpack_require__(6804);
 ;// CONCATENATED MODULE: ./src/commands/canary-resume.ts
 /**
  * Manual pause and resume (`pause: manual`): the paused run saves its routing state on the canary
@@ -2074,7 +2089,7 @@ async function savePause(run, configHash, nextStep) {
         analysedBefore: run.analysedBefore,
         now: run.ctx.now()
     });
-    await setAnnotation(run.api, run.names.namespace, run.names.canary, STATE_ANNOTATION, text);
+    await (0,promote/* setAnnotation */.aX)(run.api, run.names.namespace, run.names.canary, STATE_ANNOTATION, text);
     run.report.state = 'paused';
     run.report.nextStep = nextStep + 1;
     run.report.writes.push(`paused: the routing state is saved on ${run.names.canary} (annotation ${STATE_ANNOTATION})`);
@@ -2121,6 +2136,10 @@ async function resumeState(api, paused) {
 
 // EXTERNAL MODULE: ./src/kube/api.ts
 var kube_api = __webpack_require__(985);
+// EXTERNAL MODULE: ./src/canary/canary-manifest.ts
+var canary_manifest = __webpack_require__(5282);
+// EXTERNAL MODULE: ./src/act/rollback/conflict.ts
+var conflict = __webpack_require__(6339);
 ;// CONCATENATED MODULE: ./src/act/canary-workload.ts
 /**
  * The canary (or blue-green's green) Deployment: an existing one is used as found — given the new
@@ -2219,7 +2238,7 @@ async function routing(config, ctx, api, names, paused) {
     catch (error) {
         // Nothing was routed yet: a canary this run made is not left behind.
         if (created)
-            await deleteCanary(cleanupApi(api), names.namespace, names.canary).catch(() => false);
+            await (0,promote/* deleteCanary */.Gx)(cleanupApi(api), names.namespace, names.canary).catch(() => false);
         throw error;
     }
 }
@@ -2295,7 +2314,7 @@ async function moveTraffic(run, index) {
     let health;
     if (traffic.canaryPods !== undefined) {
         // Pods first, traffic after: the canary must be Ready before it gets a share.
-        if (await scaleDeployment(run.api, names.namespace, names.canary, traffic.canaryPods))
+        if (await (0,promote/* scaleDeployment */.eV)(run.api, names.namespace, names.canary, traffic.canaryPods))
             ctx.log(`canary ${names.canary} scaled to ${traffic.canaryPods} pod(s)`);
         health = await (0,canary_run/* canaryHealth */.Z9)(run);
         if (verdictOf(health) === 'failed')
@@ -2564,7 +2583,7 @@ async function drive(run, paused, hash, finish, aborted) {
     if (config.dryRun)
         return finish('passed', 'none', [], extra());
     ctx.log(`promoting: ${decision.reason}`);
-    const promoted = await ctx.group('Promotion', () => promote(run));
+    const promoted = await ctx.group('Promotion', () => canary_promote_promote(run));
     report.state = promoted.action === 'promoted' ? 'promoted' : 'aborted';
     return finish(promoted.verdict, promoted.action, promoted.reasons, extra());
 }
