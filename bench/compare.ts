@@ -213,7 +213,7 @@ export async function benchCompare(): Promise<BenchFigure[]> {
         rollback,
         'rollback, rollback-to: previous, then its health checks',
         `${kubectlVersion}: rollout undo + rollout status`,
-        "; deploy-guard checks the restored version every verify.pollInterval (default 2 s), kubectl's rollout status watches"
+        "; deploy-guard polls the restored version (250 ms, doubling up to verify.pollInterval) and then runs its whole checklist on it; kubectl's rollout status watches and checks nothing else"
       )
     ]
   } finally {

@@ -1308,58 +1308,6 @@ class ProgressLog {
     }
 }
 
-;// CONCATENATED MODULE: ./src/verify/workload-custom.ts
-
-
-
-
-async function verifyCustomResource(api, ref, config, options) {
-    let type;
-    try {
-        type = await api.resourceFor(ref.kind, ref.apiVersion);
-    }
-    catch (error) {
-        if (error instanceof Error && error.reason === 'not-found') {
-            return targetMissingResult(ref, 'unknown kind', error.message);
-        }
-        throw error;
-    }
-    const started = options.timeoutFrom.getTime();
-    const deadline = started + config.timeout;
-    const progress = new ProgressLog(options.log, `${ref.kind.toLowerCase()} "${ref.name}"`);
-    let result;
-    for (;;) {
-        const obj = await api.get(type, ref.namespace, ref.name);
-        if (!obj)
-            return notFoundResult(api, ref, type);
-        result = computeKStatus(obj);
-        const now = options.now();
-        progress.update(`${result.status}: ${result.message}`, now - started, now);
-        if (result.status !== 'InProgress' || now >= deadline)
-            break;
-        await options.sleep(Math.max(0, Math.min(config.pollInterval, deadline - now)));
-    }
-    const row = { ...KSTATUS_ROW, expected: 'Current', actual: `${result.status}: ${result.message}` };
-    switch (result.status) {
-        case 'Current':
-            return { ref, checks: [{ ...row, status: 'passed' }] };
-        case 'Failed':
-            return {
-                ref,
-                checks: [{ ...row, status: 'failed', reason: `${ref.kind} "${ref.name}" is stalled: ${result.message}` }]
-            };
-        case 'Terminating':
-            return { ref, checks: [{ ...row, status: 'failed', reason: `${ref.kind} "${ref.name}" is being deleted.` }] };
-        case 'InProgress':
-            return {
-                ref,
-                checks: [
-                    { ...row, status: 'failed', reason: `timed out after ${(0,duration_text/* formatDuration */.a)(config.timeout)}: ${result.message}` }
-                ]
-            };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/verify/workload-wait.ts
 
 
@@ -1374,6 +1322,7 @@ async function waitForRollout(ctx) {
     // The current revision only changes with a new generation; reuse it while the generation stands.
     let cached;
     let object = ctx.object;
+    let polls = 0;
     for (;;) {
         const generation = object.metadata.generation ?? 0;
         const observed = object.status?.observedGeneration ?? 0;
@@ -1454,10 +1403,75 @@ async function waitForRollout(ctx) {
         }
         if (now >= deadline)
             return { outcome: { end: 'timeout', status, elapsedMs }, state };
-        await ctx.sleep(Math.max(0, Math.min(settings.pollInterval, deadline - now)));
+        await ctx.sleep(Math.max(0, Math.min(rampedPollInterval(settings.pollInterval, polls++), deadline - now)));
         object = await api.get(kind.resource, object.metadata.namespace, object.metadata.name);
         if (!object)
             return { end: 'deleted' };
+    }
+}
+/** The first wait between polls; each next one doubles, up to `pollInterval`. */
+const FIRST_POLL_MS = 250;
+/**
+ * The wait before poll `n + 1`: 250 ms, 500 ms, 1 s … up to `pollInterval`. Most rollouts a gate
+ * waits for (a rollback to a known-good ReplicaSet, a small Deployment) finish within a second or two;
+ * `kubectl rollout status` watches and sees that at once, and a fixed 2 s poll would add up to 2 s to
+ * every such wait. The ramp costs at most three extra GETs per target, then polls as configured.
+ */
+function rampedPollInterval(pollInterval, n) {
+    return Math.min(pollInterval, FIRST_POLL_MS * 2 ** Math.min(n, 30));
+}
+
+;// CONCATENATED MODULE: ./src/verify/workload-custom.ts
+
+
+
+
+
+async function verifyCustomResource(api, ref, config, options) {
+    let type;
+    try {
+        type = await api.resourceFor(ref.kind, ref.apiVersion);
+    }
+    catch (error) {
+        if (error instanceof Error && error.reason === 'not-found') {
+            return targetMissingResult(ref, 'unknown kind', error.message);
+        }
+        throw error;
+    }
+    const started = options.timeoutFrom.getTime();
+    const deadline = started + config.timeout;
+    const progress = new ProgressLog(options.log, `${ref.kind.toLowerCase()} "${ref.name}"`);
+    let result;
+    let polls = 0;
+    for (;;) {
+        const obj = await api.get(type, ref.namespace, ref.name);
+        if (!obj)
+            return notFoundResult(api, ref, type);
+        result = computeKStatus(obj);
+        const now = options.now();
+        progress.update(`${result.status}: ${result.message}`, now - started, now);
+        if (result.status !== 'InProgress' || now >= deadline)
+            break;
+        await options.sleep(Math.max(0, Math.min(rampedPollInterval(config.pollInterval, polls++), deadline - now)));
+    }
+    const row = { ...KSTATUS_ROW, expected: 'Current', actual: `${result.status}: ${result.message}` };
+    switch (result.status) {
+        case 'Current':
+            return { ref, checks: [{ ...row, status: 'passed' }] };
+        case 'Failed':
+            return {
+                ref,
+                checks: [{ ...row, status: 'failed', reason: `${ref.kind} "${ref.name}" is stalled: ${result.message}` }]
+            };
+        case 'Terminating':
+            return { ref, checks: [{ ...row, status: 'failed', reason: `${ref.kind} "${ref.name}" is being deleted.` }] };
+        case 'InProgress':
+            return {
+                ref,
+                checks: [
+                    { ...row, status: 'failed', reason: `timed out after ${(0,duration_text/* formatDuration */.a)(config.timeout)}: ${result.message}` }
+                ]
+            };
     }
 }
 

@@ -6,6 +6,7 @@ import { computeKStatus, type KStatusResult } from '../evaluate/kstatus.js'
 import { formatDuration } from '../evaluate/format.js'
 import { KSTATUS_ROW, notFoundResult, targetMissingResult } from './workload-results.js'
 import { ProgressLog } from './workload-progress.js'
+import { rampedPollInterval } from './workload-wait.js'
 import type { VerifyWorkloadOptions } from './workload.js'
 
 export async function verifyCustomResource(
@@ -27,6 +28,7 @@ export async function verifyCustomResource(
   const deadline = started + config.timeout
   const progress = new ProgressLog(options.log, `${ref.kind.toLowerCase()} "${ref.name}"`)
   let result: KStatusResult
+  let polls = 0
   for (;;) {
     const obj = await api.get(type, ref.namespace, ref.name)
     if (!obj) return notFoundResult(api, ref, type)
@@ -34,7 +36,7 @@ export async function verifyCustomResource(
     const now = options.now()
     progress.update(`${result.status}: ${result.message}`, now - started, now)
     if (result.status !== 'InProgress' || now >= deadline) break
-    await options.sleep(Math.max(0, Math.min(config.pollInterval, deadline - now)))
+    await options.sleep(Math.max(0, Math.min(rampedPollInterval(config.pollInterval, polls++), deadline - now)))
   }
   const row = { ...KSTATUS_ROW, expected: 'Current', actual: `${result.status}: ${result.message}` }
   switch (result.status) {

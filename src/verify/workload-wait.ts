@@ -46,6 +46,7 @@ export async function waitForRollout(ctx: WaitContext): Promise<WaitResult> {
   // The current revision only changes with a new generation; reuse it while the generation stands.
   let cached: { generation: number; owned: KubeObject[]; revision?: RevisionInfo } | undefined
   let object: KubeObject | undefined = ctx.object
+  let polls = 0
 
   for (;;) {
     const generation = object.metadata.generation ?? 0
@@ -125,8 +126,21 @@ export async function waitForRollout(ctx: WaitContext): Promise<WaitResult> {
     }
     if (now >= deadline) return { outcome: { end: 'timeout', status, elapsedMs }, state }
 
-    await ctx.sleep(Math.max(0, Math.min(settings.pollInterval, deadline - now)))
+    await ctx.sleep(Math.max(0, Math.min(rampedPollInterval(settings.pollInterval, polls++), deadline - now)))
     object = await api.get(kind.resource, object.metadata.namespace, object.metadata.name)
     if (!object) return { end: 'deleted' }
   }
+}
+
+/** The first wait between polls; each next one doubles, up to `pollInterval`. */
+export const FIRST_POLL_MS = 250
+
+/**
+ * The wait before poll `n + 1`: 250 ms, 500 ms, 1 s … up to `pollInterval`. Most rollouts a gate
+ * waits for (a rollback to a known-good ReplicaSet, a small Deployment) finish within a second or two;
+ * `kubectl rollout status` watches and sees that at once, and a fixed 2 s poll would add up to 2 s to
+ * every such wait. The ramp costs at most three extra GETs per target, then polls as configured.
+ */
+export function rampedPollInterval(pollInterval: number, n: number): number {
+  return Math.min(pollInterval, FIRST_POLL_MS * 2 ** Math.min(n, 30))
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { KubeApiError, type KubeObject } from '../../src/kube/api.js'
 import { RESOURCES } from '../../src/kube/resources.js'
 import { verifyWorkload } from '../../src/verify/workload.js'
+import { rampedPollInterval } from '../../src/verify/workload-wait.js'
 import type { VerifyConfig } from '../../src/config/types.js'
 import { FakeKubeApi, fakeClock } from '../fakes/kube-api.js'
 import { pod } from '../evaluate/fixtures.js'
@@ -85,11 +86,13 @@ describe('verifyWorkload wait loop', () => {
       reason:
         'timed out after 1m: Waiting for deployment "api" rollout to finish: 1 out of 3 new replicas have been updated...'
     })
-    expect(lines).toHaveLength(7)
+    // Polls ramp up (0.25 s, 0.5 s, 1 s, then every pollInterval), so the first repeat lands at the
+    // first poll 10 s or more after the last line: 12 s, then every 10 s.
+    expect(lines).toHaveLength(6)
     expect(lines[0]).toBe(
       'deployment "api": Waiting for deployment "api" rollout to finish: 1 out of 3 new replicas have been updated..., 0ms'
     )
-    expect(lines[1]).toMatch(/, 10s$/)
+    expect(lines[1]).toMatch(/, 12s$/)
     expect(clock.now() - Date.parse('2024-05-01T12:00:00Z')).toBe(60_000)
   })
 
@@ -268,5 +271,18 @@ describe('verifyWorkload wait loop', () => {
       status: 'failed',
       reason: 'Kustomization "apps" is stalled: kustomize build failed'
     })
+  })
+})
+
+describe('rampedPollInterval', () => {
+  it.each([
+    [2000, 0, 250],
+    [2000, 1, 500],
+    [2000, 2, 1000],
+    [2000, 3, 2000],
+    [2000, 50, 2000],
+    [100, 0, 100]
+  ])('pollInterval %d, wait %d: %d ms', (pollInterval, n, expected) => {
+    expect(rampedPollInterval(pollInterval, n)).toBe(expected)
   })
 })
