@@ -61,6 +61,9 @@ export function renderBlueGreen(report: BlueGreenReport | undefined): string {
   )
   if (report.plan?.length)
     lines.push(['A real run would:', ...report.plan.map((line) => `- ${escapeMarkdownText(line)}`)].join('\n'))
-  if (report.writes.length) lines.push(report.writes.map((w) => `- ${escapeMarkdownText(w)}`).join('\n'))
+  if (report.writes.length)
+    lines.push(
+      `What the run changed, in order:\n\n${report.writes.map((w) => `- ${escapeMarkdownText(w)}`).join('\n')}`
+    )
   return lines.join('\n\n')
 }
