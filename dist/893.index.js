@@ -430,6 +430,17 @@ function alertsSchema(templateValues, connection) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/schema-blue-green.ts
+/**
+ * zod schema of `canary.blueGreen` (used when `canary.strategy: blueGreen`): the Services that carry
+ * live and preview traffic, the analysis before and after the switch, and how long blue stays up after
+ * a good switch. The canary schema (schema-canary.ts) holds it as `canary.blueGreen`.
+ */
+
+/** A label key as Kubernetes accepts it: an optional DNS prefix, then a name of at most 63 characters. */
+const labelKey = schemas/* string */.YjP()
+    .regex(/^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/, {
+    error: 'expected a label key such as colour or example.com/colour'
+});
 
 const phase = (0,schema_parts/* strictObject */.re)({ pause: schema_parts/* duration */.p0.optional() });
 // templateValues: kept in the signature so later fields may hold templated queries like the canary's.
@@ -439,7 +450,15 @@ function blueGreenSchema(_templateValues) {
         previewService: schema_parts/* k8sName */.WE.optional(),
         prePromotion: phase.optional(),
         postPromotion: phase.optional(),
-        scaleDownDelay: schema_parts/* duration */.p0.default(30_000)
+        scaleDownDelay: schema_parts/* duration */.p0.default(30_000),
+        /**
+         * Labels that set green's pods apart on the active Service's selector (e.g. `colour: green` where
+         * it selects `colour: blue`): what a green made from blue with the `image` input carries instead.
+         */
+        greenLabels: schemas/* record */.g1P(labelKey, schemas/* string */.YjP({ error: 'expected a label value (a string)' }), {
+            error: 'expected a mapping of label keys to values, e.g. { colour: green }'
+        })
+            .optional()
     });
 }
 

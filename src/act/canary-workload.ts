@@ -20,6 +20,8 @@ export interface CanaryWorkloadSpec {
   images?: Record<string, string>
   /** Value of the deploy-guard.io/track label on a created Deployment (default `canary`). */
   track?: string
+  /** Pod labels a created Deployment has instead of the stable's (also in its selector). */
+  labels?: Record<string, string>
 }
 
 interface WithContainers extends KubeObject {
@@ -40,7 +42,7 @@ export async function ensureCanaryWorkload(api: KubeApi, spec: CanaryWorkloadSpe
   const source = await api.get(RESOURCES.Deployment, namespace, stable)
   if (!source) throw new CanaryManifestError(`the stable Deployment ${namespace}/${stable} not found: check the target`)
   try {
-    await api.create(RESOURCES.Deployment, namespace, canaryManifest(source, name, images, spec.track))
+    await api.create(RESOURCES.Deployment, namespace, canaryManifest(source, name, images, spec.track, spec.labels))
     return { created: true }
   } catch (error) {
     // Made by someone (or a retried request of ours) meanwhile: use it as found.

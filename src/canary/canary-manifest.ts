@@ -62,21 +62,24 @@ function copyAnnotations(annotations: Record<string, string> | undefined): Recor
 
 /**
  * The canary Deployment `name` for `stable`, running `images`, at 0 replicas. `track` is the value of
- * the track label (`canary`; blue-green's green passes its own).
+ * the track label (`canary`; blue-green's green passes its own). `labels` replace the stable's pod
+ * labels of the same keys, in the pod template and the selector (blue-green's green: `colour: green`
+ * where the active Service selects `colour: blue`).
  */
 export function canaryManifest(
   stable: KubeObject,
   name: string,
   images: Record<string, string>,
-  track = 'canary'
+  track = 'canary',
+  labels: Record<string, string> = {}
 ): KubeObject {
   const source = stable as DeploymentShape
   const owner = `Deployment ${source.metadata.namespace ?? ''}/${source.metadata.name}`
   const spec = structuredClone(source.spec ?? {})
   const template: PodTemplate = spec.template ?? {}
-  const labels = { ...(template.metadata?.labels ?? {}), [TRACK_LABEL]: track }
+  const podLabels = { ...(template.metadata?.labels ?? {}), ...labels, [TRACK_LABEL]: track }
   const selector = source.spec?.selector
-  if (matchesSelector(labels, selector)) {
+  if (matchesSelector(podLabels, selector)) {
     throw new CanaryManifestError(
       `${owner}'s selector (${selectorToString(selector) || 'empty'}) would also select the canary's pods, so its rollout and health would count them: ` +
         `give the stable a selector label the canary does not share (e.g. ${TRACK_LABEL}: stable in its selector and pod labels), or name an existing canary Deployment in canary.workload`
@@ -98,13 +101,13 @@ export function canaryManifest(
       replicas: 0,
       selector: {
         ...(selector?.matchExpressions ? { matchExpressions: selector.matchExpressions } : {}),
-        matchLabels: { ...(selector?.matchLabels ?? {}), [TRACK_LABEL]: track }
+        matchLabels: { ...(selector?.matchLabels ?? {}), ...labels, [TRACK_LABEL]: track }
       },
       template: {
         ...template,
         metadata: {
           ...(template.metadata ?? {}),
-          labels,
+          labels: podLabels,
           annotations: copyAnnotations(template.metadata?.annotations)
         },
         spec: { ...(template.spec ?? {}), containers }

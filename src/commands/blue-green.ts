@@ -25,6 +25,7 @@ import type { BlueGreenPhaseName, BlueGreenPhaseOutcome } from '../model/blue-gr
 import type { AnalysisResult, RunResult, TargetResult } from '../model/result.js'
 import { sleep } from '../util/sleep.js'
 import { backToBlue, cleanupApi, recordSelectorsAfter } from './blue-green-cleanup.js'
+import { greenFromImages } from './blue-green-green.js'
 import { greenHealth, runGate } from './blue-green-gate.js'
 import { prepareBlueGreen, selectorOf, type BlueGreenSetup } from './blue-green-setup.js'
 import { errorText } from './canary-run.js'
@@ -212,16 +213,26 @@ export async function runBlueGreen(config: DeployGuardConfig, ctx: CommandContex
     ...outcome
   })
   const api = await ctx.kube()
+  const green = await greenFromImages(api, config, ctx)
+  if (green.kind === 'refused')
+    return finish({ verdict: 'inconclusive', action: 'none', reasons: [`blue-green not started: ${green.reason}`] })
+  if (green.kind === 'planned' && green.missing) {
+    ctx.log(`dry run: would make ${green.line}`)
+    const reason = `dry run: would make ${green.line}; nothing else can be planned before green exists`
+    return finish({ verdict: 'inconclusive', action: 'none', reasons: [reason] })
+  }
   const setup = await prepareBlueGreen(api, config, ctx)
   if (typeof setup === 'string')
     return finish({ verdict: 'inconclusive', action: 'none', reasons: [`blue-green not started: ${setup}`] })
   const { report, spec } = setup
+  if (green.kind === 'written') report.writes.push(green.line)
+  if (green.kind === 'planned') report.plan = [green.line]
   ctx.log(
     `blue-green in ${spec.namespace}: blue ${report.blue} (${labelText(spec.blue)}) → green ${report.green} ` +
       `(${labelText(spec.green)}, version ${setup.versions.green ?? 'unknown'}) through Service ${spec.activeService}`
   )
   if (config.dryRun) {
-    report.plan = planOf(setup, config)
+    report.plan = [...(report.plan ?? []), ...planOf(setup, config)]
     for (const line of report.plan) ctx.log(`dry run: would ${line}`)
     await recordSelectorsAfter(api, setup)
     const reason = 'dry run: nothing was changed or judged; the summary lists what a real run would do'

@@ -4,6 +4,13 @@
  * a good switch. The canary schema (schema-canary.ts) holds it as `canary.blueGreen`.
  */
 import * as z from 'zod'
+
+/** A label key as Kubernetes accepts it: an optional DNS prefix, then a name of at most 63 characters. */
+const labelKey = z
+  .string()
+  .regex(/^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/, {
+    error: 'expected a label key such as colour or example.com/colour'
+  })
 import { duration, k8sName, strictObject } from './schema-parts.js'
 
 const phase = strictObject({ pause: duration.optional() })
@@ -15,7 +22,16 @@ export function blueGreenSchema(_templateValues: Record<string, string>) {
     previewService: k8sName.optional(),
     prePromotion: phase.optional(),
     postPromotion: phase.optional(),
-    scaleDownDelay: duration.default(30_000)
+    scaleDownDelay: duration.default(30_000),
+    /**
+     * Labels that set green's pods apart on the active Service's selector (e.g. `colour: green` where
+     * it selects `colour: blue`): what a green made from blue with the `image` input carries instead.
+     */
+    greenLabels: z
+      .record(labelKey, z.string({ error: 'expected a label value (a string)' }), {
+        error: 'expected a mapping of label keys to values, e.g. { colour: green }'
+      })
+      .optional()
   })
 }
 

@@ -69,6 +69,28 @@ describe('canaryManifest', () => {
     )
   })
 
+  it("puts blue-green's green labels in place of the stable's, in the pod labels and the selector", () => {
+    const blue = stable({ matchLabels: { app: 'web', colour: 'blue' } }, { app: 'web', colour: 'blue', tier: 'fe' })
+    const green = canaryManifest(blue, 'web-green', { '*': 'registry/app:2.0.0' }, 'green', { colour: 'green' }) as {
+      spec: {
+        selector: { matchLabels: Record<string, string> }
+        template: { metadata: { labels: Record<string, string> } }
+      }
+    }
+    expect(green.spec.template.metadata.labels).toEqual({
+      app: 'web',
+      colour: 'green',
+      tier: 'fe',
+      [TRACK_LABEL]: 'green'
+    })
+    expect(green.spec.selector.matchLabels).toEqual({ app: 'web', colour: 'green', [TRACK_LABEL]: 'green' })
+    // Without a label that sets them apart, blue's selector would adopt green's pods: refused.
+    const loose = stable({ matchLabels: { app: 'web' } }, { app: 'web', colour: 'blue' })
+    expect(() => canaryManifest(loose, 'web-green', { '*': 'x:2' }, 'green', { colour: 'green' })).toThrow(
+      CanaryManifestError
+    )
+  })
+
   it('names the containers when the image input does not fit the pod', () => {
     const two = stable(
       { matchLabels: { app: 'web', [TRACK_LABEL]: 'stable' } },

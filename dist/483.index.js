@@ -1,8 +1,8 @@
-export const id = 418;
-export const ids = [418];
+export const id = 483;
+export const ids = [483];
 export const modules = {
 
-/***/ 5418:
+/***/ 5483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -338,6 +338,61 @@ async function recordSelectorsAfter(api, setup) {
     }
 }
 
+// EXTERNAL MODULE: ./src/act/canary-workload.ts
+var canary_workload = __webpack_require__(2678);
+;// CONCATENATED MODULE: ./src/commands/blue-green-green.ts
+/**
+ * Green from the `image` input (issue 10: "created from the stable one with new images"): an existing
+ * green Deployment is given the images; a missing one is made from blue, its pods set apart from
+ * blue's by `canary.blueGreen.greenLabels` on the active Service's selector keys. Without those
+ * labels a copy of blue would carry blue's selector labels, so the switch could not tell them apart:
+ * that is refused before anything is written.
+ */
+
+
+
+
+async function greenFromImages(api, config, ctx) {
+    const images = config.canary?.images;
+    const target = config.targets[0];
+    if (!images || !target || target.kind !== 'Deployment')
+        return { kind: 'unchanged' };
+    const { namespace, name: blue } = target;
+    const green = greenName(config, blue);
+    const labels = config.canary?.blueGreen?.greenLabels;
+    const imageText = Object.entries(images)
+        .map(([container, image]) => (container === '*' ? image : `${container}=${image}`))
+        .join(', ');
+    try {
+        const existing = await api.get(resources/* RESOURCES */.eZ.Deployment, namespace, green);
+        if (!existing && !labels)
+            return {
+                kind: 'refused',
+                reason: `green ${namespace}/${green} does not exist, and making it from blue ${blue} needs canary.blueGreen.greenLabels: the labels that set green's pods apart on the active Service's selector (e.g. { colour: green } where it selects colour: blue)`
+            };
+        const line = existing
+            ? `green ${green} given ${imageText}`
+            : `green ${green} created from blue ${blue} with ${imageText} and labels ${Object.entries(labels ?? {})
+                .map(([k, v]) => `${k}=${v}`)
+                .join(',')}, at 0 replicas`;
+        if (config.dryRun)
+            return { kind: 'planned', line, missing: !existing };
+        const { created } = await (0,canary_workload/* ensureCanaryWorkload */.y)(api, {
+            namespace,
+            stable: blue,
+            name: green,
+            images,
+            track: 'green',
+            ...(labels ? { labels } : {})
+        });
+        ctx.log(line);
+        return { kind: 'written', line, created };
+    }
+    catch (error) {
+        return { kind: 'refused', reason: `green not made from blue: ${(0,canary_run/* errorText */.kc)(error)}` };
+    }
+}
+
 // EXTERNAL MODULE: ./src/canary/step-analysis.ts
 var step_analysis = __webpack_require__(759);
 // EXTERNAL MODULE: ./src/decide/verdict.ts
@@ -401,6 +456,7 @@ async function runGate(gate, pause, config, ctx, versions) {
  * at zero. After a good switch blue is kept up for `scaleDownDelay`, then scaled to zero. The pure
  * decisions are in canary/blue-green-machine.ts; only src/act/ writes to the cluster.
  */
+
 
 
 
@@ -562,14 +618,26 @@ async function runBlueGreen(config, ctx) {
         ...outcome
     });
     const api = await ctx.kube();
+    const green = await greenFromImages(api, config, ctx);
+    if (green.kind === 'refused')
+        return finish({ verdict: 'inconclusive', action: 'none', reasons: [`blue-green not started: ${green.reason}`] });
+    if (green.kind === 'planned' && green.missing) {
+        ctx.log(`dry run: would make ${green.line}`);
+        const reason = `dry run: would make ${green.line}; nothing else can be planned before green exists`;
+        return finish({ verdict: 'inconclusive', action: 'none', reasons: [reason] });
+    }
     const setup = await prepareBlueGreen(api, config, ctx);
     if (typeof setup === 'string')
         return finish({ verdict: 'inconclusive', action: 'none', reasons: [`blue-green not started: ${setup}`] });
     const { report, spec } = setup;
+    if (green.kind === 'written')
+        report.writes.push(green.line);
+    if (green.kind === 'planned')
+        report.plan = [green.line];
     ctx.log(`blue-green in ${spec.namespace}: blue ${report.blue} (${labelText(spec.blue)}) → green ${report.green} ` +
         `(${labelText(spec.green)}, version ${setup.versions.green ?? 'unknown'}) through Service ${spec.activeService}`);
     if (config.dryRun) {
-        report.plan = planOf(setup, config);
+        report.plan = [...(report.plan ?? []), ...planOf(setup, config)];
         for (const line of report.plan)
             ctx.log(`dry run: would ${line}`);
         await recordSelectorsAfter(api, setup);

@@ -1,6 +1,66 @@
-export const id = 657;
-export const ids = [657,86,501];
+export const id = 330;
+export const ids = [330,86,501];
 export const modules = {
+
+/***/ 2678:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ ensureCanaryWorkload)
+/* harmony export */ });
+/* harmony import */ var _kube_api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(985);
+/* harmony import */ var _kube_resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6804);
+/* harmony import */ var _canary_canary_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5282);
+/* harmony import */ var _rollback_conflict_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6339);
+/**
+ * The canary (or blue-green's green) Deployment: an existing one is used as found — given the new
+ * images when they differ — and a missing one is created from the stable Deployment
+ * (src/canary/canary-manifest.ts) at 0 replicas. Every write is guarded: the image update by the
+ * resourceVersion read, the create by the name (409 AlreadyExists = someone made it meanwhile: used).
+ */
+
+
+
+
+async function ensureCanaryWorkload(api, spec) {
+    const { namespace, stable, name, images } = spec;
+    const existing = await api.get(_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .RESOURCES */ .eZ.Deployment, namespace, name);
+    if (existing) {
+        if (images)
+            await updateImages(api, existing, images);
+        return { created: false };
+    }
+    if (!images)
+        throw new _canary_canary_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CanaryManifestError */ .S5(`Deployment ${namespace}/${name} not found: create the canary Deployment, name it in canary.workload, or give the image input to make it from ${stable}`);
+    const source = await api.get(_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .RESOURCES */ .eZ.Deployment, namespace, stable);
+    if (!source)
+        throw new _canary_canary_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CanaryManifestError */ .S5(`the stable Deployment ${namespace}/${stable} not found: check the target`);
+    try {
+        await api.create(_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .RESOURCES */ .eZ.Deployment, namespace, (0,_canary_canary_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .canaryManifest */ .wp)(source, name, images, spec.track, spec.labels));
+        return { created: true };
+    }
+    catch (error) {
+        // Made by someone (or a retried request of ours) meanwhile: use it as found.
+        if (error instanceof _kube_api_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W && error.status === 409)
+            return { created: false };
+        throw error;
+    }
+}
+/** Gives an existing canary the new images (a canary left from an earlier release), guarded by its resourceVersion. */
+async function updateImages(api, existing, images) {
+    const owner = `Deployment ${existing.metadata.namespace ?? ''}/${existing.metadata.name}`;
+    const containers = existing.spec?.template?.spec?.containers ?? [];
+    const updated = (0,_canary_canary_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .withImages */ .nS)(containers, images, owner);
+    const ops = updated.flatMap((c, i) => c.image === containers[i]?.image
+        ? []
+        : [{ op: 'replace', path: `/spec/template/spec/containers/${i}/image`, value: c.image }]);
+    if (ops.length === 0)
+        return;
+    await api.patch(_kube_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .RESOURCES */ .eZ.Deployment, existing.metadata.namespace, existing.metadata.name, [...(0,_rollback_conflict_js__WEBPACK_IMPORTED_MODULE_3__/* .conflictGuardOperation */ .$N)(existing), ...ops], 'json');
+}
+
+
+/***/ }),
 
 /***/ 6952:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1708,7 +1768,7 @@ async function imageVersion(api, namespace, name, ctx) {
 
 /***/ }),
 
-/***/ 5348:
+/***/ 475:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2134,60 +2194,8 @@ async function resumeState(api, paused) {
     return { state: resumedRouterState(kept, fresh), left };
 }
 
-// EXTERNAL MODULE: ./src/kube/api.ts
-var kube_api = __webpack_require__(985);
-// EXTERNAL MODULE: ./src/canary/canary-manifest.ts
-var canary_manifest = __webpack_require__(5282);
-// EXTERNAL MODULE: ./src/act/rollback/conflict.ts
-var conflict = __webpack_require__(6339);
-;// CONCATENATED MODULE: ./src/act/canary-workload.ts
-/**
- * The canary (or blue-green's green) Deployment: an existing one is used as found — given the new
- * images when they differ — and a missing one is created from the stable Deployment
- * (src/canary/canary-manifest.ts) at 0 replicas. Every write is guarded: the image update by the
- * resourceVersion read, the create by the name (409 AlreadyExists = someone made it meanwhile: used).
- */
-
-
-
-
-async function ensureCanaryWorkload(api, spec) {
-    const { namespace, stable, name, images } = spec;
-    const existing = await api.get(resources/* RESOURCES */.eZ.Deployment, namespace, name);
-    if (existing) {
-        if (images)
-            await updateImages(api, existing, images);
-        return { created: false };
-    }
-    if (!images)
-        throw new canary_manifest/* CanaryManifestError */.S5(`Deployment ${namespace}/${name} not found: create the canary Deployment, name it in canary.workload, or give the image input to make it from ${stable}`);
-    const source = await api.get(resources/* RESOURCES */.eZ.Deployment, namespace, stable);
-    if (!source)
-        throw new canary_manifest/* CanaryManifestError */.S5(`the stable Deployment ${namespace}/${stable} not found: check the target`);
-    try {
-        await api.create(resources/* RESOURCES */.eZ.Deployment, namespace, (0,canary_manifest/* canaryManifest */.wp)(source, name, images, spec.track));
-        return { created: true };
-    }
-    catch (error) {
-        // Made by someone (or a retried request of ours) meanwhile: use it as found.
-        if (error instanceof kube_api/* KubeApiError */.W && error.status === 409)
-            return { created: false };
-        throw error;
-    }
-}
-/** Gives an existing canary the new images (a canary left from an earlier release), guarded by its resourceVersion. */
-async function updateImages(api, existing, images) {
-    const owner = `Deployment ${existing.metadata.namespace ?? ''}/${existing.metadata.name}`;
-    const containers = existing.spec?.template?.spec?.containers ?? [];
-    const updated = (0,canary_manifest/* withImages */.nS)(containers, images, owner);
-    const ops = updated.flatMap((c, i) => c.image === containers[i]?.image
-        ? []
-        : [{ op: 'replace', path: `/spec/template/spec/containers/${i}/image`, value: c.image }]);
-    if (ops.length === 0)
-        return;
-    await api.patch(resources/* RESOURCES */.eZ.Deployment, existing.metadata.namespace, existing.metadata.name, [...(0,conflict/* conflictGuardOperation */.$N)(existing), ...ops], 'json');
-}
-
+// EXTERNAL MODULE: ./src/act/canary-workload.ts
+var canary_workload = __webpack_require__(2678);
 ;// CONCATENATED MODULE: ./src/commands/canary-setup.ts
 /**
  * A canary run's set-up, before any traffic moves: a paused run's state resumed, or the canary
@@ -2227,7 +2235,7 @@ async function routing(config, ctx, api, names, paused) {
             ctx.log(`dry run: would give ${names.canary} ${JSON.stringify(images)}`);
     }
     else {
-        created = (await ensureCanaryWorkload(api, { ...names, name: names.canary, images })).created;
+        created = (await (0,canary_workload/* ensureCanaryWorkload */.y)(api, { ...names, name: names.canary, images })).created;
         if (created)
             ctx.log(`canary ${names.canary} created from ${names.stable} at 0 replicas`);
     }
@@ -2449,7 +2457,7 @@ function record(run, index, startedAt, evaluation, decision, holds) {
 
 async function runCanary(config, ctx) {
     if (config.canary?.strategy === 'blueGreen')
-        return (await __webpack_require__.e(/* import() */ 418).then(__webpack_require__.bind(__webpack_require__, 5418))).runBlueGreen(config, ctx);
+        return (await __webpack_require__.e(/* import() */ 483).then(__webpack_require__.bind(__webpack_require__, 5483))).runBlueGreen(config, ctx);
     const startedAt = ctx.now().toISOString();
     const finish = (verdict, action, reasons, extra = {}) => ({
         command: 'canary',
