@@ -4,7 +4,7 @@
  * Prometheus ones do: they land in `alerts.alertmanager`, and giving the URL turns the check on
  * (the URL has no other use). Kept apart from load.ts so that file only calls three functions.
  */
-import { ConfigError } from './errors.js'
+import { attempt } from './errors.js'
 import { parseHeaders, parseUrlInput, type ActionInputs } from './inputs.js'
 import type { ConfigIssue } from './types.js'
 
@@ -19,21 +19,12 @@ type RawMap = Record<string, unknown>
 const isMap = (value: unknown): value is RawMap => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 export function parseAlertInputs(inputs: ActionInputs, issues: ConfigIssue[]): AlertInputValues {
-  const attempt = <T>(parse: () => T): T | undefined => {
-    try {
-      return parse()
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error
-      issues.push(...error.issues)
-      return undefined
-    }
-  }
-  const url = attempt(() => parseUrlInput('alertmanager-url', inputs['alertmanager-url']))
+  const url = attempt(issues, () => parseUrlInput('alertmanager-url', inputs['alertmanager-url']))
   const token = inputs['alertmanager-token'].trim()
   return {
     ...(url !== undefined ? { url } : {}),
     ...(token !== '' ? { token } : {}),
-    headers: attempt(() => parseHeaders('alertmanager-headers', inputs['alertmanager-headers'])) ?? {}
+    headers: attempt(issues, () => parseHeaders('alertmanager-headers', inputs['alertmanager-headers'])) ?? {}
   }
 }
 

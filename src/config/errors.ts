@@ -16,3 +16,14 @@ export class ConfigError extends Error {
 export function formatIssue(issue: ConfigIssue): string {
   return `${issue.path}: ${issue.message}`
 }
+
+/** Runs one input parser, turning its ConfigError into collected issues (so every problem is reported at once). */
+export function attempt<T>(issues: ConfigIssue[], parse: () => T): T | undefined {
+  try {
+    return parse()
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    issues.push(...error.issues)
+    return undefined
+  }
+}

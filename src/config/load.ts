@@ -10,7 +10,7 @@
  */
 import { isMap, parseDocument } from 'yaml'
 import type { CommandName, TargetRef } from '../model/result.js'
-import { ConfigError } from './errors.js'
+import { ConfigError, attempt } from './errors.js'
 import { COMMAND_SPECS } from '../commands/registry.js'
 import {
   IMPLEMENTED_COMMANDS,
@@ -114,17 +114,6 @@ async function schemaFor(merged: RawMap, context: SchemaContext) {
     return configSchema(context)
   }
   return configSchemaOf(context, ABSENT_SECTIONS)
-}
-
-/** Run one input parser, turning its ConfigError into collected issues. */
-function attempt<T>(issues: ConfigIssue[], parse: () => T): T | undefined {
-  try {
-    return parse()
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error
-    issues.push(...error.issues)
-    return undefined
-  }
 }
 
 function parseInputs(inputs: ActionInputs, issues: ConfigIssue[]): InputValues {

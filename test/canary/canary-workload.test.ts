@@ -71,7 +71,9 @@ describe('canaryManifest', () => {
 
   it("puts blue-green's green labels in place of the stable's, in the pod labels and the selector", () => {
     const blue = stable({ matchLabels: { app: 'web', colour: 'blue' } }, { app: 'web', colour: 'blue', tier: 'fe' })
-    const green = canaryManifest(blue, 'web-green', { '*': 'registry/app:2.0.0' }, 'green', { colour: 'green' }) as {
+    const green = canaryManifest(blue, 'web-green', { '*': 'registry/app:2.0.0' }, 'green', {
+      colour: 'green'
+    }) as unknown as {
       spec: {
         selector: { matchLabels: Record<string, string> }
         template: { metadata: { labels: Record<string, string> } }
