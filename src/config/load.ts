@@ -371,7 +371,24 @@ function canaryRequirements(canary: unknown, command: string): ConfigIssue[] {
     return [
       { path: 'canary.steps', message: `required for ${command}: e.g. [ { weight: 10, pause: 5m }, { weight: 100 } ]` }
     ]
+  if (Array.isArray(section.steps) && section.steps.length > 0 && !section.steps.some(stepMeasures))
+    return [
+      {
+        path: 'canary.steps',
+        message:
+          'no step runs the analysis, so every run would end in an abort (a canary is never promoted on pod health alone): give at least one step a pause to measure over, e.g. { weight: 25, pause: 5m }'
+      }
+    ]
   return []
+}
+
+/** Whether a step as written runs the analysis: `analysis: true`, or a pause that is not manual or zero. */
+function stepMeasures(step: unknown): boolean {
+  if (!isMapValue(step)) return true // the schema reports it
+  if (step.analysis !== undefined) return step.analysis !== false
+  const pause = step.pause
+  if (pause === undefined || pause === 'manual') return false
+  return !(pause === 0 || (typeof pause === 'string' && /^\s*0+(\.0+)?\s*[a-z]*\s*$/i.test(pause)))
 }
 
 /** The `image` and `canary-resume` inputs go into the canary section (inputs win over the file). */

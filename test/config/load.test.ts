@@ -422,6 +422,18 @@ canary: { steps: [ { weight: 10, pause: 1m } ], traffic: { gatewayHTTPRoute: { r
       ['canary.traffic.gatewayHTTPRoute.canary: is required; expected a Kubernetes name (lower-case RFC 1123)']
     ],
     [
+      'command requirements: a canary whose steps never measure could only abort',
+      `
+analysis: { checks: [ { name: errors, query: 'sum(up)', max: 1 } ] }
+prometheus: { url: "http://p" }
+canary: { steps: [ { weight: 10, pause: 0s }, { pause: manual }, { weight: 100 } ] }
+`,
+      { command: 'canary', target: 'deployment/api' },
+      [
+        'canary.steps: no step runs the analysis, so every run would end in an abort (a canary is never promoted on pod health alone): give at least one step a pause to measure over, e.g. { weight: 25, pause: 5m }'
+      ]
+    ],
+    [
       'command requirements: strategy blueGreen needs canary.blueGreen.activeService, not steps',
       `
 analysis: { checks: [ { name: errors, query: 'sum(up)', max: 1 } ] }
