@@ -14,7 +14,7 @@ import { startPrometheus, type PrometheusInstance } from '../test/harness/promet
 import { startSampleService, type SampleService } from '../test/harness/sample-service.js'
 import { startSandbox, type Sandbox } from '../test/sandbox/index.js'
 import type { StoreEvent } from '../test/sandbox/store.js'
-import type { BenchFigure } from './figure.js'
+import { median, type BenchFigure } from './figure.js'
 
 const RUNS = 3
 const INTERVAL_MS = 2000
@@ -60,12 +60,6 @@ interface Env {
   baseline: SampleService
   canary: SampleService
   dir: TempDir
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 async function canaryRun(env: Env, namespace: string, steps: string): Promise<ActionRun> {

@@ -14,7 +14,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { startSandbox } from '../test/sandbox/index.js'
 import { bundleFiles } from './bundle-files.js'
-import type { BenchFigure } from './figure.js'
+import { median, type BenchFigure } from './figure.js'
 
 const RUNS = 15
 const BUNDLE = resolve(process.env.DEPLOY_GUARD_BUNDLE || 'dist/index.js')
@@ -23,12 +23,6 @@ const SHOWN = relative(process.cwd(), BUNDLE)
 const TARGET = { coldStartMs: 80, startupKiB: 700, distKiB: 8 * 1024 }
 /** The runner's Node (24, from the `node` devDependency), even when tsx itself runs on another. */
 const NODE = existsSync(resolve('node_modules/.bin/node')) ? resolve('node_modules/.bin/node') : process.execPath
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
-}
 
 /** A config a verify-with-analysis user writes: what makes a run load the PromQL parser at start. */
 const ANALYSIS_CONFIG = `prometheus: {url: "http://127.0.0.1:9"}

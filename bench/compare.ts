@@ -22,7 +22,7 @@ import { startSandbox, type Sandbox } from '../test/sandbox/index.js'
 import { apply, deployment, service } from '../test/e2e/fixtures.js'
 import { setImage, waitRolledOut } from '../test/e2e/rollback-fixtures.js'
 import { parseOutputFile } from '../test/e2e/run-action.js'
-import type { BenchFigure } from './figure.js'
+import { median, type BenchFigure } from './figure.js'
 
 const exec = promisify(execFile)
 const RUNS = Number(process.env.DEPLOY_GUARD_COMPARE_RUNS) || 7
@@ -36,12 +36,6 @@ const SHOWN = relative(process.cwd(), BUNDLE)
 const NODE = existsSync(resolve('node_modules/.bin/node')) ? resolve('node_modules/.bin/node') : process.execPath
 /** Issue 11: deploy-guard's wall time at most 0.4× the kubectl checklist's. */
 const TARGET_RATIO = 0.4
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
 
 /** One run of the bundle as the runner runs it; resolves with its wall time once its outputs say `passed`. */
 async function runOurs(sandbox: Sandbox, inputs: Record<string, string>): Promise<number> {

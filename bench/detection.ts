@@ -8,6 +8,7 @@ import { runAnalysis } from '../src/analysis/run.js'
 import { PrometheusClient } from '../src/prometheus/client.js'
 import { startPrometheus } from '../test/harness/prometheus.js'
 import { startSampleService, type SampleService } from '../test/harness/sample-service.js'
+import { median } from './figure.js'
 
 const RUNS = 5
 const SCRAPE_S = 1
@@ -15,12 +16,6 @@ const INTERVAL_MS = 1000
 
 const errorRate = (v: string) =>
   `sum(rate(http_requests_total{status="500",version="${v}"}[5s])) / sum(rate(http_requests_total{version="${v}"}[5s]))`
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
-}
 
 /** One run: healthy first measurement, then 5 % errors from T; ms from T to the failed verdict. */
 async function detectOnce(service: SampleService, prometheusUrl: string): Promise<number> {

@@ -25,3 +25,10 @@ export function formatFigure(figure: BenchFigure): string {
   const verdict = goal ? ` [target ${goal}: ${meetsTarget(figure) ? 'met' : 'MISSED'}]` : ''
   return `${name}: ${value} ${unit}${verdict}${note ? ` (${note})` : ''}`
 }
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}

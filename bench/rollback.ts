@@ -15,7 +15,7 @@ import { startSandbox, type RequestLogEntry, type Sandbox } from '../test/sandbo
 import { deployment, statefulSet } from '../test/e2e/fixtures.js'
 import { parseOutputFile } from '../test/e2e/run-action.js'
 import { deployGood, setImage, waitRolledOut, type WorkloadKind } from '../test/e2e/rollback-fixtures.js'
-import type { BenchFigure } from './figure.js'
+import { median, type BenchFigure } from './figure.js'
 
 const RUNS = 5
 /** The line act-step logs when a failed verdict starts the rollback (src/decide/action.ts). */
@@ -148,12 +148,6 @@ function undoWindow(
       `${w.kind} ${w.namespace}: no PATCH of ${w.path} after the failed verdict (action ${run.outputs.action ?? 'none'})`
     )
   return { patch: sandbox.requests[patchIndex]!, requests: sandbox.requests.slice(first, patchIndex + 1) }
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 /** Verdict → PATCH and the undo's requests for one kind, in a fresh namespace. */

@@ -5,17 +5,11 @@
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node'
 import { startSandbox } from '../test/sandbox/index.js'
 import { builtinResources } from '../test/sandbox/resources.js'
-import type { BenchFigure } from './figure.js'
+import { median, type BenchFigure } from './figure.js'
 
 const PODS = 10_000
 const PAGE = 500
 const RUNS = 5
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
 
 export async function benchSandbox(): Promise<BenchFigure[]> {
   const sandbox = await startSandbox({ scenarioText: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: bench}\n' })

@@ -1,5 +1,5 @@
 export const id = 188;
-export const ids = [188,783,164];
+export const ids = [188,783];
 export const modules = {
 
 /***/ 7916:
@@ -646,9 +646,9 @@ function parseRetryAfter(header, now = Date.now()) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ MAX_TIMER_MS),
 /* harmony export */   y: () => (/* binding */ sleep)
 /* harmony export */ });
-/* unused harmony export MAX_TIMER_MS */
 /** setTimeout turns anything longer into 1 ms (TimeoutOverflowWarning): longer waits go in chunks. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 function wait(ms, signal) {

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   gateOnAlerts: () => (/* binding */ gateOnAlerts)
 /* harmony export */ });
-/* unused harmony exports withAlertGate, runStartedAt */
+/* unused harmony export withAlertGate */
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4805);
 
 const RANK = { passed: 0, inconclusive: 1, failed: 2 };
@@ -31,11 +31,9 @@ function withAlertGate(analysis, row) {
 function runStartedAt() {
     return new Date(Math.floor(performance.timeOrigin));
 }
-/** Reads and judges the alerts, then gates the analysis on them (unchanged when `alerts` is not configured). */
+/** Reads and judges the alerts, then gates the analysis on them (unchanged when `alerts` is not configured: no row). */
 async function gateOnAlerts(analysis, config, ctx, options) {
-    if (!config.alerts)
-        return analysis;
-    const [row] = await (0,_index_js__WEBPACK_IMPORTED_MODULE_0__/* .checkAlerts */ .Q1)(config, ctx, {
+    const [row] = await (0,_index_js__WEBPACK_IMPORTED_MODULE_0__/* .checkAlerts */ .Q)(config, ctx, {
         since: options.since ?? runStartedAt(),
         ...(options.version !== undefined ? { version: options.version } : {})
     });
@@ -51,12 +49,14 @@ async function gateOnAlerts(analysis, config, ctx, options) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Q1: () => (/* binding */ checkAlerts),
+  Q: () => (/* binding */ checkAlerts),
   verifyAlertRows: () => (/* binding */ verifyAlertRows)
 });
 
-// UNUSED EXPORTS: ALERTS_CHECK_ID, alertSource, matcherSets
+// UNUSED EXPORTS: matcherSets
 
+// EXTERNAL MODULE: ./src/config/template.ts
+var template = __webpack_require__(9030);
 // EXTERNAL MODULE: ./src/evaluate/alerts.ts
 var evaluate_alerts = __webpack_require__(6200);
 // EXTERNAL MODULE: ./src/prometheus/errors.ts
@@ -181,9 +181,12 @@ var graph_url = __webpack_require__(6652);
 var retry = __webpack_require__(6490);
 // EXTERNAL MODULE: ./src/prometheus/transport.ts
 var transport = __webpack_require__(3153);
+// EXTERNAL MODULE: ./src/util/retry-after.ts
+var retry_after = __webpack_require__(9361);
 // EXTERNAL MODULE: ./src/util/tls-errors.ts
 var tls_errors = __webpack_require__(8557);
 ;// CONCATENATED MODULE: ./src/alerts/http.ts
+
 
 
 
@@ -253,7 +256,7 @@ function decode(response, source, where) {
             kind: 'http',
             url: where,
             status,
-            retryAfterMs: (0,retry/* parseRetryAfter */.mu)(typeof header === 'string' ? header : undefined),
+            retryAfterMs: (0,retry_after/* parseRetryAfter */.m)(typeof header === 'string' ? header : undefined),
             shortCause: `HTTP ${status}${hint}`,
             message: `${source} at ${where} answered HTTP ${status}${hint}.`
         });
@@ -422,16 +425,10 @@ function alertSource(config, alerts) {
 }
 /** One matcher set per target (the same variables as queries), without duplicates. */
 function matcherSets(config, alerts, version) {
-    const refs = config.targets.length > 0 ? config.targets : [{}];
+    const refs = config.targets.length > 0 ? config.targets : [undefined];
     const sets = new Map();
     for (const ref of refs) {
-        const values = {
-            ...config.variables,
-            namespace: ref.namespace ?? '',
-            target: ref.name ?? '',
-            kind: ref.kind ?? '',
-            version: version ?? ''
-        };
+        const values = (0,template/* targetTemplateValues */.sz)(config.variables, ref, version);
         const set = alerts.matchers.map((matcher) => (0,evaluate_alerts/* renderMatcher */.Df)(matcher, values));
         sets.set(JSON.stringify(set), set);
     }
@@ -468,25 +465,18 @@ async function checkAlerts(config, ctx, options) {
         ctx.log(`alerts: ${reason}`);
         return [alertsUnavailableRow(alerts.severities, reason)];
     }
-    const judgement = (0,evaluate_alerts/* judgeAlerts */.tH)(observed, {
+    const policy = {
         severities: alerts.severities,
         matcherSets: sets,
         failOn: alerts.failOn,
         since: options.since
-    });
+    };
+    const judgement = (0,evaluate_alerts/* judgeAlerts */.tH)(observed, policy);
     ctx.log(`alerts: ${observed.length} active in ${where}; for this workload: ${judgement.failing.length} firing, ` +
         `${judgement.preexisting.length} since before ${options.since.toISOString()}, ${judgement.muted.length} silenced or inhibited`);
     for (const alert of judgement.failing)
         ctx.log(`alert firing: ${describeAlert(alert)}`);
-    return [
-        alertsRow(judgement, {
-            source: where,
-            severities: alerts.severities,
-            matcherSets: sets,
-            failOn: alerts.failOn,
-            since: options.since
-        })
-    ];
+    return [alertsRow(judgement, { ...policy, source: where })];
 }
 /**
  * Verify's row: "before the deploy" is the earliest rollout start verify saw (a rollout that began
@@ -511,7 +501,8 @@ function verifyAlertRows(config, ctx, targets, run) {
 /* harmony export */   tH: () => (/* binding */ judgeAlerts),
 /* harmony export */   zl: () => (/* binding */ formatMatchers)
 /* harmony export */ });
-/* unused harmony exports escapeRegex, matchesLabel, matchesAll */
+/* unused harmony export matchesLabel */
+/* harmony import */ var _config_template_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9030);
 /**
  * The "no critical alerts firing" judgement. Pure: alerts as read from Alertmanager or Prometheus in,
  * three lists out. Which alerts belong to the workload (label matchers, Prometheus semantics: a missing
@@ -522,11 +513,11 @@ function verifyAlertRows(config, ctx, targets, run) {
  *   failing only with `failOn: any`, so a deploy is not blamed for an old fire;
  * - every other matching firing alert fails the check.
  */
+
 /** Escapes a value for use as a literal inside a regular expression. */
 function escapeRegex(value) {
     return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 /**
  * A matcher's value with its `{{name}}` placeholders filled. Values landing in a regex are escaped,
  * so a name like `api.v2` matches itself only. Throws on an unknown variable (the config check names
@@ -534,7 +525,7 @@ const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
  */
 function renderMatcher(matcher, values) {
     const isRegex = matcher.op === '=~' || matcher.op === '!~';
-    const value = matcher.value.replace(PLACEHOLDER, (whole, name) => {
+    const value = matcher.value.replace(_config_template_js__WEBPACK_IMPORTED_MODULE_0__/* .PLACEHOLDER */ .Kx, (whole, name) => {
         const filled = Object.hasOwn(values, name) ? values[name] : undefined;
         if (filled === undefined)
             throw new Error(`unknown template variable ${whole} in alerts.matchers.${matcher.label}`);
@@ -648,13 +639,11 @@ function graphUrl(baseUrl, query, start, end) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   JG: () => (/* binding */ defaultSleep),
-/* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   mu: () => (/* reexport safe */ _util_retry_after_js__WEBPACK_IMPORTED_MODULE_1__.m)
+/* harmony export */   LH: () => (/* binding */ withRetries)
 /* harmony export */ });
 /* unused harmony exports isRetryable, backoffDelay */
-/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7783);
+/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7783);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2737);
-/* harmony import */ var _util_retry_after_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9361);
 /**
  * Retry with exponential backoff for Prometheus requests. Written here rather than with p-retry because
  * a 429/503 may dictate the delay through `Retry-After`, which a fixed backoff schedule cannot honour.
@@ -669,7 +658,6 @@ function isRetryable(error) {
         return true;
     return error.status !== undefined && (error.status === 429 || error.status >= 500);
 }
-
 function backoffDelay(policy, retryNumber, retryAfterMs) {
     const exponential = policy.baseDelayMs * 2 ** (retryNumber - 1);
     return Math.min(policy.maxDelayMs, retryAfterMs ?? exponential);
@@ -687,7 +675,7 @@ async function withRetries(attempt, policy, sleep, signal) {
         }
     }
 }
-const defaultSleep = _util_sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .y;
+const defaultSleep = _util_sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .y;
 
 
 /***/ }),

@@ -1,5 +1,5 @@
 export const id = 330;
-export const ids = [330,86,501];
+export const ids = [330,86,783,501];
 export const modules = {
 
 /***/ 2678:
@@ -77,6 +77,8 @@ async function updateImages(api, existing, images) {
 /* harmony import */ var _kube_resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6804);
 /* harmony import */ var _canary_canary_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5282);
 /* harmony import */ var _rollback_conflict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6339);
+/* harmony import */ var _traffic_json_pointer_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7802);
+
 
 
 
@@ -137,7 +139,7 @@ async function promoteCanaryTemplate(api, namespace, stable, canary, replicas) {
         { op: 'add', path: '/spec/template', value: promotedTemplate(stableObject, canaryObject) },
         { op: 'add', path: '/spec/replicas', value: replicas }
     ], 'json');
-    return { previousTemplate: stableObject.spec?.template ?? {}, previousReplicas: stableObject.spec?.replicas };
+    return { previousTemplate: stableObject.spec?.template ?? {} };
 }
 /** Puts the stable's pre-promotion template back (an unhealthy promotion), guarded like the promotion. */
 async function restoreStableTemplate(api, namespace, stable, template) {
@@ -173,7 +175,7 @@ function setAnnotation(api, namespace, name, key, value) {
         const has = object.metadata.annotations?.[key] !== undefined;
         if (value === undefined && !has)
             return;
-        const path = `/metadata/annotations/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        const path = (0,_traffic_json_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointer */ .W)('metadata', 'annotations', key);
         const ops = value === undefined
             ? [{ op: 'remove', path }]
             : object.metadata.annotations
@@ -254,7 +256,7 @@ var json_pointer = __webpack_require__(7802);
 function guardedPatch(live, fields) {
     const ops = [];
     for (const field of fields) {
-        const believed = (0,json_pointer/* readPointer */.qT)(live, field.path);
+        const believed = (0,json_pointer/* readPointer */.q)(live, field.path);
         if ((0,external_node_util_.isDeepStrictEqual)(believed, field.value))
             continue;
         for (const guard of field.guards)
@@ -287,8 +289,8 @@ function dedupeTests(ops) {
 /** The writes that put every touched field back to its saved value (only those that differ now). */
 function restoreWrites(original, live, touched) {
     return touched
-        .map((t) => ({ path: t.path, value: (0,json_pointer/* readPointer */.qT)(original, t.path), guards: t.guards }))
-        .filter((w) => !(0,external_node_util_.isDeepStrictEqual)((0,json_pointer/* readPointer */.qT)(live, w.path), w.value));
+        .map((t) => ({ path: t.path, value: (0,json_pointer/* readPointer */.q)(original, t.path), guards: t.guards }))
+        .filter((w) => !(0,external_node_util_.isDeepStrictEqual)((0,json_pointer/* readPointer */.q)(live, w.path), w.value));
 }
 /** Adds the fields of `fields` that are not yet recorded as touched. */
 function recordTouched(touched, fields) {
@@ -304,7 +306,7 @@ function testsThatFail(ops, fresh) {
         .map((op) => ({
         path: op.path,
         expected: op.value,
-        found: fresh === undefined ? undefined : (0,json_pointer/* readPointer */.qT)(fresh, op.path)
+        found: fresh === undefined ? undefined : (0,json_pointer/* readPointer */.q)(fresh, op.path)
     }))
         .filter((c) => !(0,external_node_util_.isDeepStrictEqual)(c.expected, c.found));
 }
@@ -348,7 +350,7 @@ async function writeFields(api, tracked, fields, during) {
         const fresh = await api.get(tracked.type, tracked.namespace, tracked.name);
         const object = (0,messages/* objectLabel */.u)(tracked);
         const changes = testsThatFail(ops, fresh).map((c) => ({ object, ...c }));
-        throw new types/* RouteChangedError */.m((0,messages/* describeChanges */.D)(object, fresh === undefined, changes, during), changes, during);
+        throw new types/* RouteChangedError */.m8((0,messages/* describeChanges */.D)(object, fresh === undefined, changes, during), changes, during);
     }
     recordTouched(tracked.touched, fields);
 }
@@ -370,7 +372,7 @@ async function restoreObjects(api, state, order) {
             await writeFields(api, tracked, writes, 'restore');
         }
         catch (error) {
-            if (!(error instanceof types/* RouteChangedError */.m))
+            if (!(error instanceof types/* RouteChangedError */.m8))
                 throw error;
             left.push(...error.changes);
             const fresh = await api.get(tracked.type, tracked.namespace, tracked.name);
@@ -383,7 +385,7 @@ async function restoreObjects(api, state, order) {
                 await writeFields(api, tracked, safe, 'restore');
             }
             catch (again) {
-                if (!(again instanceof types/* RouteChangedError */.m))
+                if (!(again instanceof types/* RouteChangedError */.m8))
                     throw again;
                 left.push(...again.changes);
             }
@@ -391,7 +393,7 @@ async function restoreObjects(api, state, order) {
     }
     if (left.length > 0) {
         const byObject = [...new Set(left.map((c) => c.object))];
-        throw new types/* RouteChangedError */.m(byObject
+        throw new types/* RouteChangedError */.m8(byObject
             .map((o) => (0,messages/* describeChanges */.D)(o, false, left.filter((c) => c.object === o), 'restore'))
             .join('; '), left, 'restore');
     }
@@ -406,7 +408,7 @@ async function restoreObjects(api, state, order) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  m8: () => (/* reexport */ types/* RouteChangedError */.m),
+  m8: () => (/* reexport */ types/* RouteChangedError */.m8),
   NF: () => (/* binding */ routerFor)
 });
 
@@ -456,7 +458,7 @@ function httpRoutePairs(route, stable, canary) {
             const j = refs.findIndex((ref) => isServiceRef(ref, name));
             if (j < 0)
                 return undefined;
-            const path = (0,json_pointer/* pointer */.Wn)('spec', 'rules', i, 'backendRefs', j);
+            const path = (0,json_pointer/* pointer */.W)('spec', 'rules', i, 'backendRefs', j);
             return { path, guards: [{ path: `${path}/name`, value: name }] };
         };
         const s = entry(stable);
@@ -466,22 +468,17 @@ function httpRoutePairs(route, stable, canary) {
     });
     return pairs;
 }
-function asSpec(spec) {
-    if (spec.kind !== 'gatewayHTTPRoute')
-        throw new types/* TrafficSetupError */.D(`gatewayHTTPRoute router given a ${spec.kind} spec`);
-    return spec;
-}
 function pairsOf(state) {
-    const spec = asSpec(state.spec);
+    const spec = (0,types/* specOf */.rI)('gatewayHTTPRoute', state.spec);
     return httpRoutePairs(state.objects[0].original, spec.stable, spec.canary);
 }
 const gatewayHTTPRouteRouter = {
     kind: 'gatewayHTTPRoute',
     async prepare(api, rawSpec) {
-        const spec = asSpec(rawSpec);
+        const spec = (0,types/* specOf */.rI)('gatewayHTTPRoute', rawSpec);
         const route = await (0,prepare_read/* readTracked */.T)(api, resources/* TRAFFIC_RESOURCES */._.HTTPRoute, spec.namespace, spec.route, 'name an existing HTTPRoute');
         if (httpRoutePairs(route.original, spec.stable, spec.canary).length === 0) {
-            throw new types/* TrafficSetupError */.D(`HTTPRoute ${spec.namespace}/${spec.route} has no rule with both backendRefs "${spec.stable}" and "${spec.canary}": add the canary backendRef with weight: 0 next to the stable one`);
+            throw new types/* TrafficSetupError */.DU(`HTTPRoute ${spec.namespace}/${spec.route} has no rule with both backendRefs "${spec.stable}" and "${spec.canary}": add the canary backendRef with weight: 0 next to the stable one`);
         }
         return { kind: 'gatewayHTTPRoute', spec, objects: [route], weight: 0, effectiveWeight: 0 };
     },
@@ -521,7 +518,7 @@ function virtualServicePairs(vs, stable, canary) {
             const j = routes.findIndex((r) => matches(r, want));
             if (j < 0)
                 return undefined;
-            const path = (0,json_pointer/* pointer */.Wn)('spec', 'http', i, 'route', j);
+            const path = (0,json_pointer/* pointer */.W)('spec', 'http', i, 'route', j);
             const guards = [{ path: `${path}/destination/host`, value: want.host }];
             if (want.subset !== undefined)
                 guards.push({ path: `${path}/destination/subset`, value: want.subset });
@@ -534,23 +531,18 @@ function virtualServicePairs(vs, stable, canary) {
     });
     return pairs;
 }
-function istio_virtualservice_asSpec(spec) {
-    if (spec.kind !== 'istioVirtualService')
-        throw new types/* TrafficSetupError */.D(`istioVirtualService router given a ${spec.kind} spec`);
-    return spec;
-}
 const istioVirtualServiceRouter = {
     kind: 'istioVirtualService',
     async prepare(api, rawSpec) {
-        const spec = istio_virtualservice_asSpec(rawSpec);
+        const spec = (0,types/* specOf */.rI)('istioVirtualService', rawSpec);
         const vs = await (0,prepare_read/* readTracked */.T)(api, resources/* TRAFFIC_RESOURCES */._.VirtualService, spec.namespace, spec.virtualService, 'name an existing VirtualService');
         if (virtualServicePairs(vs.original, spec.stable, spec.canary).length === 0) {
-            throw new types/* TrafficSetupError */.D(`VirtualService ${spec.namespace}/${spec.virtualService} has no http route with both destinations ${label(spec.stable)} and ${label(spec.canary)}: add the canary destination with weight: 0 next to the stable one`);
+            throw new types/* TrafficSetupError */.DU(`VirtualService ${spec.namespace}/${spec.virtualService} has no http route with both destinations ${label(spec.stable)} and ${label(spec.canary)}: add the canary destination with weight: 0 next to the stable one`);
         }
         return { kind: 'istioVirtualService', spec, objects: [vs], weight: 0, effectiveWeight: 0 };
     },
     async setWeight(api, state, weight) {
-        const spec = istio_virtualservice_asSpec(state.spec);
+        const spec = (0,types/* specOf */.rI)('istioVirtualService', state.spec);
         const whole = Math.round((0,traffic_weight/* checkWeight */.n)(weight)); // route weights are integers
         const pairs = virtualServicePairs(state.objects[0].original, spec.stable, spec.canary);
         await (0,apply/* writeFields */.pc)(api, state.objects[0], pairWrites(pairs, whole), 'setWeight');
@@ -578,18 +570,13 @@ function nginxCanaryWeight(weight, totalAnnotation) {
     const units = Math.round((weight * total) / 100);
     return { value: String(units), effectiveWeight: (units / total) * 100 };
 }
-function nginx_ingress_asSpec(spec) {
-    if (spec.kind !== 'nginxIngress')
-        throw new types/* TrafficSetupError */.D(`nginxIngress router given a ${spec.kind} spec`);
-    return spec;
-}
 const nginxIngressRouter = {
     kind: 'nginxIngress',
     async prepare(api, rawSpec) {
-        const spec = nginx_ingress_asSpec(rawSpec);
+        const spec = (0,types/* specOf */.rI)('nginxIngress', rawSpec);
         const ingress = await (0,prepare_read/* readTracked */.T)(api, resources/* TRAFFIC_RESOURCES */._.Ingress, spec.namespace, spec.canaryIngress, 'create the canary Ingress first');
         if (ingress.original.metadata.annotations?.[CANARY_ANNOTATION] !== 'true') {
-            throw new types/* TrafficSetupError */.D(`Ingress ${spec.namespace}/${spec.canaryIngress} is not an ingress-nginx canary: annotate it ${CANARY_ANNOTATION}: "true"`);
+            throw new types/* TrafficSetupError */.DU(`Ingress ${spec.namespace}/${spec.canaryIngress} is not an ingress-nginx canary: annotate it ${CANARY_ANNOTATION}: "true"`);
         }
         return { kind: 'nginxIngress', spec, objects: [ingress], weight: 0, effectiveWeight: 0 };
     },
@@ -597,8 +584,8 @@ const nginxIngressRouter = {
         const ingress = state.objects[0];
         const annotations = ingress.original.metadata.annotations ?? {};
         const { value, effectiveWeight } = nginxCanaryWeight((0,traffic_weight/* checkWeight */.n)(weight), annotations[CANARY_WEIGHT_TOTAL_ANNOTATION]);
-        const mark = { path: (0,json_pointer/* pointer */.Wn)('metadata', 'annotations', CANARY_ANNOTATION), value: 'true' };
-        await (0,apply/* writeFields */.pc)(api, ingress, [{ path: (0,json_pointer/* pointer */.Wn)('metadata', 'annotations', CANARY_WEIGHT_ANNOTATION), value, guards: [mark] }], 'setWeight');
+        const mark = { path: (0,json_pointer/* pointer */.W)('metadata', 'annotations', CANARY_ANNOTATION), value: 'true' };
+        await (0,apply/* writeFields */.pc)(api, ingress, [{ path: (0,json_pointer/* pointer */.W)('metadata', 'annotations', CANARY_WEIGHT_ANNOTATION), value, guards: [mark] }], 'setWeight');
         state.weight = weight;
         state.effectiveWeight = effectiveWeight;
         return state;
@@ -617,33 +604,28 @@ var replicas = __webpack_require__(6058);
 
 const ACTIVE = 0;
 const PREVIEW = 1;
-const selectorPath = (key) => (0,json_pointer/* pointer */.Wn)('spec', 'selector', key);
+const selectorPath = (key) => (0,json_pointer/* pointer */.W)('spec', 'selector', key);
 /** Selector writes that make `service` select `labels` on the keys blue and green use. Pure. */
 function selectorWrites(service, spec, to) {
     const keys = [...new Set([...Object.keys(spec.blue), ...Object.keys(spec.green)])];
     return keys.map((key) => ({
         path: selectorPath(key),
-        value: to === 'green' ? spec.green[key] : (0,json_pointer/* readPointer */.qT)(service, selectorPath(key)),
+        value: to === 'green' ? spec.green[key] : (0,json_pointer/* readPointer */.q)(service, selectorPath(key)),
         guards: []
     }));
-}
-function service_selector_asSpec(spec) {
-    if (spec.kind !== 'serviceSelector')
-        throw new types/* TrafficSetupError */.D(`serviceSelector router given a ${spec.kind} spec`);
-    return spec;
 }
 const serviceSelectorRouter = {
     kind: 'serviceSelector',
     async prepare(api, rawSpec) {
-        const spec = service_selector_asSpec(rawSpec);
+        const spec = (0,types/* specOf */.rI)('serviceSelector', rawSpec);
         if (Object.keys(spec.green).length === 0)
-            throw new types/* TrafficSetupError */.D('serviceSelector.green needs at least one label');
+            throw new types/* TrafficSetupError */.DU('serviceSelector.green needs at least one label');
         const type = resources/* TRAFFIC_RESOURCES */._.Service;
         const active = await (0,prepare_read/* readTracked */.T)(api, type, spec.namespace, spec.activeService, 'name the Service that takes live traffic');
         const selector = active.original.spec?.selector ?? {};
         const missing = Object.entries(spec.blue).filter(([k, v]) => selector[k] !== v);
         if (missing.length > 0 || Object.keys(spec.blue).length === 0) {
-            throw new types/* TrafficSetupError */.D(`Service ${spec.namespace}/${spec.activeService} does not select blue (${Object.entries(spec.blue)
+            throw new types/* TrafficSetupError */.DU(`Service ${spec.namespace}/${spec.activeService} does not select blue (${Object.entries(spec.blue)
                 .map(([k, v]) => `${k}=${v}`)
                 .join(',') || 'no labels given'}): its selector is ${JSON.stringify(selector)}`);
         }
@@ -654,10 +636,10 @@ const serviceSelectorRouter = {
         return { kind: 'serviceSelector', spec, objects, weight: 0, effectiveWeight: 0 };
     },
     async setWeight(api, state, weight) {
-        const spec = service_selector_asSpec(state.spec);
+        const spec = (0,types/* specOf */.rI)('serviceSelector', state.spec);
         (0,traffic_weight/* checkWeight */.n)(weight);
         if (weight !== 0 && weight !== 100) {
-            throw new types/* TrafficSetupError */.D(`blue-green switches all traffic at once: weight must be 0 or 100 (got ${weight})`);
+            throw new types/* TrafficSetupError */.DU(`blue-green switches all traffic at once: weight must be 0 or 100 (got ${weight})`);
         }
         const preview = state.objects[PREVIEW];
         if (preview)
@@ -697,10 +679,9 @@ function routerFor(kind) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Wn: () => (/* binding */ pointer),
-/* harmony export */   qT: () => (/* binding */ readPointer)
+/* harmony export */   W: () => (/* binding */ pointer),
+/* harmony export */   q: () => (/* binding */ readPointer)
 /* harmony export */ });
-/* unused harmony export parentPointer */
 /** RFC 6901 JSON pointers over plain objects, for the guarded patches. Pure. */
 /** `/metadata/annotations/nginx.ingress.kubernetes.io~1canary-weight` from its segments. */
 function pointer(...segments) {
@@ -727,10 +708,6 @@ function readPointer(root, path) {
             return undefined;
     }
     return at;
-}
-/** The pointer of the parent (`/a/b` → `/a`). */
-function parentPointer(path) {
-    return path.slice(0, path.lastIndexOf('/'));
 }
 
 
@@ -779,7 +756,7 @@ function describeChanges(object, gone, changes, during) {
 async function readTracked(api, type, namespace, name, hint) {
     const object = await api.get(type, namespace, name);
     if (object === undefined)
-        throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .TrafficSetupError */ .D(`${type.kind} ${namespace}/${name} not found: ${hint}`);
+        throw new _types_js__WEBPACK_IMPORTED_MODULE_1__/* .TrafficSetupError */ .DU(`${type.kind} ${namespace}/${name} not found: ${hint}`);
     return (0,_apply_js__WEBPACK_IMPORTED_MODULE_0__/* .track */ .u4)(object, type, namespace);
 }
 
@@ -826,31 +803,26 @@ var traffic_weight = __webpack_require__(8264);
 
 const STABLE = 0;
 const CANARY = 1;
-const REPLICAS = (0,json_pointer/* pointer */.Wn)('spec', 'replicas');
+const REPLICAS = (0,json_pointer/* pointer */.W)('spec', 'replicas');
 function replicasOf(state, index, which) {
-    const value = (0,json_pointer/* readPointer */.qT)(state.objects[index][which], REPLICAS);
+    const value = (0,json_pointer/* readPointer */.q)(state.objects[index][which], REPLICAS);
     return typeof value === 'number' ? value : 1; // Kubernetes' default when unset
 }
 /** Pods of both Deployments as found by prepare: the total the split keeps. */
 function replicaTotal(state) {
     return replicasOf(state, STABLE, 'original') + replicasOf(state, CANARY, 'original');
 }
-function asSpec(spec) {
-    if (spec.kind !== 'replicas')
-        throw new types/* TrafficSetupError */.D(`replicas router given a ${spec.kind} spec`);
-    return spec;
-}
 const replicasRouter = {
     kind: 'replicas',
     async prepare(api, rawSpec) {
-        const spec = asSpec(rawSpec);
+        const spec = (0,types/* specOf */.rI)('replicas', rawSpec);
         const type = resources/* TRAFFIC_RESOURCES */._.Deployment;
         const stable = await (0,prepare_read/* readTracked */.T)(api, type, spec.namespace, spec.stable, 'the stable workload must exist');
         const canary = await (0,prepare_read/* readTracked */.T)(api, type, spec.namespace, spec.canary, 'create the canary Deployment first');
         const state = { kind: 'replicas', spec, objects: [stable, canary], weight: 0, effectiveWeight: 0 };
         const total = replicaTotal(state);
         if (total === 0)
-            throw new types/* TrafficSetupError */.D(`Deployments ${spec.namespace}/${spec.stable} and ${spec.canary} have 0 replicas between them: nothing to split`);
+            throw new types/* TrafficSetupError */.DU(`Deployments ${spec.namespace}/${spec.stable} and ${spec.canary} have 0 replicas between them: nothing to split`);
         state.effectiveWeight = (replicasOf(state, CANARY, 'original') / total) * 100;
         return state;
     },
@@ -910,8 +882,9 @@ const TRAFFIC_RESOURCES = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ TrafficSetupError),
-/* harmony export */   m: () => (/* binding */ RouteChangedError)
+/* harmony export */   DU: () => (/* binding */ TrafficSetupError),
+/* harmony export */   m8: () => (/* binding */ RouteChangedError),
+/* harmony export */   rI: () => (/* binding */ specOf)
 /* harmony export */ });
 /**
  * A routing object was changed by someone else between our read (or last write) and this write, so a
@@ -934,6 +907,12 @@ class TrafficSetupError extends Error {
         this.name = 'TrafficSetupError';
     }
 }
+/** `spec` as the `kind` router's own spec; a spec of another kind is refused. */
+function specOf(kind, spec) {
+    if (spec.kind !== kind)
+        throw new TrafficSetupError(`${kind} router given a ${spec.kind} spec`);
+    return spec;
+}
 
 
 /***/ }),
@@ -949,7 +928,7 @@ class TrafficSetupError extends Error {
 
 function checkWeight(weight) {
     if (!Number.isFinite(weight) || weight < 0 || weight > 100) {
-        throw new _types_js__WEBPACK_IMPORTED_MODULE_0__/* .TrafficSetupError */ .D(`canary weight must be a number from 0 to 100 (got ${String(weight)})`);
+        throw new _types_js__WEBPACK_IMPORTED_MODULE_0__/* .TrafficSetupError */ .DU(`canary weight must be a number from 0 to 100 (got ${String(weight)})`);
     }
     return weight;
 }
@@ -1661,6 +1640,8 @@ async function judgeStep(judge, prometheus, window, tracks, values) {
 
 // EXTERNAL MODULE: ./src/commands/analysis-step.ts + 7 modules
 var analysis_step = __webpack_require__(9049);
+// EXTERNAL MODULE: ./src/commands/canary-run.ts
+var canary_run = __webpack_require__(2680);
 ;// CONCATENATED MODULE: ./src/commands/canary-judge.ts
 /**
  * The `canary.judge` part of a canary step's I/O: which versions the two tracks are (the config's
@@ -1670,7 +1651,7 @@ var analysis_step = __webpack_require__(9049);
 
 
 
-const errorText = (error) => (error instanceof Error ? error.message : String(error));
+
 /** A metric's judgement as the reports show it (the record keeps no series, only what was concluded). */
 function metricReport(j) {
     return {
@@ -1713,7 +1694,7 @@ async function runStepJudge(input) {
         };
     }
     catch (error) {
-        return inconclusive(`the judge's queries failed: ${errorText(error)}`);
+        return inconclusive(`the judge's queries failed: ${(0,canary_run/* errorText */.kc)(error)}`);
     }
 }
 
@@ -1725,13 +1706,16 @@ async function runStepJudge(input) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K9: () => (/* binding */ imageVersion),
-/* harmony export */   KK: () => (/* binding */ stableHealth),
 /* harmony export */   Z9: () => (/* binding */ canaryHealth),
-/* harmony export */   kc: () => (/* binding */ errorText)
+/* harmony export */   kc: () => (/* binding */ errorText),
+/* harmony export */   xL: () => (/* binding */ stableVerdict)
 /* harmony export */ });
-/* harmony import */ var _kube_template_images_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5994);
+/* unused harmony export stableHealth */
+/* harmony import */ var _decide_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6501);
+/* harmony import */ var _kube_template_images_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5994);
 /* harmony import */ var _verify_workload_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8583);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4086);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4086);
+
 
 
 
@@ -1744,6 +1728,10 @@ function canaryHealth(run) {
 function stableHealth(run) {
     return workloadHealth(run, run.names.stable);
 }
+/** The stable's health as one verdict with its reasons (after a promotion or an abort). */
+async function stableVerdict(run) {
+    return (0,_decide_verdict_js__WEBPACK_IMPORTED_MODULE_1__.decideVerdict)({ targets: [await stableHealth(run)], checks: [] });
+}
 function workloadHealth(run, name) {
     const ref = { kind: 'Deployment', name, namespace: run.names.namespace };
     return (0,_verify_workload_js__WEBPACK_IMPORTED_MODULE_0__.verifyWorkload)(run.api, ref, { ...run.config.verify, expect: {}, smoke: [], gitops: {} }, {
@@ -1755,9 +1743,9 @@ function workloadHealth(run, name) {
 /** The version a Deployment runs: its first container's image tag (for {{version}} and the judge's tracks). */
 async function imageVersion(api, namespace, name, ctx) {
     try {
-        const images = await (0,_kube_template_images_js__WEBPACK_IMPORTED_MODULE_1__/* .readTemplateImages */ .p)(api, { kind: 'Deployment', name, namespace });
+        const images = await (0,_kube_template_images_js__WEBPACK_IMPORTED_MODULE_2__/* .readTemplateImages */ .p)(api, { kind: 'Deployment', name, namespace });
         const image = Object.values(images)[0];
-        return image ? (0,_version_js__WEBPACK_IMPORTED_MODULE_2__/* .imageTag */ .I)(image) : undefined;
+        return image ? (0,_version_js__WEBPACK_IMPORTED_MODULE_3__/* .imageTag */ .I)(image) : undefined;
     }
     catch (error) {
         ctx.warn(`could not read the version of Deployment/${name}: ${errorText(error)}`);
@@ -1846,7 +1834,7 @@ function serializePause(input) {
             name: o.name,
             original: trimmed(o.original),
             touched: o.touched,
-            written: o.touched.map((t) => ({ path: t.path, value: (0,json_pointer/* readPointer */.qT)(o.live, t.path) }))
+            written: o.touched.map((t) => ({ path: t.path, value: (0,json_pointer/* readPointer */.q)(o.live, t.path) }))
         })),
         weight: state.weight,
         effectiveWeight: state.effectiveWeight,
@@ -1891,12 +1879,12 @@ function changedSincePause(saved, fresh) {
         return [{ object, path: '', expected: 'the object', found: undefined }];
     const changes = [];
     for (const { path, value } of saved.written) {
-        const found = (0,json_pointer/* readPointer */.qT)(fresh, path);
+        const found = (0,json_pointer/* readPointer */.q)(fresh, path);
         if (!(0,external_node_util_.isDeepStrictEqual)(found, value))
             changes.push({ object, path, expected: value, found });
     }
     for (const guard of saved.touched.flatMap((t) => t.guards)) {
-        const found = (0,json_pointer/* readPointer */.qT)(fresh, guard.path);
+        const found = (0,json_pointer/* readPointer */.q)(fresh, guard.path);
         if (!(0,external_node_util_.isDeepStrictEqual)(found, guard.value) && !changes.some((c) => c.path === guard.path))
             changes.push({ object, path: guard.path, expected: guard.value, found });
     }
@@ -1960,8 +1948,6 @@ function stepTraffic(step, capacity) {
     return { weight: step.weight, canaryPods: step.weight > 0 ? capacity.canaryReplicas : undefined };
 }
 
-// EXTERNAL MODULE: ./src/decide/verdict.ts
-var decide_verdict = __webpack_require__(6501);
 // EXTERNAL MODULE: ./src/act/promote.ts
 var promote = __webpack_require__(6952);
 // EXTERNAL MODULE: ./src/act/traffic/index.ts + 5 modules
@@ -1996,17 +1982,21 @@ async function restoreAndRetire(run) {
     const api = cleanupApi(run.api);
     const problems = [];
     const { names } = run;
+    await restoreRouting(run, api, problems, run.state.kind === 'replicas'
+        ? `routing restored: ${names.stable} and ${names.canary} back to their replicas`
+        : `routing restored: ${run.state.objects.map((o) => `${o.type.kind} ${o.name}`).join(', ')} as found`);
+    await retireCanary(run, api, problems);
+    return problems;
+}
+/** Puts the routing back as saved, reporting `done` as the write. Problems are appended. */
+async function restoreRouting(run, api, problems, done) {
     try {
         await (0,act_traffic/* routerFor */.NF)(run.state.kind).restore(api, run.state);
-        run.report.writes.push(run.state.kind === 'replicas'
-            ? `routing restored: ${names.stable} and ${names.canary} back to their replicas`
-            : `routing restored: ${run.state.objects.map((o) => `${o.type.kind} ${o.name}`).join(', ')} as found`);
+        run.report.writes.push(done);
     }
     catch (error) {
         problems.push(`could not restore the routing: ${(0,canary_run/* errorText */.kc)(error)}`);
     }
-    await retireCanary(run, api, problems);
-    return problems;
 }
 /** Scales the canary to zero or deletes it, and removes a paused state. Problems are appended. */
 async function retireCanary(run, api, problems) {
@@ -2042,24 +2032,12 @@ var traffic_replicas = __webpack_require__(6058);
 
 
 
-
-
-async function stableVerdict(run) {
-    return (0,decide_verdict.decideVerdict)({ targets: [await (0,canary_run/* stableHealth */.KK)(run)], checks: [] });
-}
 /** All traffic back on the (promoted) stable as the routing was found, then the canary retired. */
 async function handBack(run) {
     const api = cleanupApi(run.api);
     const problems = [];
-    if (run.state.kind !== 'replicas') {
-        try {
-            await (0,act_traffic/* routerFor */.NF)(run.state.kind).restore(api, run.state);
-            run.report.writes.push(`routing restored: all traffic on ${run.names.stable}`);
-        }
-        catch (error) {
-            problems.push(`could not restore the routing: ${(0,canary_run/* errorText */.kc)(error)}`);
-        }
-    }
+    if (run.state.kind !== 'replicas')
+        await restoreRouting(run, api, problems, `routing restored: all traffic on ${run.names.stable}`);
     await retireCanary(run, api, problems);
     return problems;
 }
@@ -2074,7 +2052,7 @@ async function putBack(run, previous, found) {
     try {
         await (0,promote/* restoreStableTemplate */.eW)(cleanupApi(run.api), names.namespace, names.stable, previous);
         run.report.writes.push(`stable ${names.stable} given its pre-promotion template back`);
-        const back = await stableVerdict(run);
+        const back = await (0,canary_run/* stableVerdict */.xL)(run);
         if (back.verdict !== 'passed')
             reasons.push(`the restored ${names.stable} is ${back.verdict} too: check it by hand`);
     }
@@ -2105,7 +2083,7 @@ async function canary_promote_promote(run) {
     }
     run.report.writes.push(`stable ${names.stable} given the canary's pod template, ${replicas} replica(s)`);
     ctx.log(`promoted: waiting for ${names.stable} to roll out`);
-    const found = await stableVerdict(run);
+    const found = await (0,canary_run/* stableVerdict */.xL)(run);
     if (ctx.signal.aborted) {
         const problems = await handBack(run);
         return {
@@ -2283,6 +2261,8 @@ async function setUpCanary(config, ctx, api, names, paused) {
 var step_analysis = __webpack_require__(759);
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __webpack_require__(7840);
+// EXTERNAL MODULE: ./src/decide/verdict.ts
+var decide_verdict = __webpack_require__(6501);
 // EXTERNAL MODULE: ./src/util/sleep.ts
 var sleep = __webpack_require__(7783);
 // EXTERNAL MODULE: ./src/commands/analysis-step.ts + 7 modules
@@ -2454,7 +2434,6 @@ function record(run, index, startedAt, evaluation, decision, holds) {
 
 
 
-
 async function runCanary(config, ctx) {
     if (config.canary?.strategy === 'blueGreen')
         return (await __webpack_require__.e(/* import() */ 483).then(__webpack_require__.bind(__webpack_require__, 5483))).runBlueGreen(config, ctx);
@@ -2614,7 +2593,7 @@ function approvedAtEnd(run, paused, steps) {
 async function stableAfterAbort(run) {
     if (run.ctx.signal.aborted || run.config.dryRun)
         return [];
-    const { verdict, reasons } = (0,decide_verdict.decideVerdict)({ targets: [await (0,canary_run/* stableHealth */.KK)(run)], checks: [] });
+    const { verdict, reasons } = await (0,canary_run/* stableVerdict */.xL)(run);
     run.ctx.log(`stable ${run.names.stable} after the abort: ${verdict}`);
     if (verdict === 'passed') {
         run.report.writes.push(`stable ${run.names.stable} verified healthy`);
@@ -2727,11 +2706,12 @@ function decideVerdict(input) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ withDeadline)
 /* harmony export */ });
-/** setTimeout's ceiling (about 24.8 days); AbortSignal.timeout would clamp anything longer to 1 ms. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7783);
+// setTimeout's ceiling (about 24.8 days); AbortSignal.timeout would clamp anything longer to 1 ms.
+
 function withDeadline(api, deadline) {
     const view = () => {
-        const ms = Math.min(MAX_TIMER_MS, Math.max(deadline.floorMs, Math.round(deadline.at - deadline.now())));
+        const ms = Math.min(_util_sleep_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._, Math.max(deadline.floorMs, Math.round(deadline.at - deadline.now())));
         return api.withSignal(AbortSignal.any([deadline.signal, AbortSignal.timeout(ms)]));
     };
     return {
@@ -2773,6 +2753,40 @@ async function readTemplateImages(api, ref) {
     }
     return images;
 }
+
+
+/***/ }),
+
+/***/ 7783:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ MAX_TIMER_MS),
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/** setTimeout turns anything longer into 1 ms (TimeoutOverflowWarning): longer waits go in chunks. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+function wait(ms, signal) {
+    return new Promise((resolve) => {
+        if (ms <= 0 || signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+const sleep = async (ms, signal) => {
+    let left = Number.isFinite(ms) ? ms : MAX_TIMER_MS;
+    while (left > 0 && !signal?.aborted) {
+        const chunk = Math.min(left, MAX_TIMER_MS);
+        await wait(chunk, signal);
+        left -= chunk;
+    }
+};
 
 
 /***/ })

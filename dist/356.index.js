@@ -1,5 +1,5 @@
 export const id = 356;
-export const ids = [356,501];
+export const ids = [356,783,501];
 export const modules = {
 
 /***/ 4770:
@@ -94,8 +94,8 @@ function rollbackSettings(config, trigger, reason, ctx) {
 }
 /** Rolls the given targets back one after the other, each at most once in the run. */
 async function rollBackTargets(api, targets, settings, config, ctx) {
-    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(203)]).then(__webpack_require__.bind(__webpack_require__, 93));
-    const { verifyWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(583), __webpack_require__.e(783)]).then(__webpack_require__.bind(__webpack_require__, 8583));
+    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 93));
+    const { verifyWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(583)]).then(__webpack_require__.bind(__webpack_require__, 8583));
     const kubeconfigPath = await ctx.kubeconfigFile?.();
     const done = new Set();
     const reports = [];
@@ -255,13 +255,14 @@ const ORDER = ['passed', 'inconclusive', 'failed'];
 function targetRow(report) {
     if (report.restored)
         return report.restored;
+    const status = verdictOf(report);
     const row = {
         id: 'rollback',
         title: 'Rollback',
         expected: 'rolled back and healthy',
         actual: report.state,
-        status: verdictOf(report) === 'passed' ? 'passed' : verdictOf(report),
-        ...(verdictOf(report) === 'passed' ? {} : { reason: report.summary })
+        status,
+        ...(status === 'passed' ? {} : { reason: report.summary })
     };
     return { ref: report.ref, checks: [row] };
 }
@@ -283,7 +284,7 @@ async function runRollback(config, ctx) {
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        const { notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(203)]).then(__webpack_require__.bind(__webpack_require__, 93));
+        const { notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 93));
         report.targets = config.targets.map((ref) => notStarted(ref, `could not set up the Kubernetes client: ${message}; nothing was changed`));
     }
     const verdicts = report.targets.map(verdictOf);
@@ -380,11 +381,12 @@ function decideVerdict(input) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ withDeadline)
 /* harmony export */ });
-/** setTimeout's ceiling (about 24.8 days); AbortSignal.timeout would clamp anything longer to 1 ms. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7783);
+// setTimeout's ceiling (about 24.8 days); AbortSignal.timeout would clamp anything longer to 1 ms.
+
 function withDeadline(api, deadline) {
     const view = () => {
-        const ms = Math.min(MAX_TIMER_MS, Math.max(deadline.floorMs, Math.round(deadline.at - deadline.now())));
+        const ms = Math.min(_util_sleep_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._, Math.max(deadline.floorMs, Math.round(deadline.at - deadline.now())));
         return api.withSignal(AbortSignal.any([deadline.signal, AbortSignal.timeout(ms)]));
     };
     return {
@@ -404,6 +406,40 @@ function withDeadline(api, deadline) {
         delete: (...args) => view().delete(...args)
     };
 }
+
+
+/***/ }),
+
+/***/ 7783:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ MAX_TIMER_MS),
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/** setTimeout turns anything longer into 1 ms (TimeoutOverflowWarning): longer waits go in chunks. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+function wait(ms, signal) {
+    return new Promise((resolve) => {
+        if (ms <= 0 || signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+const sleep = async (ms, signal) => {
+    let left = Number.isFinite(ms) ? ms : MAX_TIMER_MS;
+    while (left > 0 && !signal?.aborted) {
+        const chunk = Math.min(left, MAX_TIMER_MS);
+        await wait(chunk, signal);
+        left -= chunk;
+    }
+};
 
 
 /***/ })

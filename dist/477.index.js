@@ -1,5 +1,5 @@
 export const id = 477;
-export const ids = [477,804];
+export const ids = [477,804,1];
 export const modules = {
 
 /***/ 7106:

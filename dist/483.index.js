@@ -133,11 +133,6 @@ function planLines(input) {
             : `after ${Math.round(scaleDown.afterMs / 1000)} s scale blue ${input.blue} to 0`
     ];
 }
-/** Whether a Service with `selector` sends traffic to pods labelled `podLabels` (an empty selector picks none). */
-function selectorPicks(selector, podLabels) {
-    const entries = Object.entries(selector);
-    return entries.length > 0 && entries.every(([key, value]) => podLabels[key] === value);
-}
 /**
  * Why a run cannot be judged at all (so it must not start: green would be brought up and torn down
  * for nothing), or undefined. Both gates need PromQL checks and a Prometheus to ask.
@@ -152,6 +147,8 @@ function unjudgeable(analysis) {
 
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __webpack_require__(7840);
+// EXTERNAL MODULE: ./src/evaluate/selector.ts
+var selector = __webpack_require__(2342);
 // EXTERNAL MODULE: ./src/kube/resources.ts
 var resources = __webpack_require__(6804);
 // EXTERNAL MODULE: ./src/util/sleep.ts
@@ -171,8 +168,12 @@ async function readDeployment(api, namespace, name) {
     return object;
 }
 
+// EXTERNAL MODULE: ./src/kube/workload/template.ts
+var template = __webpack_require__(2482);
 // EXTERNAL MODULE: ./src/commands/canary-run.ts
 var canary_run = __webpack_require__(2680);
+// EXTERNAL MODULE: ./src/commands/version.ts
+var version = __webpack_require__(4086);
 ;// CONCATENATED MODULE: ./src/commands/blue-green-setup.ts
 /**
  * The start of a blue-green run, before anything is written: which Deployments are blue and green,
@@ -185,18 +186,22 @@ var canary_run = __webpack_require__(2680);
 
 
 
-function blueGreenSection(config) {
-    return config.canary?.blueGreen;
-}
+
+
 /** Green: `canary.workload`, else `<blue>-canary` (the canary's default name). */
 function greenName(config, blue) {
     return config.canary?.workload ?? `${blue}-canary`;
 }
 /** A Service's selector (empty when absent or the Service is gone). */
 const selectorOf = (object) => object?.spec?.selector ?? {};
+/** The version a Deployment runs: its first container's image tag (as canary-run.ts imageVersion reads it). */
+function versionOf(deployment) {
+    const image = Object.values((0,template/* templateImages */.TD)(deployment)).find(Boolean);
+    return image ? (0,version/* imageTag */.I)(image) : undefined;
+}
 /** Reads everything the run needs and prepares the router; a string says why the run cannot start. */
-async function prepareBlueGreen(api, config, ctx) {
-    const section = blueGreenSection(config);
+async function prepareBlueGreen(api, config) {
+    const section = config.canary?.blueGreen;
     if (!section)
         return 'canary.blueGreen is required when canary.strategy is blueGreen: { activeService: <the Service that takes live traffic> }';
     const cannotJudge = unjudgeable({
@@ -225,7 +230,7 @@ async function prepareBlueGreen(api, config, ctx) {
         const active = await api.get(resources/* RESOURCES */.eZ.Service, namespace, section.activeService);
         if (!active)
             return `Service ${namespace}/${section.activeService} not found: canary.blueGreen.activeService names the Service that takes live traffic`;
-        const greenPodLabels = greenObject.spec?.template?.metadata?.labels ?? {};
+        const greenPodLabels = (0,template/* templateLabels */.MN)(greenObject);
         const labels = colourLabels(selectorOf(active), greenPodLabels, {
             activeService: `${namespace}/${section.activeService}`,
             green: `${namespace}/${green}`
@@ -252,10 +257,8 @@ async function prepareBlueGreen(api, config, ctx) {
             state,
             greenPodLabels,
             replicas: blueObject.spec?.replicas ?? 1,
-            versions: {
-                green: config.version ?? (await (0,canary_run/* imageVersion */.K9)(api, namespace, green, ctx)),
-                blue: await (0,canary_run/* imageVersion */.K9)(api, namespace, blue, ctx)
-            },
+            // From the objects just read: no second GET of either Deployment.
+            versions: { green: config.version ?? versionOf(greenObject), blue: versionOf(blueObject) },
             report: { namespace, blue, green, labels, services, phases: [], liveOn: 'blue', writes: [] }
         };
     }
@@ -270,6 +273,7 @@ async function prepareBlueGreen(api, config, ctx) {
  * Services for the report. These run on a KubeApi detached from the run's cancel signal, held to its
  * own deadline: a cancelled run must still take live traffic off an unjudged green.
  */
+
 
 
 
@@ -308,10 +312,11 @@ async function backToBlue(api, setup) {
     catch (error) {
         problems.push(`could not read ${activeLabel} to check where live traffic goes: ${(0,canary_run/* errorText */.kc)(error)}`);
     }
-    if (active === undefined || selectorPicks(active, setup.greenPodLabels)) {
-        if (active !== undefined)
+    if (active === undefined || (0,selector/* serviceSelects */.$d)(active, setup.greenPodLabels)) {
+        if (active !== undefined) {
             problems.push(`${activeLabel} still selects green (${labelText(active)}): green ${report.green} was left running; switch the Service to blue before scaling green down`);
-        report.liveOn = active === undefined ? report.liveOn : 'green';
+            report.liveOn = 'green';
+        }
         return { activeRestored: false, problems };
     }
     report.liveOn = 'blue';
@@ -352,6 +357,7 @@ var canary_workload = __webpack_require__(2678);
 
 
 
+
 async function greenFromImages(api, config, ctx) {
     const images = config.canary?.images;
     const target = config.targets[0];
@@ -372,9 +378,7 @@ async function greenFromImages(api, config, ctx) {
             };
         const line = existing
             ? `green ${green} given ${imageText}`
-            : `green ${green} created from blue ${blue} with ${imageText} and labels ${Object.entries(labels ?? {})
-                .map(([k, v]) => `${k}=${v}`)
-                .join(',')}, at 0 replicas`;
+            : `green ${green} created from blue ${blue} with ${imageText} and labels ${labelText(labels ?? {})}, at 0 replicas`;
         if (config.dryRun)
             return { kind: 'planned', line, missing: !existing };
         const { created } = await (0,canary_workload/* ensureCanaryWorkload */.y)(api, {
@@ -456,6 +460,7 @@ async function runGate(gate, pause, config, ctx, versions) {
  * at zero. After a good switch blue is kept up for `scaleDownDelay`, then scaled to zero. The pure
  * decisions are in canary/blue-green-machine.ts; only src/act/ writes to the cluster.
  */
+
 
 
 
@@ -561,7 +566,7 @@ async function scaleBlueDown(run) {
         return leftUp(`cancelled before blue ${report.blue} was scaled down: it is still running; scale it to 0 by hand`);
     try {
         const active = selectorOf(await api.get(resources/* RESOURCES */.eZ.Service, spec.namespace, spec.activeService));
-        if (!selectorPicks(active, setup.greenPodLabels))
+        if (!(0,selector/* serviceSelects */.$d)(active, setup.greenPodLabels))
             return leftUp(`Service ${spec.activeService} no longer selects green (${labelText(active)}: changed by someone else): blue ${report.blue} left running`);
         if (await (0,promote/* scaleDeployment */.eV)(api, spec.namespace, report.blue, 0))
             report.writes.push(`blue ${report.blue} scaled to 0`);
@@ -626,7 +631,7 @@ async function runBlueGreen(config, ctx) {
         const reason = `dry run: would make ${green.line}; nothing else can be planned before green exists`;
         return finish({ verdict: 'inconclusive', action: 'none', reasons: [reason] });
     }
-    const setup = await prepareBlueGreen(api, config, ctx);
+    const setup = await prepareBlueGreen(api, config);
     if (typeof setup === 'string')
         return finish({ verdict: 'inconclusive', action: 'none', reasons: [`blue-green not started: ${setup}`] });
     const { report, spec } = setup;

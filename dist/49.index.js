@@ -1,5 +1,5 @@
 export const id = 49;
-export const ids = [49,783,164];
+export const ids = [49];
 export const modules = {
 
 /***/ 9049:
@@ -660,15 +660,9 @@ function analysisUsesVersion(analysis) {
         return false;
     return [...analysis.checks.map((c) => c.query), analysis.minTraffic?.query ?? ''].some((q) => (0,template/* templateVariablesUsed */.xU)(q).includes('version'));
 }
+/** The queries' template values: the first target's. */
 function templateValues(config, version) {
-    const first = config.targets[0];
-    return {
-        ...config.variables,
-        namespace: first?.namespace ?? '',
-        target: first?.name ?? '',
-        kind: first?.kind ?? '',
-        version: version ?? ''
-    };
+    return (0,template/* targetTemplateValues */.sz)(config.variables, config.targets[0], version);
 }
 /** An analysis that could not start (no Prometheus configured): inconclusive, never a pass. */
 function notRunnable(reason, now) {
@@ -798,40 +792,6 @@ function redactUrl(url) {
     copy.hash = '';
     return copy.toString();
 }
-
-
-/***/ }),
-
-/***/ 7783:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ sleep)
-/* harmony export */ });
-/* unused harmony export MAX_TIMER_MS */
-/** setTimeout turns anything longer into 1 ms (TimeoutOverflowWarning): longer waits go in chunks. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-function wait(ms, signal) {
-    return new Promise((resolve) => {
-        if (ms <= 0 || signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-const sleep = async (ms, signal) => {
-    let left = Number.isFinite(ms) ? ms : MAX_TIMER_MS;
-    while (left > 0 && !signal?.aborted) {
-        const chunk = Math.min(left, MAX_TIMER_MS);
-        await wait(chunk, signal);
-        left -= chunk;
-    }
-};
 
 
 /***/ })

@@ -73,9 +73,12 @@ function parseBody(body) {
 var retry = __webpack_require__(6490);
 // EXTERNAL MODULE: ./src/prometheus/transport.ts
 var transport = __webpack_require__(3153);
+// EXTERNAL MODULE: ./src/util/retry-after.ts
+var retry_after = __webpack_require__(9361);
 // EXTERNAL MODULE: ./src/util/tls-errors.ts
 var tls_errors = __webpack_require__(8557);
 ;// CONCATENATED MODULE: ./src/prometheus/client.ts
+
 
 
 
@@ -289,7 +292,7 @@ function networkReason(error) {
 function interpret(response, where) {
     const status = response.status;
     const retryAfterHeader = response.headers['retry-after'];
-    const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(typeof retryAfterHeader === 'string' ? retryAfterHeader : undefined);
+    const retryAfterMs = (0,retry_after/* parseRetryAfter */.m)(typeof retryAfterHeader === 'string' ? retryAfterHeader : undefined);
     let body;
     try {
         body = JSON.parse(response.data);
@@ -404,13 +407,11 @@ function graphUrl(baseUrl, query, start, end) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   JG: () => (/* binding */ defaultSleep),
-/* harmony export */   LH: () => (/* binding */ withRetries),
-/* harmony export */   mu: () => (/* reexport safe */ _util_retry_after_js__WEBPACK_IMPORTED_MODULE_1__.m)
+/* harmony export */   LH: () => (/* binding */ withRetries)
 /* harmony export */ });
 /* unused harmony exports isRetryable, backoffDelay */
-/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7783);
+/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7783);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2737);
-/* harmony import */ var _util_retry_after_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9361);
 /**
  * Retry with exponential backoff for Prometheus requests. Written here rather than with p-retry because
  * a 429/503 may dictate the delay through `Retry-After`, which a fixed backoff schedule cannot honour.
@@ -425,7 +426,6 @@ function isRetryable(error) {
         return true;
     return error.status !== undefined && (error.status === 429 || error.status >= 500);
 }
-
 function backoffDelay(policy, retryNumber, retryAfterMs) {
     const exponential = policy.baseDelayMs * 2 ** (retryNumber - 1);
     return Math.min(policy.maxDelayMs, retryAfterMs ?? exponential);
@@ -443,7 +443,7 @@ async function withRetries(attempt, policy, sleep, signal) {
         }
     }
 }
-const defaultSleep = _util_sleep_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .y;
+const defaultSleep = _util_sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .y;
 
 
 /***/ }),

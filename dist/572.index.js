@@ -1,5 +1,5 @@
 export const id = 572;
-export const ids = [572,804,477];
+export const ids = [572,804,477,1];
 export const modules = {
 
 /***/ 8572:
@@ -63,7 +63,7 @@ async function snapshotTarget(api, ref, config, ctx) {
                 ]
             }
         };
-    const { readWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(164)]).then(__webpack_require__.bind(__webpack_require__, 93));
+    const { readWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(783)]).then(__webpack_require__.bind(__webpack_require__, 93));
     const read = await readWorkload(api, kind, ref);
     if (!read)
         return {

@@ -277,10 +277,10 @@ function resourcePath(type, namespace, name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   bD: () => (/* binding */ DEFAULT_ARGOCD_NAMESPACE),
+/* harmony export */   b: () => (/* binding */ DEFAULT_ARGOCD_NAMESPACE),
 /* harmony export */   detectManager: () => (/* binding */ detectManager)
 /* harmony export */ });
-/* unused harmony exports ARGOCD_TRACKING_ID, ARGOCD_INSTANCE_LABEL, HELM_MANAGED_BY_LABEL, HELM_RELEASE_NAME, HELM_RELEASE_NAMESPACE, parseTrackingId */
+/* unused harmony export parseTrackingId */
 /* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6804);
 
 const ARGOCD_TRACKING_ID = 'argocd.argoproj.io/tracking-id';

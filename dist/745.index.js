@@ -208,7 +208,6 @@ function helmRollbackArgs(input) {
         args.push('--kube-context', input.context);
     return args;
 }
-
 /**
  * The command line for the report and for a human to copy: the kubeconfig path is left out (it is a
  * temporary file of this runner; the reader has their own), the context is kept.

@@ -328,6 +328,8 @@ void analysisMatches;
 
 // EXTERNAL MODULE: ./src/evaluate/alerts.ts
 var alerts = __webpack_require__(6200);
+// EXTERNAL MODULE: ./src/config/schema-root.ts + 2 modules
+var schema_root = __webpack_require__(7278);
 ;// CONCATENATED MODULE: ./src/config/schema-alerts.ts
 /**
  * zod schema of the `alerts` section: the "no critical alerts firing" check. Which severities count,
@@ -343,9 +345,8 @@ var alerts = __webpack_require__(6200);
 
 
 
-const DEFAULT_ALERT_MATCHERS = [
-    { label: 'namespace', op: '=', value: '{{namespace}}' }
-];
+
+const DEFAULT_ALERT_MATCHERS = [{ label: 'namespace', op: '=', value: '{{namespace}}' }];
 const LABEL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const OPERATOR_FORM = /^(=~|!~|!=|=)\s*"((?:[^"\\]|\\.)*)"$/;
 const MATCHER_EXPECTED = 'expected a label value, or an operator and a double-quoted value such as =~"web-.*", !~"canary-.*" or !="batch"';
@@ -382,11 +383,8 @@ const matchers = schemas/* record */.g1P(schemas/* string */.YjP(), schema_parts
 });
 const severities = schemas/* array */.YOg(schema_parts/* nonEmptyString */.y0, { error: 'expected a list of severity label values, e.g. [critical]' })
     .min(1, { error: 'expected at least one severity, e.g. [critical]' });
-/**
- * @param templateValues stand-ins for every template variable (see load.ts), to check matcher templates
- * @param connection the schema of a Prometheus-style connection (url, auth, TLS, timeout, retries)
- */
-function alertsSchema(templateValues, connection) {
+/** @param templateValues stand-ins for every template variable (see load.ts), to check matcher templates */
+function alertsSchema(templateValues) {
     const known = Object.keys(templateValues);
     return (0,schema_parts/* strictObject */.re)({
         severities: severities.default(() => ['critical']),
@@ -394,7 +392,8 @@ function alertsSchema(templateValues, connection) {
         failOn: schemas/* enum */.k5n(['new', 'any'], { error: 'expected new or any' }).default('new'),
         source: schemas/* enum */.k5n(['auto', 'alertmanager', 'prometheus'], { error: 'expected auto, alertmanager or prometheus' })
             .default('auto'),
-        alertmanager: connection.optional()
+        // A Prometheus-style connection: url, auth, headers, TLS, timeout, retries.
+        alertmanager: schema_root/* prometheusSchema */.aD.optional()
     })
         .superRefine((value, ctx) => {
         for (const matcher of value.matchers ?? []) {
@@ -436,12 +435,12 @@ function alertsSchema(templateValues, connection) {
  * a good switch. The canary schema (schema-canary.ts) holds it as `canary.blueGreen`.
  */
 
+
 /** A label key as Kubernetes accepts it: an optional DNS prefix, then a name of at most 63 characters. */
 const labelKey = schemas/* string */.YjP()
     .regex(/^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/, {
     error: 'expected a label key such as colour or example.com/colour'
 });
-
 const phase = (0,schema_parts/* strictObject */.re)({ pause: schema_parts/* duration */.p0.optional() });
 // templateValues: kept in the signature so later fields may hold templated queries like the canary's.
 function blueGreenSchema(_templateValues) {
@@ -649,8 +648,6 @@ function canarySchema(templateValues) {
     });
 }
 
-// EXTERNAL MODULE: ./src/config/schema-root.ts + 2 modules
-var schema_root = __webpack_require__(7278);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 
 
@@ -660,7 +657,7 @@ function configSchema(context) {
     return (0,schema_root/* configSchemaOf */.ZK)(context, {
         analysis: analysisSchema(context.templateValues).optional(),
         canary: canarySchema(context.templateValues).optional(),
-        alerts: alertsSchema(context.templateValues, schema_root/* prometheusSchema */.aD).optional()
+        alerts: alertsSchema(context.templateValues).optional()
     });
 }
 const configMatches = true;
@@ -679,7 +676,8 @@ void configMatches;
 /* harmony export */   tH: () => (/* binding */ judgeAlerts),
 /* harmony export */   zl: () => (/* binding */ formatMatchers)
 /* harmony export */ });
-/* unused harmony exports escapeRegex, matchesLabel, matchesAll */
+/* unused harmony export matchesLabel */
+/* harmony import */ var _config_template_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9030);
 /**
  * The "no critical alerts firing" judgement. Pure: alerts as read from Alertmanager or Prometheus in,
  * three lists out. Which alerts belong to the workload (label matchers, Prometheus semantics: a missing
@@ -690,11 +688,11 @@ void configMatches;
  *   failing only with `failOn: any`, so a deploy is not blamed for an old fire;
  * - every other matching firing alert fails the check.
  */
+
 /** Escapes a value for use as a literal inside a regular expression. */
 function escapeRegex(value) {
     return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 /**
  * A matcher's value with its `{{name}}` placeholders filled. Values landing in a regex are escaped,
  * so a name like `api.v2` matches itself only. Throws on an unknown variable (the config check names
@@ -702,7 +700,7 @@ const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
  */
 function renderMatcher(matcher, values) {
     const isRegex = matcher.op === '=~' || matcher.op === '!~';
-    const value = matcher.value.replace(PLACEHOLDER, (whole, name) => {
+    const value = matcher.value.replace(_config_template_js__WEBPACK_IMPORTED_MODULE_0__/* .PLACEHOLDER */ .Kx, (whole, name) => {
         const filled = Object.hasOwn(values, name) ? values[name] : undefined;
         if (filled === undefined)
             throw new Error(`unknown template variable ${whole} in alerts.matchers.${matcher.label}`);

@@ -1,5 +1,5 @@
 export const id = 914;
-export const ids = [914,86,501];
+export const ids = [914,86,783,501];
 export const modules = {
 
 /***/ 4770:
@@ -94,8 +94,8 @@ function rollbackSettings(config, trigger, reason, ctx) {
 }
 /** Rolls the given targets back one after the other, each at most once in the run. */
 async function rollBackTargets(api, targets, settings, config, ctx) {
-    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(203)]).then(__webpack_require__.bind(__webpack_require__, 93));
-    const { verifyWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(583), __webpack_require__.e(783)]).then(__webpack_require__.bind(__webpack_require__, 8583));
+    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 93));
+    const { verifyWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(583)]).then(__webpack_require__.bind(__webpack_require__, 8583));
     const kubeconfigPath = await ctx.kubeconfigFile?.();
     const done = new Set();
     const reports = [];
@@ -235,14 +235,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runAnalyze: () => (/* binding */ runAnalyze)
 /* harmony export */ });
-/* harmony import */ var _decide_verdict_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6501);
-/* harmony import */ var _kube_template_images_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5994);
+/* harmony import */ var _decide_verdict_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6501);
+/* harmony import */ var _kube_template_images_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5994);
+/* harmony import */ var _kube_workload_template_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2482);
 /* harmony import */ var _analysis_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9049);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4086);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4086);
 /* harmony import */ var _act_step_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4770);
 /* harmony import */ var _kube_workload_kinds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6188);
-/* harmony import */ var _decide_pre_rollout_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6705);
-/* harmony import */ var _evaluate_events_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5270);
+/* harmony import */ var _decide_pre_rollout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6705);
+/* harmony import */ var _evaluate_events_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5270);
 
 
 
@@ -251,14 +252,16 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-async function versionFromCluster(config, ctx) {
+
+/** The first target's image tag: from `read` (the first target as already read), else one GET of it. */
+async function versionFromCluster(config, ctx, read) {
     const first = config.targets[0];
     if (!first)
         return undefined;
     try {
-        const images = await (0,_kube_template_images_js__WEBPACK_IMPORTED_MODULE_3__/* .readTemplateImages */ .p)(await ctx.kube(), first);
-        const image = Object.values(images)[0];
-        return image ? (0,_version_js__WEBPACK_IMPORTED_MODULE_4__/* .imageTag */ .I)(image) : undefined;
+        const images = read ? (0,_kube_workload_template_js__WEBPACK_IMPORTED_MODULE_3__/* .templateImages */ .TD)(read) : await (0,_kube_template_images_js__WEBPACK_IMPORTED_MODULE_4__/* .readTemplateImages */ .p)(await ctx.kube(), first);
+        const image = Object.values(images).find(Boolean);
+        return image ? (0,_version_js__WEBPACK_IMPORTED_MODULE_5__/* .imageTag */ .I)(image) : undefined;
     }
     catch (error) {
         ctx.warn(`could not read the version from ${first.kind}/${first.name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -267,12 +270,14 @@ async function versionFromCluster(config, ctx) {
 }
 async function runAnalyze(config, ctx) {
     const startedAt = ctx.now();
-    const needsVersion = (0,_analysis_step_js__WEBPACK_IMPORTED_MODULE_0__/* .analysisUsesVersion */ .N)(config.analysis);
-    const version = config.version ?? (needsVersion ? await versionFromCluster(config, ctx) : undefined);
     // The targets as they are when the analysis starts: what the verdict is about, for the rollback's guards.
-    const rollbackTargets = config.rollback.onFailure || config.rollback.onInconclusive ? await targetsAtStart(config, ctx, startedAt) : [];
+    const atStart = config.rollback.onFailure || config.rollback.onInconclusive
+        ? await targetsAtStart(config, ctx, startedAt)
+        : { targets: [] };
+    const needsVersion = (0,_analysis_step_js__WEBPACK_IMPORTED_MODULE_0__/* .analysisUsesVersion */ .N)(config.analysis);
+    const version = config.version ?? (needsVersion ? await versionFromCluster(config, ctx, atStart.first) : undefined);
     const analysis = await ctx.group('PromQL analysis', () => (0,_analysis_step_js__WEBPACK_IMPORTED_MODULE_0__.runConfiguredAnalysis)(config, version, ctx));
-    const decision = (0,_decide_verdict_js__WEBPACK_IMPORTED_MODULE_5__.decideVerdict)({ targets: [], checks: [], analysis });
+    const decision = (0,_decide_verdict_js__WEBPACK_IMPORTED_MODULE_6__.decideVerdict)({ targets: [], checks: [], analysis });
     const result = {
         command: 'analyze',
         startedAt: startedAt.toISOString(),
@@ -285,24 +290,30 @@ async function runAnalyze(config, ctx) {
         checks: [],
         analysis
     };
-    return (0,_act_step_js__WEBPACK_IMPORTED_MODULE_1__/* .actOnVerdict */ .f4)(result, config, ctx, rollbackTargets);
+    return (0,_act_step_js__WEBPACK_IMPORTED_MODULE_1__/* .actOnVerdict */ .f4)(result, config, ctx, atStart.targets);
 }
-/** Reads each target once before the analysis: the state judged and the revision before its rollout. */
+/**
+ * Reads each target once before the analysis: the state judged and the revision before its rollout,
+ * and the first target's object (its image tag is the version when none is given).
+ */
 async function targetsAtStart(config, ctx, startedAt) {
     if (config.targets.length === 0)
-        return [];
-    const { readWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 93));
+        return { targets: [] };
+    const { readWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(1)]).then(__webpack_require__.bind(__webpack_require__, 93));
     const targets = [];
-    for (const ref of config.targets) {
+    let first;
+    for (const [index, ref] of config.targets.entries()) {
         const kind = (0,_kube_workload_kinds_js__WEBPACK_IMPORTED_MODULE_2__/* .workloadKindName */ .x)(ref.kind, ref.apiVersion);
         try {
             const read = kind ? await readWorkload(await ctx.kube(), kind, ref) : undefined;
+            if (index === 0)
+                first = read?.object;
             const preRollout = read
-                ? (0,_decide_pre_rollout_js__WEBPACK_IMPORTED_MODULE_6__/* .inferPreRolloutRevision */ .O)({
+                ? (0,_decide_pre_rollout_js__WEBPACK_IMPORTED_MODULE_7__/* .inferPreRolloutRevision */ .O)({
                     current: read.revisions.current,
                     history: read.revisions.history,
                     verifyStartedAt: startedAt,
-                    lookbackMs: _evaluate_events_js__WEBPACK_IMPORTED_MODULE_7__/* .ROLLOUT_LOOKBACK_MS */ .Mb
+                    lookbackMs: _evaluate_events_js__WEBPACK_IMPORTED_MODULE_8__/* .ROLLOUT_LOOKBACK_MS */ .Mb
                 })
                 : undefined;
             targets.push({ ref, ...(read ? { judged: read.revisions.state } : {}), ...(preRollout ? { preRollout } : {}) });
@@ -312,7 +323,7 @@ async function targetsAtStart(config, ctx, startedAt) {
             targets.push({ ref });
         }
     }
-    return targets;
+    return { targets, ...(first ? { first } : {}) };
 }
 
 
@@ -521,11 +532,12 @@ function warningEventsSince(events, filter) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ withDeadline)
 /* harmony export */ });
-/** setTimeout's ceiling (about 24.8 days); AbortSignal.timeout would clamp anything longer to 1 ms. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7783);
+// setTimeout's ceiling (about 24.8 days); AbortSignal.timeout would clamp anything longer to 1 ms.
+
 function withDeadline(api, deadline) {
     const view = () => {
-        const ms = Math.min(MAX_TIMER_MS, Math.max(deadline.floorMs, Math.round(deadline.at - deadline.now())));
+        const ms = Math.min(_util_sleep_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._, Math.max(deadline.floorMs, Math.round(deadline.at - deadline.now())));
         return api.withSignal(AbortSignal.any([deadline.signal, AbortSignal.timeout(ms)]));
     };
     return {
@@ -567,6 +579,135 @@ async function readTemplateImages(api, ref) {
     }
     return images;
 }
+
+
+/***/ }),
+
+/***/ 1614:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ semanticEqual)
+/* harmony export */ });
+/** Deep equality of JSON values, as Kubernetes compares API objects. Pure. */
+const isEmpty = (v) => v === undefined ||
+    v === null ||
+    (Array.isArray(v) && v.length === 0) ||
+    (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
+/**
+ * Deep equality ignoring object key order, where an absent field, `null` and an empty map or list are
+ * the same (apimachinery's Semantic.DeepEqual treats nil and empty maps/slices as equal, and a JSON
+ * round-trip through Go's `omitempty` drops them).
+ */
+function semanticEqual(a, b) {
+    if (a === b)
+        return true;
+    if (isEmpty(a) && isEmpty(b))
+        return true;
+    if (Array.isArray(a) || Array.isArray(b)) {
+        if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length)
+            return false;
+        return a.every((v, i) => semanticEqual(v, b[i]));
+    }
+    if (a && b && typeof a === 'object' && typeof b === 'object') {
+        const ra = a;
+        const rb = b;
+        const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
+        return [...keys].every((k) => semanticEqual(ra[k], rb[k]));
+    }
+    return false;
+}
+
+
+/***/ }),
+
+/***/ 2482:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AX: () => (/* binding */ POD_TEMPLATE_HASH),
+/* harmony export */   Bk: () => (/* binding */ selectorOf),
+/* harmony export */   IC: () => (/* binding */ imagesOf),
+/* harmony export */   MN: () => (/* binding */ templateLabels),
+/* harmony export */   TD: () => (/* binding */ templateImages),
+/* harmony export */   XK: () => (/* binding */ withoutHash),
+/* harmony export */   kW: () => (/* binding */ templateOf),
+/* harmony export */   sx: () => (/* binding */ selectorWith),
+/* harmony export */   xs: () => (/* binding */ equalIgnoreHash)
+/* harmony export */ });
+/* unused harmony export specOf */
+/* harmony import */ var _evaluate_selector_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2342);
+/* harmony import */ var _semantic_equal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1614);
+
+
+/** The label Deployments add to each ReplicaSet's template (apps/v1 DefaultDeploymentUniqueLabelKey). */
+const POD_TEMPLATE_HASH = 'pod-template-hash';
+const specOf = (obj) => obj.spec;
+const templateOf = (obj) => specOf(obj)?.template;
+const selectorOf = (obj) => specOf(obj)?.selector;
+/** Images of the pod template's containers, by container name. */
+function templateImages(obj) {
+    return imagesOf(templateOf(obj));
+}
+function imagesOf(template) {
+    const images = {};
+    for (const c of template?.spec?.containers ?? [])
+        images[c.name] = c.image ?? '';
+    return images;
+}
+const templateLabels = (obj) => templateOf(obj)?.metadata?.labels ?? {};
+/** The workload selector plus one label: `app=web,pod-template-hash=abc`. */
+function selectorWith(obj, key, value) {
+    const base = (0,_evaluate_selector_js__WEBPACK_IMPORTED_MODULE_0__/* .selectorToString */ .CI)(selectorOf(obj));
+    return base ? `${base},${key}=${value}` : `${key}=${value}`;
+}
+/** A copy of the template without the `pod-template-hash` label (kubectl deletes it before an undo). */
+function withoutHash(template) {
+    const labels = { ...(template?.metadata?.labels ?? {}) };
+    delete labels[POD_TEMPLATE_HASH];
+    return { ...structuredClone(template ?? {}), metadata: { ...structuredClone(template?.metadata ?? {}), labels } };
+}
+/**
+ * Template equality ignoring `pod-template-hash` (kubectl/kubernetes deploymentutil EqualIgnoreHash,
+ * which compares with apimachinery's Semantic.DeepEqual: empty and absent maps are equal).
+ */
+function equalIgnoreHash(a, b) {
+    return (0,_semantic_equal_js__WEBPACK_IMPORTED_MODULE_1__/* .semanticEqual */ .J)(withoutHash(a), withoutHash(b));
+}
+
+
+/***/ }),
+
+/***/ 7783:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ MAX_TIMER_MS),
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/** setTimeout turns anything longer into 1 ms (TimeoutOverflowWarning): longer waits go in chunks. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+function wait(ms, signal) {
+    return new Promise((resolve) => {
+        if (ms <= 0 || signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+const sleep = async (ms, signal) => {
+    let left = Number.isFinite(ms) ? ms : MAX_TIMER_MS;
+    while (left > 0 && !signal?.aborted) {
+        const chunk = Math.min(left, MAX_TIMER_MS);
+        await wait(chunk, signal);
+        left -= chunk;
+    }
+};
 
 
 /***/ })

@@ -1,5 +1,5 @@
 export const id = 923;
-export const ids = [923,86,153,501];
+export const ids = [923,86,153,783,501];
 export const modules = {
 
 /***/ 4770:
@@ -94,8 +94,8 @@ function rollbackSettings(config, trigger, reason, ctx) {
 }
 /** Rolls the given targets back one after the other, each at most once in the run. */
 async function rollBackTargets(api, targets, settings, config, ctx) {
-    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(203)]).then(__webpack_require__.bind(__webpack_require__, 93));
-    const { verifyWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(583), __webpack_require__.e(783)]).then(__webpack_require__.bind(__webpack_require__, 8583));
+    const { rollBackTarget, notStarted } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(93), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 93));
+    const { verifyWorkload } = await Promise.all(/* import() */[__webpack_require__.e(855), __webpack_require__.e(583)]).then(__webpack_require__.bind(__webpack_require__, 8583));
     const kubeconfigPath = await ctx.kubeconfigFile?.();
     const done = new Set();
     const reports = [];
@@ -644,6 +644,8 @@ function labelSelectorPredicate(selector) {
     return (labels) => predicates.every((p) => p(labels));
 }
 
+// EXTERNAL MODULE: ./src/kube/resources.ts
+var kube_resources = __webpack_require__(6804);
 ;// CONCATENATED MODULE: ./src/verify/namespace-cache.ts
 /**
  * One namespace-wide LIST per poll round instead of one LIST per target, where several targets of a
@@ -669,6 +671,7 @@ function labelSelectorPredicate(selector) {
  * - Waiting for a LIST another target started still ends at this target's deadline or cancellation;
  *   the LIST itself runs on the run's client (cancelled with the run, never by one target's deadline).
  */
+
 
 
 
@@ -757,7 +760,7 @@ class SharedNamespaceLists {
      * or started now; undefined when the client refused it as too large (the caller asks directly).
      */
     async shared(watermark, signal, type, namespace, fieldSelector, verb) {
-        const key = `${namespace}\u0000${type.apiVersion}/${type.resource}\u0000${fieldSelector ?? ''}`;
+        const key = `${directKey(namespace, type)}\u0000${fieldSelector ?? ''}`;
         const now = this.now();
         let entry = this.lists.get(key);
         if (!entry || now - entry.startedAt >= this.options.ttlMs || entry.startedAt < watermark.at) {
@@ -781,7 +784,7 @@ class SharedNamespaceLists {
             const items = await untilAborted(entry.items, signal, () => (0,errors/* errorForAbort */._z)(signal, {
                 verb,
                 resource: type.resource,
-                group: type.apiVersion.includes('/') ? type.apiVersion.split('/')[0] : '',
+                group: (0,kube_resources/* groupOf */.F8)(type.apiVersion),
                 namespace,
                 server: this.api.server
             }));
@@ -988,8 +991,7 @@ async function runVerify(config, ctx) {
         const deployStartedAt = starts.length > 0 ? new Date(Math.min(...starts)) : undefined;
         analysis = await ctx.group('PromQL analysis', () => (0,analysis_step.runConfiguredAnalysis)(config, version, ctx, deployStartedAt, { alerts: false }));
     }
-    // Alerts last, so they had the rollout (and the analysis window) to fire. One call returning rows:
-    // keep it a single call when reshaping this flow (helper C: concurrency), and run it after the targets.
+    // Alerts last, after every target, so they had the rollout (and the analysis window) to fire.
     if (config.alerts && !ctx.signal.aborted) {
         const { verifyAlertRows } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(542), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 4805));
         const version = (0,commands_version.resolveVersion)(config, targets);
@@ -1411,11 +1413,12 @@ function clip(text, max = 300) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ withDeadline)
 /* harmony export */ });
-/** setTimeout's ceiling (about 24.8 days); AbortSignal.timeout would clamp anything longer to 1 ms. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7783);
+// setTimeout's ceiling (about 24.8 days); AbortSignal.timeout would clamp anything longer to 1 ms.
+
 function withDeadline(api, deadline) {
     const view = () => {
-        const ms = Math.min(MAX_TIMER_MS, Math.max(deadline.floorMs, Math.round(deadline.at - deadline.now())));
+        const ms = Math.min(_util_sleep_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TIMER_MS */ ._, Math.max(deadline.floorMs, Math.round(deadline.at - deadline.now())));
         return api.withSignal(AbortSignal.any([deadline.signal, AbortSignal.timeout(ms)]));
     };
     return {
@@ -1454,7 +1457,6 @@ function withDeadline(api, deadline) {
 /* harmony import */ var _util_tls_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8557);
 /* harmony import */ var _util_retry_after_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9361);
 /** Turns HTTP responses and transport failures into KubeApiError with messages a user can act on. Pure. */
-
 
 
 
@@ -1600,6 +1602,40 @@ function parseRetryAfter(header, now = Date.now()) {
         return undefined;
     return Math.max(0, at - (typeof now === 'number' ? now : now.getTime()));
 }
+
+
+/***/ }),
+
+/***/ 7783:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ MAX_TIMER_MS),
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/** setTimeout turns anything longer into 1 ms (TimeoutOverflowWarning): longer waits go in chunks. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+function wait(ms, signal) {
+    return new Promise((resolve) => {
+        if (ms <= 0 || signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+const sleep = async (ms, signal) => {
+    let left = Number.isFinite(ms) ? ms : MAX_TIMER_MS;
+    while (left > 0 && !signal?.aborted) {
+        const chunk = Math.min(left, MAX_TIMER_MS);
+        await wait(chunk, signal);
+        left -= chunk;
+    }
+};
 
 
 /***/ }),

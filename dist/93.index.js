@@ -245,7 +245,6 @@ function helmRollbackArgs(input) {
         args.push('--kube-context', input.context);
     return args;
 }
-
 /**
  * The command line for the report and for a human to copy: the kubeconfig path is left out (it is a
  * temporary file of this runner; the reader has their own), the context is kept.
@@ -1316,7 +1315,7 @@ function hasFields(value) {
 function appArgs(app) {
     const namespace = app.metadata.namespace;
     const args = [app.metadata.name];
-    if (namespace && namespace !== management/* DEFAULT_ARGOCD_NAMESPACE */.bD)
+    if (namespace && namespace !== management/* DEFAULT_ARGOCD_NAMESPACE */.b)
         args.push('--app-namespace', namespace);
     return args;
 }
@@ -1565,15 +1564,8 @@ var helm = __webpack_require__(745);
 
 
 
-
-
-function snapshotOf(ctx) {
-    const read = (0,decide_snapshot/* parseSnapshotAnnotation */.Rs)(ctx.read.object.metadata.annotations?.[model_snapshot/* SNAPSHOT_ANNOTATION */.l], ctx.ref);
-    return read.ok ? read.value : undefined;
-}
 async function runManager(ctx) {
-    const { settings, deps, manager } = ctx;
-    const snapshot = snapshotOf(ctx);
+    const { settings, deps, manager, snapshot } = ctx;
     // An explicit number names the manager's own revision (Helm release revision, Argo CD history id).
     const explicit = typeof settings.to === 'number' ? settings.to : undefined;
     if (manager.managedBy === 'helm') {
@@ -1701,20 +1693,21 @@ async function undoThroughManager(ctx) {
 function notStarted(ref, summary, extra = {}) {
     return { ref, state: 'refused', summary, manual: [], method: 'kubectl', notes: [], dryRun: false, ...extra };
 }
+/** The recorded revision, and the snapshot it came from (a manager's rollback reads its own revision there). */
 function recordedRevision(workload, target, notes) {
     const raw = workload.metadata.annotations?.[model_snapshot/* SNAPSHOT_ANNOTATION */.l];
     if (raw !== undefined) {
         const snapshot = (0,decide_snapshot/* parseSnapshotAnnotation */.Rs)(raw, target.ref);
         if (snapshot.ok)
-            return (0,decide_snapshot/* recordedFromSnapshot */.p)(snapshot.value);
+            return { recorded: (0,decide_snapshot/* recordedFromSnapshot */.p)(snapshot.value), snapshot: snapshot.value };
         notes.push(`the ${model_snapshot/* SNAPSHOT_ANNOTATION */.l} annotation was ignored: ${snapshot.reason}`);
     }
     if (target.preRollout) {
         if (raw === undefined)
             notes.push('no snapshot was taken: the recorded revision is the one live before the rollout began');
-        return { ...target.preRollout, source: 'pre-rollout' };
+        return { recorded: { ...target.preRollout, source: 'pre-rollout' } };
     }
-    return undefined;
+    return {};
 }
 function failedMarks(workload, notes) {
     const raw = workload.metadata.annotations?.[FAILED_REVISION_ANNOTATION];
@@ -1729,8 +1722,10 @@ function failedMarks(workload, notes) {
 /** GET the workload and LIST its history (kubectl's selector), for a decision on the live state. */
 async function readWorkload(api, kind, ref) {
     const object = await api.get(resources/* RESOURCES */.eZ[kind], ref.namespace, ref.name);
-    if (!object)
-        return undefined;
+    return object ? withHistory(api, kind, ref, object) : undefined;
+}
+/** LISTs the history of a workload already read. */
+async function withHistory(api, kind, ref, object) {
     const history = (0,kube_history/* historyViewer */.j)(kind);
     const listed = await api.list(history.resource, ref.namespace, { labelSelector: history.listSelector(object) });
     return { kind, object, listed, revisions: (0,identity/* workloadRevisions */.S)(kind, object, listed) };
@@ -1751,13 +1746,14 @@ function observedByController(object) {
 async function readSettled(deps, kind, ref) {
     const deadline = Date.now() + SETTLE_WAIT_MS;
     for (;;) {
-        const read = await readWorkload(deps.api, kind, ref);
-        if (!read)
+        // Only the workload is polled: its history is listed once, for the state the decision is made on.
+        const object = await deps.api.get(resources/* RESOURCES */.eZ[kind], ref.namespace, ref.name);
+        if (!object)
             return undefined;
-        if (observedByController(read.object))
-            return { read, settled: true };
+        if (observedByController(object))
+            return { settled: true, read: await withHistory(deps.api, kind, ref, object) };
         if (Date.now() >= deadline || deps.helmCluster?.signal?.aborted)
-            return { read, settled: false };
+            return { settled: false, object };
         await (0,sleep/* sleep */.y)(SETTLE_POLL_MS, deps.helmCluster?.signal);
     }
 }
@@ -1786,7 +1782,7 @@ async function rollBackTarget(target, settings, deps) {
     if (!settled)
         return notStarted(ref, `${kind.toLowerCase()}/${ref.name} no longer exists in ${ref.namespace}: nothing to roll back`);
     if (!settled.settled)
-        return notStarted(ref, `${kind.toLowerCase()}/${ref.name} is being changed right now (its controller has not observed generation ${settled.read.object.metadata.generation ?? '?'} yet): someone else is acting; not rolling back — check \`kubectl rollout status\` and run again if needed`);
+        return notStarted(ref, `${kind.toLowerCase()}/${ref.name} is being changed right now (its controller has not observed generation ${settled.object.metadata.generation ?? '?'} yet): someone else is acting; not rolling back — check \`kubectl rollout status\` and run again if needed`);
     const { read } = settled;
     const notes = [];
     const { revisions } = read;
@@ -1801,10 +1797,11 @@ async function rollBackTarget(target, settings, deps) {
     if (!current)
         return notStarted(ref, `cannot tell which revision ${kind.toLowerCase()}/${ref.name} runs: its rollout has not created one yet`);
     const marks = failedMarks(read.object, notes);
+    const { recorded, snapshot } = recordedRevision(read.object, target, notes);
     const choice = chooseRollbackTarget({
         to: settings.to,
         trigger: settings.trigger,
-        recorded: recordedRevision(read.object, target, notes),
+        recorded,
         current,
         history: withFailedMarks(revisions.history, marks)
     });
@@ -1818,7 +1815,6 @@ async function rollBackTarget(target, settings, deps) {
     const path = chooseRollbackPath(manager, { helm: settings.helm, argocd: settings.argocd });
     const common = {
         ref,
-        kind,
         read,
         choice: { revision: choice.revision, templateHash: choice.templateHash },
         marks,
@@ -1829,7 +1825,7 @@ async function rollBackTarget(target, settings, deps) {
     if (path.path === 'refuse')
         return notStarted(ref, path.message, { notes, manual: [path.manualCommand], fromRevision: current.revision });
     if ((manager.managedBy === 'helm' || manager.managedBy === 'argocd') && path.path !== 'kubectl')
-        return undoThroughManager({ ...common, manager });
+        return undoThroughManager({ ...common, manager, snapshot });
     if (path.path === 'kubectl' && path.note)
         notes.push(path.note);
     return undoWithKubectl(common);
@@ -2248,10 +2244,10 @@ function workloadRevisions(kind, workload, listed) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   bD: () => (/* binding */ DEFAULT_ARGOCD_NAMESPACE),
+/* harmony export */   b: () => (/* binding */ DEFAULT_ARGOCD_NAMESPACE),
 /* harmony export */   detectManager: () => (/* binding */ detectManager)
 /* harmony export */ });
-/* unused harmony exports ARGOCD_TRACKING_ID, ARGOCD_INSTANCE_LABEL, HELM_MANAGED_BY_LABEL, HELM_RELEASE_NAME, HELM_RELEASE_NAMESPACE, parseTrackingId */
+/* unused harmony export parseTrackingId */
 /* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6804);
 
 const ARGOCD_TRACKING_ID = 'argocd.argoproj.io/tracking-id';

@@ -1,8 +1,9 @@
 /**
  * `npm run demo`: a full guarded deploy against the local sandbox cluster. Deploys a healthy version,
  * records it (`snapshot`), then deploys a crash-looping one, and after each runs the bundled action
- * (dist/index.js) exactly as the Actions runner would; the broken deploy is rolled back to the snapshot. With Debian's `prometheus` installed, the healthy deploy is also gated on a
- * PromQL error-rate check against a live sample service.
+ * (dist/index.js) exactly as the Actions runner would; the broken deploy is rolled back to the
+ * snapshot. With Debian's `prometheus` installed, the healthy deploy is also gated on a PromQL
+ * error-rate check against a live sample service.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdir, rm, writeFile } from 'node:fs/promises'

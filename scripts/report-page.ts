@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { Marked } from 'marked'
+import { escapeHtml } from '../src/report/escape.js'
 
 /** What the page measured once every diagram had been rendered (see PAGE_SCRIPT). */
 export interface PageReport {
@@ -34,9 +35,6 @@ export interface PageReport {
   height: number
 }
 
-const htmlEscape = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-
 /** The file:// URL of node_modules/mermaid/dist/mermaid.min.js, as this project resolves it. */
 export function mermaidScriptUrl(): string {
   const require = createRequire(import.meta.url)
@@ -54,7 +52,7 @@ export function markdownToHtml(markdown: string): { html: string; mermaidBlocks:
       code({ text, lang }) {
         if (lang?.trim() !== 'mermaid') return false
         const index = mermaidBlocks++
-        return `<div class="mermaid-chart" data-chart="${index}"><pre class="mermaid">${htmlEscape(text)}</pre></div>\n`
+        return `<div class="mermaid-chart" data-chart="${index}"><pre class="mermaid">${escapeHtml(text)}</pre></div>\n`
       }
     }
   })
@@ -170,9 +168,9 @@ export function reportPage(markdown: string, title: string, mermaidUrl = mermaid
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>${htmlEscape(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>${CSS}</style>
-<script src="${htmlEscape(mermaidUrl)}"></script>
+<script src="${escapeHtml(mermaidUrl)}"></script>
 </head>
 <body>
 <article class="markdown-body">

@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
-import { actionsJournal } from './act/rollback/journal.js'
+import { actionsJournal, type ProgressJournal } from './act/rollback/journal.js'
 import { ConfigError } from './config/errors.js'
 import { loadConfig } from './config/load.js'
 import { collectSecrets } from './config/secrets.js'
@@ -46,7 +46,8 @@ async function execute(
   redactor: Redactor,
   log: RunnerLog,
   cancellation: Pick<Cancellation, 'signal' | 'hold'>,
-  started: Started
+  started: Started,
+  journal: ProgressJournal
 ): Promise<Outcome> {
   const { signal } = cancellation
   try {
@@ -75,7 +76,7 @@ async function execute(
       result: await runCommand(
         loaded,
         source,
-        actionContext(source, signal, { log, redactor, holdExit: cancellation.hold }),
+        actionContext(source, signal, { log, redactor, holdExit: cancellation.hold, journal }),
         signal
       ),
       surfaces
@@ -136,7 +137,7 @@ async function runMain(): Promise<void> {
     publishFallback: (reason) => publishNow(failureResult(started.command, started.at, [reason]), { redactor, log })
   })
   try {
-    const { result, summary, failMessage, surfaces } = await execute(redactor, log, cancellation, started)
+    const { result, summary, failMessage, surfaces } = await execute(redactor, log, cancellation, started, journal)
     cancellation.publishing()
     await publishReports(result, { redactor, sink: actionsSink(log), summary, surfaces })
     // Reported: the post step has nothing to add (a run stopped before this point leaves it to report).

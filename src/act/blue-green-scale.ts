@@ -6,7 +6,7 @@ import type { KubeApi, KubeObject } from '../kube/api.js'
 import { RESOURCES } from '../kube/resources.js'
 
 export interface ScalableDeployment extends KubeObject {
-  spec?: { replicas?: number; template?: { metadata?: { labels?: Record<string, string> } } }
+  spec?: { replicas?: number }
 }
 
 export class ScaleError extends Error {

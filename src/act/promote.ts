@@ -14,6 +14,7 @@ import { RESOURCES } from '../kube/resources.js'
 import type { LabelSelector, PodTemplate } from '../evaluate/k8s-types.js'
 import { TRACK_LABEL } from '../canary/canary-manifest.js'
 import { conflictGuardOperation, isRollbackConflict } from './rollback/conflict.js'
+import { pointer } from './traffic/json-pointer.js'
 
 /**
  * Runs a read-decide-write `attempt` again when it loses to a concurrent write (409): the Deployment
@@ -69,8 +70,6 @@ export function promotedTemplate(stable: DeploymentLike, canary: DeploymentLike)
 export interface Promoted {
   /** The stable's template before promotion (for putting it back). */
   previousTemplate: PodTemplate
-  /** The stable's replicas before promotion. */
-  previousReplicas: number | undefined
 }
 
 /** Gives `stable` the canary's pod template and `replicas` pods. */
@@ -96,7 +95,7 @@ export async function promoteCanaryTemplate(
     ],
     'json'
   )
-  return { previousTemplate: stableObject.spec?.template ?? {}, previousReplicas: stableObject.spec?.replicas }
+  return { previousTemplate: stableObject.spec?.template ?? {} }
 }
 
 /** Puts the stable's pre-promotion template back (an unhealthy promotion), guarded like the promotion. */
@@ -157,7 +156,7 @@ export function setAnnotation(
     const object = await read(api, namespace, name)
     const has = object.metadata.annotations?.[key] !== undefined
     if (value === undefined && !has) return
-    const path = `/metadata/annotations/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`
+    const path = pointer('metadata', 'annotations', key)
     const ops =
       value === undefined
         ? [{ op: 'remove' as const, path }]

@@ -9,20 +9,17 @@ import {
   formatLabels,
   formatMatchers,
   type AlertJudgement,
-  type LabelMatcher,
+  type AlertPolicy,
   type ObservedAlert
 } from '../evaluate/alerts.js'
 import type { CheckDetail, CheckResult } from '../model/result.js'
 
 export const ALERTS_CHECK_ID = 'alerts'
 
-export interface AlertRowContext {
+/** The policy the alerts were judged by, and where they were read. */
+export interface AlertRowContext extends AlertPolicy {
   /** Where the alerts were read: `Alertmanager at https://…` (credentials stripped). */
   source: string
-  severities: readonly string[]
-  matcherSets: readonly (readonly LabelMatcher[])[]
-  failOn: 'new' | 'any'
-  since: Date
 }
 
 /** Alerts named in the reason before "and N more". */
@@ -32,7 +29,7 @@ const MAX_DETAILED = 20
 
 const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`
 
-export function alertsTitle(severities: readonly string[]): string {
+function alertsTitle(severities: readonly string[]): string {
   return `No ${severities.join('/')} alerts firing`
 }
 

@@ -26,18 +26,17 @@ export function withAlertGate(analysis: AnalysisResult, row: CheckResult | undef
  * The action runs as its own process, so the process start is the run's start: "before the deploy"
  * for a command that cannot know the rollout's start (analyze, canary steps).
  */
-export function runStartedAt(): Date {
+function runStartedAt(): Date {
   return new Date(Math.floor(performance.timeOrigin))
 }
 
-/** Reads and judges the alerts, then gates the analysis on them (unchanged when `alerts` is not configured). */
+/** Reads and judges the alerts, then gates the analysis on them (unchanged when `alerts` is not configured: no row). */
 export async function gateOnAlerts(
   analysis: AnalysisResult,
   config: DeployGuardConfig,
   ctx: AlertCheckContext,
   options: { version?: string; since?: Date }
 ): Promise<AnalysisResult> {
-  if (!config.alerts) return analysis
   const [row] = await checkAlerts(config, ctx, {
     since: options.since ?? runStartedAt(),
     ...(options.version !== undefined ? { version: options.version } : {})

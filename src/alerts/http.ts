@@ -9,8 +9,9 @@ import type { AxiosResponse } from 'axios'
 import type { AlertmanagerConnection } from '../config/schema-alerts.js'
 import { PrometheusError, redactUrl } from '../prometheus/errors.js'
 import { endpoint } from '../prometheus/graph-url.js'
-import { defaultSleep, parseRetryAfter, withRetries, type Sleep } from '../prometheus/retry.js'
+import { defaultSleep, withRetries, type Sleep } from '../prometheus/retry.js'
 import { createTransport } from '../prometheus/transport.js'
+import { parseRetryAfter } from '../util/retry-after.js'
 import { tlsVerificationProblem } from '../util/tls-errors.js'
 
 /** Alert lists are small; 5 MiB is thousands of alerts with long annotations. */

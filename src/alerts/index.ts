@@ -6,14 +6,19 @@
  * Used by `verify` (a run-level checklist row) and by the analysis step (a gate for analyze/canary).
  */
 import type { AlertmanagerConnection, AlertsConfig } from '../config/schema-alerts.js'
+import { targetTemplateValues } from '../config/template.js'
 import type { DeployGuardConfig } from '../config/types.js'
-import { judgeAlerts, renderMatcher, type LabelMatcher, type ObservedAlert } from '../evaluate/alerts.js'
+import {
+  judgeAlerts,
+  renderMatcher,
+  type AlertPolicy,
+  type LabelMatcher,
+  type ObservedAlert
+} from '../evaluate/alerts.js'
 import type { CheckResult, TargetRef, TargetResult } from '../model/result.js'
 import { redactUrl } from '../prometheus/errors.js'
 import { alertsRow, alertsUnavailableRow, describeAlert } from './check-row.js'
 import { readAlertmanagerAlerts, readPrometheusAlerts, type AlertSourceName } from './sources.js'
-
-export { ALERTS_CHECK_ID } from './check-row.js'
 
 export interface AlertCheckContext {
   log(line: string): void
@@ -36,7 +41,7 @@ interface Source {
 }
 
 /** Where alerts are read from; undefined when the config names none (only a hand-built config can). */
-export function alertSource(config: DeployGuardConfig, alerts: AlertsConfig): Source | undefined {
+function alertSource(config: DeployGuardConfig, alerts: AlertsConfig): Source | undefined {
   const alertmanager = alerts.source !== 'prometheus' ? alerts.alertmanager : undefined
   if (alertmanager) return { name: 'Alertmanager', connection: alertmanager, read: readAlertmanagerAlerts }
   if (alerts.source !== 'alertmanager' && config.prometheus)
@@ -46,16 +51,10 @@ export function alertSource(config: DeployGuardConfig, alerts: AlertsConfig): So
 
 /** One matcher set per target (the same variables as queries), without duplicates. */
 export function matcherSets(config: DeployGuardConfig, alerts: AlertsConfig, version?: string): LabelMatcher[][] {
-  const refs: Array<Partial<TargetRef>> = config.targets.length > 0 ? config.targets : [{}]
+  const refs: Array<TargetRef | undefined> = config.targets.length > 0 ? config.targets : [undefined]
   const sets = new Map<string, LabelMatcher[]>()
   for (const ref of refs) {
-    const values = {
-      ...config.variables,
-      namespace: ref.namespace ?? '',
-      target: ref.name ?? '',
-      kind: ref.kind ?? '',
-      version: version ?? ''
-    }
+    const values = targetTemplateValues(config.variables, ref, version)
     const set = alerts.matchers.map((matcher) => renderMatcher(matcher, values))
     sets.set(JSON.stringify(set), set)
   }
@@ -98,26 +97,19 @@ export async function checkAlerts(
     ctx.log(`alerts: ${reason}`)
     return [alertsUnavailableRow(alerts.severities, reason)]
   }
-  const judgement = judgeAlerts(observed, {
+  const policy: AlertPolicy = {
     severities: alerts.severities,
     matcherSets: sets,
     failOn: alerts.failOn,
     since: options.since
-  })
+  }
+  const judgement = judgeAlerts(observed, policy)
   ctx.log(
     `alerts: ${observed.length} active in ${where}; for this workload: ${judgement.failing.length} firing, ` +
       `${judgement.preexisting.length} since before ${options.since.toISOString()}, ${judgement.muted.length} silenced or inhibited`
   )
   for (const alert of judgement.failing) ctx.log(`alert firing: ${describeAlert(alert)}`)
-  return [
-    alertsRow(judgement, {
-      source: where,
-      severities: alerts.severities,
-      matcherSets: sets,
-      failOn: alerts.failOn,
-      since: options.since
-    })
-  ]
+  return [alertsRow(judgement, { ...policy, source: where })]
 }
 
 /**

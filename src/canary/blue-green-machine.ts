@@ -193,12 +193,6 @@ export function planLines(input: PlanInput): string[] {
   ]
 }
 
-/** Whether a Service with `selector` sends traffic to pods labelled `podLabels` (an empty selector picks none). */
-export function selectorPicks(selector: Labels, podLabels: Labels): boolean {
-  const entries = Object.entries(selector)
-  return entries.length > 0 && entries.every(([key, value]) => podLabels[key] === value)
-}
-
 /**
  * Why a run cannot be judged at all (so it must not start: green would be brought up and torn down
  * for nothing), or undefined. Both gates need PromQL checks and a Prometheus to ask.

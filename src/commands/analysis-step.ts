@@ -3,7 +3,7 @@
  * Prometheus client, and hands both to the measurement loop. Shared by `verify` and `analyze`.
  */
 import type { DeployGuardConfig } from '../config/types.js'
-import { renderTemplate, templateVariablesUsed } from '../config/template.js'
+import { renderTemplate, targetTemplateValues, templateVariablesUsed } from '../config/template.js'
 import { formatDuration } from '../config/duration.js'
 import { runAnalysis } from '../analysis/run.js'
 import { formatNumber } from '../analysis/format.js'
@@ -19,15 +19,9 @@ export function analysisUsesVersion(analysis: DeployGuardConfig['analysis']): bo
   )
 }
 
+/** The queries' template values: the first target's. */
 export function templateValues(config: DeployGuardConfig, version: string | undefined): Record<string, string> {
-  const first = config.targets[0]
-  return {
-    ...config.variables,
-    namespace: first?.namespace ?? '',
-    target: first?.name ?? '',
-    kind: first?.kind ?? '',
-    version: version ?? ''
-  }
+  return targetTemplateValues(config.variables, config.targets[0], version)
 }
 
 /** An analysis that could not start (no Prometheus configured): inconclusive, never a pass. */

@@ -5,7 +5,9 @@
 import type { DeployGuardConfig } from '../config/types.js'
 import { decideVerdict } from '../decide/verdict.js'
 import type { RunResult } from '../model/result.js'
+import type { KubeObject } from '../kube/api.js'
 import { readTemplateImages } from '../kube/template-images.js'
+import { templateImages } from '../kube/workload/template.js'
 import { analysisUsesVersion, runConfiguredAnalysis } from './analysis-step.js'
 import type { CommandContext } from './context.js'
 import { imageTag } from './version.js'
@@ -15,12 +17,17 @@ import { workloadKindName } from '../kube/workload/kinds.js'
 import { inferPreRolloutRevision } from '../decide/pre-rollout.js'
 import { ROLLOUT_LOOKBACK_MS } from '../evaluate/events.js'
 
-async function versionFromCluster(config: DeployGuardConfig, ctx: CommandContext): Promise<string | undefined> {
+/** The first target's image tag: from `read` (the first target as already read), else one GET of it. */
+async function versionFromCluster(
+  config: DeployGuardConfig,
+  ctx: CommandContext,
+  read: KubeObject | undefined
+): Promise<string | undefined> {
   const first = config.targets[0]
   if (!first) return undefined
   try {
-    const images = await readTemplateImages(await ctx.kube(), first)
-    const image = Object.values(images)[0]
+    const images = read ? templateImages(read) : await readTemplateImages(await ctx.kube(), first)
+    const image = Object.values(images).find(Boolean)
     return image ? imageTag(image) : undefined
   } catch (error) {
     ctx.warn(
@@ -32,11 +39,13 @@ async function versionFromCluster(config: DeployGuardConfig, ctx: CommandContext
 
 export async function runAnalyze(config: DeployGuardConfig, ctx: CommandContext): Promise<RunResult> {
   const startedAt = ctx.now()
-  const needsVersion = analysisUsesVersion(config.analysis)
-  const version = config.version ?? (needsVersion ? await versionFromCluster(config, ctx) : undefined)
   // The targets as they are when the analysis starts: what the verdict is about, for the rollback's guards.
-  const rollbackTargets =
-    config.rollback.onFailure || config.rollback.onInconclusive ? await targetsAtStart(config, ctx, startedAt) : []
+  const atStart =
+    config.rollback.onFailure || config.rollback.onInconclusive
+      ? await targetsAtStart(config, ctx, startedAt)
+      : { targets: [] }
+  const needsVersion = analysisUsesVersion(config.analysis)
+  const version = config.version ?? (needsVersion ? await versionFromCluster(config, ctx, atStart.first) : undefined)
   const analysis = await ctx.group('PromQL analysis', () => runConfiguredAnalysis(config, version, ctx))
   const decision = decideVerdict({ targets: [], checks: [], analysis })
   const result: RunResult = {
@@ -51,22 +60,27 @@ export async function runAnalyze(config: DeployGuardConfig, ctx: CommandContext)
     checks: [],
     analysis
   }
-  return actOnVerdict(result, config, ctx, rollbackTargets)
+  return actOnVerdict(result, config, ctx, atStart.targets)
 }
 
-/** Reads each target once before the analysis: the state judged and the revision before its rollout. */
+/**
+ * Reads each target once before the analysis: the state judged and the revision before its rollout,
+ * and the first target's object (its image tag is the version when none is given).
+ */
 async function targetsAtStart(
   config: DeployGuardConfig,
   ctx: CommandContext,
   startedAt: Date
-): Promise<TargetToRollBack[]> {
-  if (config.targets.length === 0) return []
+): Promise<{ targets: TargetToRollBack[]; first?: KubeObject }> {
+  if (config.targets.length === 0) return { targets: [] }
   const { readWorkload } = await import('../act/rollback/orchestrate.js')
   const targets: TargetToRollBack[] = []
-  for (const ref of config.targets) {
+  let first: KubeObject | undefined
+  for (const [index, ref] of config.targets.entries()) {
     const kind = workloadKindName(ref.kind, ref.apiVersion)
     try {
       const read = kind ? await readWorkload(await ctx.kube(), kind, ref) : undefined
+      if (index === 0) first = read?.object
       const preRollout = read
         ? inferPreRolloutRevision({
             current: read.revisions.current,
@@ -83,5 +97,5 @@ async function targetsAtStart(
       targets.push({ ref })
     }
   }
-  return targets
+  return { targets, ...(first ? { first } : {}) }
 }

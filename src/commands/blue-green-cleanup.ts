@@ -5,7 +5,8 @@
  */
 import { scaleDeployment } from '../act/promote.js'
 import { RouteChangedError, routerFor } from '../act/traffic/index.js'
-import { labelText, selectorPicks } from '../canary/blue-green-machine.js'
+import { labelText } from '../canary/blue-green-machine.js'
+import { serviceSelects } from '../evaluate/selector.js'
 import type { KubeApi } from '../kube/api.js'
 import { RESOURCES } from '../kube/resources.js'
 import { selectorOf, type BlueGreenSetup } from './blue-green-setup.js'
@@ -49,12 +50,13 @@ export async function backToBlue(api: KubeApi, setup: BlueGreenSetup): Promise<B
   } catch (error) {
     problems.push(`could not read ${activeLabel} to check where live traffic goes: ${errorText(error)}`)
   }
-  if (active === undefined || selectorPicks(active, setup.greenPodLabels)) {
-    if (active !== undefined)
+  if (active === undefined || serviceSelects(active, setup.greenPodLabels)) {
+    if (active !== undefined) {
       problems.push(
         `${activeLabel} still selects green (${labelText(active)}): green ${report.green} was left running; switch the Service to blue before scaling green down`
       )
-    report.liveOn = active === undefined ? report.liveOn : 'green'
+      report.liveOn = 'green'
+    }
     return { activeRestored: false, problems }
   }
   report.liveOn = 'blue'

@@ -6,6 +6,7 @@
  * that is refused before anything is written.
  */
 import { ensureCanaryWorkload } from '../act/canary-workload.js'
+import { labelText } from '../canary/blue-green-machine.js'
 import type { DeployGuardConfig } from '../config/types.js'
 import type { KubeApi } from '../kube/api.js'
 import { RESOURCES } from '../kube/resources.js'
@@ -42,9 +43,7 @@ export async function greenFromImages(
       }
     const line = existing
       ? `green ${green} given ${imageText}`
-      : `green ${green} created from blue ${blue} with ${imageText} and labels ${Object.entries(labels ?? {})
-          .map(([k, v]) => `${k}=${v}`)
-          .join(',')}, at 0 replicas`
+      : `green ${green} created from blue ${blue} with ${imageText} and labels ${labelText(labels ?? {})}, at 0 replicas`
     if (config.dryRun) return { kind: 'planned', line, missing: !existing }
     const { created } = await ensureCanaryWorkload(api, {
       namespace,

@@ -11,13 +11,10 @@ import type { BlueGreenConfig } from '../config/schema-blue-green.js'
 import type { DeployGuardConfig } from '../config/types.js'
 import type { KubeApi, KubeObject } from '../kube/api.js'
 import { RESOURCES } from '../kube/resources.js'
+import { templateImages, templateLabels } from '../kube/workload/template.js'
 import type { BlueGreenReport } from '../model/blue-green.js'
-import type { CommandContext } from './context.js'
-import { errorText, imageVersion } from './canary-run.js'
-
-export function blueGreenSection(config: DeployGuardConfig): BlueGreenConfig | undefined {
-  return config.canary?.blueGreen
-}
+import { errorText } from './canary-run.js'
+import { imageTag } from './version.js'
 
 /** Green: `canary.workload`, else `<blue>-canary` (the canary's default name). */
 export function greenName(config: DeployGuardConfig, blue: string): string {
@@ -41,13 +38,15 @@ export interface BlueGreenSetup {
 export const selectorOf = (object: KubeObject | undefined): Record<string, string> =>
   (object?.spec as { selector?: Record<string, string> } | undefined)?.selector ?? {}
 
+/** The version a Deployment runs: its first container's image tag (as canary-run.ts imageVersion reads it). */
+function versionOf(deployment: KubeObject): string | undefined {
+  const image = Object.values(templateImages(deployment)).find(Boolean)
+  return image ? imageTag(image) : undefined
+}
+
 /** Reads everything the run needs and prepares the router; a string says why the run cannot start. */
-export async function prepareBlueGreen(
-  api: KubeApi,
-  config: DeployGuardConfig,
-  ctx: CommandContext
-): Promise<BlueGreenSetup | string> {
-  const section = blueGreenSection(config)
+export async function prepareBlueGreen(api: KubeApi, config: DeployGuardConfig): Promise<BlueGreenSetup | string> {
+  const section = config.canary?.blueGreen
   if (!section)
     return 'canary.blueGreen is required when canary.strategy is blueGreen: { activeService: <the Service that takes live traffic> }'
   const cannotJudge = unjudgeable({
@@ -73,7 +72,7 @@ export async function prepareBlueGreen(
     const active = await api.get(RESOURCES.Service, namespace, section.activeService)
     if (!active)
       return `Service ${namespace}/${section.activeService} not found: canary.blueGreen.activeService names the Service that takes live traffic`
-    const greenPodLabels = greenObject.spec?.template?.metadata?.labels ?? {}
+    const greenPodLabels = templateLabels(greenObject)
     const labels = colourLabels(selectorOf(active), greenPodLabels, {
       activeService: `${namespace}/${section.activeService}`,
       green: `${namespace}/${green}`
@@ -99,10 +98,8 @@ export async function prepareBlueGreen(
       state,
       greenPodLabels,
       replicas: blueObject.spec?.replicas ?? 1,
-      versions: {
-        green: config.version ?? (await imageVersion(api, namespace, green, ctx)),
-        blue: await imageVersion(api, namespace, blue, ctx)
-      },
+      // From the objects just read: no second GET of either Deployment.
+      versions: { green: config.version ?? versionOf(greenObject), blue: versionOf(blueObject) },
       report: { namespace, blue, green, labels, services, phases: [], liveOn: 'blue', writes: [] }
     }
   } catch (error) {

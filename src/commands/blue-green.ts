@@ -13,12 +13,12 @@ import {
   finalOutcome,
   labelText,
   planLines,
-  selectorPicks,
   type BlueGreenOutcome,
   type BlueGreenStop
 } from '../canary/blue-green-machine.js'
 import { formatDuration } from '../config/duration.js'
 import type { DeployGuardConfig } from '../config/types.js'
+import { serviceSelects } from '../evaluate/selector.js'
 import type { KubeApi } from '../kube/api.js'
 import { RESOURCES } from '../kube/resources.js'
 import type { BlueGreenPhaseName, BlueGreenPhaseOutcome } from '../model/blue-green.js'
@@ -147,7 +147,7 @@ async function scaleBlueDown(run: Run): Promise<BlueGreenStop> {
     return leftUp(`cancelled before blue ${report.blue} was scaled down: it is still running; scale it to 0 by hand`)
   try {
     const active = selectorOf(await api.get(RESOURCES.Service, spec.namespace, spec.activeService))
-    if (!selectorPicks(active, setup.greenPodLabels))
+    if (!serviceSelects(active, setup.greenPodLabels))
       return leftUp(
         `Service ${spec.activeService} no longer selects green (${labelText(active)}: changed by someone else): blue ${report.blue} left running`
       )
@@ -221,7 +221,7 @@ export async function runBlueGreen(config: DeployGuardConfig, ctx: CommandContex
     const reason = `dry run: would make ${green.line}; nothing else can be planned before green exists`
     return finish({ verdict: 'inconclusive', action: 'none', reasons: [reason] })
   }
-  const setup = await prepareBlueGreen(api, config, ctx)
+  const setup = await prepareBlueGreen(api, config)
   if (typeof setup === 'string')
     return finish({ verdict: 'inconclusive', action: 'none', reasons: [`blue-green not started: ${setup}`] })
   const { report, spec } = setup

@@ -30,18 +30,26 @@ async function restoreAndRetire(run: CanaryRun): Promise<string[]> {
   const api = cleanupApi(run.api)
   const problems: string[] = []
   const { names } = run
+  await restoreRouting(
+    run,
+    api,
+    problems,
+    run.state.kind === 'replicas'
+      ? `routing restored: ${names.stable} and ${names.canary} back to their replicas`
+      : `routing restored: ${run.state.objects.map((o) => `${o.type.kind} ${o.name}`).join(', ')} as found`
+  )
+  await retireCanary(run, api, problems)
+  return problems
+}
+
+/** Puts the routing back as saved, reporting `done` as the write. Problems are appended. */
+export async function restoreRouting(run: CanaryRun, api: KubeApi, problems: string[], done: string): Promise<void> {
   try {
     await routerFor(run.state.kind).restore(api, run.state)
-    run.report.writes.push(
-      run.state.kind === 'replicas'
-        ? `routing restored: ${names.stable} and ${names.canary} back to their replicas`
-        : `routing restored: ${run.state.objects.map((o) => `${o.type.kind} ${o.name}`).join(', ')} as found`
-    )
+    run.report.writes.push(done)
   } catch (error) {
     problems.push(`could not restore the routing: ${errorText(error)}`)
   }
-  await retireCanary(run, api, problems)
-  return problems
 }
 
 /** Scales the canary to zero or deletes it, and removes a paused state. Problems are appended. */

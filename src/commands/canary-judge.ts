@@ -9,6 +9,7 @@ import { judgeStep } from '../canary/judge-step.js'
 import type { DeployGuardConfig } from '../config/types.js'
 import type { CanaryJudgeMetricReport, CanaryStepReport } from '../model/canary.js'
 import { templateValues } from './analysis-step.js'
+import { errorText } from './canary-run.js'
 import type { CommandContext } from './context.js'
 
 export interface JudgeRunInput {
@@ -21,8 +22,6 @@ export interface JudgeRunInput {
 }
 
 export type StepJudgeReport = NonNullable<CanaryStepReport['judge']>
-
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 /** A metric's judgement as the reports show it (the record keeps no series, only what was concluded). */
 export function metricReport(j: MetricJudgement): CanaryJudgeMetricReport {

@@ -7,13 +7,11 @@
  * canary, and reports the rollout as unconfirmed.
  */
 import { promoteCanaryTemplate, restoreStableTemplate } from '../act/promote.js'
-import { routerFor } from '../act/traffic/index.js'
 import { replicaTotal } from '../act/traffic/replicas.js'
-import { decideVerdict } from '../decide/verdict.js'
 import type { PodTemplate } from '../evaluate/k8s-types.js'
 import type { Verdict } from '../model/result.js'
-import { abortCanary, cleanupApi, retireCanary } from './canary-abort.js'
-import { errorText, stableHealth, type CanaryRun } from './canary-run.js'
+import { abortCanary, cleanupApi, restoreRouting, retireCanary } from './canary-abort.js'
+import { errorText, stableVerdict, type CanaryRun } from './canary-run.js'
 
 export interface PromotionOutcome {
   verdict: Verdict
@@ -21,22 +19,12 @@ export interface PromotionOutcome {
   reasons: string[]
 }
 
-async function stableVerdict(run: CanaryRun): Promise<{ verdict: Verdict; reasons: string[] }> {
-  return decideVerdict({ targets: [await stableHealth(run)], checks: [] })
-}
-
 /** All traffic back on the (promoted) stable as the routing was found, then the canary retired. */
 async function handBack(run: CanaryRun): Promise<string[]> {
   const api = cleanupApi(run.api)
   const problems: string[] = []
-  if (run.state.kind !== 'replicas') {
-    try {
-      await routerFor(run.state.kind).restore(api, run.state)
-      run.report.writes.push(`routing restored: all traffic on ${run.names.stable}`)
-    } catch (error) {
-      problems.push(`could not restore the routing: ${errorText(error)}`)
-    }
-  }
+  if (run.state.kind !== 'replicas')
+    await restoreRouting(run, api, problems, `routing restored: all traffic on ${run.names.stable}`)
   await retireCanary(run, api, problems)
   return problems
 }

@@ -5,10 +5,11 @@
 import type { RouterState } from '../act/traffic/index.js'
 import type { Capacity, CanaryNames } from '../canary/traffic-plan.js'
 import type { DeployGuardConfig } from '../config/types.js'
+import { decideVerdict } from '../decide/verdict.js'
 import type { KubeApi } from '../kube/api.js'
 import { readTemplateImages } from '../kube/template-images.js'
 import type { CanaryReport } from '../model/canary.js'
-import type { TargetRef, TargetResult } from '../model/result.js'
+import type { TargetRef, TargetResult, Verdict } from '../model/result.js'
 import { verifyWorkload } from '../verify/workload.js'
 import type { CommandContext } from './context.js'
 import { imageTag } from './version.js'
@@ -41,6 +42,11 @@ export function canaryHealth(run: CanaryRun): Promise<TargetResult> {
 /** Verifies the stable workload (after a promotion or an abort), with the same workload-only checks. */
 export function stableHealth(run: CanaryRun): Promise<TargetResult> {
   return workloadHealth(run, run.names.stable)
+}
+
+/** The stable's health as one verdict with its reasons (after a promotion or an abort). */
+export async function stableVerdict(run: CanaryRun): Promise<{ verdict: Verdict; reasons: string[] }> {
+  return decideVerdict({ targets: [await stableHealth(run)], checks: [] })
 }
 
 function workloadHealth(run: CanaryRun, name: string): Promise<TargetResult> {

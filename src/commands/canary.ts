@@ -14,11 +14,10 @@ import { weightAt, type StepDecision } from '../canary/step-machine.js'
 import { canaryNames } from '../canary/traffic-plan.js'
 import type { DeployGuardConfig } from '../config/types.js'
 import type { AnalysisResult, RunResult, Verdict } from '../model/result.js'
-import { decideVerdict } from '../decide/verdict.js'
 import { abortCanary } from './canary-abort.js'
 import { promote } from './canary-promote.js'
 import { findPause, savePause } from './canary-resume.js'
-import { errorText, stableHealth, type CanaryRun } from './canary-run.js'
+import { errorText, stableVerdict, type CanaryRun } from './canary-run.js'
 import { setUpCanary } from './canary-setup.js'
 import { runStep, type StepOutcome } from './canary-steps.js'
 import type { CommandContext } from './context.js'
@@ -189,7 +188,7 @@ function approvedAtEnd(run: CanaryRun, paused: PausedCanary | undefined, steps: 
  */
 async function stableAfterAbort(run: CanaryRun): Promise<string[]> {
   if (run.ctx.signal.aborted || run.config.dryRun) return []
-  const { verdict, reasons } = decideVerdict({ targets: [await stableHealth(run)], checks: [] })
+  const { verdict, reasons } = await stableVerdict(run)
   run.ctx.log(`stable ${run.names.stable} after the abort: ${verdict}`)
   if (verdict === 'passed') {
     run.report.writes.push(`stable ${run.names.stable} verified healthy`)

@@ -65,6 +65,8 @@ export interface ContextOutput {
   log: RunnerLog
   redactor: Redactor
   holdExit?: (work: Promise<unknown>) => void
+  /** The run's rollback journal (main.ts marks it finished); default: one over the step state. */
+  journal?: ProgressJournal
 }
 
 function defaultOutput(): ContextOutput {
@@ -95,7 +97,9 @@ export function actionContext(
       if (file) await rm(dirname(file), { recursive: true, force: true })
     },
     run: runInfo(),
-    journal: actionsJournal({ redact: (value) => redactor.value(value), onError: (message) => log.warning(message) }),
+    journal:
+      output.journal ??
+      actionsJournal({ redact: (value) => redactor.value(value), onError: (message) => log.warning(message) }),
     kubeContext: source.context,
     ...(output.holdExit ? { holdExit: output.holdExit } : {}),
     kubeServer: async () => (await api?.catch(() => undefined))?.server,

@@ -12,7 +12,6 @@ import type { CommandContext } from './context.js'
 export type CommandFlow = (config: DeployGuardConfig, ctx: CommandContext) => Promise<RunResult>
 
 export interface CommandSpec {
-  name: CommandName
   /** One line: what it does (docs, errors). */
   description: string
   /** False for names reserved for a later release: accepted by the input, reported as not implemented. */
@@ -33,35 +32,30 @@ export interface CommandSpec {
 
 export const COMMAND_SPECS: Record<CommandName, CommandSpec> = {
   verify: {
-    name: 'verify',
     description: 'is the rollout healthy? (rollout, pods, restarts, endpoints, events, smoke, GitOps, optional PromQL)',
     implemented: true,
     requires: { targets: true },
     load: async () => (await import('./verify.js')).runVerify
   },
   analyze: {
-    name: 'analyze',
     description: 'run the PromQL checks once (interval × count) as a gate',
     implemented: true,
     requires: { analysis: true },
     load: async () => (await import('./analyze.js')).runAnalyze
   },
   snapshot: {
-    name: 'snapshot',
     description: 'record the running version of each target before the deploy (the last good version)',
     implemented: true,
     requires: { targets: true },
     load: async () => (await import('./snapshot.js')).runSnapshot
   },
   rollback: {
-    name: 'rollback',
     description: 'undo to the recorded, previous or a chosen revision (the manual rollback workflow)',
     implemented: true,
     requires: { targets: true, reason: true },
     load: async () => (await import('./rollback.js')).runRollback
   },
   canary: {
-    name: 'canary',
     description: 'progressive steps with analysis at each, then promote or abort',
     implemented: true,
     // The target is the stable Deployment (its namespace is the canary's); checks are required

@@ -30,13 +30,14 @@ const ORDER: Verdict[] = ['passed', 'inconclusive', 'failed']
 /** The row each target shows when the rollback did not get as far as a restored version to check. */
 function targetRow(report: TargetRollbackReport): TargetResult {
   if (report.restored) return report.restored
+  const status = verdictOf(report)
   const row: CheckResult = {
     id: 'rollback',
     title: 'Rollback',
     expected: 'rolled back and healthy',
     actual: report.state,
-    status: verdictOf(report) === 'passed' ? 'passed' : verdictOf(report),
-    ...(verdictOf(report) === 'passed' ? {} : { reason: report.summary })
+    status,
+    ...(status === 'passed' ? {} : { reason: report.summary })
   }
   return { ref: report.ref, checks: [row] }
 }

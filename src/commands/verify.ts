@@ -65,8 +65,7 @@ export async function runVerify(config: DeployGuardConfig, ctx: CommandContext):
       runConfiguredAnalysis(config, version, ctx, deployStartedAt, { alerts: false })
     )
   }
-  // Alerts last, so they had the rollout (and the analysis window) to fire. One call returning rows:
-  // keep it a single call when reshaping this flow (helper C: concurrency), and run it after the targets.
+  // Alerts last, after every target, so they had the rollout (and the analysis window) to fire.
   if (config.alerts && !ctx.signal.aborted) {
     const { verifyAlertRows } = await import('../alerts/index.js')
     const version = resolveVersion(config, targets)

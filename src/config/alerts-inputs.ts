@@ -5,20 +5,21 @@
  * (the URL has no other use). Kept apart from load.ts so that file only calls three functions.
  */
 import { attempt } from './errors.js'
-import { parseHeaders, parseUrlInput, type ActionInputs } from './inputs.js'
+import {
+  connectionInputsGiven,
+  parseHeaders,
+  parseUrlInput,
+  withConnectionInputs,
+  type ActionInputs,
+  type ConnectionInputValues
+} from './inputs.js'
 import type { ConfigIssue } from './types.js'
-
-export interface AlertInputValues {
-  url?: string
-  token?: string
-  headers: Record<string, string>
-}
 
 type RawMap = Record<string, unknown>
 
 const isMap = (value: unknown): value is RawMap => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-export function parseAlertInputs(inputs: ActionInputs, issues: ConfigIssue[]): AlertInputValues {
+export function parseAlertInputs(inputs: ActionInputs, issues: ConfigIssue[]): ConnectionInputValues {
   const url = attempt(issues, () => parseUrlInput('alertmanager-url', inputs['alertmanager-url']))
   const token = inputs['alertmanager-token'].trim()
   return {
@@ -29,26 +30,13 @@ export function parseAlertInputs(inputs: ActionInputs, issues: ConfigIssue[]): A
 }
 
 /** The file's data with the Alertmanager inputs applied (a section of the wrong type is left for the schema). */
-export function mergeAlertInputs(merged: RawMap, values: AlertInputValues): RawMap {
-  const given = values.url !== undefined || values.token !== undefined || Object.keys(values.headers).length > 0
-  if (!given) return merged
+export function mergeAlertInputs(merged: RawMap, values: ConnectionInputValues): RawMap {
+  if (!connectionInputsGiven(values)) return merged
   const alerts = merged.alerts ?? {}
   if (!isMap(alerts)) return merged
   const alertmanager = alerts.alertmanager ?? {}
   if (!isMap(alertmanager)) return merged
-  const headers = isMap(alertmanager.headers) ? alertmanager.headers : {}
-  return {
-    ...merged,
-    alerts: {
-      ...alerts,
-      alertmanager: {
-        ...alertmanager,
-        ...(values.url !== undefined ? { url: values.url } : {}),
-        ...(values.token !== undefined ? { token: values.token } : {}),
-        ...(Object.keys(values.headers).length > 0 ? { headers: { ...headers, ...values.headers } } : {})
-      }
-    }
-  }
+  return { ...merged, alerts: { ...alerts, alertmanager: withConnectionInputs(alertmanager, values) } }
 }
 
 /** With an `alerts` section, there must be somewhere to read alerts from. */

@@ -72,8 +72,6 @@ function fail(name: ActionInputName, message: string): never {
   throw new ConfigError([{ path: `inputs.${name}`, message }])
 }
 
-export { COMMAND_NAMES as COMMANDS, IMPLEMENTED_COMMANDS } from '../commands/registry.js'
-
 /** A command name from the registry (`verify` when unset), case-insensitive. */
 export function parseCommand(value: string): CommandName {
   const text = value.trim().toLowerCase()
@@ -215,6 +213,32 @@ export function parseUrlInput(name: ActionInputName, value: string): string | un
   if (text === '') return undefined
   if (!isHttpUrl(text)) fail(name, `${URL_EXPECTED}, got ${JSON.stringify(value)}`)
   return text
+}
+
+/** A Prometheus-style connection's inputs (`prometheus-*`, `alertmanager-*`): URL, token, headers. */
+export interface ConnectionInputValues {
+  url?: string | undefined
+  token?: string | undefined
+  headers: Record<string, string>
+}
+
+export function connectionInputsGiven(values: ConnectionInputValues): boolean {
+  return values.url !== undefined || values.token !== undefined || Object.keys(values.headers).length > 0
+}
+
+/** A connection section of the file (`prometheus`, `alerts.alertmanager`) with its inputs applied: inputs win, headers merge. */
+export function withConnectionInputs(
+  section: Record<string, unknown>,
+  values: ConnectionInputValues
+): Record<string, unknown> {
+  const { headers } = section
+  const fileHeaders = typeof headers === 'object' && headers !== null && !Array.isArray(headers) ? headers : {}
+  return {
+    ...section,
+    ...(values.url !== undefined ? { url: values.url } : {}),
+    ...(values.token !== undefined ? { token: values.token } : {}),
+    ...(Object.keys(values.headers).length > 0 ? { headers: { ...fileHeaders, ...values.headers } } : {})
+  }
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/

@@ -11,9 +11,8 @@
 import { isMap, parseDocument } from 'yaml'
 import type { CommandName, TargetRef } from '../model/result.js'
 import { ConfigError, attempt } from './errors.js'
-import { COMMAND_SPECS } from '../commands/registry.js'
+import { COMMAND_SPECS, IMPLEMENTED_COMMANDS } from '../commands/registry.js'
 import {
-  IMPLEMENTED_COMMANDS,
   parseBooleanInput,
   parseCommand,
   parseDurationInput,
@@ -25,6 +24,8 @@ import {
   parseRollbackTo,
   parseTargets,
   parseUrlInput,
+  connectionInputsGiven,
+  withConnectionInputs,
   type ActionInputs
 } from './inputs.js'
 import { zodIssuesToConfigIssues } from './issues.js'
@@ -287,22 +288,14 @@ function mergeInputs(raw: RawMap, values: InputValues): RawMap {
     if (isMapValue(rollback)) merged.rollback = { ...rollback, ...rollbackInputs }
   }
   mergeCanaryInputs(merged, values)
-  const fromInputs =
-    values.prometheusUrl !== undefined ||
-    values.prometheusToken !== undefined ||
-    Object.keys(values.prometheusHeaders).length > 0
-  const prometheus = merged.prometheus ?? (fromInputs ? {} : undefined)
-  if (fromInputs && isMapValue(prometheus)) {
-    const headers = isMapValue(prometheus.headers) ? prometheus.headers : {}
-    merged.prometheus = {
-      ...prometheus,
-      ...(values.prometheusUrl !== undefined ? { url: values.prometheusUrl } : {}),
-      ...(values.prometheusToken !== undefined ? { token: values.prometheusToken } : {}),
-      ...(Object.keys(values.prometheusHeaders).length > 0
-        ? { headers: { ...headers, ...values.prometheusHeaders } }
-        : {})
-    }
+  const prometheusInputs = {
+    url: values.prometheusUrl,
+    token: values.prometheusToken,
+    headers: values.prometheusHeaders
   }
+  const prometheus = merged.prometheus ?? {}
+  if (connectionInputsGiven(prometheusInputs) && isMapValue(prometheus))
+    merged.prometheus = withConnectionInputs(prometheus, prometheusInputs)
   return merged
 }
 

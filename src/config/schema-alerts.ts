@@ -12,6 +12,7 @@ import * as z from 'zod'
 import { anchoredRegex, renderMatcher, type LabelMatcher, type MatchOperator } from '../evaluate/alerts.js'
 import { templateProblems } from './template.js'
 import { nonEmptyString, scalarString, strictObject } from './schema-parts.js'
+import { prometheusSchema } from './schema-root.js'
 import type { PrometheusConfig } from './types.js'
 
 export type AlertSource = 'auto' | 'alertmanager' | 'prometheus'
@@ -34,9 +35,7 @@ export interface AlertsConfig {
   alertmanager?: AlertmanagerConnection
 }
 
-export const DEFAULT_ALERT_MATCHERS: readonly AlertMatcherConfig[] = [
-  { label: 'namespace', op: '=', value: '{{namespace}}' }
-]
+const DEFAULT_ALERT_MATCHERS: readonly AlertMatcherConfig[] = [{ label: 'namespace', op: '=', value: '{{namespace}}' }]
 
 const LABEL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const OPERATOR_FORM = /^(=~|!~|!=|=)\s*"((?:[^"\\]|\\.)*)"$/
@@ -44,7 +43,7 @@ const MATCHER_EXPECTED =
   'expected a label value, or an operator and a double-quoted value such as =~"web-.*", !~"canary-.*" or !="batch"'
 
 /** A configured matcher value split into operator and (unescaped) value, or a message saying what is wrong. */
-export function parseMatcherValue(text: string): { op: MatchOperator; value: string } | string {
+function parseMatcherValue(text: string): { op: MatchOperator; value: string } | string {
   const quoted = OPERATOR_FORM.exec(text)
   if (quoted) return { op: quoted[1] as MatchOperator, value: (quoted[2] as string).replace(/\\(.)/g, '$1') }
   // An operator without quotes is almost certainly a regex meant as one, not a literal value.
@@ -77,14 +76,8 @@ const severities = z
   .array(nonEmptyString, { error: 'expected a list of severity label values, e.g. [critical]' })
   .min(1, { error: 'expected at least one severity, e.g. [critical]' })
 
-/**
- * @param templateValues stand-ins for every template variable (see load.ts), to check matcher templates
- * @param connection the schema of a Prometheus-style connection (url, auth, TLS, timeout, retries)
- */
-export function alertsSchema<Connection extends z.ZodType<AlertmanagerConnection, unknown>>(
-  templateValues: Record<string, string>,
-  connection: Connection
-) {
+/** @param templateValues stand-ins for every template variable (see load.ts), to check matcher templates */
+export function alertsSchema(templateValues: Record<string, string>) {
   const known = Object.keys(templateValues)
   return strictObject({
     severities: severities.default(() => ['critical']),
@@ -93,7 +86,8 @@ export function alertsSchema<Connection extends z.ZodType<AlertmanagerConnection
     source: z
       .enum(['auto', 'alertmanager', 'prometheus'], { error: 'expected auto, alertmanager or prometheus' })
       .default('auto'),
-    alertmanager: connection.optional()
+    // A Prometheus-style connection: url, auth, headers, TLS, timeout, retries.
+    alertmanager: prometheusSchema.optional()
   })
     .superRefine((value, ctx) => {
       for (const matcher of value.matchers ?? []) {

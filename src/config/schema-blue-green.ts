@@ -4,6 +4,7 @@
  * a good switch. The canary schema (schema-canary.ts) holds it as `canary.blueGreen`.
  */
 import * as z from 'zod'
+import { duration, k8sName, strictObject } from './schema-parts.js'
 
 /** A label key as Kubernetes accepts it: an optional DNS prefix, then a name of at most 63 characters. */
 const labelKey = z
@@ -11,7 +12,6 @@ const labelKey = z
   .regex(/^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/, {
     error: 'expected a label key such as colour or example.com/colour'
   })
-import { duration, k8sName, strictObject } from './schema-parts.js'
 
 const phase = strictObject({ pause: duration.optional() })
 

@@ -222,6 +222,4 @@ export function canarySchema(templateValues: Record<string, string>) {
 }
 
 export type CanaryConfig = z.output<ReturnType<typeof canarySchema>>
-export type CanaryTrafficConfig = NonNullable<CanaryConfig['traffic']>
 export type CanaryJudgeConfig = NonNullable<CanaryConfig['judge']>
-export type CanaryJudgeMetricConfig = CanaryJudgeConfig['metrics'][number]

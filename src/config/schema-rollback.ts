@@ -9,10 +9,10 @@ import type { RollbackConfig } from './types.js'
 
 const bool = z.boolean({ error: 'expected true or false' })
 
-export const ROLLBACK_TO_EXPECTED = 'expected recorded, previous or a revision number'
+const ROLLBACK_TO_EXPECTED = 'expected recorded, previous or a revision number'
 
-/** `recorded` | `previous` | a positive revision number (also given as a string from an input). */
-export const rollbackTo = z.unknown().transform((value, ctx): RollbackConfig['to'] => {
+/** `recorded` | `previous` | a positive revision number (also written as a quoted string, `"3"`). */
+const rollbackTo = z.unknown().transform((value, ctx): RollbackConfig['to'] => {
   if (value === 'recorded' || value === 'previous') return value
   const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value
   if (typeof n === 'number' && Number.isInteger(n) && n > 0) return n

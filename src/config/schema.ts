@@ -11,7 +11,7 @@ import type { DeployGuardConfig } from './types.js'
 import { analysisSchema } from './schema-analysis.js'
 import { alertsSchema } from './schema-alerts.js'
 import { canarySchema } from './schema-canary.js'
-import { configSchemaOf, prometheusSchema, type SchemaContext } from './schema-root.js'
+import { configSchemaOf, type SchemaContext } from './schema-root.js'
 
 export type { SchemaContext } from './schema-root.js'
 
@@ -19,7 +19,7 @@ export function configSchema(context: SchemaContext) {
   return configSchemaOf(context, {
     analysis: analysisSchema(context.templateValues).optional(),
     canary: canarySchema(context.templateValues).optional(),
-    alerts: alertsSchema(context.templateValues, prometheusSchema).optional()
+    alerts: alertsSchema(context.templateValues).optional()
   })
 }
 

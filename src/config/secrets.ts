@@ -86,17 +86,11 @@ export function collectSecrets(inputs: ActionInputs, config?: DeployGuardConfig)
     ...inputHeaderValues(inputs['prometheus-headers']),
     ...inputHeaderValues(inputs['alertmanager-headers'])
   ]
-  const prometheus = config?.prometheus
-  if (prometheus) {
-    if (prometheus.token) found.push(prometheus.token)
-    if (prometheus.basicAuth) found.push(prometheus.basicAuth.password)
-    found.push(...headerSecrets(prometheus.headers), ...urlSecrets(prometheus.url))
-  }
-  const alertmanager = config?.alerts?.alertmanager
-  if (alertmanager) {
-    if (alertmanager.token) found.push(alertmanager.token)
-    if (alertmanager.basicAuth) found.push(alertmanager.basicAuth.password)
-    found.push(...headerSecrets(alertmanager.headers), ...urlSecrets(alertmanager.url))
+  for (const connection of [config?.prometheus, config?.alerts?.alertmanager]) {
+    if (!connection) continue
+    if (connection.token) found.push(connection.token)
+    if (connection.basicAuth) found.push(connection.basicAuth.password)
+    found.push(...headerSecrets(connection.headers), ...urlSecrets(connection.url))
   }
   for (const smoke of config?.verify.smoke ?? []) found.push(...headerSecrets(smoke.headers), ...urlSecrets(smoke.url))
   const unique = new Set(found.map((value) => value.trim()).filter((value) => value !== ''))

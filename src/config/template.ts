@@ -3,11 +3,28 @@
  * built-in variables and the user's `variables`. Values landing inside a PromQL string literal are
  * escaped for that literal, so a label value can never break out of its quotes.
  */
+import type { TargetRef } from '../model/result.js'
 
 /** Variables every query can use; their values are known only at run time. */
 export const BUILTIN_VARIABLES = ['namespace', 'target', 'kind', 'version'] as const
 
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g
+/** The values templates are rendered with for one target: the user's variables and the built-ins ('' when unknown). */
+export function targetTemplateValues(
+  variables: Readonly<Record<string, string>>,
+  target: Partial<TargetRef> | undefined,
+  version: string | undefined
+): Record<string, string> {
+  return {
+    ...variables,
+    namespace: target?.namespace ?? '',
+    target: target?.name ?? '',
+    kind: target?.kind ?? '',
+    version: version ?? ''
+  }
+}
+
+/** A `{{name}}` placeholder (global: use with matchAll/replace, which leave its lastIndex at 0). */
+export const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g
 // Sticky twin for matching at one position; PLACEHOLDER itself is never exec'd, so its lastIndex stays 0.
 const PLACEHOLDER_AT = /\{\{\s*([^{}]*?)\s*\}\}/y
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/

@@ -8,6 +8,7 @@
  *   failing only with `failOn: any`, so a deploy is not blamed for an old fire;
  * - every other matching firing alert fails the check.
  */
+import { PLACEHOLDER } from '../config/template.js'
 
 export type MatchOperator = '=' | '!=' | '=~' | '!~'
 
@@ -53,11 +54,9 @@ export interface AlertJudgement {
 }
 
 /** Escapes a value for use as a literal inside a regular expression. */
-export function escapeRegex(value: string): string {
+function escapeRegex(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
-
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g
 
 /**
  * A matcher's value with its `{{name}}` placeholders filled. Values landing in a regex are escaped,
@@ -93,7 +92,7 @@ export function matchesLabel(labels: Readonly<Record<string, string>>, matcher: 
   }
 }
 
-export function matchesAll(labels: Readonly<Record<string, string>>, matchers: readonly LabelMatcher[]): boolean {
+function matchesAll(labels: Readonly<Record<string, string>>, matchers: readonly LabelMatcher[]): boolean {
   return matchers.every((matcher) => matchesLabel(labels, matcher))
 }
 

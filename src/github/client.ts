@@ -64,6 +64,21 @@ export function githubApiUrl(env: NodeJS.ProcessEnv): string {
   return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
 }
 
+/** The client a record surface uses (PR comment, Deployments): this run's token, API URL, cancellation and log. */
+export function surfaceClient(ctx: {
+  githubToken: string
+  env: NodeJS.ProcessEnv
+  signal: AbortSignal
+  log: (line: string) => void
+}): Promise<GitHubOctokit> {
+  return createGitHubClient({
+    token: ctx.githubToken,
+    baseUrl: githubApiUrl(ctx.env),
+    signal: ctx.signal,
+    log: ctx.log
+  })
+}
+
 interface RequestOptionsLike {
   method?: string
   url?: string

@@ -33,21 +33,24 @@ export const normaliseLogin = (login: string): string =>
     .toLowerCase()
     .replace(/\[bot\]$/, '')
 
+/** A failure no other way of asking can get past: the token is bad, or the job was cancelled. */
+const final = (error: unknown): boolean =>
+  error instanceof GitHubApiError && (error.kind === 'bad-credentials' || error.kind === 'cancelled')
+
 /** The login that authors this token's comments (see the header). Throws GitHubApiError on bad credentials. */
 export async function tokenIdentity(octokit: GitHubOctokit): Promise<TokenIdentity> {
   try {
     const { data } = await octokit.request('GET /user')
     if (data.login) return { login: data.login, source: 'rest' }
   } catch (error) {
-    if (error instanceof GitHubApiError && error.kind === 'bad-credentials') throw error
-    if (error instanceof GitHubApiError && error.kind === 'cancelled') throw error
+    if (final(error)) throw error
   }
   try {
     const data = await octokit.graphql<{ viewer?: { login?: string } }>('query { viewer { login } }')
     const login = data.viewer?.login
     if (login) return { login, source: 'graphql' }
   } catch (error) {
-    if (error instanceof GitHubApiError && (error.kind === 'bad-credentials' || error.kind === 'cancelled')) throw error
+    if (final(error)) throw error
   }
   return { login: ACTIONS_BOT_LOGIN, source: 'assumed' }
 }

@@ -22,7 +22,7 @@
 import type { RunResult } from '../model/result.js'
 import { headline } from '../report/headline.js'
 import type { RunSurface, SurfaceContext } from '../report/surfaces.js'
-import { createGitHubClient, githubApiUrl, type GitHubOctokit } from './client.js'
+import { surfaceClient, type GitHubOctokit } from './client.js'
 import {
   description,
   finalPayload,
@@ -52,9 +52,6 @@ export interface DeploymentSurfaceOptions {
 export const JOB_DEPLOYMENT_MAX_AGE_MS = 6 * 60 * 60 * 1000
 
 const PERMISSION = 'deployments: write'
-
-const defaultClient = (ctx: SurfaceContext): Promise<GitHubOctokit> =>
-  createGitHubClient({ token: ctx.githubToken, baseUrl: githubApiUrl(ctx.env), signal: ctx.signal, log: ctx.log })
 
 /** Whether statuses are written: `deployment-status` true, or `auto` with an environment. */
 export function deploymentStatusWanted(ctx: SurfaceContext): boolean {
@@ -114,7 +111,7 @@ class DeploymentRecorder implements RunSurface {
   ) {}
 
   private async octokit(): Promise<GitHubOctokit> {
-    this.client ??= await (this.options.createClient ?? defaultClient)(this.ctx)
+    this.client ??= await (this.options.createClient ?? surfaceClient)(this.ctx)
     return this.client
   }
 
@@ -251,7 +248,6 @@ class DeploymentRecorder implements RunSurface {
           )
           return
         }
-        const environmentUrl = this.ctx.config.records?.environmentUrl
         await postStatus(octokit, repo, previous.id, {
           state: 'success',
           description: description(
@@ -259,8 +255,7 @@ class DeploymentRecorder implements RunSurface {
               ? 'live again: restored by a deploy-guard rollback'
               : `live again: deploy-guard rolled back ${(facts.sha ?? '').slice(0, 12)}`
           ),
-          ...(facts.runUrl ? { logUrl: facts.runUrl } : {}),
-          ...(environmentUrl ? { environmentUrl } : {}),
+          ...this.statusUrls(facts),
           autoInactive: true
         })
         this.ctx.log(

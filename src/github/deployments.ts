@@ -15,6 +15,7 @@
  * the Actions bot, and is recent. A Deployment whose status links to another run is never taken.
  */
 import type { GitHubOctokit } from './client.js'
+import { ACTIONS_BOT_LOGIN } from './comment.js'
 import { GitHubApiError } from './errors.js'
 import { readPayload, type DeploymentPayload, type DeploymentState } from './deployment-record.js'
 
@@ -189,7 +190,6 @@ export interface JobContext {
 }
 
 const ACTIVE = new Set(['queued', 'in_progress', 'pending'])
-const ACTIONS_BOT = 'github-actions[bot]'
 const RUN_IN_URL = /\/actions\/runs\/(\d+)(?:\/|$)/
 
 const emptyPayload = (payload: unknown): boolean =>
@@ -207,7 +207,7 @@ export function isJobDeployment(d: DeploymentSummary, statuses: StatusSummary[],
   const created = Date.parse(d.createdAt)
   const recent = Number.isFinite(created) && job.now - created <= job.maxAgeMs
   const creator = (d.creator ?? '').toLowerCase()
-  const byJob = creator === ACTIONS_BOT || job.actors.some((a) => a.toLowerCase() === creator)
+  const byJob = creator === ACTIONS_BOT_LOGIN || job.actors.some((a) => a.toLowerCase() === creator)
   const active = statuses.length === 0 || ACTIVE.has(statuses[0]!.state)
   return recent && byJob && active && emptyPayload(d.payload) && d.task === 'deploy'
 }

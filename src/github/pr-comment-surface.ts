@@ -6,7 +6,7 @@
 import type { RunResult } from '../model/result.js'
 import { commentMarker, renderPrComment } from '../report/pr-comment.js'
 import type { RunSurface, SurfaceContext } from '../report/surfaces.js'
-import { createGitHubClient, githubApiUrl, type GitHubOctokit } from './client.js'
+import { surfaceClient, type GitHubOctokit } from './client.js'
 import { findOwnComment, tokenIdentity, upsertComment } from './comment.js'
 import { describeGitHubFailure } from './errors.js'
 import { findPullRequest, readEventPayload, runFacts } from './pr.js'
@@ -17,9 +17,6 @@ export interface PrCommentSurfaceOptions {
   /** Replaces the verdict block with a cause-first headline (Markdown, escaped). */
   headline?: (result: RunResult) => string | undefined
 }
-
-const defaultClient = (ctx: SurfaceContext): Promise<GitHubOctokit> =>
-  createGitHubClient({ token: ctx.githubToken, baseUrl: githubApiUrl(ctx.env), signal: ctx.signal, log: ctx.log })
 
 /** The surface, when `comment-on-pr` is not `false` and there is a token. */
 export function prCommentSurface(ctx: SurfaceContext, options: PrCommentSurfaceOptions = {}): RunSurface | undefined {
@@ -45,7 +42,7 @@ async function postComment(ctx: SurfaceContext, result: RunResult, options: PrCo
   let step = { doing: 'find the pull request of this run', permission: 'pull-requests: read' }
   try {
     const facts = runFacts(ctx.env, readEventPayload(ctx.env))
-    const octokit = await (options.createClient ?? defaultClient)(ctx)
+    const octokit = await (options.createClient ?? surfaceClient)(ctx)
     const pr = await findPullRequest(octokit, facts, ctx.config.records?.prNumber)
     if (pr.number === undefined) {
       ctx.log(`deploy-guard: no pull request for this run (${pr.why}); no PR comment posted`)

@@ -6,9 +6,8 @@
  * to finish. A stalled API therefore keeps the caller at most `floorMs` past its deadline.
  */
 import type { KubeApi, KubeObject } from './api.js'
-
-/** setTimeout's ceiling (about 24.8 days); AbortSignal.timeout would clamp anything longer to 1 ms. */
-const MAX_TIMER_MS = 2 ** 31 - 1
+// setTimeout's ceiling (about 24.8 days); AbortSignal.timeout would clamp anything longer to 1 ms.
+import { MAX_TIMER_MS } from '../util/sleep.js'
 
 export interface Deadline {
   /** Epoch ms after which calls only get `floorMs`. */

@@ -4,8 +4,6 @@ import { ResponseTooLargeError } from './transport/types.js'
 import { tlsVerificationProblem } from '../util/tls-errors.js'
 import { parseRetryAfter } from '../util/retry-after.js'
 
-export { parseRetryAfter }
-
 export interface RequestDescription {
   /** RBAC verb: get, list, patch. */
   verb: string

@@ -21,8 +21,6 @@ export function isRetryable(error: unknown): boolean {
   return error.status !== undefined && (error.status === 429 || error.status >= 500)
 }
 
-export { parseRetryAfter } from '../util/retry-after.js'
-
 export function backoffDelay(policy: RetryPolicy, retryNumber: number, retryAfterMs?: number): number {
   const exponential = policy.baseDelayMs * 2 ** (retryNumber - 1)
   return Math.min(policy.maxDelayMs, retryAfterMs ?? exponential)

@@ -108,6 +108,10 @@ export function targetLabel(ref: TargetRef): string {
   return `${ref.kind.toLowerCase()}/${ref.name}`
 }
 
+/** The same target: kind (in any case, like targetLabel), name and namespace. */
+export const sameTarget = (a: TargetRef, b: TargetRef): boolean =>
+  a.kind.toLowerCase() === b.kind.toLowerCase() && a.name === b.name && a.namespace === b.namespace
+
 /** Threshold lines implied by a condition, in the order they are shown. */
 export function conditionThresholds(condition: MetricCondition): Array<{ label: string; value: number }> {
   const lines: Array<{ label: string; value: number }> = []

@@ -6,10 +6,10 @@
  * for surfaces that escape it where it lands (the log, annotations, outputs).
  */
 import { groupCauses, type Cause, type MetricBreach } from '../evaluate/cause.js'
-import type { RunResult, TargetRef, TargetResult, Verdict } from '../model/result.js'
+import type { RunResult, TargetResult, Verdict } from '../model/result.js'
 import type { TargetRollbackReport } from '../model/rollback.js'
 import { codeSpan, escapeMarkdownText, truncate } from './escape.js'
-import { VERDICT_ICON, formatClock, targetLabel } from './format.js'
+import { VERDICT_ICON, formatClock, sameTarget, targetLabel } from './format.js'
 import { hasLanded, rollbackClause, wouldRollBack } from './rollback-facts.js'
 import { blueGreenNext, canaryAbortNext, canaryCause } from './canary-headline.js'
 import { formatValue, metricUnit } from '../util/units.js'
@@ -47,6 +47,8 @@ export interface HeadlineOptions {
   title?: string
   /** Characters of each part (cause, next, blast radius); the record keeps everything. */
   maxPartChars?: number
+  /** causesOf(result), when the caller has grouped them already (a renderer trying several budgets). */
+  causes?: Cause[]
 }
 
 const DEFAULT_PART_CHARS = 1000
@@ -70,9 +72,6 @@ export function causeLine(cause: Cause): string {
   return cause.target ? `${targetLabel(cause.target)}: ${cause.summary}` : cause.summary
 }
 
-const sameRef = (a: TargetRef, b: TargetRef): boolean =>
-  a.kind === b.kind && a.name === b.name && a.namespace === b.namespace
-
 /** `kubectl rollout undo deployment/api -n shop --to-revision=2`: the revision live before the deploy. */
 export function undoCommand(target: TargetResult): string | undefined {
   if (!/^(Deployment|StatefulSet|DaemonSet)$/.test(target.ref.kind)) return undefined
@@ -85,7 +84,7 @@ const failedTarget = (result: RunResult, causes: Cause[]): TargetResult | undefi
   for (const cause of causes) {
     const ref = cause.target
     if (cause.status !== 'failed' || !ref) continue
-    const target = result.targets.find((t) => sameRef(t.ref, ref))
+    const target = result.targets.find((t) => sameTarget(t.ref, ref))
     if (target) return target
   }
   // A failed metric or smoke check judges the deploy too: the one target is what to undo.
@@ -169,7 +168,7 @@ function blastRadius(result: RunResult, causes: Cause[]): string {
     const ready = readyOf.exec(target.checks.find((c) => c.id === 'pod-count')?.reason ?? '')
     if (ready) parts.push(`revision ${ready[3]}: ${ready[1]} of ${ready[2]} pods ready`)
     else if (old === 0) parts.push('no ready endpoints: the Service serves nothing')
-    const landed = (result.rollback?.targets ?? []).some((t) => hasLanded(t) && sameRef(t.ref, target.ref))
+    const landed = (result.rollback?.targets ?? []).some((t) => hasLanded(t) && sameTarget(t.ref, target.ref))
     if (parts.length && landed) return `before the rollback: ${parts.join('; ')}`
   }
   if (
@@ -206,7 +205,8 @@ export function headline(result: RunResult, options: HeadlineOptions = {}): Head
   const max = options.maxPartChars ?? DEFAULT_PART_CHARS
   const cut = (text: string): string => truncate(oneLine(text), max)
   const title = `${options.title ?? `deploy-guard ${result.command}`}: ${result.verdict}`
-  const causes = result.verdict === 'passed' && result.command !== 'rollback' ? [] : causesOf(result)
+  const causes =
+    result.verdict === 'passed' && result.command !== 'rollback' ? [] : (options.causes ?? causesOf(result))
   const first = causes[0]
   // A canary says where it stopped and why (or how it was promoted), before the generic cause.
   const cause = cut(

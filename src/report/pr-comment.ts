@@ -12,11 +12,13 @@
  * Everything from outside is escaped by src/report/escape.ts (Markdown, HTML, @mentions, #123).
  */
 import { createHash, randomBytes } from 'node:crypto'
+import type { Cause } from '../evaluate/cause.js'
 import type { RunResult, TargetRef, TargetResult } from '../model/result.js'
 import type { TargetRollbackReport } from '../model/rollback.js'
 import { BUDGETS, type Budget } from './budget.js'
 import { codeSpan, escapeMarkdownText, link, truncate } from './escape.js'
-import { STATUS_ICON, VERDICT_ICON, formatClock, formatDuration, targetLabel } from './format.js'
+import { STATUS_ICON, VERDICT_ICON, formatClock, formatDuration, sameTarget, targetLabel } from './format.js'
+import { causesOf } from './headline.js'
 import { capLongStrings } from './long-strings.js'
 import { detailsBlock, selectItems, table } from './markdown.js'
 import { hasLanded, revisionMoveText, STATE_ICON } from './rollback-facts.js'
@@ -94,9 +96,6 @@ function checksText(target: TargetResult): string {
   return parts.join(' · ') || '—'
 }
 
-const sameRef = (a: TargetRef, b: TargetRef): boolean =>
-  a.kind.toLowerCase() === b.kind.toLowerCase() && a.name === b.name && a.namespace === b.namespace
-
 function rollbackText(t: TargetRollbackReport | undefined): string {
   if (!t) return '—'
   const move = escapeMarkdownText(revisionMoveText(t))
@@ -119,7 +118,7 @@ function recordTable(result: RunResult, facts: CommentFacts, budget: Budget): st
     codeSpan(truncate(t.ref.namespace, budget.maxCellChars)),
     versionText(t, budget),
     checksText(t),
-    rollbackText(result.rollback?.targets.find((r) => sameRef(r.ref, t.ref)))
+    rollbackText(result.rollback?.targets.find((r) => sameTarget(r.ref, t.ref)))
   ])
   const rendered = table(['Component', 'Environment', 'Namespace', 'Version', 'Checks', 'Rollback'], rows)
   return omitted ? `${rendered}\n\n_… ${omitted.toLocaleString('en-US')} more targets not shown._` : rendered
@@ -156,10 +155,11 @@ function renderCurrent(
   facts: CommentFacts,
   budget: Budget,
   headline: string | undefined,
-  trimmed: boolean
+  trimmed: boolean,
+  causes: Cause[]
 ): string {
   const title = `deploy-guard ${result.command}${facts.environment ? ` · ${facts.environment}` : ''}`
-  const head = headline ?? renderVerdict(result, truncate(title, 300), budget).replace(/^## /, '### ')
+  const head = headline ?? renderVerdict(result, truncate(title, 300), budget, causes).replace(/^## /, '### ')
   const blocks = [head, recordTable(result, facts, budget)]
   blocks.push(renderRollback(result, budget))
   // A canary's steps (weights, outcomes, the judge's per-metric evidence) one click away; the headline says where it stopped.
@@ -173,7 +173,7 @@ function renderCurrent(
     )
   // The headline already gives the cause and what was done; the full checklist and the charts stay one
   // click away, so a failed run's record does not repeat the whole job summary in the PR.
-  const checks = renderChecks(result, budget)
+  const checks = renderChecks(result, budget, causes)
   const count = result.targets.reduce((n, t) => n + t.checks.length, result.checks.length)
   if (checks) blocks.push(detailsBlock(`Checks (${count})`, checks, false))
   if (result.analysis)
@@ -225,8 +225,10 @@ export function renderRunRecord(
 ): string {
   const result = capLongStrings(full, MAX_STRING_CHARS)
   const max = options.maxChars ?? MAX_CURRENT_CHARS
+  // The causes depend on the result only: grouped once, not once per budget tried.
+  const causes = causesOf(result)
   for (const [i, budget] of BUDGETS.entries()) {
-    const text = renderCurrent(result, facts, budget, options.headline, i > 0)
+    const text = renderCurrent(result, facts, budget, options.headline, i > 0, causes)
     if (text.length <= max) return text
   }
   const minimal = renderMinimal(result, facts, options.headline)

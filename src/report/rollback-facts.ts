@@ -131,12 +131,3 @@ export function rollbackClause(target: TargetRollbackReport): string {
       return `${label} not rolled back: ${target.summary}`
   }
 }
-
-/** Each target's clause joined, or the policy's reason when no target was involved; '' without a report. */
-export function rollbackClauses(result: RunResult): string {
-  const report = result.rollback
-  if (!report) return ''
-  if (report.targets.length) return report.targets.map(rollbackClause).join('; ')
-  // A rollback was decided but there was nothing to roll back (analyze without targets): say so.
-  return report.decision === 'none' ? '' : `not rolled back: ${report.reason}`
-}

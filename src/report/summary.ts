@@ -4,6 +4,7 @@
  * A passed run's tables and measurements are collapsed. Pure: RunResult in, Markdown (with minimal
  * HTML) out, always within `maxBytes` of UTF-8.
  */
+import type { Cause } from '../evaluate/cause.js'
 import type { RunResult } from '../model/result.js'
 import { BUDGETS, type Budget } from './budget.js'
 import { escapeMarkdownText } from './escape.js'
@@ -47,10 +48,9 @@ function footer(result: RunResult): string {
  * What every profile keeps whole: the verdict, the rollback (what was done to the cluster is never
  * trimmed away), the check tables and the analysis. The budget only shortens them.
  */
-function renderCore(result: RunResult, title: string, budget: Budget): string[] {
-  const causes = causesOf(result)
+function renderCore(result: RunResult, title: string, budget: Budget, causes: Cause[]): string[] {
   const core = [
-    renderVerdict(result, title, budget),
+    renderVerdict(result, title, budget, causes),
     renderRollback(result, budget),
     renderCanary(result.canary),
     renderCanaryJudge(result.canary),
@@ -80,10 +80,11 @@ function render(
   result: RunResult,
   title: string,
   budget: Budget,
+  causes: Cause[],
   maxBytes: number,
   partialDetails: boolean
 ): string | null {
-  const core = renderCore(result, title, budget)
+  const core = renderCore(result, title, budget, causes)
   const end = footer(result)
   const fixed = byteLength(core.join('\n\n')) + byteLength(end) + 6
   if (fixed > maxBytes) return null
@@ -132,10 +133,12 @@ export function renderSummary(full: RunResult, options: SummaryOptions = {}): st
   const title = options.title ?? `deploy-guard ${result.command}`
   // The last budget that still shows details may fill the room with part of them.
   const lastWithDetails = BUDGETS.map((b) => b.includeDetails).lastIndexOf(true)
+  // The causes depend on the result only: grouped once, not once per budget tried.
+  const causes = causesOf(result)
   for (const [i, budget] of BUDGETS.entries()) {
-    const text = render(result, title, budget, maxBytes, i === lastWithDetails)
+    const text = render(result, title, budget, causes, maxBytes, i === lastWithDetails)
     if (text !== null && byteLength(text) <= maxBytes) return text
   }
   const leanest = BUDGETS[BUDGETS.length - 1] as Budget
-  return hardCut(renderCore(result, title, leanest).join('\n\n'), maxBytes)
+  return hardCut(renderCore(result, title, leanest, causes).join('\n\n'), maxBytes)
 }

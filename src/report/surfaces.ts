@@ -59,11 +59,6 @@ const FACTORIES: SurfaceFactory[] = [
     ctx.config.records?.notifyWebhook ? (await import('../records/notify.js')).notifySurface(ctx) : undefined
 ]
 
-/** Registers a factory (tests; and the one place each surface module is added). */
-export function surfaceFactories(): SurfaceFactory[] {
-  return FACTORIES
-}
-
 /** The surfaces that apply to this run; a factory that throws is a warning, not a failed run. */
 export async function openSurfaces(
   ctx: SurfaceContext,

@@ -21,8 +21,7 @@ const limitsWithinUnit = (condition: MetricCondition): boolean =>
 export function metricUnit(check: Pick<MetricCheckResult, 'name' | 'query' | 'condition'>): MetricUnit {
   const name = check.name.toLowerCase()
   const query = check.query
-  if (/_seconds(_bucket|_sum|_count)?\b/.test(query) || /\b(latency|duration)\b|latency|duration/.test(name))
-    return 'seconds'
+  if (/_seconds(_bucket|_sum|_count)?\b/.test(query) || /latency|duration/.test(name)) return 'seconds'
   if (/_bytes\b/.test(query) || /\b(memory|bytes)\b/.test(name)) return 'bytes'
   if (/_ratio\b/.test(query) || /ratio|percent|availability|success.?rate/.test(name)) return 'ratio'
   // `error-rate` over rates divided by rates with a limit like 0.005: a fraction of requests.

@@ -25,6 +25,7 @@
 import { KubeApiError, type KubeApi, type KubeObject, type ListOptions, type ResourceType } from '../kube/api.js'
 import { errorForAbort } from '../kube/errors.js'
 import { labelSelectorPredicate } from '../kube/label-selector-text.js'
+import { groupOf } from '../kube/resources.js'
 import { eventLastSeen } from '../evaluate/events.js'
 import type { KubeEvent } from '../evaluate/k8s-types.js'
 
@@ -169,7 +170,7 @@ export class SharedNamespaceLists {
     fieldSelector: string | undefined,
     verb: 'get' | 'list'
   ): Promise<KubeObject[] | undefined> {
-    const key = `${namespace}\u0000${type.apiVersion}/${type.resource}\u0000${fieldSelector ?? ''}`
+    const key = `${directKey(namespace, type)}\u0000${fieldSelector ?? ''}`
     const now = this.now()
     let entry = this.lists.get(key)
     if (!entry || now - entry.startedAt >= this.options.ttlMs || entry.startedAt < watermark.at) {
@@ -195,7 +196,7 @@ export class SharedNamespaceLists {
         errorForAbort(signal!, {
           verb,
           resource: type.resource,
-          group: type.apiVersion.includes('/') ? type.apiVersion.split('/')[0]! : '',
+          group: groupOf(type.apiVersion),
           namespace,
           server: this.api.server
         })

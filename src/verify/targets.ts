@@ -17,7 +17,7 @@ import { mapBounded } from '../util/bounded-map.js'
 import { SharedNamespaceLists, sharedGetKey } from './namespace-cache.js'
 import { verifyWorkload } from './workload.js'
 
-export const DEFAULT_VERIFY_CONCURRENCY = 8
+const DEFAULT_VERIFY_CONCURRENCY = 8
 
 /** A namespace-wide LIST is reused for at most this long (and at most half the poll interval). */
 const SHARED_LIST_TTL_MS = 1000

@@ -133,7 +133,7 @@ export async function waitForRollout(ctx: WaitContext): Promise<WaitResult> {
 }
 
 /** The first wait between polls; each next one doubles, up to `pollInterval`. */
-export const FIRST_POLL_MS = 250
+const FIRST_POLL_MS = 250
 
 /**
  * The wait before poll `n + 1`: 250 ms, 500 ms, 1 s … up to `pollInterval`. Most rollouts a gate

@@ -7,9 +7,8 @@ import { sleep } from '../util/sleep.js'
 import { workloadRevisions } from '../kube/history/identity.js'
 import { inferPreRolloutRevision } from '../decide/pre-rollout.js'
 import { detectManager } from '../kube/workload/management.js'
-import type { KubeObject as Workload } from '../kube/api.js'
 import { formatDuration } from '../util/duration-text.js'
-import { KubeRequestAbortedError, type KubeApi } from '../kube/api.js'
+import { KubeRequestAbortedError, type KubeApi, type KubeObject } from '../kube/api.js'
 import { withDeadline } from '../kube/deadline-api.js'
 import type { VerifyConfig } from '../config/types.js'
 import type { TargetRef, TargetResult } from '../model/result.js'
@@ -171,7 +170,7 @@ async function verifyBuiltin(
 }
 
 /** The deployment method as the record shows it: `helm` (release api), `argocd` (application api), … */
-function deploymentMethod(object: Workload): NonNullable<TargetResult['managedBy']> {
+function deploymentMethod(object: KubeObject): NonNullable<TargetResult['managedBy']> {
   const m = detectManager(object)
   switch (m.managedBy) {
     case 'helm':

@@ -5,11 +5,11 @@ import {
   helmRollbackArgs,
   planHelmRollback,
   previousDeployedRevision,
-  shellWord,
   type HelmPlanInput,
   type HelmRevision,
   type HelmRollbackPlan
 } from '../../src/act/rollback/helm-plan.js'
+import { shellWord } from '../../src/util/shell.js'
 
 const h = (...statuses: string[]): HelmRevision[] => statuses.map((status, i) => ({ version: i + 1, status }))
 const input = (history: HelmRevision[], extra: Partial<HelmPlanInput> = {}): HelmPlanInput => ({

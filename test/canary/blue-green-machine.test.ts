@@ -5,11 +5,11 @@ import {
   decideGate,
   finalOutcome,
   planLines,
-  selectorPicks,
   unjudgeable,
   type GateEvaluation,
   type Labels
 } from '../../src/canary/blue-green-machine.js'
+import { serviceSelects as selectorPicks } from '../../src/evaluate/selector.js'
 
 const names = { activeService: 'shop/web', green: 'shop/web-green' }
 

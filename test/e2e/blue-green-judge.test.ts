@@ -65,13 +65,8 @@ canary:
 
 const deployments = () => resource('Deployment', 'apps/v1')
 
-function coloured(namespace: string, name: string, image: string, replicas: number, colour: string): object {
-  const object = deployment(namespace, name, image, { replicas }) as {
-    spec: { template: { metadata: { labels: Record<string, string> } } }
-  }
-  Object.assign(object.spec.template.metadata.labels, { role: 'web', colour })
-  return object
-}
+const coloured = (namespace: string, name: string, image: string, replicas: number, colour: string): object =>
+  deployment(namespace, name, image, { replicas, podLabels: { role: 'web', colour } })
 
 const replicasOf = (namespace: string, name: string): number =>
   (sandbox.store.get(deployments(), namespace, name) as unknown as { spec: { replicas: number } }).spec.replicas

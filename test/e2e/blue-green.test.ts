@@ -47,13 +47,8 @@ const BLUE = { role: 'web', colour: 'blue' }
 const GREEN = { role: 'web', colour: 'green' }
 
 /** A Deployment whose pods also carry the colour labels the Services select on. */
-function coloured(namespace: string, name: string, image: string, replicas: number, colour: string): object {
-  const object = deployment(namespace, name, image, { replicas }) as {
-    spec: { template: { metadata: { labels: Record<string, string> } } }
-  }
-  Object.assign(object.spec.template.metadata.labels, { role: 'web', colour })
-  return object
-}
+const coloured = (namespace: string, name: string, image: string, replicas: number, colour: string): object =>
+  deployment(namespace, name, image, { replicas, podLabels: { role: 'web', colour } })
 
 function config(options: { prePause?: string; postPause?: string } = {}): string {
   return `

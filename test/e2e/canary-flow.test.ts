@@ -79,13 +79,8 @@ ${canary}
 `
 
 /** A Deployment whose pods also carry `service: api`, the label the one Service selects. */
-function behindService(namespace: string, name: string, image: string, replicas: number): object {
-  const object = deployment(namespace, name, image, { replicas }) as {
-    spec: { template: { metadata: { labels: Record<string, string> } } }
-  }
-  object.spec.template.metadata.labels.service = 'api'
-  return object
-}
+const behindService = (namespace: string, name: string, image: string, replicas: number): object =>
+  deployment(namespace, name, image, { replicas, podLabels: { service: 'api' } })
 
 /** Stable api (4 × v1, ready) and, unless `withCanary` is false, api-canary (0 × `canaryImage`) behind one Service. */
 async function setUp(namespace: string, canaryImage = 'registry/api:v2', withCanary = true): Promise<void> {

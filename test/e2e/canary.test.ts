@@ -59,19 +59,14 @@ canary:
   traffic: { replicas: { canary: api-canary, stable: api } }
 `
 
+/** A Deployment whose pods also carry `service: api`, the label the one Service selects. */
+const behindService = (namespace: string, name: string, image: string, replicas: number): object =>
+  deployment(namespace, name, image, { replicas, podLabels: { service: 'api' } })
+
 /**
  * A namespace with stable api (4 × v1, ready) and api-canary (0 × v2) behind one Service, then a canary
  * run whose check queries get `answer` (the error ratio, or no data).
  */
-/** A Deployment whose pods also carry `service: api`, the label the one Service selects. */
-function behindService(namespace: string, name: string, image: string, replicas: number): object {
-  const object = deployment(namespace, name, image, { replicas }) as {
-    spec: { template: { metadata: { labels: Record<string, string> } } }
-  }
-  object.spec.template.metadata.labels.service = 'api'
-  return object
-}
-
 async function canaryRun(
   namespace: string,
   answer: PromBehaviour,

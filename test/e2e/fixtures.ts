@@ -13,6 +13,8 @@ export interface WorkloadOptions {
   annotations?: Record<string, string>
   progressDeadlineSeconds?: number
   containerName?: string
+  /** Labels the pods carry besides `app` (the selector stays `app`). */
+  podLabels?: Record<string, string>
 }
 
 export function deployment(namespace: string, name: string, image: string, options: WorkloadOptions = {}): object {
@@ -25,7 +27,7 @@ export function deployment(namespace: string, name: string, image: string, optio
       progressDeadlineSeconds: options.progressDeadlineSeconds ?? 600,
       selector: { matchLabels: { app: name } },
       template: {
-        metadata: { labels: { app: name }, annotations: options.annotations ?? {} },
+        metadata: { labels: { app: name, ...options.podLabels }, annotations: options.annotations ?? {} },
         spec: { containers: [{ name: options.containerName ?? 'app', image, ports: [{ containerPort: 8080 }] }] }
       }
     }

@@ -4,22 +4,15 @@
  * file and, optionally, that Alertmanager as its alert target. Both on short intervals so an alert
  * fires within a few seconds; tests wait on the alert's state through the APIs, never on sleeps.
  *
- * (startPrometheus in prometheus.ts takes no rule files; this file starts its own Prometheus with the
- * same binary and flags rather than changing that harness.)
+ * (startPrometheus in prometheus.ts takes no rule files; this file starts its own Prometheus through
+ * the same start-up, prometheus.ts' startDaemon, rather than changing that harness.)
  */
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { freePort } from './free-port.js'
+import { startDaemon, type Daemon } from './prometheus.js'
 
 export const ALERTMANAGER_BINARY = 'prometheus-alertmanager'
-
-export interface Daemon {
-  url: string
-  /** SIGTERM (SIGKILL after 5 s), waits for the exit, removes the temp dir. Idempotent. */
-  stop(): Promise<void>
-}
 
 export interface SilenceMatcher {
   name: string
@@ -47,54 +40,7 @@ export interface RulePrometheusInstance extends Daemon {
   waitForAlert(name: string, state?: 'firing' | 'pending', timeoutMs?: number): Promise<string>
 }
 
-const READY_TIMEOUT_MS = 15_000
 const poll = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
-
-async function start(binary: string, args: string[], port: number, dir: string): Promise<Daemon> {
-  const url = `http://127.0.0.1:${port}`
-  const child: ChildProcess = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  const keep = (chunk: Buffer): void => void (output = (output + chunk.toString()).slice(-16_384))
-  child.stdout?.on('data', keep)
-  child.stderr?.on('data', keep)
-  let exited = false
-  const exit = new Promise<void>((resolve) => {
-    const done = (): void => {
-      exited = true
-      resolve()
-    }
-    child.once('exit', done)
-    child.once('error', done)
-  })
-  let stopping: Promise<void> | undefined
-  const stop = (): Promise<void> =>
-    (stopping ??= (async () => {
-      if (!exited) {
-        child.kill('SIGTERM')
-        const killer = setTimeout(() => child.kill('SIGKILL'), 5000)
-        await exit
-        clearTimeout(killer)
-      }
-      await rm(dir, { recursive: true, force: true })
-    })())
-  const deadline = Date.now() + READY_TIMEOUT_MS
-  for (;;) {
-    if (exited) {
-      await stop()
-      throw new Error(`${binary} exited during start-up (exit code ${child.exitCode}):\n${output}`)
-    }
-    try {
-      if ((await fetch(`${url}/-/ready`)).ok) return { url, stop }
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop()
-      throw new Error(`${binary} was not ready within ${READY_TIMEOUT_MS} ms:\n${output}`)
-    }
-    await poll(50)
-  }
-}
 
 export async function startAlertmanager(): Promise<AlertmanagerInstance> {
   const dir = await mkdtemp(join(tmpdir(), 'deploy-guard-am-'))
@@ -115,18 +61,14 @@ export async function startAlertmanager(): Promise<AlertmanagerInstance> {
       ''
     ].join('\n')
   )
-  const port = await freePort()
-  const daemon = await start(
+  const daemon = await startDaemon(
     ALERTMANAGER_BINARY,
     [
       `--config.file=${config}`,
       `--storage.path=${join(dir, 'data')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
       // No gossip port: a test must not listen on 0.0.0.0 or collide with another Alertmanager.
-      '--cluster.listen-address=',
-      '--log.level=warn'
+      '--cluster.listen-address='
     ],
-    port,
     dir
   )
   const silence = async (matchers: SilenceMatcher[], minutes = 60): Promise<string> => {
@@ -204,18 +146,14 @@ export async function startRulePrometheus(options: RulePrometheusOptions): Promi
       ''
     ].join('\n')
   )
-  const port = await freePort()
-  const daemon = await start(
+  const daemon = await startDaemon(
     'prometheus',
     [
       `--config.file=${config}`,
       `--storage.tsdb.path=${join(dir, 'data')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
       // Resend firing alerts every second (default 1m), so Alertmanager hears of a new one at once.
-      '--rules.alert.resend-delay=1s',
-      '--log.level=warn'
+      '--rules.alert.resend-delay=1s'
     ],
-    port,
     dir
   )
   const waitForAlert = async (name: string, state: 'firing' | 'pending' = 'firing', timeoutMs = 20_000) => {

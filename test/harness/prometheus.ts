@@ -12,12 +12,9 @@ import { freePort } from './free-port.js'
 
 const run = promisify(execFile)
 
-export interface PrometheusInstance {
-  url: string
+export interface PrometheusInstance extends Daemon {
   /** Polls an instant query until it returns a sample whose value satisfies `predicate`; returns it. */
   waitForData(query: string, predicate?: (value: number) => boolean, timeoutMs?: number): Promise<number>
-  /** Kills the process (SIGTERM, then SIGKILL), waits for it to exit and removes the temp dir. */
-  stop(): Promise<void>
 }
 
 export interface StartOptions {
@@ -28,6 +25,13 @@ export interface StartOptions {
 
 const READY_TIMEOUT_MS = 15_000
 
+/** A server process of the Prometheus family (prometheus, prometheus-alertmanager) started for a test. */
+export interface Daemon {
+  url: string
+  /** Kills the process (SIGTERM, then SIGKILL after 5 s), waits for it to exit and removes the temp dir. Idempotent. */
+  stop(): Promise<void>
+}
+
 /** Keeps the last 16 KiB of a stream, for start-up failure messages. */
 function tail(child: ChildProcess): () => string {
   let text = ''
@@ -37,10 +41,14 @@ function tail(child: ChildProcess): () => string {
   return () => text
 }
 
-async function launch(args: string[], dir: string): Promise<PrometheusInstance> {
+/**
+ * Starts `binary` with `args` on a free loopback port (`--web.listen-address`, `--log.level=warn`
+ * added) and waits for `/-/ready`; `dir` is the temp dir `stop()` removes.
+ */
+export async function startDaemon(binary: string, args: string[], dir: string): Promise<Daemon> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const child = spawn('prometheus', [...args, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], {
+  const child = spawn(binary, [...args, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], {
     stdio: ['ignore', 'pipe', 'pipe']
   })
   const output = tail(child)
@@ -73,20 +81,24 @@ async function launch(args: string[], dir: string): Promise<PrometheusInstance> 
   for (;;) {
     if (exited) {
       await stop()
-      throw new Error(`prometheus exited during start-up (exit code ${child.exitCode}):\n${output()}`)
+      throw new Error(`${binary} exited during start-up (exit code ${child.exitCode}):\n${output()}`)
     }
     try {
       const response = await fetch(`${url}/-/ready`)
-      if (response.ok) break
+      if (response.ok) return { url, stop }
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       await stop()
-      throw new Error(`prometheus was not ready within ${READY_TIMEOUT_MS} ms:\n${output()}`)
+      throw new Error(`${binary} was not ready within ${READY_TIMEOUT_MS} ms:\n${output()}`)
     }
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
+}
+
+async function launch(args: string[], dir: string): Promise<PrometheusInstance> {
+  const { url, stop } = await startDaemon('prometheus', args, dir)
 
   const waitForData = async (query: string, predicate: (value: number) => boolean = () => true, timeoutMs = 20_000) => {
     const until = Date.now() + timeoutMs

@@ -1,11 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  RetryAfterKubeApiError,
-  errorForAbort,
-  errorForStatus,
-  errorForTransport,
-  parseRetryAfter
-} from '../../src/kube/errors.js'
+import { RetryAfterKubeApiError, errorForAbort, errorForStatus, errorForTransport } from '../../src/kube/errors.js'
+import { parseRetryAfter } from '../../src/util/retry-after.js'
 import { KubeRequestAbortedError } from '../../src/kube/api.js'
 
 const d = { verb: 'list', resource: 'pods', group: '', namespace: 'prod', server: 'https://k8s.example:6443' }

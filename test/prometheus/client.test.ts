@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { PrometheusClient } from '../../src/prometheus/client.js'
 import { PrometheusError } from '../../src/prometheus/errors.js'
-import { parseRetryAfter } from '../../src/prometheus/retry.js'
+import { parseRetryAfter } from '../../src/util/retry-after.js'
 
 interface Seen {
   method: string

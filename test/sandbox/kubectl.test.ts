@@ -3,41 +3,18 @@
  * and logs behave as on a real cluster because the controller plays Kubernetes' part.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSandbox, type Sandbox } from './index.js'
 import type { StoredObject } from './store.js'
+import { kubectlOk, runKubectl } from './kubectl-harness.js'
 
 let sandbox: Sandbox
 let dir: string
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function kubectl(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      'kubectl',
-      ['--kubeconfig', sandbox.kubeconfigPath, ...args],
-      { timeout: 60000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
-        resolve({ code, stdout, stderr })
-      }
-    )
-  })
-}
-
-async function ok(...args: string[]): Promise<string> {
-  const run = await kubectl(...args)
-  if (run.code !== 0) throw new Error(`kubectl ${args.join(' ')} exited ${run.code}: ${run.stderr}`)
-  return run.stdout
-}
+const kubectl = (...args: string[]) => runKubectl(sandbox, ...args)
+const ok = (...args: string[]) => kubectlOk(sandbox, ...args)
 
 const manifest = `apiVersion: apps/v1
 kind: Deployment

@@ -4,22 +4,13 @@
  * `events.k8s.io/v1` serving the same Events as core/v1 in the newer shape.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFile } from 'node:child_process'
 import { apiRequest } from './api-harness.js'
 import { startSandbox, type Sandbox } from './index.js'
+import { kubectlOk } from './kubectl-harness.js'
 
 let sandbox: Sandbox
 
-function kubectl(...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      'kubectl',
-      ['--kubeconfig', sandbox.kubeconfigPath, ...args],
-      { timeout: 60000 },
-      (error, stdout, stderr) => (error ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr}`)) : resolve(stdout))
-    )
-  })
-}
+const kubectl = (...args: string[]) => kubectlOk(sandbox, ...args)
 
 const scenario = `
 apiVersion: v1

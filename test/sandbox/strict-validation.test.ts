@@ -7,26 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { apiRequest, startApiOnly, type ApiOnlySandbox } from './api-harness.js'
+import { runKubectl, type KubectlRun } from './kubectl-harness.js'
 
 let sandbox: ApiOnlySandbox
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function kubectl(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      'kubectl',
-      ['--kubeconfig', sandbox.kubeconfigPath, ...args],
-      { timeout: 60000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr })
-    )
-  })
-}
+const kubectl = (...args: string[]) => runKubectl(sandbox, ...args)
 
 const deploymentPath = '/apis/apps/v1/namespaces/default/deployments'
 const statefulSetPath = '/apis/apps/v1/namespaces/default/statefulsets'
@@ -150,7 +135,7 @@ describe('unknown fields', () => {
       ...deployment('applied'),
       spec: { ...(deployment('applied').spec as object), replica: 3 }
     })
-    const run = await new Promise<Run>((resolve) => {
+    const run = await new Promise<KubectlRun>((resolve) => {
       const child = execFile(
         'kubectl',
         ['--kubeconfig', sandbox.kubeconfigPath, 'apply', '-f', '-'],

@@ -5,36 +5,14 @@
  * not count it; a StatefulSet waits for the old pod to be gone before it recreates the same name.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFile } from 'node:child_process'
 import { startSandbox, type Sandbox } from './index.js'
 import { builtinResources } from './resources.js'
 import type { StoredObject } from './store.js'
+import { kubectlOk } from './kubectl-harness.js'
 
 let sandbox: Sandbox
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function kubectl(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      'kubectl',
-      ['--kubeconfig', sandbox.kubeconfigPath, ...args],
-      { timeout: 60000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr })
-    )
-  })
-}
-
-async function ok(...args: string[]): Promise<string> {
-  const run = await kubectl(...args)
-  if (run.code !== 0) throw new Error(`kubectl ${args.join(' ')} exited ${run.code}: ${run.stderr}`)
-  return run.stdout
-}
+const ok = (...args: string[]) => kubectlOk(sandbox, ...args)
 
 const R = (name: string) => builtinResources.find((r) => r.resource === name && r.group !== 'events.k8s.io')!
 

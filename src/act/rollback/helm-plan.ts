@@ -123,8 +123,6 @@ export function helmRollbackArgs(input: HelmCommandInput): string[] {
   return args
 }
 
-export { shellWord }
-
 /**
  * The command line for the report and for a human to copy: the kubeconfig path is left out (it is a
  * temporary file of this runner; the reader has their own), the context is kept.

@@ -4,10 +4,8 @@
  * undo goes through the manager (helm.ts, argocd.ts) and, once it landed, the restored revision is
  * judged with verify's checks like any other.
  */
-import type { RevisionRef, TargetRollbackReport } from '../../model/rollback.js'
+import type { TargetRollbackReport } from '../../model/rollback.js'
 import type { RollbackProgress } from '../../model/rollback-progress.js'
-import { parseSnapshotAnnotation } from '../../decide/snapshot.js'
-import { SNAPSHOT_ANNOTATION } from '../../model/snapshot.js'
 import type { TargetSnapshot } from '../../model/snapshot.js'
 import { rollbackArgoCd } from './argocd.js'
 import { rollbackHelm } from './helm.js'
@@ -16,16 +14,14 @@ import type { ArgoRollbackOutcome, HelmRollbackOutcome } from './managed-types.j
 import type { Management } from '../../kube/workload/management.js'
 import { rolloutStatusCommand } from '../../decide/rollback-outcome.js'
 
-type ManagerContext = UndoContext & { manager: Extract<Management, { managedBy: 'helm' | 'argocd' }> }
-
-function snapshotOf(ctx: UndoContext): TargetSnapshot | undefined {
-  const read = parseSnapshotAnnotation(ctx.read.object.metadata.annotations?.[SNAPSHOT_ANNOTATION], ctx.ref)
-  return read.ok ? read.value : undefined
+type ManagerContext = UndoContext & {
+  manager: Extract<Management, { managedBy: 'helm' | 'argocd' }>
+  /** The workload's snapshot, when it has a usable one: it names the manager's revision too. */
+  snapshot?: TargetSnapshot
 }
 
 async function runManager(ctx: ManagerContext): Promise<HelmRollbackOutcome | ArgoRollbackOutcome> {
-  const { settings, deps, manager } = ctx
-  const snapshot = snapshotOf(ctx)
+  const { settings, deps, manager, snapshot } = ctx
   // An explicit number names the manager's own revision (Helm release revision, Argo CD history id).
   const explicit = typeof settings.to === 'number' ? settings.to : undefined
   if (manager.managedBy === 'helm') {
@@ -140,5 +136,3 @@ export async function undoThroughManager(ctx: ManagerContext): Promise<TargetRol
     restoredVerdict: restored.verdict
   }
 }
-
-export type { RevisionRef }

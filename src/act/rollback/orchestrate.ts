@@ -28,7 +28,7 @@ import type {
   WorkloadState
 } from '../../model/rollback.js'
 import { FAILED_REVISION_ANNOTATION } from '../../model/rollback.js'
-import { SNAPSHOT_ANNOTATION } from '../../model/snapshot.js'
+import { SNAPSHOT_ANNOTATION, type TargetSnapshot } from '../../model/snapshot.js'
 import { sleep } from '../../util/sleep.js'
 import type { ProgressJournal } from './journal.js'
 import { undoWithKubectl } from './kubectl-path.js'
@@ -87,23 +87,24 @@ export function notStarted(
   return { ref, state: 'refused', summary, manual: [], method: 'kubectl', notes: [], dryRun: false, ...extra }
 }
 
+/** The recorded revision, and the snapshot it came from (a manager's rollback reads its own revision there). */
 function recordedRevision(
   workload: KubeObject,
   target: TargetToRollBack,
   notes: string[]
-): RecordedRevision | undefined {
+): { recorded?: RecordedRevision; snapshot?: TargetSnapshot } {
   const raw = workload.metadata.annotations?.[SNAPSHOT_ANNOTATION]
   if (raw !== undefined) {
     const snapshot = parseSnapshotAnnotation(raw, target.ref)
-    if (snapshot.ok) return recordedFromSnapshot(snapshot.value)
+    if (snapshot.ok) return { recorded: recordedFromSnapshot(snapshot.value), snapshot: snapshot.value }
     notes.push(`the ${SNAPSHOT_ANNOTATION} annotation was ignored: ${snapshot.reason}`)
   }
   if (target.preRollout) {
     if (raw === undefined)
       notes.push('no snapshot was taken: the recorded revision is the one live before the rollout began')
-    return { ...target.preRollout, source: 'pre-rollout' }
+    return { recorded: { ...target.preRollout, source: 'pre-rollout' } }
   }
-  return undefined
+  return {}
 }
 
 function failedMarks(workload: KubeObject, notes: string[]): FailedRevisionMark[] {
@@ -130,7 +131,16 @@ export async function readWorkload(
   ref: TargetRef
 ): Promise<ReadWorkload | undefined> {
   const object = await api.get(RESOURCES[kind], ref.namespace, ref.name)
-  if (!object) return undefined
+  return object ? withHistory(api, kind, ref, object) : undefined
+}
+
+/** LISTs the history of a workload already read. */
+async function withHistory(
+  api: KubeApi,
+  kind: WorkloadKindName,
+  ref: TargetRef,
+  object: KubeObject
+): Promise<ReadWorkload> {
   const history = historyViewer(kind)
   const listed = await api.list(history.resource, ref.namespace, { labelSelector: history.listSelector(object) })
   return { kind, object, listed, revisions: workloadRevisions(kind, object, listed) }
@@ -155,13 +165,14 @@ async function readSettled(
   deps: RollbackDeps,
   kind: WorkloadKindName,
   ref: TargetRef
-): Promise<{ read: ReadWorkload; settled: boolean } | undefined> {
+): Promise<{ settled: true; read: ReadWorkload } | { settled: false; object: KubeObject } | undefined> {
   const deadline = Date.now() + SETTLE_WAIT_MS
   for (;;) {
-    const read = await readWorkload(deps.api, kind, ref)
-    if (!read) return undefined
-    if (observedByController(read.object)) return { read, settled: true }
-    if (Date.now() >= deadline || deps.helmCluster?.signal?.aborted) return { read, settled: false }
+    // Only the workload is polled: its history is listed once, for the state the decision is made on.
+    const object = await deps.api.get(RESOURCES[kind], ref.namespace, ref.name)
+    if (!object) return undefined
+    if (observedByController(object)) return { settled: true, read: await withHistory(deps.api, kind, ref, object) }
+    if (Date.now() >= deadline || deps.helmCluster?.signal?.aborted) return { settled: false, object }
     await sleep(SETTLE_POLL_MS, deps.helmCluster?.signal)
   }
 }
@@ -203,7 +214,7 @@ export async function rollBackTarget(
   if (!settled.settled)
     return notStarted(
       ref,
-      `${kind.toLowerCase()}/${ref.name} is being changed right now (its controller has not observed generation ${settled.read.object.metadata.generation ?? '?'} yet): someone else is acting; not rolling back — check \`kubectl rollout status\` and run again if needed`
+      `${kind.toLowerCase()}/${ref.name} is being changed right now (its controller has not observed generation ${settled.object.metadata.generation ?? '?'} yet): someone else is acting; not rolling back — check \`kubectl rollout status\` and run again if needed`
     )
   const { read } = settled
 
@@ -225,10 +236,11 @@ export async function rollBackTarget(
       `cannot tell which revision ${kind.toLowerCase()}/${ref.name} runs: its rollout has not created one yet`
     )
   const marks = failedMarks(read.object, notes)
+  const { recorded, snapshot } = recordedRevision(read.object, target, notes)
   const choice = chooseRollbackTarget({
     to: settings.to,
     trigger: settings.trigger,
-    recorded: recordedRevision(read.object, target, notes),
+    recorded,
     current,
     history: withFailedMarks(revisions.history, marks)
   })
@@ -242,7 +254,6 @@ export async function rollBackTarget(
   const path = chooseRollbackPath(manager, { helm: settings.helm, argocd: settings.argocd })
   const common = {
     ref,
-    kind,
     read,
     choice: { revision: choice.revision, templateHash: choice.templateHash },
     marks,
@@ -253,7 +264,7 @@ export async function rollBackTarget(
   if (path.path === 'refuse')
     return notStarted(ref, path.message, { notes, manual: [path.manualCommand], fromRevision: current.revision })
   if ((manager.managedBy === 'helm' || manager.managedBy === 'argocd') && path.path !== 'kubectl')
-    return undoThroughManager({ ...common, manager })
+    return undoThroughManager({ ...common, manager, snapshot })
   if (path.path === 'kubectl' && path.note) notes.push(path.note)
   return undoWithKubectl(common)
 }

@@ -8,13 +8,7 @@ import { restoreObjects, writeFields } from './apply.js'
 import { pointer } from './json-pointer.js'
 import { readTracked } from './prepare-read.js'
 import { TRAFFIC_RESOURCES } from './resources.js'
-import {
-  TrafficSetupError,
-  type GatewayHTTPRouteTrafficSpec,
-  type RouterState,
-  type TrafficRouter,
-  type TrafficSpec
-} from './types.js'
+import { specOf, TrafficSetupError, type RouterState, type TrafficRouter, type TrafficSpec } from './types.js'
 import { checkWeight } from './weight.js'
 import { pairWrites, type WeightedEntry, type WeightedPair } from './weighted-pairs.js'
 
@@ -52,13 +46,8 @@ export function httpRoutePairs(route: KubeObject, stable: string, canary: string
   return pairs
 }
 
-function asSpec(spec: TrafficSpec): GatewayHTTPRouteTrafficSpec {
-  if (spec.kind !== 'gatewayHTTPRoute') throw new TrafficSetupError(`gatewayHTTPRoute router given a ${spec.kind} spec`)
-  return spec
-}
-
 function pairsOf(state: RouterState): WeightedPair[] {
-  const spec = asSpec(state.spec)
+  const spec = specOf('gatewayHTTPRoute', state.spec)
   return httpRoutePairs(state.objects[0]!.original, spec.stable, spec.canary)
 }
 
@@ -66,7 +55,7 @@ export const gatewayHTTPRouteRouter: TrafficRouter = {
   kind: 'gatewayHTTPRoute',
 
   async prepare(api: KubeApi, rawSpec: TrafficSpec): Promise<RouterState> {
-    const spec = asSpec(rawSpec)
+    const spec = specOf('gatewayHTTPRoute', rawSpec)
     const route = await readTracked(
       api,
       TRAFFIC_RESOURCES.HTTPRoute,

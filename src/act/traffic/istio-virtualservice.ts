@@ -10,9 +10,9 @@ import { pointer } from './json-pointer.js'
 import { readTracked } from './prepare-read.js'
 import { TRAFFIC_RESOURCES } from './resources.js'
 import {
+  specOf,
   TrafficSetupError,
   type IstioDestination,
-  type IstioVirtualServiceTrafficSpec,
   type PatchGuard,
   type RouterState,
   type TrafficRouter,
@@ -59,17 +59,11 @@ export function virtualServicePairs(
   return pairs
 }
 
-function asSpec(spec: TrafficSpec): IstioVirtualServiceTrafficSpec {
-  if (spec.kind !== 'istioVirtualService')
-    throw new TrafficSetupError(`istioVirtualService router given a ${spec.kind} spec`)
-  return spec
-}
-
 export const istioVirtualServiceRouter: TrafficRouter = {
   kind: 'istioVirtualService',
 
   async prepare(api: KubeApi, rawSpec: TrafficSpec): Promise<RouterState> {
-    const spec = asSpec(rawSpec)
+    const spec = specOf('istioVirtualService', rawSpec)
     const vs = await readTracked(
       api,
       TRAFFIC_RESOURCES.VirtualService,
@@ -86,7 +80,7 @@ export const istioVirtualServiceRouter: TrafficRouter = {
   },
 
   async setWeight(api: KubeApi, state: RouterState, weight: number): Promise<RouterState> {
-    const spec = asSpec(state.spec)
+    const spec = specOf('istioVirtualService', state.spec)
     const whole = Math.round(checkWeight(weight)) // route weights are integers
     const pairs = virtualServicePairs(state.objects[0]!.original, spec.stable, spec.canary)
     await writeFields(api, state.objects[0]!, pairWrites(pairs, whole), 'setWeight')

@@ -24,8 +24,3 @@ export function readPointer(root: unknown, path: string): unknown {
   }
   return at
 }
-
-/** The pointer of the parent (`/a/b` → `/a`). */
-export function parentPointer(path: string): string {
-  return path.slice(0, path.lastIndexOf('/'))
-}

@@ -8,13 +8,7 @@ import { restoreObjects, writeFields } from './apply.js'
 import { pointer } from './json-pointer.js'
 import { readTracked } from './prepare-read.js'
 import { TRAFFIC_RESOURCES } from './resources.js'
-import {
-  TrafficSetupError,
-  type NginxIngressTrafficSpec,
-  type RouterState,
-  type TrafficRouter,
-  type TrafficSpec
-} from './types.js'
+import { specOf, TrafficSetupError, type RouterState, type TrafficRouter, type TrafficSpec } from './types.js'
 import { checkWeight } from './weight.js'
 
 export const CANARY_ANNOTATION = 'nginx.ingress.kubernetes.io/canary'
@@ -32,16 +26,11 @@ export function nginxCanaryWeight(
   return { value: String(units), effectiveWeight: (units / total) * 100 }
 }
 
-function asSpec(spec: TrafficSpec): NginxIngressTrafficSpec {
-  if (spec.kind !== 'nginxIngress') throw new TrafficSetupError(`nginxIngress router given a ${spec.kind} spec`)
-  return spec
-}
-
 export const nginxIngressRouter: TrafficRouter = {
   kind: 'nginxIngress',
 
   async prepare(api: KubeApi, rawSpec: TrafficSpec): Promise<RouterState> {
-    const spec = asSpec(rawSpec)
+    const spec = specOf('nginxIngress', rawSpec)
     const ingress = await readTracked(
       api,
       TRAFFIC_RESOURCES.Ingress,

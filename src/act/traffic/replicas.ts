@@ -11,13 +11,7 @@ import { pointer, readPointer } from './json-pointer.js'
 import { readTracked } from './prepare-read.js'
 import { splitReplicas } from './replica-split.js'
 import { TRAFFIC_RESOURCES } from './resources.js'
-import {
-  TrafficSetupError,
-  type ReplicasTrafficSpec,
-  type RouterState,
-  type TrafficRouter,
-  type TrafficSpec
-} from './types.js'
+import { specOf, TrafficSetupError, type RouterState, type TrafficRouter, type TrafficSpec } from './types.js'
 import { checkWeight } from './weight.js'
 
 const STABLE = 0
@@ -34,16 +28,11 @@ export function replicaTotal(state: RouterState): number {
   return replicasOf(state, STABLE, 'original') + replicasOf(state, CANARY, 'original')
 }
 
-function asSpec(spec: TrafficSpec): ReplicasTrafficSpec {
-  if (spec.kind !== 'replicas') throw new TrafficSetupError(`replicas router given a ${spec.kind} spec`)
-  return spec
-}
-
 export const replicasRouter: TrafficRouter = {
   kind: 'replicas',
 
   async prepare(api: KubeApi, rawSpec: TrafficSpec): Promise<RouterState> {
-    const spec = asSpec(rawSpec)
+    const spec = specOf('replicas', rawSpec)
     const type = TRAFFIC_RESOURCES.Deployment
     const stable = await readTracked(api, type, spec.namespace, spec.stable, 'the stable workload must exist')
     const canary = await readTracked(api, type, spec.namespace, spec.canary, 'create the canary Deployment first')

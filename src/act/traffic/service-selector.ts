@@ -11,6 +11,7 @@ import type { FieldWrite } from './plan-writes.js'
 import { readTracked } from './prepare-read.js'
 import { TRAFFIC_RESOURCES } from './resources.js'
 import {
+  specOf,
   TrafficSetupError,
   type RouterState,
   type ServiceSelectorTrafficSpec,
@@ -38,16 +39,11 @@ export function selectorWrites(
   }))
 }
 
-function asSpec(spec: TrafficSpec): ServiceSelectorTrafficSpec {
-  if (spec.kind !== 'serviceSelector') throw new TrafficSetupError(`serviceSelector router given a ${spec.kind} spec`)
-  return spec
-}
-
 export const serviceSelectorRouter: TrafficRouter = {
   kind: 'serviceSelector',
 
   async prepare(api: KubeApi, rawSpec: TrafficSpec): Promise<RouterState> {
-    const spec = asSpec(rawSpec)
+    const spec = specOf('serviceSelector', rawSpec)
     if (Object.keys(spec.green).length === 0)
       throw new TrafficSetupError('serviceSelector.green needs at least one label')
     const type = TRAFFIC_RESOURCES.Service
@@ -85,7 +81,7 @@ export const serviceSelectorRouter: TrafficRouter = {
   },
 
   async setWeight(api: KubeApi, state: RouterState, weight: number): Promise<RouterState> {
-    const spec = asSpec(state.spec)
+    const spec = specOf('serviceSelector', state.spec)
     checkWeight(weight)
     if (weight !== 0 && weight !== 100) {
       throw new TrafficSetupError(`blue-green switches all traffic at once: weight must be 0 or 100 (got ${weight})`)

@@ -167,3 +167,9 @@ export class TrafficSetupError extends Error {
     this.name = 'TrafficSetupError'
   }
 }
+
+/** `spec` as the `kind` router's own spec; a spec of another kind is refused. */
+export function specOf<K extends TrafficRouterKind>(kind: K, spec: TrafficSpec): Extract<TrafficSpec, { kind: K }> {
+  if (spec.kind !== kind) throw new TrafficSetupError(`${kind} router given a ${spec.kind} spec`)
+  return spec as Extract<TrafficSpec, { kind: K }>
+}

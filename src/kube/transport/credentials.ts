@@ -10,6 +10,7 @@
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, join } from 'node:path'
 import type { ClusterTarget, ExecConfig } from './kubeconfig.js'
+import type { AuthProviderToken } from './auth-provider.js'
 import { CredentialsError } from './types.js'
 
 export interface Credentials {
@@ -89,7 +90,7 @@ export function credentialProvider(target: ClusterTarget, options: CredentialOpt
         return { value: creds, expiresAt: Number.isNaN(expiry) ? Infinity : expiry - EXPIRY_SKEW_MS }
       })
     case 'auth-provider': {
-      let tokens: Promise<() => Promise<{ token: string; expiresAt: number }>> | undefined
+      let tokens: Promise<() => Promise<AuthProviderToken>> | undefined
       return cached(now, async () => {
         tokens ??= import('./auth-provider.js').then((m) => m.authProviderTokens(auth.user, auth.provider, now))
         tokens.catch(() => (tokens = undefined))

@@ -24,11 +24,11 @@
 import type { KubeObject } from '../api.js'
 import { groupOf } from '../resources.js'
 
-export const ARGOCD_TRACKING_ID = 'argocd.argoproj.io/tracking-id'
-export const ARGOCD_INSTANCE_LABEL = 'argocd.argoproj.io/instance'
-export const HELM_MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by'
-export const HELM_RELEASE_NAME = 'meta.helm.sh/release-name'
-export const HELM_RELEASE_NAMESPACE = 'meta.helm.sh/release-namespace'
+const ARGOCD_TRACKING_ID = 'argocd.argoproj.io/tracking-id'
+const ARGOCD_INSTANCE_LABEL = 'argocd.argoproj.io/instance'
+const HELM_MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by'
+const HELM_RELEASE_NAME = 'meta.helm.sh/release-name'
+const HELM_RELEASE_NAMESPACE = 'meta.helm.sh/release-namespace'
 const FLUX_LABELS = {
   Kustomization: 'kustomize.toolkit.fluxcd.io',
   HelmRelease: 'helm.toolkit.fluxcd.io'

@@ -61,8 +61,9 @@ function reasonsBlock(result: RunResult, budget: Budget): string[] {
   return [detailsBlock(`The verdict’s ${n} reason${n === 1 ? '' : 's'}, row by row`, body), '']
 }
 
-export function renderVerdict(result: RunResult, title: string, budget: Budget): string {
-  const head = headline(result, { title, maxPartChars: budget.maxReasonChars })
+/** `causes`: causesOf(result) when the caller has them already. */
+export function renderVerdict(result: RunResult, title: string, budget: Budget, causes?: Cause[]): string {
+  const head = headline(result, { title, maxPartChars: budget.maxReasonChars, ...(causes ? { causes } : {}) })
   const lines = [head.markdown, '']
   if (result.dryRun) {
     lines.push(

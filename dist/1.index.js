@@ -1,5 +1,5 @@
-export const id = 203;
-export const ids = [203,804,783,477,164];
+export const id = 1;
+export const ids = [1,804];
 export const modules = {
 
 /***/ 7106:
@@ -226,101 +226,6 @@ function resourcePath(type, namespace, name) {
 
 /***/ }),
 
-/***/ 1614:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ semanticEqual)
-/* harmony export */ });
-/** Deep equality of JSON values, as Kubernetes compares API objects. Pure. */
-const isEmpty = (v) => v === undefined ||
-    v === null ||
-    (Array.isArray(v) && v.length === 0) ||
-    (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
-/**
- * Deep equality ignoring object key order, where an absent field, `null` and an empty map or list are
- * the same (apimachinery's Semantic.DeepEqual treats nil and empty maps/slices as equal, and a JSON
- * round-trip through Go's `omitempty` drops them).
- */
-function semanticEqual(a, b) {
-    if (a === b)
-        return true;
-    if (isEmpty(a) && isEmpty(b))
-        return true;
-    if (Array.isArray(a) || Array.isArray(b)) {
-        if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length)
-            return false;
-        return a.every((v, i) => semanticEqual(v, b[i]));
-    }
-    if (a && b && typeof a === 'object' && typeof b === 'object') {
-        const ra = a;
-        const rb = b;
-        const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
-        return [...keys].every((k) => semanticEqual(ra[k], rb[k]));
-    }
-    return false;
-}
-
-
-/***/ }),
-
-/***/ 2482:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AX: () => (/* binding */ POD_TEMPLATE_HASH),
-/* harmony export */   Bk: () => (/* binding */ selectorOf),
-/* harmony export */   IC: () => (/* binding */ imagesOf),
-/* harmony export */   MN: () => (/* binding */ templateLabels),
-/* harmony export */   TD: () => (/* binding */ templateImages),
-/* harmony export */   XK: () => (/* binding */ withoutHash),
-/* harmony export */   kW: () => (/* binding */ templateOf),
-/* harmony export */   sx: () => (/* binding */ selectorWith),
-/* harmony export */   xs: () => (/* binding */ equalIgnoreHash)
-/* harmony export */ });
-/* unused harmony export specOf */
-/* harmony import */ var _evaluate_selector_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2342);
-/* harmony import */ var _semantic_equal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1614);
-
-
-/** The label Deployments add to each ReplicaSet's template (apps/v1 DefaultDeploymentUniqueLabelKey). */
-const POD_TEMPLATE_HASH = 'pod-template-hash';
-const specOf = (obj) => obj.spec;
-const templateOf = (obj) => specOf(obj)?.template;
-const selectorOf = (obj) => specOf(obj)?.selector;
-/** Images of the pod template's containers, by container name. */
-function templateImages(obj) {
-    return imagesOf(templateOf(obj));
-}
-function imagesOf(template) {
-    const images = {};
-    for (const c of template?.spec?.containers ?? [])
-        images[c.name] = c.image ?? '';
-    return images;
-}
-const templateLabels = (obj) => templateOf(obj)?.metadata?.labels ?? {};
-/** The workload selector plus one label: `app=web,pod-template-hash=abc`. */
-function selectorWith(obj, key, value) {
-    const base = (0,_evaluate_selector_js__WEBPACK_IMPORTED_MODULE_0__/* .selectorToString */ .CI)(selectorOf(obj));
-    return base ? `${base},${key}=${value}` : `${key}=${value}`;
-}
-/** A copy of the template without the `pod-template-hash` label (kubectl deletes it before an undo). */
-function withoutHash(template) {
-    const labels = { ...(template?.metadata?.labels ?? {}) };
-    delete labels[POD_TEMPLATE_HASH];
-    return { ...structuredClone(template ?? {}), metadata: { ...structuredClone(template?.metadata ?? {}), labels } };
-}
-/**
- * Template equality ignoring `pod-template-hash` (kubectl/kubernetes deploymentutil EqualIgnoreHash,
- * which compares with apimachinery's Semantic.DeepEqual: empty and absent maps are equal).
- */
-function equalIgnoreHash(a, b) {
-    return (0,_semantic_equal_js__WEBPACK_IMPORTED_MODULE_1__/* .semanticEqual */ .J)(withoutHash(a), withoutHash(b));
-}
-
-
-/***/ }),
-
 /***/ 709:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -329,40 +234,6 @@ function equalIgnoreHash(a, b) {
 /* harmony export */ });
 /** The annotation a target's snapshot is stored under on the workload itself (a metadata patch: no rollout). */
 const SNAPSHOT_ANNOTATION = 'deploy-guard.io/snapshot';
-
-
-/***/ }),
-
-/***/ 7783:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ sleep)
-/* harmony export */ });
-/* unused harmony export MAX_TIMER_MS */
-/** setTimeout turns anything longer into 1 ms (TimeoutOverflowWarning): longer waits go in chunks. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-function wait(ms, signal) {
-    return new Promise((resolve) => {
-        if (ms <= 0 || signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-const sleep = async (ms, signal) => {
-    let left = Number.isFinite(ms) ? ms : MAX_TIMER_MS;
-    while (left > 0 && !signal?.aborted) {
-        const chunk = Math.min(left, MAX_TIMER_MS);
-        await wait(chunk, signal);
-        left -= chunk;
-    }
-};
 
 
 /***/ }),
