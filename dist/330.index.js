@@ -1773,6 +1773,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/act/traffic/json-pointer.ts
 var json_pointer = __webpack_require__(7802);
+// EXTERNAL MODULE: ./src/util/plain-object.ts
+var plain_object = __webpack_require__(3838);
 ;// CONCATENATED MODULE: ./src/canary/pause-state.ts
 /**
  * The state a manually paused canary leaves on its canary Deployment (annotation
@@ -1783,6 +1785,7 @@ var json_pointer = __webpack_require__(7802);
  * run with another config is refused before anything is touched. No secrets: routing objects and
  * names only (the config's queries and credentials are never in it, only their hash).
  */
+
 
 
 
@@ -1848,9 +1851,6 @@ function serializePause(input) {
         throw new Error(`the canary's saved routing state is ${Math.ceil(bytes / 1024)} KiB, more than the ${MAX_STATE_BYTES / 1024} KiB an annotation can safely hold: use timed pauses with this route`);
     return text;
 }
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 /** The saved state, or why it cannot be read (a hand-edited or foreign annotation). */
 function parsePause(text) {
     let value;
@@ -1860,15 +1860,15 @@ function parsePause(text) {
     catch {
         return `annotation ${STATE_ANNOTATION} is not JSON`;
     }
-    if (!isRecord(value) || value.version !== 1)
-        return `annotation ${STATE_ANNOTATION} has an unknown format (version ${isRecord(value) ? String(value.version) : '?'})`;
+    if (!(0,plain_object/* isPlainObject */.Q)(value) || value.version !== 1)
+        return `annotation ${STATE_ANNOTATION} has an unknown format (version ${(0,plain_object/* isPlainObject */.Q)(value) ? String(value.version) : '?'})`;
     const ok = typeof value.configHash === 'string' &&
         typeof value.nextStep === 'number' &&
-        isRecord(value.names) &&
+        (0,plain_object/* isPlainObject */.Q)(value.names) &&
         typeof value.router === 'string' &&
-        isRecord(value.spec) &&
+        (0,plain_object/* isPlainObject */.Q)(value.spec) &&
         Array.isArray(value.objects) &&
-        value.objects.every((o) => isRecord(o) && isRecord(o.original) && Array.isArray(o.touched) && Array.isArray(o.written)) &&
+        value.objects.every((o) => (0,plain_object/* isPlainObject */.Q)(o) && (0,plain_object/* isPlainObject */.Q)(o.original) && Array.isArray(o.touched) && Array.isArray(o.written)) &&
         typeof value.weight === 'number';
     return ok ? value : `annotation ${STATE_ANNOTATION} is incomplete (edited by hand?)`;
 }

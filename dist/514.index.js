@@ -17,18 +17,18 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(2737);
 // EXTERNAL MODULE: ./src/prometheus/graph-url.ts
 var graph_url = __webpack_require__(6652);
+// EXTERNAL MODULE: ./src/util/plain-object.ts
+var plain_object = __webpack_require__(3838);
 ;// CONCATENATED MODULE: ./src/prometheus/parse.ts
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+
 function isSamplePair(value) {
     return Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'string';
 }
 function isLabels(value) {
-    return isObject(value) && Object.values(value).every((v) => typeof v === 'string');
+    return (0,plain_object/* isPlainObject */.Q)(value) && Object.values(value).every((v) => typeof v === 'string');
 }
 function parseData(data) {
-    if (!isObject(data))
+    if (!(0,plain_object/* isPlainObject */.Q)(data))
         return 'no "data" object';
     const { resultType, result } = data;
     switch (resultType) {
@@ -36,12 +36,12 @@ function parseData(data) {
         case 'string':
             return isSamplePair(result) ? { resultType, result } : `a ${resultType} result that is not [time, "value"]`;
         case 'vector':
-            if (Array.isArray(result) && result.every((s) => isObject(s) && isLabels(s.metric) && isSamplePair(s.value)))
+            if (Array.isArray(result) && result.every((s) => (0,plain_object/* isPlainObject */.Q)(s) && isLabels(s.metric) && isSamplePair(s.value)))
                 return { resultType, result: result };
             return 'a vector result with invalid samples';
         case 'matrix':
             if (Array.isArray(result) &&
-                result.every((s) => isObject(s) && isLabels(s.metric) && Array.isArray(s.values) && s.values.every(isSamplePair)))
+                result.every((s) => (0,plain_object/* isPlainObject */.Q)(s) && isLabels(s.metric) && Array.isArray(s.values) && s.values.every(isSamplePair)))
                 return { resultType, result: result };
             return 'a matrix result with invalid series';
         default:
@@ -52,7 +52,7 @@ function parseWarnings(value) {
     return Array.isArray(value) ? value.filter((w) => typeof w === 'string') : [];
 }
 function parseBody(body) {
-    if (!isObject(body))
+    if (!(0,plain_object/* isPlainObject */.Q)(body))
         return { ok: 'malformed', problem: 'the body is not a JSON object' };
     if (body.status === 'error') {
         return {

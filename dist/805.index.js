@@ -276,12 +276,14 @@ function transportError(error, context) {
     });
 }
 
+// EXTERNAL MODULE: ./src/util/plain-object.ts
+var plain_object = __webpack_require__(3838);
 ;// CONCATENATED MODULE: ./src/alerts/sources.ts
 
 
 
-const isMap = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isStringMap = (value) => isMap(value) && Object.values(value).every((v) => typeof v === 'string');
+
+const isStringMap = (value) => (0,plain_object/* isPlainObject */.Q)(value) && Object.values(value).every((v) => typeof v === 'string');
 const strings = (value) => Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
 function malformed(source, connection, path, problem) {
     const where = (0,errors/* redactUrl */.B)((0,graph_url/* endpoint */.s)(connection.url, path));
@@ -294,14 +296,14 @@ function malformed(source, connection, path, problem) {
 }
 /** One Alertmanager v2 alert, or a problem. */
 function fromAlertmanager(item) {
-    if (!isMap(item))
+    if (!(0,plain_object/* isPlainObject */.Q)(item))
         return 'an alert that is not an object';
     const { labels, annotations, startsAt, status } = item;
     if (!isStringMap(labels))
         return 'an alert without string labels';
     if (typeof startsAt !== 'string')
         return 'an alert without startsAt';
-    if (!isMap(status) || typeof status.state !== 'string')
+    if (!(0,plain_object/* isPlainObject */.Q)(status) || typeof status.state !== 'string')
         return 'an alert without status.state';
     const silencedBy = strings(status.silencedBy);
     const inhibitedBy = strings(status.inhibitedBy);
@@ -334,7 +336,7 @@ async function readAlertmanagerAlerts(connection, options = {}) {
 }
 /** One Prometheus rule alert (`firing` only), undefined for a pending/inactive one, or a problem. */
 function fromPrometheus(item) {
-    if (!isMap(item))
+    if (!(0,plain_object/* isPlainObject */.Q)(item))
         return 'an alert that is not an object';
     const { labels, annotations, state, activeAt } = item;
     if (!isStringMap(labels))
@@ -354,7 +356,10 @@ function fromPrometheus(item) {
 async function readPrometheusAlerts(connection, options = {}) {
     const path = 'api/v1/alerts';
     const body = await getJson(connection, path, {}, { ...options, source: 'Prometheus' });
-    if (!isMap(body) || body.status !== 'success' || !isMap(body.data) || !Array.isArray(body.data.alerts))
+    if (!(0,plain_object/* isPlainObject */.Q)(body) ||
+        body.status !== 'success' ||
+        !(0,plain_object/* isPlainObject */.Q)(body.data) ||
+        !Array.isArray(body.data.alerts))
         throw malformed('Prometheus', connection, path, 'no data.alerts list');
     const alerts = [];
     for (const item of body.data.alerts) {

@@ -174,8 +174,11 @@ function lineColOf(text, offset) {
 
 // EXTERNAL MODULE: ./src/config/schema-parts.ts
 var schema_parts = __webpack_require__(9324);
+// EXTERNAL MODULE: ./src/util/plain-object.ts
+var plain_object = __webpack_require__(3838);
 ;// CONCATENATED MODULE: ./src/config/schema-analysis.ts
 /** zod schema of the `analysis` section (Argo Rollouts limits, plus no-data, NaN and traffic policies). */
+
 
 
 
@@ -184,9 +187,6 @@ const CHECK_NAME_EXPECTED = 'expected a check name of letters, digits, "-", "_",
 const THRESHOLDS = ['max', 'min', 'maxIncrease', 'maxDecrease'];
 // Cross-field checks run even when a sibling field is invalid, so all problems are reported together.
 const ALWAYS = { when: () => true };
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 /** A PromQL query template, checked with stand-in values for its variables. */
 function querySchema(templateValues) {
     return schema_parts/* nonEmptyString */.y0.superRefine((query, ctx) => {
@@ -238,7 +238,7 @@ function analysisSchema(templateValues) {
         dryRun: schemas/* boolean */.zMY({ error: 'expected true or false' }).default(false)
     }).superRefine((value, ctx) => {
         const raw = value;
-        if (!isRecord(raw))
+        if (!(0,plain_object/* isPlainObject */.Q)(raw))
             return;
         if (!THRESHOLDS.some((key) => raw[key] !== undefined)) {
             ctx.addIssue({ code: 'custom', message: 'needs at least one of max, min, maxIncrease or maxDecrease' });
@@ -257,7 +257,7 @@ function analysisSchema(templateValues) {
             return;
         const seen = new Map();
         raw.forEach((item, index) => {
-            if (!isRecord(item) || typeof item.name !== 'string')
+            if (!(0,plain_object/* isPlainObject */.Q)(item) || typeof item.name !== 'string')
                 return;
             const first = seen.get(item.name);
             if (first === undefined)
@@ -473,14 +473,12 @@ function blueGreenSchema(_templateValues) {
 
 
 
+
 const schema_canary_ALWAYS = { when: () => true };
 const METRIC_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 const METRIC_NAME_EXPECTED = 'expected a metric name of letters, digits, "-", "_", "." or ":"';
 /** What `{{track}}` stands for while a query is checked (the real values are the two versions). */
 const TRACK_STAND_IN = '1.0.0';
-function schema_canary_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 const score = schema_parts/* finiteNumber */.vM.refine((n) => n >= 0 && n <= 100, { error: 'expected a score from 0 to 100' });
 function judgeSchema(templateValues) {
     const query = querySchema({ ...templateValues, track: TRACK_STAND_IN }).refine((text) => text === '' || (0,config_template/* templateVariablesUsed */.xU)(text).includes('track'), {
@@ -517,7 +515,7 @@ function judgeSchema(templateValues) {
         metrics: schemas/* array */.YOg(metric, { error: 'expected a list of metrics' }).min(1, { error: 'expected at least one metric' })
     }).superRefine((value, ctx) => {
         const raw = value;
-        if (!schema_canary_isRecord(raw))
+        if (!(0,plain_object/* isPlainObject */.Q)(raw))
             return;
         if (typeof raw.pass === 'number' && typeof raw.marginal === 'number' && raw.marginal > raw.pass) {
             ctx.addIssue({
@@ -528,10 +526,10 @@ function judgeSchema(templateValues) {
         }
         if (!Array.isArray(raw.metrics))
             return;
-        const groups = schema_canary_isRecord(raw.groups) ? raw.groups : undefined;
+        const groups = (0,plain_object/* isPlainObject */.Q)(raw.groups) ? raw.groups : undefined;
         const seen = new Map();
         raw.metrics.forEach((item, index) => {
-            if (!schema_canary_isRecord(item))
+            if (!(0,plain_object/* isPlainObject */.Q)(item))
                 return;
             if (typeof item.name === 'string') {
                 const first = seen.get(item.name);

@@ -9,16 +9,14 @@ import type { ObservedAlert } from '../evaluate/alerts.js'
 import { PrometheusError, redactUrl } from '../prometheus/errors.js'
 import { endpoint } from '../prometheus/graph-url.js'
 import { getJson, type JsonGetOptions } from './http.js'
+import { isPlainObject } from '../util/plain-object.js'
 
 export type AlertSourceName = 'Alertmanager' | 'Prometheus'
 
 type Options = Omit<JsonGetOptions, 'source'>
 
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
 const isStringMap = (value: unknown): value is Record<string, string> =>
-  isMap(value) && Object.values(value).every((v) => typeof v === 'string')
+  isPlainObject(value) && Object.values(value).every((v) => typeof v === 'string')
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
@@ -35,11 +33,11 @@ function malformed(source: AlertSourceName, connection: AlertmanagerConnection, 
 
 /** One Alertmanager v2 alert, or a problem. */
 function fromAlertmanager(item: unknown): ObservedAlert | string {
-  if (!isMap(item)) return 'an alert that is not an object'
+  if (!isPlainObject(item)) return 'an alert that is not an object'
   const { labels, annotations, startsAt, status } = item
   if (!isStringMap(labels)) return 'an alert without string labels'
   if (typeof startsAt !== 'string') return 'an alert without startsAt'
-  if (!isMap(status) || typeof status.state !== 'string') return 'an alert without status.state'
+  if (!isPlainObject(status) || typeof status.state !== 'string') return 'an alert without status.state'
   const silencedBy = strings(status.silencedBy)
   const inhibitedBy = strings(status.inhibitedBy)
   // `suppressed` = silenced and/or inhibited; `unprocessed` = received but not yet muted or routed: firing.
@@ -74,7 +72,7 @@ export async function readAlertmanagerAlerts(
 
 /** One Prometheus rule alert (`firing` only), undefined for a pending/inactive one, or a problem. */
 function fromPrometheus(item: unknown): ObservedAlert | undefined | string {
-  if (!isMap(item)) return 'an alert that is not an object'
+  if (!isPlainObject(item)) return 'an alert that is not an object'
   const { labels, annotations, state, activeAt } = item
   if (!isStringMap(labels)) return 'an alert without string labels'
   if (state !== 'firing') return undefined
@@ -94,7 +92,12 @@ export async function readPrometheusAlerts(
 ): Promise<ObservedAlert[]> {
   const path = 'api/v1/alerts'
   const body = await getJson(connection, path, {}, { ...options, source: 'Prometheus' })
-  if (!isMap(body) || body.status !== 'success' || !isMap(body.data) || !Array.isArray(body.data.alerts))
+  if (
+    !isPlainObject(body) ||
+    body.status !== 'success' ||
+    !isPlainObject(body.data) ||
+    !Array.isArray(body.data.alerts)
+  )
     throw malformed('Prometheus', connection, path, 'no data.alerts list')
   const alerts: ObservedAlert[] = []
   for (const item of body.data.alerts) {

@@ -14,6 +14,7 @@ import type { CanaryConfig } from '../config/schema-canary.js'
 import { readPointer } from '../act/traffic/json-pointer.js'
 import type { ForeignChange, RouterState, TouchedField, TrafficRouterKind, TrafficSpec } from '../act/traffic/types.js'
 import type { CanaryNames } from './traffic-plan.js'
+import { isPlainObject } from '../util/plain-object.js'
 
 export const STATE_ANNOTATION = 'deploy-guard.io/canary-state'
 /** Annotations of one object may hold 256 KiB in all; the state keeps well under it. */
@@ -121,10 +122,6 @@ export function serializePause(input: PauseInput): string {
   return text
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /** The saved state, or why it cannot be read (a hand-edited or foreign annotation). */
 export function parsePause(text: string): PausedCanary | string {
   let value: unknown
@@ -133,17 +130,17 @@ export function parsePause(text: string): PausedCanary | string {
   } catch {
     return `annotation ${STATE_ANNOTATION} is not JSON`
   }
-  if (!isRecord(value) || value.version !== 1)
-    return `annotation ${STATE_ANNOTATION} has an unknown format (version ${isRecord(value) ? String(value.version) : '?'})`
+  if (!isPlainObject(value) || value.version !== 1)
+    return `annotation ${STATE_ANNOTATION} has an unknown format (version ${isPlainObject(value) ? String(value.version) : '?'})`
   const ok =
     typeof value.configHash === 'string' &&
     typeof value.nextStep === 'number' &&
-    isRecord(value.names) &&
+    isPlainObject(value.names) &&
     typeof value.router === 'string' &&
-    isRecord(value.spec) &&
+    isPlainObject(value.spec) &&
     Array.isArray(value.objects) &&
     value.objects.every(
-      (o) => isRecord(o) && isRecord(o.original) && Array.isArray(o.touched) && Array.isArray(o.written)
+      (o) => isPlainObject(o) && isPlainObject(o.original) && Array.isArray(o.touched) && Array.isArray(o.written)
     ) &&
     typeof value.weight === 'number'
   return ok ? (value as unknown as PausedCanary) : `annotation ${STATE_ANNOTATION} is incomplete (edited by hand?)`

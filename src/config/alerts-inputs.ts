@@ -14,10 +14,9 @@ import {
   type ConnectionInputValues
 } from './inputs.js'
 import type { ConfigIssue } from './types.js'
+import { isPlainObject } from '../util/plain-object.js'
 
 type RawMap = Record<string, unknown>
-
-const isMap = (value: unknown): value is RawMap => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 export function parseAlertInputs(inputs: ActionInputs, issues: ConfigIssue[]): ConnectionInputValues {
   const url = attempt(issues, () => parseUrlInput('alertmanager-url', inputs['alertmanager-url']))
@@ -33,17 +32,17 @@ export function parseAlertInputs(inputs: ActionInputs, issues: ConfigIssue[]): C
 export function mergeAlertInputs(merged: RawMap, values: ConnectionInputValues): RawMap {
   if (!connectionInputsGiven(values)) return merged
   const alerts = merged.alerts ?? {}
-  if (!isMap(alerts)) return merged
+  if (!isPlainObject(alerts)) return merged
   const alertmanager = alerts.alertmanager ?? {}
-  if (!isMap(alertmanager)) return merged
+  if (!isPlainObject(alertmanager)) return merged
   return { ...merged, alerts: { ...alerts, alertmanager: withConnectionInputs(alertmanager, values) } }
 }
 
 /** With an `alerts` section, there must be somewhere to read alerts from. */
 export function alertsRequirements(merged: RawMap): ConfigIssue[] {
   const alerts = merged.alerts
-  if (!isMap(alerts)) return []
-  const hasPrometheus = isMap(merged.prometheus) && merged.prometheus.url !== undefined
+  if (!isPlainObject(alerts)) return []
+  const hasPrometheus = isPlainObject(merged.prometheus) && merged.prometheus.url !== undefined
   const hasAlertmanager = alerts.alertmanager !== undefined
   if (alerts.source === 'prometheus' && !hasPrometheus)
     return [

@@ -19,6 +19,7 @@ import {
   NAMESPACE_EXPECTED,
   URL_EXPECTED
 } from './schema-parts.js'
+import { isPlainObject } from '../util/plain-object.js'
 
 export const ACTION_INPUT_NAMES = [
   'command',
@@ -232,7 +233,7 @@ export function withConnectionInputs(
   values: ConnectionInputValues
 ): Record<string, unknown> {
   const { headers } = section
-  const fileHeaders = typeof headers === 'object' && headers !== null && !Array.isArray(headers) ? headers : {}
+  const fileHeaders = isPlainObject(headers) ? headers : {}
   return {
     ...section,
     ...(values.url !== undefined ? { url: values.url } : {}),

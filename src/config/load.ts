@@ -35,6 +35,7 @@ import { ABSENT_SECTIONS, configSchemaOf, type SchemaContext } from './schema-ro
 import { collectSecrets, redact, secretsInTree } from './secrets.js'
 import { BUILTIN_VARIABLES, isVariableName, templateVariablesUsed } from './template.js'
 import { DEFAULT_NOTIFY_ON, type ConfigIssue, type DeployGuardConfig, type RecordsConfig } from './types.js'
+import { isPlainObject } from '../util/plain-object.js'
 
 export interface LoadedConfig {
   command: CommandName
@@ -258,10 +259,6 @@ function lineCol(text: string, offset: number): { line: number; col: number } {
   return { line: before.length, col: (before[before.length - 1] as string).length + 1 }
 }
 
-function isMapValue(value: unknown): value is RawMap {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /** The file's data with input values applied. Sections of the wrong type are left for the schema to report. */
 function mergeInputs(raw: RawMap, values: InputValues): RawMap {
   const merged: RawMap = { ...raw }
@@ -270,7 +267,7 @@ function mergeInputs(raw: RawMap, values: InputValues): RawMap {
   if (values.version !== undefined) merged.version = values.version
   if (values.timeout !== undefined || values.failFastAfter !== undefined) {
     const verify = merged.verify ?? {}
-    if (isMapValue(verify)) {
+    if (isPlainObject(verify)) {
       merged.verify = {
         ...verify,
         ...(values.timeout !== undefined ? { timeout: `${values.timeout}ms` } : {}),
@@ -285,7 +282,7 @@ function mergeInputs(raw: RawMap, values: InputValues): RawMap {
   }
   if (Object.keys(rollbackInputs).length > 0) {
     const rollback = merged.rollback ?? {}
-    if (isMapValue(rollback)) merged.rollback = { ...rollback, ...rollbackInputs }
+    if (isPlainObject(rollback)) merged.rollback = { ...rollback, ...rollbackInputs }
   }
   mergeCanaryInputs(merged, values)
   const prometheusInputs = {
@@ -294,7 +291,7 @@ function mergeInputs(raw: RawMap, values: InputValues): RawMap {
     headers: values.prometheusHeaders
   }
   const prometheus = merged.prometheus ?? {}
-  if (connectionInputsGiven(prometheusInputs) && isMapValue(prometheus))
+  if (connectionInputsGiven(prometheusInputs) && isPlainObject(prometheus))
     merged.prometheus = withConnectionInputs(prometheus, prometheusInputs)
   return merged
 }
@@ -326,13 +323,13 @@ function requirements(values: InputValues, merged: RawMap, targetInputGiven: boo
   if (needs.canary) issues.push(...canaryRequirements(merged.canary, command))
   if (needs.analysis) {
     const analysis = merged.analysis
-    const checks = isMapValue(analysis) ? analysis.checks : undefined
+    const checks = isPlainObject(analysis) ? analysis.checks : undefined
     if (checks === undefined || (Array.isArray(checks) && checks.length === 0)) {
       issues.push({ path: 'analysis.checks', message: `at least one check is required for ${command}` })
     }
     issues.push(...versionRequirements(merged, analysis))
     const prometheus = merged.prometheus
-    if (prometheus === undefined || (isMapValue(prometheus) && prometheus.url === undefined)) {
+    if (prometheus === undefined || (isPlainObject(prometheus) && prometheus.url === undefined)) {
       issues.push({
         path: 'prometheus.url',
         message: `required for ${command}: set the prometheus-url input or prometheus.url in the config file`
@@ -348,9 +345,9 @@ function requirements(values: InputValues, merged: RawMap, targetInputGiven: boo
  * router's names default to the target and `canary.workload` (or `<target>-canary`).
  */
 function canaryRequirements(canary: unknown, command: string): ConfigIssue[] {
-  const section = isMapValue(canary) ? canary : {}
+  const section = isPlainObject(canary) ? canary : {}
   if (section.strategy === 'blueGreen') {
-    const blueGreen = isMapValue(section.blueGreen) ? section.blueGreen : undefined
+    const blueGreen = isPlainObject(section.blueGreen) ? section.blueGreen : undefined
     return blueGreen?.activeService === undefined
       ? [
           {
@@ -377,7 +374,7 @@ function canaryRequirements(canary: unknown, command: string): ConfigIssue[] {
 
 /** Whether a step as written runs the analysis: `analysis: true`, or a pause that is not manual or zero. */
 function stepMeasures(step: unknown): boolean {
-  if (!isMapValue(step)) return true // the schema reports it
+  if (!isPlainObject(step)) return true // the schema reports it
   if (step.analysis !== undefined) return step.analysis !== false
   const pause = step.pause
   if (pause === undefined || pause === 'manual') return false
@@ -388,7 +385,7 @@ function stepMeasures(step: unknown): boolean {
 function mergeCanaryInputs(merged: RawMap, values: InputValues): void {
   if (values.canaryImages === undefined && values.canaryResume === undefined) return
   const canary = merged.canary ?? {}
-  if (!isMapValue(canary)) return
+  if (!isPlainObject(canary)) return
   merged.canary = {
     ...canary,
     ...(values.canaryImages !== undefined ? { images: values.canaryImages } : {}),
@@ -402,12 +399,12 @@ function mergeCanaryInputs(merged: RawMap, values: InputValues): void {
  */
 function versionRequirements(merged: RawMap, analysis: unknown): ConfigIssue[] {
   const hasTargets = Array.isArray(merged.targets) && merged.targets.length > 0
-  if (hasTargets || merged.version !== undefined || !isMapValue(analysis)) return []
+  if (hasTargets || merged.version !== undefined || !isPlainObject(analysis)) return []
   const queries: Array<[string, unknown]> = []
-  if (isMapValue(analysis.minTraffic)) queries.push(['analysis.minTraffic.query', analysis.minTraffic.query])
+  if (isPlainObject(analysis.minTraffic)) queries.push(['analysis.minTraffic.query', analysis.minTraffic.query])
   if (Array.isArray(analysis.checks))
     analysis.checks.forEach((check: unknown, i) => {
-      if (isMapValue(check)) queries.push([`analysis.checks[${i}].query`, check.query])
+      if (isPlainObject(check)) queries.push([`analysis.checks[${i}].query`, check.query])
     })
   return queries
     .filter(([, query]) => typeof query === 'string' && templateVariablesUsed(query).includes('version'))
@@ -423,7 +420,7 @@ function versionRequirements(merged: RawMap, analysis: unknown): ConfigIssue[] {
  * first target, user variables), a plausible one otherwise (version → `v0`).
  */
 function templateStandIns(merged: RawMap, values: InputValues): Record<string, string> {
-  const first = Array.isArray(merged.targets) && isMapValue(merged.targets[0]) ? merged.targets[0] : {}
+  const first = Array.isArray(merged.targets) && isPlainObject(merged.targets[0]) ? merged.targets[0] : {}
   const text = (value: unknown, fallback: string): string =>
     typeof value === 'string' && value !== '' ? value : fallback
   const standIns: Record<string, string> = {
@@ -432,7 +429,7 @@ function templateStandIns(merged: RawMap, values: InputValues): Record<string, s
     kind: text(first.kind, 'Deployment'),
     version: text(merged.version, 'v0')
   }
-  if (isMapValue(merged.variables)) {
+  if (isPlainObject(merged.variables)) {
     for (const [name, value] of Object.entries(merged.variables)) {
       if (
         isVariableName(name) &&

@@ -12,16 +12,13 @@ import {
   positiveCount,
   strictObject
 } from './schema-parts.js'
+import { isPlainObject } from '../util/plain-object.js'
 
 const CHECK_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/
 const CHECK_NAME_EXPECTED = 'expected a check name of letters, digits, "-", "_", "." or ":"'
 const THRESHOLDS = ['max', 'min', 'maxIncrease', 'maxDecrease'] as const
 // Cross-field checks run even when a sibling field is invalid, so all problems are reported together.
 const ALWAYS = { when: () => true }
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 /** A PromQL query template, checked with stand-in values for its variables. */
 export function querySchema(templateValues: Record<string, string>) {
@@ -77,7 +74,7 @@ export function analysisSchema(templateValues: Record<string, string>) {
     dryRun: z.boolean({ error: 'expected true or false' }).default(false)
   }).superRefine((value, ctx) => {
     const raw: unknown = value
-    if (!isRecord(raw)) return
+    if (!isPlainObject(raw)) return
     if (!THRESHOLDS.some((key) => raw[key] !== undefined)) {
       ctx.addIssue({ code: 'custom', message: 'needs at least one of max, min, maxIncrease or maxDecrease' })
     }
@@ -95,7 +92,7 @@ export function analysisSchema(templateValues: Record<string, string>) {
     if (!Array.isArray(raw)) return
     const seen = new Map<string, number>()
     raw.forEach((item: unknown, index) => {
-      if (!isRecord(item) || typeof item.name !== 'string') return
+      if (!isPlainObject(item) || typeof item.name !== 'string') return
       const first = seen.get(item.name)
       if (first === undefined) seen.set(item.name, index)
       else

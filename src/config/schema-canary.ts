@@ -18,16 +18,13 @@ import {
   strictObject
 } from './schema-parts.js'
 import { templateVariablesUsed } from './template.js'
+import { isPlainObject } from '../util/plain-object.js'
 
 const ALWAYS = { when: () => true }
 const METRIC_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/
 const METRIC_NAME_EXPECTED = 'expected a metric name of letters, digits, "-", "_", "." or ":"'
 /** What `{{track}}` stands for while a query is checked (the real values are the two versions). */
 const TRACK_STAND_IN = '1.0.0'
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 const score = finiteNumber.refine((n) => n >= 0 && n <= 100, { error: 'expected a score from 0 to 100' })
 
@@ -76,7 +73,7 @@ function judgeSchema(templateValues: Record<string, string>) {
     metrics: z.array(metric, { error: 'expected a list of metrics' }).min(1, { error: 'expected at least one metric' })
   }).superRefine((value, ctx) => {
     const raw: unknown = value
-    if (!isRecord(raw)) return
+    if (!isPlainObject(raw)) return
     if (typeof raw.pass === 'number' && typeof raw.marginal === 'number' && raw.marginal > raw.pass) {
       ctx.addIssue({
         code: 'custom',
@@ -85,10 +82,10 @@ function judgeSchema(templateValues: Record<string, string>) {
       })
     }
     if (!Array.isArray(raw.metrics)) return
-    const groups = isRecord(raw.groups) ? raw.groups : undefined
+    const groups = isPlainObject(raw.groups) ? raw.groups : undefined
     const seen = new Map<string, number>()
     raw.metrics.forEach((item: unknown, index) => {
-      if (!isRecord(item)) return
+      if (!isPlainObject(item)) return
       if (typeof item.name === 'string') {
         const first = seen.get(item.name)
         if (first === undefined) seen.set(item.name, index)

@@ -1,39 +1,36 @@
 /** Validates a Prometheus API body (already JSON-decoded) into `QueryResult`, or explains what is wrong. */
 import type { MatrixSeries, QueryData, QueryResult, SamplePair, VectorSample } from './types.js'
+import { isPlainObject } from '../util/plain-object.js'
 
 export type ParsedBody =
   | { ok: true; result: QueryResult }
   | { ok: false; errorType: string; error: string }
   | { ok: 'malformed'; problem: string }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 function isSamplePair(value: unknown): value is SamplePair {
   return Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'string'
 }
 
 function isLabels(value: unknown): value is Record<string, string> {
-  return isObject(value) && Object.values(value).every((v) => typeof v === 'string')
+  return isPlainObject(value) && Object.values(value).every((v) => typeof v === 'string')
 }
 
 function parseData(data: unknown): QueryData | string {
-  if (!isObject(data)) return 'no "data" object'
+  if (!isPlainObject(data)) return 'no "data" object'
   const { resultType, result } = data
   switch (resultType) {
     case 'scalar':
     case 'string':
       return isSamplePair(result) ? { resultType, result } : `a ${resultType} result that is not [time, "value"]`
     case 'vector':
-      if (Array.isArray(result) && result.every((s) => isObject(s) && isLabels(s.metric) && isSamplePair(s.value)))
+      if (Array.isArray(result) && result.every((s) => isPlainObject(s) && isLabels(s.metric) && isSamplePair(s.value)))
         return { resultType, result: result as VectorSample[] }
       return 'a vector result with invalid samples'
     case 'matrix':
       if (
         Array.isArray(result) &&
         result.every(
-          (s) => isObject(s) && isLabels(s.metric) && Array.isArray(s.values) && s.values.every(isSamplePair)
+          (s) => isPlainObject(s) && isLabels(s.metric) && Array.isArray(s.values) && s.values.every(isSamplePair)
         )
       )
         return { resultType, result: result as MatrixSeries[] }
@@ -48,7 +45,7 @@ function parseWarnings(value: unknown): string[] {
 }
 
 export function parseBody(body: unknown): ParsedBody {
-  if (!isObject(body)) return { ok: 'malformed', problem: 'the body is not a JSON object' }
+  if (!isPlainObject(body)) return { ok: 'malformed', problem: 'the body is not a JSON object' }
   if (body.status === 'error') {
     return {
       ok: false,
